@@ -1,0 +1,541 @@
+#pragma once
+/// @file
+/// A child's care history, built from typed events. Each event is checked against the
+/// history so far; a refused event leaves the history exactly as it was. The invariants:
+/// - care events (entry, placement, legal, exit, worker) come in date order;
+/// - no placement ends before it starts, and placements overlap only while one is held open;
+/// - while the child is in care there is always a placement and a looked-after legal status;
+/// - a change of legal status, or of placement type with the same carer, is not a move;
+/// - a relationship ends only by an explicit event with a reason.
+#include "carepath/core/dates.hpp"
+#include "carepath/core/ids.hpp"
+#include "carepath/core/interval.hpp"
+#include "carepath/core/legal_order.hpp"
+#include "carepath/core/permanence.hpp"
+#include "carepath/core/person.hpp"
+#include "carepath/core/placement.hpp"
+#include "carepath/core/relationship.hpp"
+#include "carepath/core/result.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+namespace carepath {
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+/// The child starts to be looked after for the first time.
+struct entered_care {
+    date on;
+    legal_status status;
+    placement where;
+};
+/// The child comes back into care after a period of care ended (after a return home, a
+/// breakdown of a special guardianship or adoption, ...).
+struct reentered_care {
+    date on;
+    legal_status status;
+    placement where;
+};
+/// The child's placement changes on `on`. With `keep_previous_open`, the current placement is
+/// held open while the new one is tried (the only case in which two placements overlap).
+/// Changing to the carer of a held-open placement returns the child to it.
+struct placement_changed {
+    date on;
+    placement where;
+    std::optional<change_reason> reason;
+    bool keep_previous_open = false;
+};
+/// The held-open placement closes (the trial placement has become the child's home).
+struct held_placement_released {
+    date on;
+};
+/// The legal status changes; the child stays where they are.
+struct legal_status_changed {
+    date on;
+    legal_status status;
+};
+/// The period of care ends.
+struct left_care {
+    date on;
+    exit_route route;
+};
+
+/// The role a worker holds for the child.
+enum class worker_role : std::uint8_t {
+    social_worker,   ///< allocated social worker
+    iro,             ///< independent reviewing officer (s25A CA 1989)
+    personal_adviser ///< personal adviser for a care leaver (s23B CA 1989)
+};
+template <>
+struct enum_table<worker_role> {
+    using e = worker_role;
+    static constexpr std::array rows{
+        enum_row<e>{e::social_worker, "social_worker", "social worker"},
+        enum_row<e>{e::iro, "iro", "independent reviewing officer"},
+        enum_row<e>{e::personal_adviser, "personal_adviser", "personal adviser"},
+    };
+};
+/// A worker is allocated; the previous worker in the same role (if any) stops on `on`.
+struct worker_changed {
+    date on;
+    worker_role role;
+    social_worker_id worker;
+};
+/// A relationship of the child's begins (its start date is the relationship's own).
+struct relationship_begun {
+    relationship rel;
+};
+/// The child's current relationship of `kind` with `other` ends, with a reason.
+struct relationship_ended {
+    person_id other;
+    relationship_kind kind;
+    relationship_ending ending;
+};
+/// The contact arranged with `other` changes.
+struct contact_changed {
+    person_id other;
+    relationship_kind kind;
+    contact_arrangement arrangement;
+};
+
+/// Anything that can happen in a child's care history.
+using care_event =
+    std::variant<entered_care, reentered_care, placement_changed, held_placement_released,
+                 legal_status_changed, left_care, worker_changed, relationship_begun,
+                 relationship_ended, contact_changed>;
+
+/// The day an event happens.
+[[nodiscard]] inline date event_date(const care_event& e) {
+    return std::visit(
+        [](const auto& ev) -> date {
+            using T = std::decay_t<decltype(ev)>;
+            if constexpr (std::is_same_v<T, relationship_begun>) return ev.rel.start();
+            else if constexpr (std::is_same_v<T, relationship_ended>) return ev.ending.on;
+            else if constexpr (std::is_same_v<T, contact_changed>) return ev.arrangement.from;
+            else return ev.on;
+        },
+        e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the history holds
+// ---------------------------------------------------------------------------------------------
+
+/// A placement as it happened.
+struct placement_spell {
+    placement where;
+    interval period;
+    bool held_open = false;              ///< kept open while a later placement was tried
+    std::optional<change_reason> reason; ///< why the child came to this placement
+};
+/// A legal status as it held.
+struct legal_spell {
+    legal_status status;
+    interval period;
+};
+/// A period of care: from entry (or re-entry) to exit.
+struct care_period {
+    interval period;
+    std::optional<exit_route> exit; ///< how it ended; empty while still running
+    bool reentry = false;           ///< began by re-entry
+};
+/// A worker's time with the child.
+struct worker_spell {
+    worker_role role;
+    social_worker_id worker;
+    interval period;
+};
+/// A change from one placement to the next. `is_move` is false when the carer stays the same
+/// (a change of placement type only, RNE T/U); a legal change alone is never a transition.
+struct placement_transition {
+    date on;
+    std::size_t from; ///< index into placements()
+    std::size_t to;   ///< index into placements()
+    bool is_move;
+    bool returns_to_held = false; ///< the child went back to a held-open placement
+};
+
+// ---------------------------------------------------------------------------------------------
+// The history
+// ---------------------------------------------------------------------------------------------
+
+/// A child's journey through care, built one event at a time.
+class care_history {
+public:
+    explicit care_history(carepath::child subject) : child_{std::move(subject)} {}
+
+    [[nodiscard]] const carepath::child& subject() const noexcept { return child_; }
+
+    /// Adds an event. Refused events come back as a diagnostic naming the rule broken, and
+    /// leave the history unchanged.
+    [[nodiscard]] status add(const care_event& e) {
+        auto checked = std::visit([this](const auto& ev) { return check(ev); }, e);
+        if (!checked) return checked;
+        std::visit([this](const auto& ev) { apply(ev); }, e);
+        events_.push_back(e);
+        return ok;
+    }
+
+    // -- what happened ------------------------------------------------------------------------
+    [[nodiscard]] const std::vector<care_event>& events() const noexcept { return events_; }
+    [[nodiscard]] const std::vector<care_period>& periods() const noexcept { return periods_; }
+    [[nodiscard]] const std::vector<placement_spell>& placements() const noexcept {
+        return placements_;
+    }
+    [[nodiscard]] const std::vector<legal_spell>& legal_statuses() const noexcept {
+        return legal_;
+    }
+    [[nodiscard]] const std::vector<placement_transition>& transitions() const noexcept {
+        return transitions_;
+    }
+    [[nodiscard]] const std::vector<worker_spell>& workers() const noexcept { return workers_; }
+    [[nodiscard]] const std::vector<relationship>& relationships() const noexcept {
+        return relationships_;
+    }
+
+    // -- queries ------------------------------------------------------------------------------
+    /// The periods of care as intervals.
+    [[nodiscard]] std::vector<interval> periods_of_care() const {
+        std::vector<interval> out;
+        out.reserve(periods_.size());
+        for (const auto& p : periods_) out.push_back(p.period);
+        return out;
+    }
+    /// True when the child is looked after on `d`.
+    [[nodiscard]] bool in_care_on(date d) const noexcept {
+        return std::ranges::any_of(periods_, [d](const care_period& p) { return p.period.contains(d); });
+    }
+    /// True when the last period of care is still running.
+    [[nodiscard]] bool in_care() const noexcept {
+        return !periods_.empty() && periods_.back().period.is_open();
+    }
+    /// Where the child lives on `d`: the newest placement covering `d` that is not being held
+    /// open behind a trial placement. nullptr when the child is not in care on `d`.
+    [[nodiscard]] const placement_spell* placement_on(date d) const noexcept {
+        const placement_spell* found = nullptr;
+        for (const auto& p : placements_)
+            if (p.period.contains(d)) found = &p;
+        return found;
+    }
+    /// The legal status on `d`, including orders the child left care by (adoption, SGO, CAO).
+    [[nodiscard]] std::optional<legal_status> legal_status_on(date d) const noexcept {
+        for (auto it = legal_.rbegin(); it != legal_.rend(); ++it)
+            if (it->period.contains(d)) return it->status;
+        return std::nullopt;
+    }
+    /// The moves of home: transitions to a different carer.
+    [[nodiscard]] std::vector<placement_transition> moves() const {
+        std::vector<placement_transition> out;
+        for (const auto& t : transitions_)
+            if (t.is_move) out.push_back(t);
+        return out;
+    }
+    /// Number of moves of home in `[from, to)`.
+    [[nodiscard]] std::size_t moves_between(date from, date to) const noexcept {
+        return static_cast<std::size_t>(std::ranges::count_if(transitions_, [&](const auto& t) {
+            return t.is_move && from <= t.on && t.on < to;
+        }));
+    }
+    /// Every carer the child has lived with, in the order first met.
+    [[nodiscard]] std::vector<carer_id> distinct_carers() const {
+        std::vector<carer_id> out;
+        for (const auto& p : placements_)
+            if (p.where.carer && std::ranges::find(out, *p.where.carer) == out.end())
+                out.push_back(*p.where.carer);
+        return out;
+    }
+    /// Days in care up to `as_at` (exclusive), over all periods.
+    [[nodiscard]] days time_in_care(date as_at) const noexcept {
+        days total{0};
+        for (const auto& p : periods_)
+            if (p.period.start() < as_at) total += p.period.length(as_at);
+        return total;
+    }
+    /// Changes of allocated worker in `role`: every allocation after the first.
+    [[nodiscard]] std::size_t worker_changes(worker_role role = worker_role::social_worker) const {
+        const auto n = std::ranges::count_if(workers_, [role](const auto& w) { return w.role == role; });
+        return n == 0 ? 0 : static_cast<std::size_t>(n - 1);
+    }
+    /// The worker in `role` on `d`.
+    [[nodiscard]] std::optional<social_worker_id> worker_on(date d, worker_role role =
+                                                                        worker_role::social_worker) const {
+        for (auto it = workers_.rbegin(); it != workers_.rend(); ++it)
+            if (it->role == role && it->period.contains(d)) return it->worker;
+        return std::nullopt;
+    }
+    /// The child's relationship of `kind` with `other` that is still going on, if any.
+    [[nodiscard]] const relationship* find_relationship(person_id other, relationship_kind kind) const {
+        for (const auto& r : relationships_)
+            if (r.kind() == kind && r.involves(other) && !r.has_ended()) return &r;
+        return nullptr;
+    }
+
+private:
+    // The date of the last care event: care events must not go back in time.
+    [[nodiscard]] std::optional<date> last_care_date() const noexcept { return last_care_; }
+
+    static status refuse(std::string why, const std::string& value = {}) {
+        diagnostic d;
+        d.message = std::move(why);
+        d.value = value;
+        return d;
+    }
+    [[nodiscard]] status check_order(date on) const {
+        if (last_care_ && on < *last_care_)
+            return refuse("care events must be added in date order: " + format_iso(on)
+                              + " is before " + format_iso(*last_care_),
+                          format_iso(on));
+        return ok;
+    }
+    [[nodiscard]] status check_entry(date on, legal_status s) const {
+        if (auto r = check_order(on); !r) return r;
+        if (on < child_.birth_date) return refuse("a child cannot enter care before birth", format_iso(on));
+        if (child_.age_on(on) >= 18)
+            return refuse("a person of 18 or over cannot start to be looked after", format_iso(on));
+        if (!is_looked_after(s))
+            return refuse("entry to care needs a looked-after status, not "
+                          + std::string{describe(s)});
+        return ok;
+    }
+    [[nodiscard]] status check_in_care(date on) const {
+        if (auto r = check_order(on); !r) return r;
+        if (!in_care()) return refuse("the child is not in care on " + format_iso(on), format_iso(on));
+        return ok;
+    }
+    [[nodiscard]] std::optional<std::size_t> held_index() const noexcept {
+        for (std::size_t i = 0; i < placements_.size(); ++i)
+            if (placements_[i].held_open && placements_[i].period.is_open()) return i;
+        return std::nullopt;
+    }
+
+    // -- checks ------------------------------------------------------------------------------
+    [[nodiscard]] status check(const entered_care& e) const {
+        if (!periods_.empty())
+            return refuse("the child has been in care before: record a re-entry");
+        return check_entry(e.on, e.status);
+    }
+    [[nodiscard]] status check(const reentered_care& e) const {
+        if (periods_.empty()) return refuse("a re-entry needs an earlier period of care");
+        if (in_care()) return refuse("the child is already in care");
+        return check_entry(e.on, e.status);
+    }
+    [[nodiscard]] status check(const placement_changed& e) const {
+        if (auto r = check_in_care(e.on); !r) return r;
+        if (e.keep_previous_open && held_index())
+            return refuse("only one placement can be held open at a time");
+        return ok;
+    }
+    [[nodiscard]] status check(const held_placement_released& e) const {
+        if (auto r = check_in_care(e.on); !r) return r;
+        if (!held_index()) return refuse("no placement is being held open");
+        return ok;
+    }
+    [[nodiscard]] status check(const legal_status_changed& e) const {
+        if (auto r = check_in_care(e.on); !r) return r;
+        if (!is_looked_after(e.status))
+            return refuse(std::string{describe(e.status)}
+                          + " ends care: record it as leaving care");
+        return check_transition(legal_.back().status, e.status);
+    }
+    [[nodiscard]] status check(const left_care& e) const {
+        if (auto r = check_in_care(e.on); !r) return r;
+        if (auto order = order_after(e.route))
+            return check_transition(legal_.back().status, *order);
+        return ok;
+    }
+    [[nodiscard]] status check(const worker_changed& e) const {
+        if (auto r = check_order(e.on); !r) return r;
+        for (const auto& w : workers_)
+            if (w.role == e.role && w.period.is_open() && w.worker == e.worker)
+                return refuse("this worker is already allocated");
+        return ok;
+    }
+    [[nodiscard]] status check(const relationship_begun& e) const {
+        if (!e.rel.involves(child_.as_person))
+            return refuse("the relationship does not involve this child");
+        if (find_relationship(e.rel.other(child_.as_person), e.rel.kind()))
+            return refuse("the child already has this relationship");
+        return ok;
+    }
+    [[nodiscard]] status check(const relationship_ended& e) const {
+        const relationship* r = find_relationship(e.other, e.kind);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        relationship copy = *r; // dry run: the real end happens in apply()
+        return copy.end(e.ending);
+    }
+    [[nodiscard]] status check(const contact_changed& e) const {
+        const relationship* r = find_relationship(e.other, e.kind);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        relationship copy = *r;
+        return copy.set_contact(e.arrangement);
+    }
+
+    // -- effects (only called after the check passed) -----------------------------------------
+    static std::optional<legal_status> order_after(exit_route r) noexcept {
+        switch (r) {
+        case exit_route::adoption: return legal_status::adoption_order;
+        case exit_route::special_guardianship: return legal_status::special_guardianship_order;
+        case exit_route::child_arrangements_order: return legal_status::child_arrangements_order;
+        default: return std::nullopt;
+        }
+    }
+    void close_open_legal(date on) {
+        if (!legal_.empty() && legal_.back().period.is_open())
+            legal_.back().period = legal_.back().period.closed_at(on);
+    }
+    void begin_period(date on, legal_status s, const placement& where, bool reentry) {
+        close_open_legal(on); // an order the child left care by ends with re-entry
+        periods_.push_back({interval{on}, std::nullopt, reentry});
+        legal_.push_back({s, interval{on}});
+        placements_.push_back({where, interval{on}, false, std::nullopt});
+        current_ = placements_.size() - 1;
+        last_care_ = on;
+    }
+    void apply(const entered_care& e) { begin_period(e.on, e.status, e.where, false); }
+    void apply(const reentered_care& e) { begin_period(e.on, e.status, e.where, true); }
+    void apply(const placement_changed& e) {
+        const std::size_t from = current_;
+        const auto held = held_index();
+        const bool back_to_held = held && *held != from && same_carer(placements_[*held].where, e.where);
+        auto& cur = placements_[from];
+        if (e.keep_previous_open) cur.held_open = true;
+        else cur.period = cur.period.closed_at(e.on);
+        if (back_to_held) {
+            placements_[*held].held_open = false;
+            current_ = *held;
+            transitions_.push_back({e.on, from, *held, true, true});
+        } else {
+            placements_.push_back({e.where, interval{e.on}, false, e.reason});
+            current_ = placements_.size() - 1;
+            transitions_.push_back({e.on, from, current_, !same_carer(placements_[from].where, e.where), false});
+        }
+        last_care_ = e.on;
+    }
+    void apply(const held_placement_released& e) {
+        auto& held = placements_[*held_index()];
+        held.period = held.period.closed_at(e.on);
+        held.held_open = false;
+        last_care_ = e.on;
+    }
+    void apply(const legal_status_changed& e) {
+        close_open_legal(e.on);
+        legal_.push_back({e.status, interval{e.on}});
+        last_care_ = e.on;
+    }
+    void apply(const left_care& e) {
+        for (auto& p : placements_)
+            if (p.period.is_open()) {
+                p.period = p.period.closed_at(e.on);
+                p.held_open = false;
+            }
+        close_open_legal(e.on);
+        if (auto order = order_after(e.route)) legal_.push_back({*order, interval{e.on}});
+        periods_.back().period = periods_.back().period.closed_at(e.on);
+        periods_.back().exit = e.route;
+        last_care_ = e.on;
+    }
+    void apply(const worker_changed& e) {
+        for (auto& w : workers_)
+            if (w.role == e.role && w.period.is_open()) w.period = w.period.closed_at(e.on);
+        workers_.push_back({e.role, e.worker, interval{e.on}});
+        last_care_ = e.on;
+    }
+    void apply(const relationship_begun& e) { relationships_.push_back(e.rel); }
+    void apply(const relationship_ended& e) {
+        (void)mutable_relationship(e.other, e.kind).end(e.ending);
+    }
+    void apply(const contact_changed& e) {
+        (void)mutable_relationship(e.other, e.kind).set_contact(e.arrangement);
+    }
+    relationship& mutable_relationship(person_id other, relationship_kind kind) {
+        return const_cast<relationship&>(*find_relationship(other, kind)); // NOLINT: own data
+    }
+
+    carepath::child child_;
+    std::vector<care_event> events_;
+    std::vector<care_period> periods_;
+    std::vector<placement_spell> placements_;
+    std::vector<legal_spell> legal_;
+    std::vector<placement_transition> transitions_;
+    std::vector<worker_spell> workers_;
+    std::vector<relationship> relationships_;
+    std::size_t current_ = 0; // index of the placement the child lives in, while in care
+    std::optional<date> last_care_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+// ---------------------------------------------------------------------------------------------
+
+/// The numbers a social worker or researcher asks for first.
+struct history_summary {
+    date as_at;
+    std::size_t periods = 0;
+    std::size_t placements = 0;
+    std::size_t moves = 0;
+    std::size_t distinct_carers = 0;
+    std::size_t social_worker_changes = 0;
+    std::size_t relationships = 0;
+    std::size_t relationships_ended = 0;
+    days time_in_care{0};
+    bool in_care = false;
+    std::optional<placement_type> current_placement;
+    std::optional<legal_status> current_status;
+    std::optional<exit_route> last_exit;
+};
+
+/// Summarises `h` as it stood on `as_at`.
+[[nodiscard]] inline history_summary summarise(const care_history& h, date as_at) {
+    history_summary s;
+    s.as_at = as_at;
+    for (const auto& p : h.periods())
+        if (p.period.start() <= as_at) {
+            ++s.periods;
+            if (p.exit && p.period.end() && *p.period.end() <= as_at) s.last_exit = p.exit;
+        }
+    s.placements = static_cast<std::size_t>(std::ranges::count_if(
+        h.placements(), [as_at](const auto& p) { return p.period.start() <= as_at; }));
+    s.moves = h.moves_between(date{}, as_at + days{1});
+    s.distinct_carers = h.distinct_carers().size();
+    for (const auto& w : h.workers())
+        if (w.role == worker_role::social_worker && w.period.start() <= as_at) ++s.social_worker_changes;
+    if (s.social_worker_changes > 0) --s.social_worker_changes;
+    for (const auto& r : h.relationships())
+        if (r.start() <= as_at) {
+            ++s.relationships;
+            if (r.has_ended() && r.last_ending()->on <= as_at) ++s.relationships_ended;
+        }
+    s.time_in_care = h.time_in_care(as_at + days{1});
+    s.in_care = h.in_care_on(as_at);
+    if (const auto* p = h.placement_on(as_at)) s.current_placement = p->where.type;
+    s.current_status = h.legal_status_on(as_at);
+    return s;
+}
+
+/// Prints the summary as a few readable lines.
+inline std::ostream& operator<<(std::ostream& os, const history_summary& s) {
+    os << "as at " << format_iso(s.as_at) << ": " << (s.in_care ? "in care" : "not in care") << '\n'
+       << "  periods of care: " << s.periods << '\n'
+       << "  placements: " << s.placements << ", moves of home: " << s.moves
+       << ", carers: " << s.distinct_carers << '\n'
+       << "  days in care: " << s.time_in_care.count() << '\n'
+       << "  social worker changes: " << s.social_worker_changes << '\n'
+       << "  relationships: " << s.relationships << " (" << s.relationships_ended << " ended)\n";
+    if (s.current_placement)
+        os << "  placement: " << to_string(*s.current_placement) << " ("
+           << describe(*s.current_placement) << ")\n";
+    if (s.current_status) os << "  legal status: " << describe(*s.current_status) << '\n';
+    if (s.last_exit) os << "  last left care: " << describe(*s.last_exit) << '\n';
+    return os;
+}
+
+} // namespace carepath

@@ -1,0 +1,113 @@
+#pragma once
+/// @file
+/// Data errors as values. g++ 12 has no std::expected, so `result<T>` is a small wrapper over
+/// std::variant<T, diagnostic>.
+///
+/// The rule (docs/design.md): bad *input* (a file, a cell, a CLI string, an event that breaks a
+/// domain rule) is returned as a `diagnostic`; a *programming* error (a broken precondition, such
+/// as asking for the value of a failed result) throws.
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+namespace carepath {
+
+/// Misuse of the library by the calling code, not bad data.
+class contract_violation : public std::logic_error {
+public:
+    using std::logic_error::logic_error;
+};
+
+/// What was wrong with a piece of input, and where.
+struct diagnostic {
+    std::string file;    ///< "episodes.csv"; empty when not from a file
+    std::size_t line = 0;   ///< 1-based; the header row is line 1; 0 when not known
+    std::size_t column = 0; ///< 1-based column (field position); 0 when not known
+    std::string field;   ///< "DECOM"
+    std::string value;   ///< exactly as read: "31/02/2023"
+    std::string message; ///< "not a calendar date"
+    std::string rule;    ///< DfE rule code when one applies, else empty
+
+    friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+/// Prints as `episodes.csv:14: DECOM="31/02/2023": not a calendar date`.
+inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) {
+    if (!d.file.empty()) {
+        os << d.file;
+        if (d.line != 0) os << ':' << d.line;
+        if (d.column != 0) os << ':' << d.column;
+        os << ": ";
+    }
+    if (!d.rule.empty()) os << '[' << d.rule << "] ";
+    if (!d.field.empty()) os << d.field << "=\"" << d.value << "\": ";
+    return os << d.message;
+}
+
+/// The diagnostic as one line of text.
+[[nodiscard]] inline std::string to_string(const diagnostic& d) {
+    std::ostringstream os;
+    os << d;
+    return os.str();
+}
+
+/// A diagnostic with only a message (for domain rule breaks not tied to a file).
+[[nodiscard]] inline diagnostic error_message(std::string message) {
+    diagnostic d;
+    d.message = std::move(message);
+    return d;
+}
+
+/// Either a value or the diagnostic saying why there is none.
+template <class T>
+class result {
+public:
+    // Implicit on purpose: `return value;` and `return diagnostic{...};` both read naturally.
+    result(T value) : v_{std::in_place_index<0>, std::move(value)} {}           // NOLINT
+    result(diagnostic error) : v_{std::in_place_index<1>, std::move(error)} {}  // NOLINT
+
+    [[nodiscard]] bool ok() const noexcept { return v_.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
+
+    /// @throws contract_violation if the result holds an error.
+    [[nodiscard]] const T& value() const& { return check(), std::get<0>(v_); }
+    [[nodiscard]] T& value() & { return check(), std::get<0>(v_); }
+    [[nodiscard]] T&& value() && { return check(), std::get<0>(std::move(v_)); }
+    [[nodiscard]] const T& operator*() const& { return value(); }
+    [[nodiscard]] const T* operator->() const { return &value(); }
+
+    /// @throws contract_violation if the result holds a value.
+    [[nodiscard]] const diagnostic& error() const& {
+        if (ok()) throw contract_violation{"result::error() called on a value"};
+        return std::get<1>(v_);
+    }
+
+    template <class U>
+    [[nodiscard]] T value_or(U&& fallback) const& {
+        return ok() ? std::get<0>(v_) : static_cast<T>(std::forward<U>(fallback));
+    }
+
+private:
+    void check() const {
+        if (!ok())
+            throw contract_violation{"result::value() called on an error: "
+                                     + to_string(std::get<1>(v_))};
+    }
+    std::variant<T, diagnostic> v_;
+};
+
+/// Success with nothing to return.
+struct ok_t {
+    friend bool operator==(ok_t, ok_t) = default;
+};
+inline constexpr ok_t ok{};
+
+/// The result of an operation that returns nothing but may be refused.
+using status = result<ok_t>;
+
+} // namespace carepath
