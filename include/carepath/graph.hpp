@@ -1,0 +1,4 @@
+#pragma once
+/// @file
+/// carepath graph module (umbrella header).
+#include "carepath/core.hpp"

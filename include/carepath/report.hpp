@@ -1,0 +1,4 @@
+#pragma once
+/// @file
+/// carepath report module (umbrella header).
+#include "carepath/core.hpp"

@@ -1,0 +1,4 @@
+#pragma once
+/// @file
+/// carepath sim module (umbrella header).
+#include "carepath/core.hpp"

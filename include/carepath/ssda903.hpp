@@ -1,0 +1,4 @@
+#pragma once
+/// @file
+/// carepath ssda903 module (umbrella header).
+#include "carepath/core.hpp"
