@@ -1,4 +1,10 @@
 #pragma once
 /// @file
-/// carepath graph module (umbrella header).
+/// carepath graph module (umbrella header): the temporal relationship graph and what is
+/// computed on it. Boost.Graph is used here and nowhere else.
 #include "carepath/core.hpp"
+#include "carepath/graph/cohort_csv.hpp"
+#include "carepath/graph/continuity.hpp"
+#include "carepath/graph/continuity_contract.hpp"
+#include "carepath/graph/relationship_graph.hpp"
+#include "carepath/graph/siblings.hpp"

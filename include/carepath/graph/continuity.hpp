@@ -1,0 +1,216 @@
+#pragma once
+/// @file
+/// Which of a child's relationships survive each move of home. For every move in a care
+/// history, each relationship the child had just before it is kept, ended (an explicit ending,
+/// with its reason) or unrecorded (no ending and no sign of contact afterwards: a gap in the
+/// record, never counted silently as kept or as lost). A change of legal status, or of
+/// placement type with the same carer, is not a move and costs nothing.
+#include "carepath/core/care_history.hpp"
+#include "carepath/core/dates.hpp"
+#include "carepath/core/enum_table.hpp"
+#include "carepath/core/interval.hpp"
+#include "carepath/core/relationship.hpp"
+#include "carepath/graph/relationship_graph.hpp"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace carepath::graph {
+
+// ---------------------------------------------------------------------------------------------
+// Window queries: the building block of both the library's measure and the benchmark contract.
+// ---------------------------------------------------------------------------------------------
+
+/// Days around a move in which an ending counts against it: from `before` days before the move
+/// day to `after` days after it, both inclusive.
+struct move_window {
+    days before{30};
+    days after{90};
+};
+
+/// How a spell counts at a move on `d` under a window.
+enum class window_count : std::uint8_t {
+    kept, ///< active the day before the move and still active `after` days later
+    lost, ///< began before the move and ended within `[d - before, d + after]`
+    none  ///< began on or after the move day, or ended before the window
+};
+} // namespace carepath::graph
+template <>
+struct carepath::enum_table<carepath::graph::window_count> {
+    using e = carepath::graph::window_count;
+    static constexpr std::array rows{
+        enum_row<e>{e::kept, "kept", "kept across the move"},
+        enum_row<e>{e::lost, "lost", "ended around the move"},
+        enum_row<e>{e::none, "none", "does not count at this move"},
+    };
+};
+namespace carepath::graph {
+
+/// How `span` counts at a move on `d`. End days are exclusive, so a spell ending on `d + after`
+/// is not active that day and is lost; one ending a day later is kept.
+[[nodiscard]] constexpr window_count count_at_move(const interval& span, date d,
+                                                   move_window w = {}) noexcept {
+    if (span.start() >= d) return window_count::none;
+    const auto end = span.end();
+    if (!end || *end > d + w.after) return window_count::kept;
+    if (*end >= d - w.before) return window_count::lost;
+    return window_count::none;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The library's measure on a care history
+// ---------------------------------------------------------------------------------------------
+
+/// What became of a relationship at a move.
+enum class tie_outcome : std::uint8_t {
+    kept,       ///< no ending around the move, and contact is recorded after it
+    ended,      ///< an explicit ending falls in the move's window
+    unrecorded  ///< no ending and no contact recorded after the move: a data gap
+};
+} // namespace carepath::graph
+template <>
+struct carepath::enum_table<carepath::graph::tie_outcome> {
+    using e = carepath::graph::tie_outcome;
+    static constexpr std::array rows{
+        enum_row<e>{e::kept, "kept", "kept"},
+        enum_row<e>{e::ended, "ended", "ended"},
+        enum_row<e>{e::unrecorded, "unrecorded", "no record either way (data gap)"},
+    };
+};
+namespace carepath::graph {
+
+/// Weights per relationship kind for the continuity index; a kind without its own weight
+/// counts `fallback`. The default weighs every kind equally. carepath does not choose whose
+/// relationships matter more: the user does.
+struct continuity_weights {
+    std::map<std::uint16_t, double> by_kind; ///< kind code -> weight
+    double fallback = 1.0;
+
+    /// Sets the weight of `k`.
+    continuity_weights& set(relationship_kind k, double w) {
+        by_kind[k.code()] = w;
+        return *this;
+    }
+    [[nodiscard]] double of(relationship_kind k) const {
+        auto it = by_kind.find(k.code());
+        return it == by_kind.end() ? fallback : it->second;
+    }
+};
+
+/// One relationship at one move.
+struct tie_at_move {
+    person_id other;
+    relationship_kind kind = kinds::other;
+    tie_outcome outcome = tie_outcome::unrecorded;
+    std::optional<relationship_ending> ending; ///< the ending, when outcome is `ended`
+};
+
+/// The relationships around one move.
+struct move_continuity {
+    date on;
+    std::vector<tie_at_move> prior;  ///< every relationship the child had before the move
+    std::vector<tie_at_move> gained; ///< relationships that began in `[on, on + after)`
+
+    [[nodiscard]] std::size_t count(tie_outcome o) const noexcept {
+        std::size_t n = 0;
+        for (const auto& t : prior) n += t.outcome == o ? 1u : 0u;
+        return n;
+    }
+    /// Weighted kept / (kept + ended); unrecorded relationships are left out of both, because
+    /// nobody knows which they were. Empty when nothing was kept or ended.
+    [[nodiscard]] std::optional<double> index(const continuity_weights& w = {}) const {
+        double kept = 0, total = 0;
+        for (const auto& t : prior) {
+            if (t.outcome == tie_outcome::unrecorded) continue;
+            total += w.of(t.kind);
+            if (t.outcome == tie_outcome::kept) kept += w.of(t.kind);
+        }
+        if (total <= 0) return std::nullopt;
+        return kept / total;
+    }
+};
+
+/// Continuity across all of a child's moves.
+struct child_continuity {
+    std::vector<move_continuity> moves;
+
+    /// Mean of the moves' defined indices, in move order; empty when none is defined.
+    [[nodiscard]] std::optional<double> index(const continuity_weights& w = {}) const {
+        double sum = 0;
+        std::size_t n = 0;
+        for (const auto& m : moves)
+            if (auto i = m.index(w)) {
+                sum += *i;
+                ++n;
+            }
+        if (n == 0) return std::nullopt;
+        return sum / static_cast<double>(n);
+    }
+    /// Relationships left unrecorded at some move: the gaps to ask the social worker about.
+    [[nodiscard]] std::size_t data_gaps() const noexcept {
+        std::size_t n = 0;
+        for (const auto& m : moves) n += m.count(tie_outcome::unrecorded);
+        return n;
+    }
+};
+
+namespace detail {
+// Contact after the move is shown by a contact event on or after `d`, or by a contact
+// arrangement (other than "none") in force from `d` on: either is a record that the
+// relationship went on.
+inline bool contact_after(const relationship& r, date d) {
+    const auto& met = r.contact_events();
+    if (!met.empty() && met.back() >= d) return true;
+    if (auto c = r.contact_on(d); c && c->mode != contact_mode::none) return true;
+    for (const auto& c : r.contact())
+        if (c.from > d && c.mode != contact_mode::none) return true;
+    return false;
+}
+} // namespace detail
+
+/// Classifies one relationship at a move on `d`: nullopt when the child did not have it in
+/// the window before the move (it began on or after `d`, or ended before `d - before`).
+[[nodiscard]] inline std::optional<tie_at_move> classify(const relationship& r, person_id child,
+                                                         date d, move_window w = {}) {
+    bool had_before = false;
+    for (const auto& s : r.spells()) {
+        const interval before_move{d - w.before, d};
+        if (s.overlaps(before_move)) had_before = true;
+    }
+    if (!had_before) return std::nullopt;
+    tie_at_move out{r.other(child), r.kind(), tie_outcome::unrecorded, std::nullopt};
+    for (const auto& e : r.endings())
+        if (e.on >= d - w.before && e.on <= d + w.after) {
+            out.outcome = tie_outcome::ended;
+            out.ending = e;
+            return out;
+        }
+    if (r.active_on(d) && detail::contact_after(r, d)) out.outcome = tie_outcome::kept;
+    return out;
+}
+
+/// The relationships around each move of `h` (moves of home only: `care_history::moves()`
+/// leaves out changes with the same carer, and legal changes are not transitions at all).
+[[nodiscard]] inline child_continuity continuity_across_moves(const care_history& h,
+                                                              move_window w = {}) {
+    child_continuity out;
+    const person_id child = h.subject().as_person;
+    for (const auto& m : h.moves()) {
+        move_continuity mc;
+        mc.on = m.on;
+        for (const auto& r : h.relationships()) {
+            if (auto t = classify(r, child, m.on, w)) {
+                mc.prior.push_back(*t);
+            } else if (r.start() >= m.on && r.start() < m.on + w.after) {
+                mc.gained.push_back({r.other(child), r.kind(), tie_outcome::kept, std::nullopt});
+            }
+        }
+        out.moves.push_back(std::move(mc));
+    }
+    return out;
+}
+
+} // namespace carepath::graph

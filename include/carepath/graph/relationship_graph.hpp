@@ -1,0 +1,241 @@
+#pragma once
+/// @file
+/// A temporal relationship graph: people as vertices, one edge per spell of a relationship, on
+/// a Boost.Graph `adjacency_list`. Parallel relationships between the same two people (an aunt
+/// who is kin from birth and a carer for a year) stay separate edges, because they can end
+/// separately. Public functions take and return `person_id`s; `boost_graph()` is there for
+/// running BGL algorithms directly.
+#include "carepath/core/dates.hpp"
+#include "carepath/core/ids.hpp"
+#include "carepath/core/interval.hpp"
+#include "carepath/core/person.hpp"
+#include "carepath/core/relationship.hpp"
+#include "carepath/core/result.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/graph_traits.hpp>
+
+#include <cstddef>
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace carepath::graph {
+
+/// What a vertex carries: the person.
+struct person_vertex {
+    person_id id;
+    std::string name;
+    person_role role = person_role::other;
+    std::optional<date> birth_date;
+};
+
+/// What an edge carries: one spell of one relationship.
+struct tie {
+    relationship_kind kind = kinds::other;
+    interval span{date{}};
+    /// Why the spell ended; empty while it is running. An ending is always explicit.
+    std::optional<end_reason> reason;
+    /// Where the spell came from: the index in `relationships()` for ties added from core
+    /// relationships, or the caller's own number (a CSV line) for ties added with `add_tie`.
+    std::uint32_t source = 0;
+
+    /// True when the tie exists on `d` (`start <= d < end`).
+    [[nodiscard]] bool active_on(date d) const noexcept { return span.contains(d); }
+    /// True when the tie had ended by `d` (its exclusive end is on or before `d`).
+    [[nodiscard]] bool ended_by(date d) const noexcept { return span.end() && *span.end() <= d; }
+};
+
+/// A day on which two people were in contact (a visit, a call).
+struct contact_event {
+    person_id a;
+    person_id b;
+    date on;
+};
+
+/// The Boost graph underneath: vertices in a vector (stable while nobody is removed, and we
+/// never remove), out-edges and edges in vectors so parallel edges are kept and building a
+/// cohort of a million edges is a few allocations, not a million.
+using boost_graph_type =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, person_vertex, tie,
+                          boost::no_property, boost::vecS>;
+
+/// Keeps the edges that exist on one day.
+struct active_on_day {
+    const boost_graph_type* g = nullptr;
+    date day{};
+    bool operator()(boost::graph_traits<boost_graph_type>::edge_descriptor e) const {
+        return (*g)[e].active_on(day);
+    }
+};
+/// The graph as it stood on a day: a view, not a copy.
+using time_slice = boost::filtered_graph<boost_graph_type, active_on_day>;
+
+/// People and their relationships over time. Works for one child's network and for a cohort:
+/// siblings in care are people too, so their ties join their networks.
+class relationship_graph {
+public:
+    using vertex = boost::graph_traits<boost_graph_type>::vertex_descriptor;
+    using edge = boost::graph_traits<boost_graph_type>::edge_descriptor;
+
+    relationship_graph() = default;
+    /// A graph of `people` and `relationships` (one edge per spell).
+    /// @throws contract_violation if a relationship names someone not in `people`, or a
+    /// person id appears twice.
+    relationship_graph(std::span<const person> people, std::span<const relationship> rels) {
+        for (const auto& p : people) add_person(p);
+        for (const auto& r : rels) add_relationship(r);
+    }
+
+    /// Makes room for `people` vertices and `ties` edges (building a cohort in one go).
+    void reserve(std::size_t people, std::size_t ties) {
+        g_.m_vertices.reserve(people); // public in BGL 1.74; saves regrowth on a cohort
+        g_.m_edges.reserve(ties);
+    }
+
+    /// Adds a person. @throws contract_violation if the id is already present.
+    void add_person(const person& p) {
+        if (contains(p.id)) throw contract_violation{"relationship_graph: person added twice"};
+        const vertex v = boost::add_vertex(person_vertex{p.id, p.name, p.role, p.birth_date}, g_);
+        remember(p.id, v);
+    }
+    /// Adds every spell of `r` as an edge, and its contact events.
+    /// @throws contract_violation if either person is unknown.
+    void add_relationship(const relationship& r) {
+        const vertex a = vertex_of(r.a());
+        const vertex b = vertex_of(r.b());
+        const auto index = static_cast<std::uint32_t>(relationships_.size());
+        relationships_.push_back(r);
+        const auto& spells = r.spells();
+        for (std::size_t i = 0; i < spells.size(); ++i) {
+            std::optional<end_reason> why;
+            if (i < r.endings().size()) why = r.endings()[i].reason;
+            boost::add_edge(a, b, tie{r.kind(), spells[i], why, index}, g_);
+        }
+        for (date d : r.contact_events()) contacts_.push_back({r.a(), r.b(), d});
+    }
+    /// Adds one spell directly (readers of flat files, where a row is one spell).
+    /// @throws contract_violation if either person is unknown or `a == b`.
+    void add_tie(person_id a, person_id b, const tie& t) {
+        if (a == b) throw contract_violation{"relationship_graph: a tie needs two people"};
+        boost::add_edge(vertex_of(a), vertex_of(b), t, g_);
+    }
+    /// Records a contact between two people (used by time-respecting reachability).
+    void add_contact(person_id a, person_id b, date on) {
+        (void)vertex_of(a);
+        (void)vertex_of(b);
+        contacts_.push_back({a, b, on});
+    }
+
+    /// Adds edges in bulk: reserves each person's out-edge list first, so a cohort's
+    /// adjacency is built without regrowing vectors. Each item is (a, b, tie).
+    void add_ties(std::span<const std::pair<std::pair<person_id, person_id>, tie>> items) {
+        std::vector<std::uint32_t> degree(boost::num_vertices(g_), 0);
+        std::vector<std::pair<vertex, vertex>> ends;
+        ends.reserve(items.size());
+        for (const auto& [people, t] : items) {
+            const vertex a = vertex_of(people.first);
+            const vertex b = vertex_of(people.second);
+            if (a == b) throw contract_violation{"relationship_graph: a tie needs two people"};
+            ++degree[a];
+            ++degree[b];
+            ends.emplace_back(a, b);
+        }
+        for (vertex v = 0; v < degree.size(); ++v)
+            g_.out_edge_list(v).reserve(g_.out_edge_list(v).size() + degree[v]);
+        g_.m_edges.reserve(g_.m_edges.size() + items.size());
+        for (std::size_t i = 0; i < items.size(); ++i)
+            boost::add_edge(ends[i].first, ends[i].second, items[i].second, g_);
+    }
+
+    [[nodiscard]] bool contains(person_id p) const noexcept { return find(p).has_value(); }
+    [[nodiscard]] std::size_t person_count() const noexcept { return boost::num_vertices(g_); }
+    [[nodiscard]] std::size_t tie_count() const noexcept { return boost::num_edges(g_); }
+    /// The person. @throws contract_violation if unknown.
+    [[nodiscard]] const person_vertex& person_of(person_id p) const { return g_[vertex_of(p)]; }
+    /// Everyone, in the order added.
+    [[nodiscard]] std::vector<person_id> people() const {
+        std::vector<person_id> out;
+        out.reserve(person_count());
+        for (vertex v = 0; v < person_count(); ++v) out.push_back(g_[v].id);
+        return out;
+    }
+    /// The core relationships the graph was given (ties point into this by `source`).
+    [[nodiscard]] const std::vector<relationship>& relationships() const noexcept {
+        return relationships_;
+    }
+    [[nodiscard]] const std::vector<contact_event>& contacts() const noexcept { return contacts_; }
+
+    /// Calls `f(const tie&, person_id other)` for every tie of `p`, each once.
+    template <class F>
+    void for_each_tie(person_id p, F&& f) const {
+        const vertex v = vertex_of(p);
+        for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it)
+            f(g_[*it], g_[boost::target(*it, g_)].id);
+    }
+    /// The ties of `p` that exist on `d`, as (other, tie) pairs.
+    [[nodiscard]] std::vector<std::pair<person_id, tie>> ties_on(person_id p, date d) const {
+        std::vector<std::pair<person_id, tie>> out;
+        for_each_tie(p, [&](const tie& t, person_id other) {
+            if (t.active_on(d)) out.emplace_back(other, t);
+        });
+        return out;
+    }
+    /// Number of ties of `p`, over all time.
+    [[nodiscard]] std::size_t degree(person_id p) const {
+        return boost::out_degree(vertex_of(p), g_);
+    }
+
+    /// The graph as it stood on `d`: a filtered view in which only ties active that day remain.
+    [[nodiscard]] time_slice as_at(date d) const {
+        return time_slice{g_, active_on_day{&g_, d}};
+    }
+
+    /// The Boost graph, for BGL algorithms. Its vertex descriptors are an implementation
+    /// detail; translate with `vertex_of` / `person_at`.
+    [[nodiscard]] const boost_graph_type& boost_graph() const noexcept { return g_; }
+    /// The vertex of `p`. @throws contract_violation if unknown.
+    [[nodiscard]] vertex vertex_of(person_id p) const {
+        if (auto v = find(p)) return *v;
+        throw contract_violation{"relationship_graph: unknown person"};
+    }
+    /// The person at vertex `v`.
+    [[nodiscard]] person_id person_at(vertex v) const { return g_[v].id; }
+
+private:
+    // Ids that are small and dense (a cohort numbered from 0) are looked up in a vector; any
+    // other id falls back to a hash map. Both give the same answers.
+    static constexpr std::uint32_t absent = std::numeric_limits<std::uint32_t>::max();
+    [[nodiscard]] std::optional<vertex> find(person_id p) const noexcept {
+        const auto k = p.value();
+        if (k < dense_.size() && dense_[k] != absent) return dense_[k];
+        if (sparse_.empty()) return std::nullopt;
+        if (auto it = sparse_.find(p); it != sparse_.end()) return it->second;
+        return std::nullopt;
+    }
+    void remember(person_id p, vertex v) {
+        const auto k = p.value();
+        if (k < dense_.size() || k < 2 * (boost::num_vertices(g_) + 1024)) {
+            if (k >= dense_.size())
+                dense_.resize(std::max<std::size_t>(k + 1, dense_.size() * 2), absent);
+            dense_[k] = static_cast<std::uint32_t>(v);
+        } else {
+            sparse_.emplace(p, v);
+        }
+    }
+
+    boost_graph_type g_;
+    std::vector<std::uint32_t> dense_;
+    std::unordered_map<person_id, vertex> sparse_;
+    std::vector<relationship> relationships_;
+    std::vector<contact_event> contacts_;
+};
+
+} // namespace carepath::graph

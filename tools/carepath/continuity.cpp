@@ -1,0 +1,98 @@
+// `carepath continuity DIR --out OUT`: reads a cohort written as people/relationships/
+// placements/meta CSV files and writes the relationship benchmark's four result files
+// (moves.csv, children.csv, by_type.csv, siblings.csv; definitions in
+// ../shared/bench/CONTINUITY.md), computed with carepath::graph.
+#include "command.hpp"
+
+#include <carepath/graph.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <string>
+
+namespace {
+
+bool write_file(const std::filesystem::path& path, const auto& write) {
+    std::ofstream out{path, std::ios::binary};
+    if (!out) return false;
+    write(out);
+    return static_cast<bool>(out.flush());
+}
+
+int run_continuity(const std::string& dir, const std::string& out_dir, bool timings,
+                   std::size_t max_problems) {
+    namespace cg = carepath::graph;
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    auto read = cg::read_cohort(dir);
+    if (!read) {
+        std::cerr << "carepath continuity: " << read.error() << '\n';
+        return 2;
+    }
+    const cg::cohort& c = *read;
+    const auto t1 = clock::now();
+    const auto results = cg::compute_contract(c);
+    const auto t2 = clock::now();
+    std::error_code ec;
+    std::filesystem::create_directories(out_dir, ec);
+    const std::filesystem::path out{out_dir};
+    const bool written =
+        write_file(out / "moves.csv", [&](std::ostream& os) { cg::write_moves_csv(os, c, results); })
+        && write_file(out / "children.csv",
+                      [&](std::ostream& os) { cg::write_children_csv(os, c, results); })
+        && write_file(out / "by_type.csv", [&](std::ostream& os) { cg::write_by_type_csv(os, results); })
+        && write_file(out / "siblings.csv",
+                      [&](std::ostream& os) { cg::write_siblings_csv(os, c, results); });
+    const auto t3 = clock::now();
+    if (!written) {
+        std::cerr << "carepath continuity: cannot write the results in " << out_dir << '\n';
+        return 2;
+    }
+    std::size_t kept = 0, lost = 0;
+    for (const auto& m : results.moves) {
+        kept += m.kept;
+        lost += m.lost;
+    }
+    std::cout << "children=" << c.placements.size() << " moves=" << results.moves.size()
+              << " kept=" << kept << " lost=" << lost << " sibling_pairs=" << results.siblings.size()
+              << " nodes=" << c.graph.person_count() << " edges=" << c.graph.tie_count()
+              << " skipped_rows=" << c.skipped_rows << " problems=" << c.problems.size();
+    if (timings) {
+        const auto s = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+        char buf[160];
+        std::snprintf(buf, sizeof buf, " load=%.3fs compute=%.3fs write=%.3fs total=%.3fs",
+                      s(t0, t1), s(t1, t2), s(t2, t3), s(t0, t3));
+        std::cout << buf;
+    }
+    std::cout << '\n';
+    for (std::size_t i = 0; i < c.problems.size() && i < max_problems; ++i)
+        std::cerr << c.problems[i] << '\n';
+    if (c.problems.size() > max_problems)
+        std::cerr << "... and " << c.problems.size() - max_problems << " more problems\n";
+    return c.problems.empty() ? 0 : 1;
+}
+
+const carepath::cli::registrar continuity_command{[](CLI::App& app) {
+    auto* cmd = app.add_subcommand(
+        "continuity", "relationship continuity across placement moves of a CSV cohort");
+    struct options {
+        std::string dir, out;
+        bool timings = false;
+        std::size_t max_problems = 20;
+    };
+    auto opt = std::make_shared<options>();
+    cmd->add_option("DIR", opt->dir, "folder with people.csv, relationships.csv, placements.csv, meta.csv")
+        ->required();
+    cmd->add_option("--out", opt->out, "folder for moves.csv, children.csv, by_type.csv, siblings.csv")
+        ->required();
+    cmd->add_flag("--timings", opt->timings, "print load/compute/write times");
+    cmd->add_option("--max-problems", opt->max_problems, "how many bad rows to print");
+    cmd->callback([opt] {
+        carepath::cli::exit_code() = run_continuity(opt->dir, opt->out, opt->timings, opt->max_problems);
+    });
+}};
+
+} // namespace
