@@ -1,4 +1,19 @@
 #pragma once
 /// @file
-/// carepath ssda903 module (umbrella header).
+/// carepath ssda903 module (umbrella header): reading, writing, mapping and validating the
+/// SSDA903 children-looked-after return.
 #include "carepath/core.hpp"
+
+// Reading, writing, mapping and indicators.
+#include "carepath/ssda903/codes.hpp"
+#include "carepath/ssda903/csv.hpp"
+#include "carepath/ssda903/fields.hpp"
+#include "carepath/ssda903/reader.hpp"
+#include "carepath/ssda903/table.hpp"
+#include "carepath/ssda903/xml.hpp"
+
+// Validation: the DfE rule catalogue, the rules and the engine.
+#include "carepath/ssda903/catalogue.hpp"
+#include "carepath/ssda903/rule.hpp"
+#include "carepath/ssda903/rules.hpp"
+#include "carepath/ssda903/validate.hpp"

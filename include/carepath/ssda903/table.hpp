@@ -20,6 +20,8 @@ struct row {
     std::size_t line = 0;
     std::vector<std::string> cells;
     bool flagged = false; ///< the reader found something wrong with this row (see diagnostics)
+    /// Cells beyond the last column of a long row, kept (never dropped) and flagged.
+    std::vector<std::string> extra;
 };
 
 /// A table of the return ("Header", "Episodes", ...) as read from one file.

@@ -1,0 +1,271 @@
+#pragma once
+/// @file
+/// Reading an SSDA903 return: one CSV file into a `table`, or a whole folder (CSV files and/or
+/// the XML form) into a `return_data`. Tables are recognised by their column names. Cells are
+/// kept exactly as written; every problem is a diagnostic naming file, line, column, field and
+/// value, and the row it was found on is kept and flagged. Messy but readable input (a child id
+/// written "123.0", trailing spaces, a lower-case code, an extra column) is read with a warning
+/// (`is_warning`); input that cannot be read as written (a malformed or two-digit-year date, an
+/// unknown code, a short row, an unterminated quote, a missing column) is an error.
+#include "carepath/core/result.hpp"
+#include "carepath/ssda903/csv.hpp"
+#include "carepath/ssda903/detail/check.hpp"
+#include "carepath/ssda903/fields.hpp"
+#include "carepath/ssda903/table.hpp"
+#include "carepath/ssda903/xml.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace carepath::ssda903 {
+
+/// The child id used to join tables: `raw` without surrounding spaces, and without a decimal
+/// part of zeros that a spreadsheet added ("123.0" -> "123"). The reader warns about both; the
+/// cell itself keeps what the file said.
+[[nodiscard]] inline std::string normalise_child_id(std::string_view raw) {
+    const auto v = detail::trim(raw);
+    const auto dot = v.find('.');
+    if (dot != std::string_view::npos && dot + 1 < v.size() && detail::all_digits(v.substr(0, dot))
+        && v.substr(dot + 1).find_first_not_of('0') == std::string_view::npos)
+        return std::string{v.substr(0, dot)};
+    return std::string{v};
+}
+
+/// The table whose layout `header` (column names of a file) matches, or nullopt. Column order
+/// does not matter; a file with a missing or extra column is still recognised when most of
+/// its columns, including at least one that only that table has, belong to one table.
+[[nodiscard]] inline std::optional<std::string>
+identify_table(const std::vector<std::string>& header) {
+    auto shared = [](std::string_view c) { return c == "CHILD" || c == "DOB" || c == "SEX"; };
+    const table_spec* best = nullptr;
+    double best_score = 0;
+    for (const auto& spec : table_specs) {
+        std::size_t matched = 0, own = 0, required = 0;
+        for (const auto& f : spec.fields) {
+            if (!f.optional) ++required;
+            const bool present = std::ranges::any_of(
+                header, [&](const std::string& h) { return detail::trim(h) == f.name; });
+            if (!present) continue;
+            ++matched;
+            if (!shared(f.name)) ++own;
+        }
+        if (own == 0) continue;
+        // Fraction of the table's columns present, less a little for each unknown column.
+        const double score = static_cast<double>(matched) / static_cast<double>(required)
+                           - 0.01 * static_cast<double>(header.size() - std::min(header.size(), matched));
+        if (score >= 0.5 && score > best_score) {
+            best = &spec;
+            best_score = score;
+        }
+    }
+    if (!best) return std::nullopt;
+    return std::string{best->name};
+}
+
+namespace detail {
+inline diagnostic file_problem(std::string_view file, std::string message) {
+    diagnostic d;
+    d.file = std::string{file};
+    d.message = std::move(message);
+    return d;
+}
+} // namespace detail
+
+/// Reads one CSV table held in `text`. `table_name` names the table ("Episodes",
+/// "Episodes_last"); empty means recognise it from the header (an unrecognised table is read
+/// with its cells unchecked and an error). With `collection_year` (2025 = 2024-25), codes not
+/// valid in that year are warned about.
+[[nodiscard]] inline table read_table_text(std::string_view text, std::string_view file_name,
+                                           std::string_view table_name,
+                                           std::vector<diagnostic>& errors,
+                                           int collection_year = 0) {
+    table t;
+    t.file = std::string{file_name};
+    t.name = std::string{table_name};
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        errors.push_back(detail::file_problem(
+            file_name, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
+        return t;
+    }
+    csv_parser parser{text, file_name};
+    csv_record rec;
+    if (!parser.next(rec, errors)) {
+        errors.push_back(detail::file_problem(file_name, "warning: empty file (no header row)"));
+        return t;
+    }
+    const std::size_t header_line = rec.line;
+    t.columns.reserve(rec.fields.size());
+    for (auto& c : rec.fields) {
+        const auto trimmed = detail::trim(c);
+        if (trimmed.size() != c.size())
+            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c},
+                                                  c, "warning: spaces around a column name; "
+                                                     "read as \"" + std::string{trimmed} + "\""));
+        t.columns.emplace_back(trimmed);
+    }
+    if (t.name.empty()) {
+        if (auto n = identify_table(t.columns)) t.name = *n;
+        else
+            errors.push_back(detail::file_problem(
+                file_name, "the columns do not match any SSDA903 table; cells are not checked"));
+    }
+    const auto checks = detail::check_header(t, header_line, errors, false);
+    const std::size_t width = t.columns.size();
+    while (parser.next(rec, errors)) {
+        row r;
+        r.line = rec.line;
+        r.flagged = rec.malformed;
+        const bool blank = std::ranges::all_of(rec.fields, [](const std::string& f) {
+            return detail::trim(f).empty();
+        });
+        if (blank && rec.fields.size() > 1) {
+            errors.push_back(detail::cell_problem({file_name, rec.line, 0, {}}, "",
+                                                  "warning: row of empty cells skipped"));
+            continue;
+        }
+        if (rec.fields.size() < width) {
+            errors.push_back(detail::cell_problem(
+                {file_name, rec.line, rec.fields.size() + 1, t.columns[rec.fields.size()]}, "",
+                "short row: " + std::to_string(rec.fields.size()) + " of "
+                    + std::to_string(width) + " cells; the missing cells are read as blank"));
+            r.flagged = true;
+            rec.fields.resize(width);
+        } else if (rec.fields.size() > width) {
+            errors.push_back(detail::cell_problem(
+                {file_name, rec.line, width + 1, {}}, rec.fields[width],
+                "long row: " + std::to_string(rec.fields.size()) + " cells for "
+                    + std::to_string(width) + " columns; the extra cells are kept apart"));
+            r.flagged = true;
+            r.extra.assign(std::make_move_iterator(rec.fields.begin() + static_cast<std::ptrdiff_t>(width)),
+                           std::make_move_iterator(rec.fields.end()));
+            rec.fields.resize(width);
+        }
+        r.cells = std::move(rec.fields);
+        rec.fields = {};
+        detail::check_row(t, r, checks, collection_year, errors);
+        t.rows.push_back(std::move(r));
+    }
+    return t;
+}
+
+/// Reads one CSV table from `in` (see `read_table_text`).
+[[nodiscard]] inline table read_table(std::istream& in, std::string_view file_name,
+                                      std::string_view table_name,
+                                      std::vector<diagnostic>& errors, int collection_year = 0) {
+    const std::string text = read_all(in);
+    return read_table_text(text, file_name, table_name, errors, collection_year);
+}
+
+namespace detail {
+inline std::string lower_ascii(std::string s) {
+    for (char& c : s)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+}
+// Folders holding the previous year's tables.
+inline bool is_previous_year_folder(const std::string& name) {
+    const auto n = lower_ascii(name);
+    return n == "last_year" || n == "previous_year" || n == "last" || n == "previous"
+        || n == "prev";
+}
+// File stems that mark a previous year's table: episodes_last.csv, header_prev.csv.
+inline bool is_previous_year_stem(const std::string& stem) {
+    const auto n = lower_ascii(stem);
+    return n.ends_with("_last") || n.ends_with("_prev") || n.ends_with("_previous")
+        || n.ends_with("-last") || n.ends_with("-prev");
+}
+inline bool read_file_text(const std::filesystem::path& p, std::string& out) {
+    std::ifstream in{p, std::ios::binary};
+    if (!in) return false;
+    out = read_all(in);
+    return !in.bad();
+}
+
+// Adds a table read from a file; a second file of the same table is refused by name.
+inline void add_table(return_data& ret, table t, bool previous) {
+    if (t.name.empty()) return;
+    if (previous) t.name += "_last";
+    if (auto it = ret.tables.find(t.name); it != ret.tables.end()) {
+        ret.read_errors.push_back(file_problem(
+            t.file, "a second " + t.name + " table (first read from " + it->second.file
+                        + "); this file is not used"));
+        return;
+    }
+    std::string key = t.name;
+    ret.tables.emplace(std::move(key), std::move(t));
+}
+
+inline void read_folder(const std::filesystem::path& dir, const std::string& prefix,
+                        bool previous, return_data& ret, int depth) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::directory_entry> entries;
+    for (fs::directory_iterator it{dir, ec}, end; !ec && it != end; it.increment(ec))
+        entries.push_back(*it);
+    std::ranges::sort(entries, {}, [](const fs::directory_entry& e) { return e.path().filename(); });
+    for (const auto& e : entries) {
+        const auto name = e.path().filename().string();
+        const auto shown = prefix + name;
+        std::error_code sec;
+        if (e.is_directory(sec)) {
+            if (depth == 0 && is_previous_year_folder(name))
+                read_folder(e.path(), shown + "/", true, ret, depth + 1);
+            continue;
+        }
+        const auto ext = lower_ascii(e.path().extension().string());
+        if (ext != ".csv" && ext != ".xml") continue;
+        std::string text;
+        if (!read_file_text(e.path(), text)) {
+            ret.read_errors.push_back(file_problem(shown, "cannot read the file"));
+            continue;
+        }
+        const bool prev = previous || is_previous_year_stem(e.path().stem().string());
+        if (ext == ".xml") {
+            auto x = read_xml_return_text(text, shown, ret.collection_year);
+            for (auto& d : x.read_errors) ret.read_errors.push_back(std::move(d));
+            for (auto& [n, t] : x.tables) add_table(ret, std::move(t), prev);
+            continue;
+        }
+        auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year);
+        if (t.columns.empty()) continue; // blank optional file: warned about, nothing to keep
+        add_table(ret, std::move(t), prev);
+    }
+}
+} // namespace detail
+
+/// Reads every CSV (and XML) file in `dir` as a return. The previous year's tables (used by the
+/// rules that compare years) are read as "Header_last", "Episodes_last", ... from a subfolder
+/// named `last_year`, `previous_year`, `last`, `previous` or `prev`, or from files whose name
+/// ends in `_last`, `_prev` or `_previous` (`episodes_last.csv`). Other subfolders and other
+/// file types are ignored. Fails only when the folder cannot be read; problems with files and
+/// rows go into `read_errors`.
+[[nodiscard]] inline result<return_data> read_return(const std::filesystem::path& dir,
+                                                     int collection_year = 0) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        diagnostic d;
+        d.file = dir.string();
+        d.message = std::filesystem::exists(dir, ec) ? "not a folder" : "no such folder";
+        return d;
+    }
+    std::filesystem::directory_iterator probe{dir, ec};
+    if (ec) {
+        diagnostic d;
+        d.file = dir.string();
+        d.message = "cannot read the folder: " + ec.message();
+        return d;
+    }
+    return_data ret;
+    ret.collection_year = collection_year;
+    detail::read_folder(dir, "", false, ret, 0);
+    return ret;
+}
+
+} // namespace carepath::ssda903
