@@ -18,10 +18,12 @@
 #include "carepath/core/result.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <variant>
 #include <vector>
@@ -51,7 +53,7 @@ struct reentered_care {
 struct placement_changed {
     date on;
     placement where;
-    std::optional<change_reason> reason;
+    std::optional<change_reason> reason{};
     bool keep_previous_open = false;
 };
 /// The held-open placement closes (the trial placement has become the child's home).
@@ -126,6 +128,16 @@ using care_event =
         e);
 }
 
+/// The event's kind as a snake_case name ("placement_changed"), for diagnostics.
+[[nodiscard]] inline std::string_view event_name(const care_event& e) noexcept {
+    constexpr std::array<std::string_view, std::variant_size_v<care_event>> names{
+        "entered_care",       "reentered_care",       "placement_changed",
+        "held_placement_released", "legal_status_changed", "left_care",
+        "worker_changed",     "relationship_begun",   "relationship_ended",
+        "contact_changed"};
+    return names[e.index()];
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the history holds
 // ---------------------------------------------------------------------------------------------
@@ -134,8 +146,8 @@ using care_event =
 struct placement_spell {
     placement where;
     interval period;
-    bool held_open = false;              ///< kept open while a later placement was tried
-    std::optional<change_reason> reason; ///< why the child came to this placement
+    bool held_open = false;                ///< kept open while a later placement was tried
+    std::optional<change_reason> reason{}; ///< why the child came to this placement
 };
 /// A legal status as it held.
 struct legal_spell {
@@ -145,7 +157,7 @@ struct legal_spell {
 /// A period of care: from entry (or re-entry) to exit.
 struct care_period {
     interval period;
-    std::optional<exit_route> exit; ///< how it ended; empty while still running
+    std::optional<exit_route> exit{}; ///< how it ended; empty while still running
     bool reentry = false;           ///< began by re-entry
 };
 /// A worker's time with the child.
@@ -164,6 +176,48 @@ struct placement_transition {
     bool returns_to_held = false; ///< the child went back to a held-open placement
 };
 
+/// How a new episode differs from the one before it: SSDA903 Episodes.RNE ("reason for new
+/// episode"). Only P and B move the child to a new home; L, T and U keep the same carer.
+enum class episode_change : std::uint8_t {
+    started,                   ///< S: started to be looked after
+    legal_only,                ///< L: legal status changed, placement unchanged
+    placement_and_carer,       ///< P: placement and carer changed, legal status unchanged
+    placement_type_same_carer, ///< T: placement type changed, same carer (U6 -> A5)
+    legal_and_type_same_carer, ///< U: legal status and placement type changed, same carer
+    legal_and_carer            ///< B: legal status, placement and carer all changed
+};
+template <>
+struct enum_table<episode_change> {
+    using e = episode_change;
+    static constexpr std::array rows{
+        enum_row<e>{e::started, "S", "started to be looked after"},
+        enum_row<e>{e::legal_only, "L", "change of legal status only"},
+        enum_row<e>{e::placement_and_carer, "P", "change of placement and carer"},
+        enum_row<e>{e::placement_type_same_carer, "T", "change of placement type, same carer"},
+        enum_row<e>{e::legal_and_type_same_carer, "U", "change of legal status and placement type, same carer"},
+        enum_row<e>{e::legal_and_carer, "B", "change of legal status, placement and carer"},
+    };
+};
+/// True when the change moves the child to a different home (RNE P and B).
+[[nodiscard]] constexpr bool is_move(episode_change c) noexcept {
+    return c == episode_change::placement_and_carer || c == episode_change::legal_and_carer;
+}
+/// Classifies the change between two consecutive episodes of one period of care; nullopt when
+/// nothing changed (SSDA903 rules 434-436 would refuse such an episode).
+[[nodiscard]] inline std::optional<episode_change> classify_change(legal_status before_status,
+                                                                   const placement& before,
+                                                                   legal_status after_status,
+                                                                   const placement& after) {
+    const bool legal = before_status != after_status;
+    const bool place = !(before == after);
+    const bool carer = !same_carer(before, after);
+    if (!place) return legal ? std::optional{episode_change::legal_only} : std::nullopt;
+    if (!legal)
+        return carer ? episode_change::placement_and_carer
+                     : episode_change::placement_type_same_carer;
+    return carer ? episode_change::legal_and_carer : episode_change::legal_and_type_same_carer;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The history
 // ---------------------------------------------------------------------------------------------
@@ -176,10 +230,18 @@ public:
     [[nodiscard]] const carepath::child& subject() const noexcept { return child_; }
 
     /// Adds an event. Refused events come back as a diagnostic naming the rule broken, and
-    /// leave the history unchanged.
+    /// leave the history unchanged. Unless the rule names its own field, the diagnostic's
+    /// field is the event's kind and its value the event's date.
     [[nodiscard]] status add(const care_event& e) {
         auto checked = std::visit([this](const auto& ev) { return check(ev); }, e);
-        if (!checked) return checked;
+        if (!checked) {
+            diagnostic d = checked.error();
+            if (d.field.empty()) {
+                d.field = std::string{event_name(e)};
+                d.value = format_iso(event_date(e));
+            }
+            return d;
+        }
         std::visit([this](const auto& ev) { apply(ev); }, e);
         events_.push_back(e);
         return ok;
@@ -245,11 +307,17 @@ public:
             return t.is_move && from <= t.on && t.on < to;
         }));
     }
-    /// Every carer the child has lived with, in the order first met.
+    /// Every carer the child has lived with, in the order first met. Placements recorded with
+    /// a provider and no individual carer are not counted.
     [[nodiscard]] std::vector<carer_id> distinct_carers() const {
+        return distinct_carers(date::max());
+    }
+    /// The carers the child had lived with by `as_at` (placements starting on or before it).
+    [[nodiscard]] std::vector<carer_id> distinct_carers(date as_at) const {
         std::vector<carer_id> out;
         for (const auto& p : placements_)
-            if (p.where.carer && std::ranges::find(out, *p.where.carer) == out.end())
+            if (p.period.start() <= as_at && p.where.carer
+                && std::ranges::find(out, *p.where.carer) == out.end())
                 out.push_back(*p.where.carer);
         return out;
     }
@@ -260,7 +328,8 @@ public:
             if (p.period.start() < as_at) total += p.period.length(as_at);
         return total;
     }
-    /// Changes of allocated worker in `role`: every allocation after the first.
+    /// Changes of allocated worker in `role`: every allocation after the first (the issue's
+    /// "social worker changes" with the default role).
     [[nodiscard]] std::size_t worker_changes(worker_role role = worker_role::social_worker) const {
         const auto n = std::ranges::count_if(workers_, [role](const auto& w) { return w.role == role; });
         return n == 0 ? 0 : static_cast<std::size_t>(n - 1);
@@ -306,6 +375,12 @@ private:
                           + std::string{describe(s)});
         return ok;
     }
+    [[nodiscard]] static status check_first_placement(const placement& where) {
+        if (is_temporary(where.type))
+            return refuse("a period of care cannot begin in a temporary placement ("
+                          + std::string{to_string(where.type)} + "; SSDA903 rule 380)");
+        return ok;
+    }
     [[nodiscard]] status check_in_care(date on) const {
         if (auto r = check_order(on); !r) return r;
         if (!in_care()) return refuse("the child is not in care on " + format_iso(on), format_iso(on));
@@ -321,17 +396,31 @@ private:
     [[nodiscard]] status check(const entered_care& e) const {
         if (!periods_.empty())
             return refuse("the child has been in care before: record a re-entry");
-        return check_entry(e.on, e.status);
+        if (auto r = check_entry(e.on, e.status); !r) return r;
+        return check_first_placement(e.where);
     }
     [[nodiscard]] status check(const reentered_care& e) const {
         if (periods_.empty()) return refuse("a re-entry needs an earlier period of care");
         if (in_care()) return refuse("the child is already in care");
-        return check_entry(e.on, e.status);
+        if (auto r = check_entry(e.on, e.status); !r) return r;
+        if (auto r = check_first_placement(e.where); !r) return r;
+        // SSDA903 rules 388/431: care that resumes the day it ended never stopped; record the
+        // change inside the period instead.
+        if (e.on == *periods_.back().period.end())
+            return refuse("a re-entry on the day care ended is not a new period of care: record "
+                          "the change within the period");
+        return ok;
     }
     [[nodiscard]] status check(const placement_changed& e) const {
         if (auto r = check_in_care(e.on); !r) return r;
+        const placement& current = placements_[current_].where;
         if (e.keep_previous_open && held_index())
             return refuse("only one placement can be held open at a time");
+        if (e.keep_previous_open && same_carer(current, e.where))
+            return refuse("a placement is held open only while the child tries a different "
+                          "carer");
+        if (current == e.where)
+            return refuse("the placement does not change (same type, carer and place)");
         return ok;
     }
     [[nodiscard]] status check(const held_placement_released& e) const {
@@ -348,6 +437,9 @@ private:
     }
     [[nodiscard]] status check(const left_care& e) const {
         if (auto r = check_in_care(e.on); !r) return r;
+        if (is_temporary(placements_[current_].where.type))
+            return refuse("a period of care cannot end in a temporary placement (SSDA903 rule "
+                          "381): record the return first");
         if (auto order = order_after(e.route))
             return check_transition(legal_.back().status, *order);
         return ok;
@@ -504,8 +596,8 @@ struct history_summary {
         }
     s.placements = static_cast<std::size_t>(std::ranges::count_if(
         h.placements(), [as_at](const auto& p) { return p.period.start() <= as_at; }));
-    s.moves = h.moves_between(date{}, as_at + days{1});
-    s.distinct_carers = h.distinct_carers().size();
+    s.moves = h.moves_between(date::min(), as_at + days{1});
+    s.distinct_carers = h.distinct_carers(as_at).size();
     for (const auto& w : h.workers())
         if (w.role == worker_role::social_worker && w.period.start() <= as_at) ++s.social_worker_changes;
     if (s.social_worker_changes > 0) --s.social_worker_changes;

@@ -4,6 +4,7 @@
 /// `yyyy-mm-dd`, and ages that are right for people born on 29 February.
 #include "carepath/core/result.hpp"
 
+#include <array>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
@@ -44,12 +45,24 @@ inline diagnostic date_error(std::string_view text, std::string message) {
     return d;
 }
 
+inline constexpr std::array<std::string_view, 12> month_names{
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
 inline result<date> finish_date(std::string_view text, int y, int m, int d) {
     if (y < 0 || m < 0 || d < 0) return date_error(text, "a date must be written with digits");
     if (m < 1 || m > 12) return date_error(text, "month must be 01 to 12");
+    if (d < 1 || d > 31) return date_error(text, "day must be 01 to 31");
     if (y < 1800 || y > 2200) return date_error(text, "year is outside 1800-2200");
     auto out = make_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-    if (!out) return date_error(text, "not a calendar date");
+    if (!out) {
+        // Say how long the month is: "31/02/2023" is usually a slip, and the fix is obvious.
+        using namespace std::chrono;
+        const auto last = year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}};
+        return date_error(text, "not a calendar date: " + std::string{month_names[static_cast<std::size_t>(m - 1)]}
+                                    + " " + std::to_string(y) + " has "
+                                    + std::to_string(static_cast<unsigned>(last.day())) + " days");
+    }
     return *out;
 }
 } // namespace detail
@@ -98,6 +111,13 @@ inline std::string format_ymd(date d, bool iso) {
 [[nodiscard]] inline std::string format_iso(date d) { return detail::format_ymd(d, true); }
 /// `01/03/2024`.
 [[nodiscard]] inline std::string format_uk(date d) { return detail::format_ymd(d, false); }
+/// `1 March 2024`, for sentences people read.
+[[nodiscard]] inline std::string format_long(date d) {
+    const std::chrono::year_month_day ymd{d};
+    return std::to_string(static_cast<unsigned>(ymd.day())) + " "
+         + std::string{detail::month_names[static_cast<unsigned>(ymd.month()) - 1]} + " "
+         + std::to_string(static_cast<int>(ymd.year()));
+}
 
 /// The day a person born on `birth` reaches the age of `years`. Someone born on 29 February
 /// reaches it on 1 March in a common year: in England a person attains an age at the start of

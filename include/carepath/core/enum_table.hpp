@@ -7,6 +7,7 @@
 #include <optional>
 #include <ostream>
 #include <string_view>
+#include <type_traits>
 
 namespace carepath {
 
@@ -68,6 +69,20 @@ template <tabled_enum E>
     for (std::size_t i = 0; i < rows.size(); ++i)
         for (std::size_t j = i + 1; j < rows.size(); ++j)
             if (rows[i].code == rows[j].code || rows[i].value == rows[j].value) return false;
+    return true;
+}
+
+/// True when the table's values are exactly the enumerators 0 .. n-1, each once: for an enum
+/// declared without explicit values this means no enumerator is missing from the table.
+template <tabled_enum E>
+[[nodiscard]] constexpr bool table_is_dense() noexcept {
+    const auto& rows = enum_table<E>::rows;
+    for (std::size_t want = 0; want < rows.size(); ++want) {
+        std::size_t seen = 0;
+        for (const auto& row : rows)
+            if (static_cast<std::size_t>(row.value) == want) ++seen;
+        if (seen != 1) return false;
+    }
     return true;
 }
 

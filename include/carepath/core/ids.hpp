@@ -3,6 +3,7 @@
 /// Strong ids: a child's id cannot be passed where a carer's is expected, and no id converts
 /// from or to a bare integer without saying so.
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <concepts>
 #include <functional>

@@ -53,7 +53,8 @@ public:
         else e = o.end_;
         return interval{s, e};
     }
-    /// Days in the interval; an open interval is measured up to `as_at` (exclusive).
+    /// Days of the interval before `as_at` (exclusive): an open interval is measured up to
+    /// `as_at`, a closed one up to the earlier of its end and `as_at`; 0 if `as_at <= start`.
     [[nodiscard]] constexpr days length(date as_at) const noexcept {
         const date e = end_ ? std::min(*end_, std::max(as_at, start_)) : std::max(as_at, start_);
         return e - start_;

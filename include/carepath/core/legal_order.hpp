@@ -9,9 +9,11 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace carepath {
 
@@ -19,8 +21,10 @@ namespace carepath {
 /// child leaves care by (or lives under outside care).
 enum class legal_status : std::uint8_t {
     accommodated_s20,          ///< V2: single period of accommodation, s20 CA 1989
-    short_breaks_single,       ///< V3: short breaks, each recorded, s20(4) CA 1989
-    short_breaks_series,       ///< V4: agreed series of short breaks, s20(4) CA 1989
+    short_breaks_single,       ///< V3: agreed series of short breaks, each episode recorded,
+                               ///<     s20(4) CA 1989
+    short_breaks_series,       ///< V4: agreed series of short breaks, recorded as agreements
+                               ///<     rather than episodes, s20(4) CA 1989
     interim_care_order,        ///< C1: s38 CA 1989
     care_order,                ///< C2: s31 CA 1989
     placement_order,           ///< E1: s21 ACA 2002
@@ -35,15 +39,18 @@ enum class legal_status : std::uint8_t {
     child_arrangements_order,  ///< s8 CA 1989 (formerly residence order): not looked after
     special_guardianship_order,///< s14A CA 1989: not looked after
     adoption_order,            ///< s46 ACA 2002: not looked after; legal ties to birth family end
-    no_order                   ///< living outside care with no order
+    no_order,                  ///< living outside care with no order
+    supervision_order          ///< s31 CA 1989: the child lives at home; the authority advises,
+                               ///< assists and befriends (s35) but is not a PR holder
+
 };
 template <>
 struct enum_table<legal_status> {
     using e = legal_status;
     static constexpr std::array rows{
         enum_row<e>{e::accommodated_s20, "V2", "accommodated under s20 Children Act 1989"},
-        enum_row<e>{e::short_breaks_single, "V3", "short break, single episode (s20(4) CA 1989)"},
-        enum_row<e>{e::short_breaks_series, "V4", "agreed series of short breaks (s20(4) CA 1989)"},
+        enum_row<e>{e::short_breaks_single, "V3", "agreed series of short breaks, each recorded (s20(4) CA 1989)"},
+        enum_row<e>{e::short_breaks_series, "V4", "agreed series of short breaks, recorded as an agreement (s20(4) CA 1989)"},
         enum_row<e>{e::interim_care_order, "C1", "interim care order (s38 CA 1989)"},
         enum_row<e>{e::care_order, "C2", "care order (s31 CA 1989)"},
         enum_row<e>{e::placement_order, "E1", "placement order (s21 ACA 2002)"},
@@ -58,6 +65,7 @@ struct enum_table<legal_status> {
         enum_row<e>{e::special_guardianship_order, "SGO", "special guardianship order (s14A CA 1989)"},
         enum_row<e>{e::adoption_order, "AO", "adoption order (s46 ACA 2002)"},
         enum_row<e>{e::no_order, "NONE", "no order"},
+        enum_row<e>{e::supervision_order, "SO", "supervision order (s31 CA 1989)"},
     };
 };
 
@@ -67,6 +75,7 @@ struct enum_table<legal_status> {
     case legal_status::child_arrangements_order:
     case legal_status::special_guardianship_order:
     case legal_status::adoption_order:
+    case legal_status::supervision_order:
     case legal_status::no_order: return std::nullopt;
     default: return to_string(s);
     }
@@ -86,9 +95,36 @@ struct enum_table<legal_status> {
     case legal_status::child_arrangements_order:
     case legal_status::special_guardianship_order:
     case legal_status::adoption_order:
+    case legal_status::supervision_order:
     case legal_status::no_order: return false;
     default: return true;
     }
+}
+
+/// The provision a status rests on, in short form ("s31 Children Act 1989").
+[[nodiscard]] constexpr std::string_view statute(legal_status s) noexcept {
+    using e = legal_status;
+    switch (s) {
+    case e::accommodated_s20: return "s20 Children Act 1989";
+    case e::short_breaks_single:
+    case e::short_breaks_series: return "s20(4) Children Act 1989";
+    case e::interim_care_order: return "s38 Children Act 1989";
+    case e::care_order: return "s31 Children Act 1989";
+    case e::placement_order: return "s21 Adoption and Children Act 2002";
+    case e::freeing_order: return "s18 Adoption Act 1976 (repealed)";
+    case e::police_protection: return "s46 Children Act 1989";
+    case e::emergency_protection_order: return "s44 Children Act 1989";
+    case e::child_assessment_order: return "s43 Children Act 1989";
+    case e::remand: return "s21(2)(c) Children Act 1989; s104 LASPO 2012";
+    case e::pace_detention: return "s21(2)(b) Children Act 1989; s38(6) PACE 1984";
+    case e::youth_rehabilitation_order: return "s21(2)(c) Children Act 1989; Sentencing Act 2020";
+    case e::child_arrangements_order: return "s8 Children Act 1989";
+    case e::special_guardianship_order: return "s14A Children Act 1989";
+    case e::adoption_order: return "s46 Adoption and Children Act 2002";
+    case e::supervision_order: return "s31 Children Act 1989";
+    case e::no_order: return "";
+    }
+    return "";
 }
 
 /// True for statuses made in an emergency, which the law limits to days.
@@ -118,6 +154,20 @@ enum class pr_holder : std::uint8_t {
     applicant = 64            ///< the EPO applicant, limited PR (s44(4)(c))
 };
 
+template <>
+struct enum_table<pr_holder> {
+    using e = pr_holder;
+    static constexpr std::array rows{
+        enum_row<e>{e::birth_parents, "birth_parents", "the birth parents with parental responsibility"},
+        enum_row<e>{e::local_authority, "local_authority", "the local authority"},
+        enum_row<e>{e::special_guardian, "special_guardian", "the special guardian"},
+        enum_row<e>{e::adopters, "adopters", "the adopters"},
+        enum_row<e>{e::prospective_adopters, "prospective_adopters", "the prospective adopters, once the child is placed"},
+        enum_row<e>{e::person_named_in_order, "person_named_in_order", "the person the child lives with under the order"},
+        enum_row<e>{e::applicant, "applicant", "the applicant for the order (limited)"},
+    };
+};
+
 /// A set of PR holders.
 class pr_holders {
 public:
@@ -127,6 +177,15 @@ public:
     }
     [[nodiscard]] constexpr bool has(pr_holder h) const noexcept {
         return (bits_ & static_cast<std::uint8_t>(h)) != 0;
+    }
+    /// True when nobody in the set holds PR (never the case for a real status).
+    [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
+    /// The holders in table order.
+    [[nodiscard]] std::vector<pr_holder> list() const {
+        std::vector<pr_holder> out;
+        for (const auto& row : enum_table<pr_holder>::rows)
+            if (has(row.value)) out.push_back(row.value);
+        return out;
     }
     friend constexpr bool operator==(pr_holders, pr_holders) = default;
 

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -125,5 +127,26 @@ public:
 private:
     std::vector<permanence_option> order_;
 };
+
+/// @brief A user's policy for ordering permanence options: `rank(o)` is 0 for the most
+/// preferred and nullopt for an option the policy leaves unranked. `permanence_preference` is
+/// one; a user may write their own (by age, by local plan) without touching carepath.
+template <class P>
+concept permanence_policy = requires(const P& p, permanence_option o) {
+    { p.rank(o) } -> std::convertible_to<std::optional<std::size_t>>;
+};
+
+/// `options` in the order `policy` gives: ranked options first, most preferred first, then the
+/// unranked ones in the order they came. carepath calls this only with a user's policy.
+template <permanence_policy P>
+[[nodiscard]] std::vector<permanence_option> order_by(const P& policy,
+                                                      std::vector<permanence_option> options) {
+    std::ranges::stable_sort(options, [&](permanence_option a, permanence_option b) {
+        const std::optional<std::size_t> ra = policy.rank(a), rb = policy.rank(b);
+        if (ra && rb) return *ra < *rb;
+        return ra.has_value() && !rb.has_value();
+    });
+    return options;
+}
 
 } // namespace carepath

@@ -88,7 +88,7 @@ struct person {
     person_id id;
     std::string name;                ///< display name; may be empty (pseudonymised data)
     person_role role = person_role::other;
-    std::optional<date> birth_date;  ///< often unknown for adults
+    std::optional<date> birth_date{}; ///< often unknown for adults
 };
 
 /// A child whose care journey carepath follows. `person` gives the vertex the child is in
@@ -99,10 +99,12 @@ struct child {
     std::string name;
     date birth_date;
     carepath::sex sex = sex::not_known;
-    std::optional<carepath::ethnicity> ethnicity;
+    std::optional<carepath::ethnicity> ethnicity{};
     bool disabled = false;           ///< has a disability (Equality Act 2010 s6 definition)
     bool unaccompanied_asylum_seeking = false; ///< UASC: arrived in the UK without a carer
     local_authority_id responsible_authority{};
+    std::string religion;       ///< as the child or family describes it; empty when not recorded
+    std::string first_language; ///< the child's first language; empty when not recorded
 
     /// Completed years of age on `on`.
     [[nodiscard]] constexpr int age_on(date on) const noexcept {
@@ -111,6 +113,10 @@ struct child {
     /// The day the child turns 18 (the end of care as a child, CA 1989 s105).
     [[nodiscard]] constexpr date eighteenth_birthday() const noexcept {
         return birthday(birth_date, 18);
+    }
+    /// The child's entry in relationship data: same id, name and birth date, role `child`.
+    [[nodiscard]] person as_person_record() const {
+        return person{as_person, name, person_role::child, birth_date};
     }
 };
 

@@ -78,13 +78,26 @@ struct enum_table<placement_type> {
     };
 };
 
-/// The first collection year (its ending year: 2024 means 2023-24) in which the code may no
-/// longer be used, or nullopt while current. Source: codes.csv `status` column.
+// Collection years are named by the year they end: 2024 means 1 April 2023 to 31 March 2024.
+
+/// The collection year in which the DfE retired the code (new placements may no longer use
+/// it), or nullopt while current. Source: codes.csv `status` column.
 [[nodiscard]] constexpr std::optional<int> retired_in(placement_type t) noexcept {
     switch (t) {
     case placement_type::P2: return 2024; // invalid for placements open after 28/10/2023
     case placement_type::H5: return 2025; // replaced by K3
     case placement_type::Z1: return 2026; // split into Z11-Z14
+    default: return std::nullopt;
+    }
+}
+/// The last collection year whose code list still accepts the code (placements that began
+/// before retirement are still reported), or nullopt while current. The 2025-26 list dropped
+/// H5, P2 and Z1 together (codes.csv; README "Rule-set history", rule 146).
+[[nodiscard]] constexpr std::optional<int> last_listed_in(placement_type t) noexcept {
+    switch (t) {
+    case placement_type::P2:
+    case placement_type::H5:
+    case placement_type::Z1: return 2025;
     default: return std::nullopt;
     }
 }
@@ -99,11 +112,19 @@ struct enum_table<placement_type> {
     default: return std::nullopt;
     }
 }
-/// True when the code is valid in the collection year ending 31 March `year`.
+/// True when a new placement may be given the code in the collection year ending 31 March
+/// `year`: the code has been introduced and not yet retired.
 [[nodiscard]] constexpr bool valid_in_year(placement_type t, int year) noexcept {
     const auto r = retired_in(t);
     const auto i = introduced_in(t);
     return (!r || year < *r) && (!i || year >= *i);
+}
+/// True when the year's SSDA903 code list (rule 146) accepts the code at all, including
+/// retired codes still reported for placements that began earlier.
+[[nodiscard]] constexpr bool listed_in_year(placement_type t, int year) noexcept {
+    const auto last = last_listed_in(t);
+    const auto i = introduced_in(t);
+    return (!last || year <= *last) && (!i || year >= *i);
 }
 
 /// The family a placement type belongs to.
@@ -121,6 +142,11 @@ struct enum_table<placement_type> {
     default: return placement_family::other;
     }
 }
+/// True for T0-T4: a temporary stay from which the child returns to the placement before it
+/// (SSDA903 rules 380, 381, 383: it can neither begin nor end a period of care).
+[[nodiscard]] constexpr bool is_temporary(placement_type t) noexcept {
+    return family_of(t) == placement_family::temporary;
+}
 /// True for U1-U3: fostered with a relative or friend (a "connected person").
 [[nodiscard]] constexpr bool is_kinship(placement_type t) noexcept {
     return family_of(t) == placement_family::kinship_foster;
@@ -135,7 +161,7 @@ struct enum_table<placement_type> {
 struct placement_location {
     local_authority_id authority{};      ///< the authority the home is in
     bool inside_home_authority = true;   ///< inside the responsible authority's boundary
-    std::string postcode_district;       ///< "LS6"; empty when not known (never the full code)
+    std::string postcode_district{};     ///< "LS6"; empty when not known (never the full code)
     friend bool operator==(const placement_location&, const placement_location&) = default;
 };
 
@@ -158,9 +184,18 @@ struct placement {
         p.long_term_fostering = is_long_term_fostering(t);
         return p;
     }
+    /// A placement of type `t` provided by `pr` (a children's home, supported accommodation),
+    /// with no individual carer recorded.
+    static placement with_provider(placement_type t, provider_id pr) {
+        placement p;
+        p.type = t;
+        p.provider = pr;
+        p.kinship = is_kinship(t);
+        p.long_term_fostering = is_long_term_fostering(t);
+        return p;
+    }
     friend bool operator==(const placement&, const placement&) = default;
 };
-
 
 /// Why a child's placement changed (SSDA903 Episodes.REASON_PLACE_CHANGE).
 enum class change_reason : std::uint8_t {

@@ -229,12 +229,14 @@ struct enum_table<end_reason> {
 };
 
 /// An explicit ending: the day the relationship stopped (exclusive end of its spell), why,
-/// and who or what caused it.
+/// and whether it was planned. `reason` is optional only so that an ending written without
+/// one (`relationship_ending{day}`) is caught and refused by `relationship::end`, rather than
+/// silently taking the first reason in the list.
 struct relationship_ending {
     date on;
-    end_reason reason;
-    bool planned = false;  ///< part of a plan agreed in advance
-    std::string note;
+    std::optional<end_reason> reason{};
+    bool planned = false; ///< part of a plan agreed in advance
+    std::string note{};
     friend bool operator==(const relationship_ending&, const relationship_ending&) = default;
 };
 
@@ -294,10 +296,12 @@ public:
         return nullptr;
     }
 
-    /// Ends the current spell on `ending.on` (exclusive). Refused when the relationship has
-    /// already ended, when the day is before the spell began, or when the reason is "not_known"
-    /// being used with a planned flag (a planned ending has a known reason).
+    /// Ends the current spell on `ending.on` (exclusive). Refused when the ending gives no
+    /// reason, when the relationship has already ended, when the day is before the spell
+    /// began, or when a planned ending says its reason is not known (a plan has a reason).
     [[nodiscard]] status end(relationship_ending ending) {
+        if (!ending.reason)
+            return diagnostic{{}, 0, 0, "end_reason", "", "an ending needs a reason", {}};
         if (has_ended()) return error_message("relationship has already ended");
         if (ending.on < spells_.back().start())
             return error_message("relationship cannot end before it starts");
@@ -323,15 +327,20 @@ public:
     /// Sets the arrangement from `c.from` on. Refused before the relationship began or before
     /// the last arrangement already recorded (history is appended, never rewritten).
     [[nodiscard]] status set_contact(contact_arrangement c) {
-        if (c.from < start()) return error_message("contact cannot be arranged before the relationship");
+        if (c.from < start())
+            return error_message("contact cannot be arranged before the relationship");
+        if (has_ended() && c.from >= *spells_.back().end())
+            return error_message("contact cannot be arranged after the relationship ended");
         if (!contact_.empty() && c.from < contact_.back().from)
             return error_message("contact arrangements must be recorded in date order");
         if (!contact_.empty() && contact_.back().from == c.from) contact_.back() = c;
         else contact_.push_back(c);
         return ok;
     }
-    /// The arrangement in force on `d`, if any.
+    /// The arrangement in force on `d`; nullopt when none was recorded by then or the
+    /// relationship did not exist on `d`.
     [[nodiscard]] std::optional<contact_arrangement> contact_on(date d) const noexcept {
+        if (!active_on(d)) return std::nullopt;
         std::optional<contact_arrangement> out;
         for (const auto& c : contact_) {
             if (c.from > d) break;
@@ -344,7 +353,8 @@ public:
     [[nodiscard]] const std::vector<date>& contact_events() const noexcept { return met_; }
     /// Records that contact happened on `d`. Refused outside the relationship's spells.
     [[nodiscard]] status record_contact(date d) {
-        if (!active_on(d)) return error_message("contact recorded on a day the relationship did not exist");
+        if (!active_on(d))
+            return error_message("contact recorded on a day the relationship did not exist");
         met_.insert(std::ranges::upper_bound(met_, d), d);
         return ok;
     }

@@ -79,6 +79,7 @@ public:
     [[nodiscard]] T& value() & { return check(), std::get<0>(v_); }
     [[nodiscard]] T&& value() && { return check(), std::get<0>(std::move(v_)); }
     [[nodiscard]] const T& operator*() const& { return value(); }
+    [[nodiscard]] T& operator*() & { return value(); }
     [[nodiscard]] const T* operator->() const { return &value(); }
 
     /// @throws contract_violation if the result holds a value.

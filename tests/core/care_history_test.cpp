@@ -1,0 +1,383 @@
+#include "carepath/core/care_history.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+using namespace carepath;
+using namespace std::chrono;
+using t = placement_type;
+using ls = legal_status;
+
+namespace {
+child make_child() {
+    child c;
+    c.id = child_id{1};
+    c.as_person = person_id{1};
+    c.name = "Amira";
+    c.birth_date = sys_days{2014y / May / 3};
+    return c;
+}
+constexpr date ymd(int y, unsigned m, unsigned d) {
+    return sys_days{year{y} / month{m} / std::chrono::day{d}};
+}
+placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
+
+// Adds an event that must be accepted, failing the test with the diagnostic otherwise.
+void add(care_history& h, const care_event& e) {
+    const auto r = h.add(e);
+    INFO((r.ok() ? std::string{} : to_string(r.error())));
+    REQUIRE(r.ok());
+}
+} // namespace
+
+TEST_CASE("care_history: a change of legal status with the same carer is not a move",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::accommodated_s20, with(t::U6, 1)});
+    add(h, legal_status_changed{ymd(2022, 2, 1), ls::interim_care_order});
+    add(h, legal_status_changed{ymd(2022, 8, 1), ls::care_order});
+    CHECK(h.moves().empty());
+    CHECK(h.transitions().empty());
+    CHECK(h.placements().size() == 1);
+    CHECK(h.legal_statuses().size() == 3);
+    CHECK(h.legal_status_on(ymd(2022, 1, 31)) == ls::accommodated_s20);
+    CHECK(h.legal_status_on(ymd(2022, 2, 1)) == ls::interim_care_order);
+    CHECK(h.legal_status_on(ymd(2023, 1, 1)) == ls::care_order);
+    CHECK_FALSE(h.legal_status_on(ymd(2022, 1, 9)).has_value());
+}
+
+TEST_CASE("care_history: a placement type change with the same carer is not a move",
+          "[core][care_history]") {
+    // Foster carers become the child's prospective adopters: U6 -> A5, RNE T.
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
+    add(h, legal_status_changed{ymd(2022, 6, 1), ls::placement_order});
+    add(h, placement_changed{ymd(2022, 9, 1), with(t::A5, 1), change_reason::status_only});
+    REQUIRE(h.transitions().size() == 1);
+    CHECK_FALSE(h.transitions()[0].is_move);
+    CHECK(h.moves().empty());
+    CHECK(h.placements().size() == 2);
+    CHECK(h.placement_on(ymd(2022, 8, 31))->where.type == t::U6);
+    CHECK(h.placement_on(ymd(2022, 9, 1))->where.type == t::A5);
+    CHECK(h.distinct_carers() == std::vector<carer_id>{carer_id{1}});
+    SECTION("a move to another carer is a move") {
+        add(h, placement_changed{ymd(2023, 1, 5), with(t::U6, 2), change_reason::allegation});
+        REQUIRE(h.moves().size() == 1);
+        CHECK(h.moves()[0].on == ymd(2023, 1, 5));
+        CHECK(h.placements().back().reason == change_reason::allegation);
+        CHECK(h.distinct_carers().size() == 2);
+    }
+}
+
+TEST_CASE("care_history: a held-open placement may overlap the trial placement, and only one",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U4, 1)});
+    add(h, placement_changed{ymd(2022, 5, 1), with(t::U1, 2), change_reason::care_plan, true});
+    REQUIRE(h.placements().size() == 2);
+    const auto& held = h.placements()[0];
+    const auto& trial = h.placements()[1];
+    CHECK(held.held_open);
+    CHECK(held.period.is_open());
+    CHECK(held.period.overlaps(trial.period));
+    CHECK(h.placement_on(ymd(2022, 5, 2))->where.carer == carer_id{2}); // lives at the trial
+    CHECK(h.moves().size() == 1);
+
+    SECTION("a second held-open placement is refused and changes nothing") {
+        const auto before = h.placements().size();
+        const auto r =
+            h.add(placement_changed{ymd(2022, 6, 1), with(t::U6, 3), change_reason::care_plan, true});
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "only one placement can be held open at a time");
+        CHECK(r.error().field == "placement_changed");
+        CHECK(r.error().value == "2022-06-01");
+        CHECK(h.placements().size() == before);
+        CHECK(h.events().size() == 2);
+    }
+    SECTION("going back to the held carer returns to the held placement") {
+        add(h, placement_changed{ymd(2022, 6, 1), with(t::U4, 1), change_reason::child_request});
+        CHECK(h.placements().size() == 2);
+        CHECK_FALSE(h.placements()[0].held_open);
+        CHECK(h.placements()[0].period.is_open());
+        CHECK(h.placements()[1].period == interval{ymd(2022, 5, 1), ymd(2022, 6, 1)});
+        CHECK(h.placement_on(ymd(2022, 6, 1))->where.carer == carer_id{1});
+        REQUIRE(h.transitions().size() == 2);
+        CHECK(h.transitions()[1].returns_to_held);
+        CHECK(h.moves().size() == 2);
+    }
+    SECTION("releasing the held placement closes it, and the trial becomes the only home") {
+        add(h, held_placement_released{ymd(2022, 7, 1)});
+        CHECK(h.placements()[0].period == interval{ymd(2022, 1, 10), ymd(2022, 7, 1)});
+        CHECK_FALSE(h.placements()[0].held_open);
+        CHECK(h.add(held_placement_released{ymd(2022, 8, 1)}).error().message
+              == "no placement is being held open");
+        // With nothing held, a new trial may hold this placement open.
+        add(h, placement_changed{ymd(2022, 9, 1), with(t::U6, 3), change_reason::care_plan, true});
+    }
+    SECTION("holding a placement open to try the same carer is refused") {
+        care_history g{make_child()};
+        add(g, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
+        CHECK_FALSE(
+            g.add(placement_changed{ymd(2022, 2, 1), with(t::U4, 1), change_reason::care_plan, true})
+                .ok());
+    }
+    SECTION("leaving care closes the held placement too") {
+        add(h, left_care{ymd(2022, 8, 1), exit_route::special_guardianship});
+        for (const auto& p : h.placements()) CHECK(p.period.end() == ymd(2022, 8, 1));
+    }
+}
+
+TEST_CASE("care_history: a child can re-enter care after a return home",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2020, 3, 1), ls::accommodated_s20, with(t::U6, 1)});
+    add(h, left_care{ymd(2020, 9, 1), exit_route::return_home});
+    CHECK_FALSE(h.in_care());
+    CHECK_FALSE(h.in_care_on(ymd(2020, 9, 1)));
+    CHECK_FALSE(h.placement_on(ymd(2021, 1, 1)));
+    SECTION("entering care again must be recorded as a re-entry") {
+        CHECK(h.add(entered_care{ymd(2021, 2, 1), ls::care_order, with(t::U6, 2)})
+                  .error()
+                  .message
+              == "the child has been in care before: record a re-entry");
+    }
+    SECTION("care cannot resume the day it ended as a new period") {
+        CHECK_FALSE(h.add(reentered_care{ymd(2020, 9, 1), ls::care_order, with(t::U6, 2)}).ok());
+    }
+    add(h, reentered_care{ymd(2021, 2, 1), ls::interim_care_order, with(t::U6, 1)});
+    REQUIRE(h.periods().size() == 2);
+    CHECK(h.periods()[0].exit == exit_route::return_home);
+    CHECK(h.periods()[1].reentry);
+    CHECK(h.periods_of_care()
+          == std::vector<interval>{interval{ymd(2020, 3, 1), ymd(2020, 9, 1)},
+                                   interval{ymd(2021, 2, 1)}});
+    CHECK(h.in_care_on(ymd(2021, 2, 1)));
+    // 184 days in the first period, 28 in the second up to 1 March 2021.
+    CHECK(h.time_in_care(ymd(2021, 3, 1)) == days{184 + 28});
+    // Returning to the same carer in a new period of care is not a move either.
+    CHECK(h.moves().empty());
+    CHECK(h.distinct_carers().size() == 1);
+    CHECK(h.add(reentered_care{ymd(2021, 3, 1), ls::care_order, with(t::U6, 2)}).error().message
+          == "the child is already in care");
+}
+
+TEST_CASE("care_history: leaving care by an order records the order", "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2019, 1, 1), ls::care_order, with(t::U3, 4)});
+    add(h, left_care{ymd(2021, 1, 1), exit_route::special_guardianship});
+    CHECK(h.legal_status_on(ymd(2021, 1, 1)) == ls::special_guardianship_order);
+    CHECK(h.legal_status_on(ymd(2020, 12, 31)) == ls::care_order);
+    SECTION("a breakdown brings the child back into care and ends the order's spell") {
+        add(h, reentered_care{ymd(2023, 4, 1), ls::accommodated_s20, with(t::U6, 5)});
+        CHECK(h.legal_statuses()[1].period == interval{ymd(2021, 1, 1), ymd(2023, 4, 1)});
+        CHECK(h.legal_status_on(ymd(2023, 4, 1)) == ls::accommodated_s20);
+    }
+    SECTION("an adoption order needs a legal route to it") {
+        care_history g{make_child()};
+        add(g, entered_care{ymd(2019, 1, 1), ls::interim_care_order, with(t::U6, 1)});
+        const auto r = g.add(left_care{ymd(2019, 6, 1), exit_route::adoption});
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().field == "legal_status");
+        CHECK(g.in_care());
+    }
+}
+
+TEST_CASE("care_history: an invalid order transition is refused with its reason",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::interim_care_order, with(t::U6, 1)});
+    add(h, legal_status_changed{ymd(2022, 7, 1), ls::care_order});
+    const auto r = h.add(legal_status_changed{ymd(2022, 8, 1), ls::interim_care_order});
+    REQUIRE_FALSE(r.ok());
+    CHECK(to_string(r.error())
+          == "legal_status=\"C2 -> C1\": an interim order is made while proceedings are "
+             "pending, not after the final order");
+    CHECK(h.legal_status_on(ymd(2022, 9, 1)) == ls::care_order);
+    SECTION("an order that ends care is recorded by leaving care") {
+        CHECK(h.add(legal_status_changed{ymd(2022, 8, 1), ls::special_guardianship_order})
+                  .error()
+                  .message
+              == "special guardianship order (s14A CA 1989) ends care: record it as leaving care");
+    }
+}
+
+TEST_CASE("care_history: care events out of date order are refused, leaving the history "
+          "unchanged",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::accommodated_s20, with(t::U6, 1)});
+    add(h, placement_changed{ymd(2022, 3, 1), with(t::U6, 2), change_reason::carer_resigned});
+    const auto placements = h.placements().size();
+    const auto legal = h.legal_statuses().size();
+    const auto events = h.events().size();
+    for (const care_event& late : {care_event{placement_changed{ymd(2022, 2, 1), with(t::U6, 3)}},
+                                   care_event{legal_status_changed{ymd(2022, 2, 1), ls::care_order}},
+                                   care_event{left_care{ymd(2022, 2, 1), exit_route::return_home}},
+                                   care_event{worker_changed{ymd(2022, 2, 1),
+                                                             worker_role::social_worker,
+                                                             social_worker_id{1}}}}) {
+        const auto r = h.add(late);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message
+              == "care events must be added in date order: 2022-02-01 is before 2022-03-01");
+        CHECK(r.error().value == "2022-02-01");
+    }
+    CHECK(h.placements().size() == placements);
+    CHECK(h.legal_statuses().size() == legal);
+    CHECK(h.events().size() == events);
+    CHECK(h.in_care());
+    CHECK(h.placements().back().period.is_open());
+    CHECK(h.workers().empty());
+}
+
+TEST_CASE("care_history: entry to care follows the rules of entry", "[core][care_history]") {
+    care_history h{make_child()};
+    SECTION("not before birth") {
+        CHECK_FALSE(h.add(entered_care{ymd(2014, 5, 2), ls::care_order, with(t::U6, 1)}).ok());
+    }
+    SECTION("not at 18 or over") {
+        CHECK(h.add(entered_care{ymd(2032, 5, 3), ls::accommodated_s20, with(t::U6, 1)})
+                  .error()
+                  .message
+              == "a person of 18 or over cannot start to be looked after");
+        CHECK(h.add(entered_care{ymd(2032, 5, 2), ls::accommodated_s20, with(t::U6, 1)}).ok());
+    }
+    SECTION("not with a status outside care") {
+        CHECK_FALSE(h.add(entered_care{ymd(2020, 1, 1), ls::no_order, with(t::U6, 1)}).ok());
+    }
+    SECTION("not into a temporary placement (SSDA903 rule 380)") {
+        CHECK_FALSE(h.add(entered_care{ymd(2020, 1, 1), ls::care_order, with(t::T4, 1)}).ok());
+    }
+    SECTION("nothing happens in care before the child enters it") {
+        CHECK(h.add(legal_status_changed{ymd(2020, 1, 1), ls::care_order}).error().message
+              == "the child is not in care on 2020-01-01");
+        CHECK_FALSE(h.add(left_care{ymd(2020, 1, 1), exit_route::return_home}).ok());
+        CHECK(h.events().empty());
+    }
+}
+
+TEST_CASE("care_history: a placement change must change something", "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
+    CHECK(h.add(placement_changed{ymd(2022, 2, 1), with(t::U6, 1)}).error().message
+          == "the placement does not change (same type, carer and place)");
+    SECTION("and care cannot end during a temporary stay") {
+        add(h, placement_changed{ymd(2022, 2, 1), with(t::T3, 7)});
+        CHECK_FALSE(h.add(left_care{ymd(2022, 2, 5), exit_route::return_home}).ok());
+        add(h, placement_changed{ymd(2022, 2, 8), with(t::U6, 1)});
+        CHECK(h.add(left_care{ymd(2022, 3, 1), exit_route::return_home}).ok());
+    }
+}
+
+TEST_CASE("care_history: social worker changes are counted per role", "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
+    add(h, worker_changed{ymd(2022, 1, 10), worker_role::social_worker, social_worker_id{1}});
+    add(h, worker_changed{ymd(2022, 1, 10), worker_role::iro, social_worker_id{9}});
+    add(h, worker_changed{ymd(2022, 4, 1), worker_role::social_worker, social_worker_id{2}});
+    add(h, worker_changed{ymd(2022, 9, 1), worker_role::social_worker, social_worker_id{3}});
+    CHECK(h.worker_changes() == 2);
+    CHECK(h.worker_changes(worker_role::iro) == 0);
+    CHECK(h.worker_on(ymd(2022, 3, 31)) == social_worker_id{1});
+    CHECK(h.worker_on(ymd(2022, 4, 1)) == social_worker_id{2});
+    CHECK(h.worker_on(ymd(2022, 6, 1), worker_role::iro) == social_worker_id{9});
+    CHECK_FALSE(h.worker_on(ymd(2022, 6, 1), worker_role::personal_adviser));
+    CHECK(h.add(worker_changed{ymd(2022, 10, 1), worker_role::social_worker, social_worker_id{3}})
+              .error()
+              .message
+          == "this worker is already allocated");
+}
+
+TEST_CASE("care_history: relationships begin, change contact and end only with a reason",
+          "[core][care_history]") {
+    const child amira = make_child();
+    const person_id sister{2};
+    care_history h{amira};
+    add(h, relationship_begun{relationship{amira.as_person, sister, kinds::full_sibling,
+                                           ymd(2016, 2, 1)}});
+    add(h, contact_changed{sister, kinds::full_sibling,
+                           {ymd(2022, 1, 10), contact_mode::direct, contact_frequency::weekly}});
+    CHECK(h.find_relationship(sister, kinds::full_sibling)->contact_on(ymd(2022, 2, 1))->frequency
+          == contact_frequency::weekly);
+    SECTION("an ending with no reason is refused") {
+        const auto r = h.add(relationship_ended{sister, kinds::full_sibling, {ymd(2023, 1, 1)}});
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "an ending needs a reason");
+        CHECK(h.find_relationship(sister, kinds::full_sibling) != nullptr);
+    }
+    SECTION("an ending with a reason is recorded") {
+        add(h, relationship_ended{sister, kinds::full_sibling,
+                                  {ymd(2023, 1, 1), end_reason::placement_move}});
+        CHECK(h.find_relationship(sister, kinds::full_sibling) == nullptr);
+        CHECK(h.relationships()[0].last_ending()->reason == end_reason::placement_move);
+    }
+    SECTION("relationships not involving the child and duplicates are refused") {
+        CHECK_FALSE(h.add(relationship_begun{relationship{person_id{5}, sister, kinds::friend_,
+                                                          ymd(2020, 1, 1)}})
+                        .ok());
+        CHECK_FALSE(h.add(relationship_begun{relationship{amira.as_person, sister,
+                                                          kinds::full_sibling, ymd(2020, 1, 1)}})
+                        .ok());
+    }
+}
+
+TEST_CASE("care_history: the summary counts what happened up to its day", "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::accommodated_s20, with(t::U6, 1)});
+    add(h, worker_changed{ymd(2022, 1, 10), worker_role::social_worker, social_worker_id{1}});
+    add(h, legal_status_changed{ymd(2022, 2, 1), ls::interim_care_order});
+    add(h, placement_changed{ymd(2022, 3, 1), with(t::U6, 2), change_reason::carer_resigned});
+    add(h, worker_changed{ymd(2022, 4, 1), worker_role::social_worker, social_worker_id{2}});
+    add(h, placement_changed{ymd(2022, 6, 1), with(t::U4, 2), change_reason::status_only});
+    add(h, placement_changed{ymd(2022, 8, 1), with(t::K2, 3), change_reason::carer_request_behaviour});
+
+    const auto mid = summarise(h, ymd(2022, 5, 1));
+    CHECK(mid.in_care);
+    CHECK(mid.periods == 1);
+    CHECK(mid.placements == 2);
+    CHECK(mid.moves == 1);
+    CHECK(mid.distinct_carers == 2);
+    CHECK(mid.social_worker_changes == 1);
+    CHECK(mid.time_in_care == days{112}); // 10 Jan to 1 May inclusive: 22 + 28 + 31 + 30 + 1
+    CHECK(mid.current_placement == t::U6);
+    CHECK(mid.current_status == ls::interim_care_order);
+
+    const auto end = summarise(h, ymd(2022, 12, 31));
+    CHECK(end.placements == 4);
+    CHECK(end.moves == 2); // U6(1) -> U6(2) and U4(2) -> K2(3); U6(2) -> U4(2) is not a move
+    CHECK(end.distinct_carers == 3);
+    std::ostringstream os;
+    os << end;
+    CHECK(os.str()
+          == "as at 2022-12-31: in care\n"
+             "  periods of care: 1\n"
+             "  placements: 4, moves of home: 2, carers: 3\n"
+             "  days in care: 356\n"
+             "  social worker changes: 1\n"
+             "  relationships: 0 (0 ended)\n"
+             "  placement: K2 (children's home)\n"
+             "  legal status: interim care order (s38 CA 1989)\n");
+}
+
+TEST_CASE("care_history: changes between episodes classify as SSDA903 RNE codes",
+          "[core][care_history]") {
+    const auto u6 = with(t::U6, 1);
+    const auto a5 = with(t::A5, 1);
+    const auto other = with(t::U6, 2);
+    CHECK(classify_change(ls::care_order, u6, ls::placement_order, u6) == episode_change::legal_only);
+    CHECK(classify_change(ls::care_order, u6, ls::care_order, other)
+          == episode_change::placement_and_carer);
+    CHECK(classify_change(ls::placement_order, u6, ls::placement_order, a5)
+          == episode_change::placement_type_same_carer);
+    CHECK(classify_change(ls::care_order, u6, ls::placement_order, a5)
+          == episode_change::legal_and_type_same_carer);
+    CHECK(classify_change(ls::care_order, u6, ls::placement_order, other)
+          == episode_change::legal_and_carer);
+    CHECK_FALSE(classify_change(ls::care_order, u6, ls::care_order, u6).has_value());
+    CHECK(to_string(episode_change::legal_and_type_same_carer) == "U");
+    // Only P and B move the child; L, T and U keep the same carer.
+    for (const auto c : all_values<episode_change>())
+        CHECK(is_move(c) == (to_string(c) == "P" || to_string(c) == "B"));
+}

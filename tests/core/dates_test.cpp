@@ -1,0 +1,101 @@
+#include "carepath/core/dates.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace carepath;
+using namespace std::chrono;
+
+TEST_CASE("dates: a person born on 29 February reaches an age on 1 March in a common year",
+          "[core][dates]") {
+    const date born = sys_days{2008y / February / 29};
+    SECTION("the day before 1 March they are still 17") {
+        CHECK(age_on(born, sys_days{2026y / February / 28}) == 17);
+    }
+    SECTION("on 1 March 2026 they are 18") {
+        CHECK(age_on(born, sys_days{2026y / March / 1}) == 18);
+        CHECK(birthday(born, 18) == sys_days{2026y / March / 1});
+    }
+    SECTION("in a leap year the birthday is 29 February itself") {
+        CHECK(birthday(born, 16) == sys_days{2024y / February / 29});
+        CHECK(age_on(born, sys_days{2024y / February / 28}) == 15);
+        CHECK(age_on(born, sys_days{2024y / February / 29}) == 16);
+    }
+}
+
+TEST_CASE("dates: age counts completed years and is 0 before birth", "[core][dates]") {
+    const date born = sys_days{2010y / June / 15};
+    CHECK(age_on(born, sys_days{2010y / June / 15}) == 0);
+    CHECK(age_on(born, sys_days{2009y / January / 1}) == 0);
+    CHECK(age_on(born, sys_days{2011y / June / 14}) == 0);
+    CHECK(age_on(born, sys_days{2011y / June / 15}) == 1);
+    CHECK(age_on(born, sys_days{2028y / June / 14}) == 17);
+    CHECK(age_on(born, sys_days{2028y / June / 15}) == 18);
+    static_assert(age_on(sys_days{2000y / 1 / 1}, sys_days{2018y / 1 / 1}) == 18);
+}
+
+TEST_CASE("dates: dd/mm/yyyy and ISO dates parse to the same day", "[core][dates]") {
+    const auto uk = parse_uk_date("29/02/2024");
+    const auto iso = parse_iso_date("2024-02-29");
+    REQUIRE(uk.ok());
+    REQUIRE(iso.ok());
+    CHECK(*uk == sys_days{2024y / February / 29});
+    CHECK(*uk == *iso);
+    CHECK(*parse_date("01/03/2024") == sys_days{2024y / March / 1});
+    CHECK(*parse_date("2024-03-01") == sys_days{2024y / March / 1});
+}
+
+TEST_CASE("dates: formatting and parsing round-trip", "[core][dates]") {
+    for (date d = sys_days{2023y / December / 25}; d < sys_days{2024y / March / 5}; d += days{1}) {
+        CAPTURE(format_iso(d));
+        CHECK(*parse_uk_date(format_uk(d)) == d);
+        CHECK(*parse_iso_date(format_iso(d)) == d);
+    }
+    CHECK(format_uk(sys_days{2024y / March / 1}) == "01/03/2024");
+    CHECK(format_iso(sys_days{2024y / March / 1}) == "2024-03-01");
+    CHECK(format_long(sys_days{2024y / March / 1}) == "1 March 2024");
+    CHECK(format_long(sys_days{2023y / December / 31}) == "31 December 2023");
+}
+
+TEST_CASE("dates: bad dates are refused with a message that says what is wrong",
+          "[core][dates]") {
+    SECTION("31 February is not a calendar date, and the message gives the month's length") {
+        const auto r = parse_uk_date("31/02/2023");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().value == "31/02/2023");
+        CHECK(r.error().message == "not a calendar date: February 2023 has 28 days");
+    }
+    SECTION("29 February in a common year is refused") {
+        CHECK(parse_iso_date("2023-02-29").error().message
+              == "not a calendar date: February 2023 has 28 days");
+        CHECK(parse_uk_date("29/02/2024").ok());
+    }
+    SECTION("two-digit years are refused rather than guessed") {
+        const auto r = parse_uk_date("01/02/23");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "two-digit year: write dd/mm/yyyy");
+    }
+    SECTION("garbage is refused") {
+        CHECK(parse_uk_date("yesterday").error().message == "expected a date as dd/mm/yyyy");
+        CHECK(parse_uk_date("").error().message == "expected a date as dd/mm/yyyy");
+        CHECK(parse_uk_date("aa/bb/cccc").error().message == "a date must be written with digits");
+        CHECK(parse_iso_date("2024/03/01").error().message == "expected a date as yyyy-mm-dd");
+        CHECK(parse_date("").error().message == "expected a date as yyyy-mm-dd");
+    }
+    SECTION("month, day and year ranges") {
+        CHECK(parse_uk_date("01/13/2024").error().message == "month must be 01 to 12");
+        CHECK(parse_uk_date("00/01/2024").error().message == "day must be 01 to 31");
+        CHECK(parse_uk_date("32/01/2024").error().message == "day must be 01 to 31");
+        CHECK(parse_uk_date("01/01/1700").error().message == "year is outside 1800-2200");
+        CHECK(parse_uk_date(" 1/01/2024").error().message == "a date must be written with digits");
+        CHECK_FALSE(parse_uk_date("01/01/2024 ").ok());
+    }
+}
+
+TEST_CASE("dates: make_date refuses days that do not exist", "[core][dates]") {
+    CHECK(make_date(2024, 2, 29).has_value());
+    CHECK_FALSE(make_date(2023, 2, 29).has_value());
+    CHECK_FALSE(make_date(2023, 4, 31).has_value());
+    CHECK(year_of(sys_days{2019y / December / 31}) == 2019);
+}
