@@ -1,0 +1,352 @@
+#pragma once
+/// @file
+/// The pieces every SSDA903 validation rule is built from: a `finding` (what a rule reports),
+/// a read-only `context` over a return (cells, parsed dates, each child's episodes in date
+/// order, the Header row of each child), a `sink` that collects one rule's findings, and the
+/// `rule` itself: a DfE code, the collection years it applies to and a check function.
+///
+/// Rules receive the context by const reference: nothing a rule does can change what another
+/// rule sees. The context is built once per validation, so dates are parsed once, not per rule.
+#include "carepath/core/dates.hpp"
+#include "carepath/core/result.hpp"
+#include "carepath/ssda903/catalogue.hpp"
+#include "carepath/ssda903/table.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace carepath::ssda903 {
+
+/// One thing a rule found wrong: which rule, where, which child, which fields, and why.
+struct finding {
+    std::string rule;    ///< DfE rule code, e.g. "434"
+    std::string table;   ///< "Episodes"
+    std::string file;    ///< the file the row came from ("episodes.csv"); empty if not known
+    std::size_t line = 0; ///< 1-based line of the row in its file (the header row is line 1)
+    std::string child;   ///< CHILD of the row
+    std::string fields;  ///< fields the rule reads, ';'-separated ("DEC;REC")
+    std::string message; ///< the DfE message
+
+    friend bool operator==(const finding&, const finding&) = default;
+
+    /// The finding as a `diagnostic` (field = the first field the rule reads).
+    [[nodiscard]] diagnostic to_diagnostic() const {
+        diagnostic d;
+        d.file = file.empty() ? table : file;
+        d.line = line;
+        d.field = fields.substr(0, fields.find(';'));
+        d.value = child.empty() ? std::string{} : "CHILD " + child;
+        d.message = message;
+        d.rule = rule;
+        return d;
+    }
+};
+
+namespace detail {
+/// Reads `dd/mm/yyyy` (one- or two-digit day and month, four-digit year, as the DfE's
+/// validator accepts); nullopt for anything else. No allocation: it runs on every date cell.
+[[nodiscard]] constexpr std::optional<date> cell_date(std::string_view s) noexcept {
+    int part[3] = {0, 0, 0};
+    int digits[3] = {0, 0, 0};
+    int k = 0;
+    for (const char c : s) {
+        if (c == '/') {
+            if (++k > 2) return std::nullopt;
+        } else if (c >= '0' && c <= '9') {
+            if (++digits[k] > 4) return std::nullopt;
+            part[k] = part[k] * 10 + (c - '0');
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (k != 2 || digits[0] < 1 || digits[0] > 2 || digits[1] < 1 || digits[1] > 2
+        || digits[2] != 4 || part[2] < 1800 || part[2] > 2200 || part[1] < 1 || part[1] > 12
+        || part[0] < 1)
+        return std::nullopt;
+    return make_date(part[2], static_cast<unsigned>(part[1]), static_cast<unsigned>(part[0]));
+}
+
+/// The cell without the spaces around it: the DfE treats a blank cell as missing.
+[[nodiscard]] constexpr std::string_view cell_trim(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+} // namespace detail
+
+/// True when `s` is one of `list`.
+[[nodiscard]] constexpr bool one_of(std::string_view s,
+                                    std::initializer_list<std::string_view> list) noexcept {
+    for (const auto x : list)
+        if (x == s) return true;
+    return false;
+}
+
+/// The day `years` years after `d`, for age limits: someone born on 29 February reaches an age
+/// on 1 March in a common year (core `birthday`).
+[[nodiscard]] constexpr date add_years(date d, int years) noexcept { return birthday(d, years); }
+
+/// The Episodes columns rules read, by position in `context::episode_fields`.
+enum class ep : std::uint8_t {
+    child, decom, rne, ls, cin, place, place_provider, dec, rec, reason_place_change,
+    home_post, pl_post, urn, pl_la, pl_location, pl_distance
+};
+/// The Header columns rules read.
+enum class hd : std::uint8_t { child, sex, dob, ethnic, upn, mother, mc_dob, uasc, uasc_status };
+
+/// One Episodes row with its dates parsed.
+struct episode {
+    const row* src = nullptr;
+    std::uint32_t index = 0;    ///< position in the file's data rows
+    std::uint32_t child = 0;    ///< the child's number in `context` (same across tables)
+    std::optional<date> decom;  ///< nullopt when blank or not a date
+    std::optional<date> dec;    ///< nullopt when blank (open) or not a date
+};
+
+/// One Header row with its dates parsed.
+struct header_row {
+    const row* src = nullptr;
+    std::uint32_t index = 0;
+    std::uint32_t child = 0;
+    std::optional<date> dob;
+};
+
+/// A read-only view of a return prepared for the rules. Build it once, then run many rules.
+class context {
+public:
+    static constexpr std::array<std::string_view, 16> episode_fields{
+        "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
+        "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_LA", "PL_LOCATION",
+        "PL_DISTANCE"};
+    static constexpr std::array<std::string_view, 9> header_fields{
+        "CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "UASC_STATUS"};
+
+    /// @param year collection year (the year of the 31 March it ends on, e.g. 2025).
+    /// @param local_authority the LA's code (E08000003), for the rules that compare PL_LA
+    ///        with it; empty = those rules do nothing.
+    context(const return_data& data, int year, std::string local_authority = {})
+        : data_{&data}, year_{year}, la_{std::move(local_authority)} {
+        collection_start_ = make_date(year - 1, 4, 1).value_or(date{});
+        collection_end_ = make_date(year, 3, 31).value_or(date{});
+        episodes_table_ = data.find("Episodes");
+        header_table_ = data.find("Header");
+        if (episodes_table_) {
+            map_columns(*episodes_table_, episode_fields, ep_col_);
+            build_episodes();
+        }
+        if (header_table_) {
+            map_columns(*header_table_, header_fields, hd_col_);
+            build_header();
+        }
+    }
+
+    [[nodiscard]] const return_data& data() const noexcept { return *data_; }
+    [[nodiscard]] int year() const noexcept { return year_; }
+    [[nodiscard]] date collection_start() const noexcept { return collection_start_; }
+    [[nodiscard]] date collection_end() const noexcept { return collection_end_; }
+    [[nodiscard]] const std::string& local_authority() const noexcept { return la_; }
+
+    /// The table `name`, or nullptr.
+    [[nodiscard]] const table* find(std::string_view name) const noexcept {
+        return data_->find(name);
+    }
+    [[nodiscard]] const table* episodes_table() const noexcept { return episodes_table_; }
+    [[nodiscard]] const table* header_table() const noexcept { return header_table_; }
+    [[nodiscard]] bool has_column(ep f) const noexcept {
+        return ep_col_[static_cast<std::size_t>(f)] >= 0;
+    }
+    [[nodiscard]] bool has_column(hd f) const noexcept {
+        return hd_col_[static_cast<std::size_t>(f)] >= 0;
+    }
+
+    /// Episodes in file order.
+    [[nodiscard]] std::span<const episode> episodes() const noexcept { return episodes_; }
+    /// Header rows in file order.
+    [[nodiscard]] std::span<const header_row> headers() const noexcept { return headers_; }
+
+    /// Number of distinct children met in Episodes and Header.
+    [[nodiscard]] std::size_t child_count() const noexcept { return child_names_.size(); }
+    /// The CHILD text of child number `c`.
+    [[nodiscard]] std::string_view child_name(std::uint32_t c) const noexcept {
+        return child_names_[c];
+    }
+    /// The child number of a CHILD value, or nullopt when neither Episodes nor Header has it.
+    [[nodiscard]] std::optional<std::uint32_t> child_number(std::string_view id) const {
+        const auto it = child_ids_.find(detail::cell_trim(id));
+        if (it == child_ids_.end()) return std::nullopt;
+        return it->second;
+    }
+    /// Child `c`'s episodes sorted by DECOM (undated ones last, then file order).
+    [[nodiscard]] std::span<const episode* const> episodes_of(std::uint32_t c) const noexcept {
+        if (c + 1 >= child_start_.size()) return {};
+        return std::span<const episode* const>{by_child_}.subspan(
+            child_start_[c], child_start_[c + 1] - child_start_[c]);
+    }
+    /// The first Header row of child `c`, or nullptr.
+    [[nodiscard]] const header_row* header_of(std::uint32_t c) const noexcept {
+        if (c >= header_of_.size() || header_of_[c] < 0) return nullptr;
+        return &headers_[static_cast<std::size_t>(header_of_[c])];
+    }
+    /// The child's date of birth from Header, or nullopt.
+    [[nodiscard]] std::optional<date> dob_of(std::uint32_t c) const noexcept {
+        const auto* h = header_of(c);
+        return h ? h->dob : std::nullopt;
+    }
+
+    /// An Episodes cell, trimmed ("" when blank or the column is missing).
+    [[nodiscard]] std::string_view get(const episode& e, ep f) const noexcept {
+        return cell(*e.src, ep_col_[static_cast<std::size_t>(f)]);
+    }
+    /// A Header cell, trimmed.
+    [[nodiscard]] std::string_view get(const header_row& h, hd f) const noexcept {
+        return cell(*h.src, hd_col_[static_cast<std::size_t>(f)]);
+    }
+
+private:
+    template <std::size_t N>
+    static void map_columns(const table& t, const std::array<std::string_view, N>& names,
+                            std::array<int, 16>& out) {
+        out.fill(-1);
+        for (std::size_t i = 0; i < N; ++i)
+            if (const auto c = t.column(names[i])) out[i] = static_cast<int>(*c);
+    }
+    static std::string_view cell(const row& r, int col) noexcept {
+        if (col < 0 || static_cast<std::size_t>(col) >= r.cells.size()) return {};
+        return detail::cell_trim(r.cells[static_cast<std::size_t>(col)]);
+    }
+    std::uint32_t intern(std::string_view id) {
+        const auto [it, added] =
+            child_ids_.try_emplace(id, static_cast<std::uint32_t>(child_names_.size()));
+        if (added) child_names_.push_back(id);
+        return it->second;
+    }
+    void build_episodes() {
+        const auto& rows = episodes_table_->rows;
+        episodes_.reserve(rows.size());
+        const int c_child = ep_col_[static_cast<std::size_t>(ep::child)];
+        const int c_decom = ep_col_[static_cast<std::size_t>(ep::decom)];
+        const int c_dec = ep_col_[static_cast<std::size_t>(ep::dec)];
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            episode e;
+            e.src = &rows[i];
+            e.index = static_cast<std::uint32_t>(i);
+            e.child = intern(cell(rows[i], c_child));
+            e.decom = detail::cell_date(cell(rows[i], c_decom));
+            e.dec = detail::cell_date(cell(rows[i], c_dec));
+            episodes_.push_back(e);
+        }
+        // Counting sort by child, then each child's few episodes by date.
+        std::vector<std::uint32_t> count(child_names_.size() + 1, 0);
+        for (const auto& e : episodes_) ++count[e.child + 1];
+        for (std::size_t c = 1; c < count.size(); ++c) count[c] += count[c - 1];
+        child_start_ = count;
+        by_child_.resize(episodes_.size());
+        for (const auto& e : episodes_) by_child_[count[e.child]++] = &e;
+        for (std::size_t c = 0; c + 1 < child_start_.size(); ++c) {
+            auto first = by_child_.begin() + child_start_[c];
+            auto last = by_child_.begin() + child_start_[c + 1];
+            std::stable_sort(first, last, [](const episode* a, const episode* b) {
+                if (a->decom.has_value() != b->decom.has_value()) return a->decom.has_value();
+                return a->decom && *a->decom < *b->decom;
+            });
+        }
+    }
+    void build_header() {
+        const auto& rows = header_table_->rows;
+        headers_.reserve(rows.size());
+        const int c_child = hd_col_[static_cast<std::size_t>(hd::child)];
+        const int c_dob = hd_col_[static_cast<std::size_t>(hd::dob)];
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            header_row h;
+            h.src = &rows[i];
+            h.index = static_cast<std::uint32_t>(i);
+            h.child = intern(cell(rows[i], c_child));
+            h.dob = detail::cell_date(cell(rows[i], c_dob));
+            headers_.push_back(h);
+        }
+        header_of_.assign(child_names_.size(), -1);
+        for (const auto& h : headers_)
+            if (header_of_[h.child] < 0) header_of_[h.child] = static_cast<std::int64_t>(h.index);
+        // Children only in Header have no episodes: give them empty episode ranges.
+        if (child_start_.empty()) child_start_.assign(1, 0);
+        while (child_start_.size() < child_names_.size() + 1)
+            child_start_.push_back(child_start_.back());
+    }
+
+    const return_data* data_;
+    int year_;
+    std::string la_;
+    date collection_start_{};
+    date collection_end_{};
+    const table* episodes_table_ = nullptr;
+    const table* header_table_ = nullptr;
+    std::array<int, 16> ep_col_{};
+    std::array<int, 16> hd_col_{};
+    std::vector<episode> episodes_;
+    std::vector<header_row> headers_;
+    std::vector<const episode*> by_child_;
+    std::vector<std::uint32_t> child_start_;
+    std::vector<std::int64_t> header_of_;
+    std::vector<std::string_view> child_names_;
+    std::unordered_map<std::string_view, std::uint32_t> child_ids_;
+};
+
+/// Collects the findings of one rule; the rule names only the row, the sink adds the code,
+/// fields and message from the rule's catalogue entry.
+class sink {
+public:
+    sink(const catalogue_entry& entry, std::vector<finding>& out) : entry_{&entry}, out_{&out} {}
+
+    /// Reports row `r` of table `t` for child `child`.
+    void add(const table& t, const row& r, std::string_view child) const {
+        finding f;
+        f.rule = std::string{entry_->code};
+        f.table = t.name;
+        f.file = t.file;
+        f.line = r.line;
+        f.child = std::string{child};
+        f.fields = std::string{entry_->fields};
+        f.message = std::string{entry_->message};
+        out_->push_back(std::move(f));
+    }
+    /// Reports an Episodes row.
+    void add(const context& ctx, const episode& e) const {
+        add(*ctx.episodes_table(), *e.src, ctx.get(e, ep::child));
+    }
+    /// Reports a Header row.
+    void add(const context& ctx, const header_row& h) const {
+        add(*ctx.header_table(), *h.src, ctx.get(h, hd::child));
+    }
+
+private:
+    const catalogue_entry* entry_;
+    std::vector<finding>* out_;
+};
+
+/// A rule's check: reads the context, reports to the sink.
+using check_function = void (*)(const context&, const sink&);
+
+/// One DfE rule as carepath implements it: its code, the collection years this implementation
+/// is for, and the check. Code, tables, fields and message come from the catalogue.
+struct rule {
+    std::string_view code;
+    int first_year = first_collection_year;
+    int last_year = last_collection_year;
+    check_function check = nullptr;
+
+    [[nodiscard]] constexpr bool applies_in(int year) const noexcept {
+        return first_year <= year && year <= last_year;
+    }
+};
+
+} // namespace carepath::ssda903
