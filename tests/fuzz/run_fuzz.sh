@@ -7,6 +7,7 @@
 # one of them), then the fuzzer mutates for <seconds>. New inputs go to <work dir>, never into
 # the source tree. Exit 77 (ctest SKIP_RETURN_CODE) when no clang with libFuzzer is installed.
 set -eu
+[ $# -eq 4 ] || { echo "usage: $0 <repo root> <work dir> <name> <seconds>" >&2; exit 2; }
 root=$1
 work=$2
 name=$3
@@ -40,10 +41,12 @@ if [ -f "$root/tests/fuzz/$name.dict" ]; then dict="-dict=$root/tests/fuzz/$name
 seeds=""
 if [ -d "$corpus" ]; then seeds=$corpus; fi
 
+# A fixed seed by default, so a CI run is repeatable; CAREPATH_FUZZ_SEED=0 picks a new one.
+seed=${CAREPATH_FUZZ_SEED:-1}
 log="$work/artifacts/$name/last-run.log"
 status=0
 # shellcheck disable=SC2086  # $dict and $seeds are empty or one word
-"$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+"$exe" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$name/" $dict \
     "$work/corpus/$name" $seeds >"$log" 2>&1 || status=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

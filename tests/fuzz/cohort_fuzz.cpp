@@ -1,0 +1,39 @@
+// libFuzzer target: the continuity bench cohort reader (people.csv, relationships.csv,
+// placements.csv, meta.csv). The input is the four files one after another, separated by lines
+// holding only "%%"; missing files are empty. Any bytes give a cohort or a diagnostic, never a
+// crash, and every problem reported names one of the four files.
+#include "carepath/graph/cohort_csv.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string_view rest{reinterpret_cast<const char*>(data), size};
+    std::array<std::string_view, 4> files{};
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto cut = rest.find("\n%%\n");
+        if (cut == std::string_view::npos || i + 1 == files.size()) {
+            files[i] = rest;
+            rest = {};
+            break;
+        }
+        files[i] = rest.substr(0, cut + 1);
+        rest.remove_prefix(cut + 4);
+    }
+    auto named = [](const carepath::diagnostic& d) {
+        return d.file == "people.csv" || d.file == "relationships.csv" || d.file == "placements.csv"
+               || d.file == "meta.csv";
+    };
+    const auto c = carepath::graph::read_cohort_text(files[0], files[1], files[2], files[3]);
+    if (!c.ok()) {
+        if (!named(c.error()))
+            __builtin_trap();
+        return 0;
+    }
+    for (const auto& d : c->problems)
+        if (!named(d))
+            __builtin_trap();
+    return 0;
+}
