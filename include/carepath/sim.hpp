@@ -1,4 +1,10 @@
 #pragma once
 /// @file
-/// carepath sim module (umbrella header).
+/// carepath sim module (umbrella header): the microsimulation of care careers with
+/// relationships, calibrated to England. Leaves out sim/mpi.hpp (opt-in, needs Boost.MPI).
 #include "carepath/core.hpp"
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/engine.hpp"
+#include "carepath/sim/rng.hpp"
+#include "carepath/sim/scenario.hpp"
+#include "carepath/sim/summary.hpp"

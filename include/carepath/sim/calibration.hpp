@@ -1,0 +1,267 @@
+#pragma once
+/// @file
+/// The default calibration for England and the published figures a run is judged against.
+/// Every number carries its source: the `id` of a row of ../shared/data/calibration/
+/// calibration.csv, or `assumption` when the data has no figure (then it is our modelling
+/// choice, said so, and never presented as calibrated). Numbers adjusted by `fit()` are marked
+/// `fitted`: a fitted figure is an input, not evidence that the model is right.
+#include "carepath/sim/summary.hpp"
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace carepath::sim {
+
+/// Where a number comes from.
+enum class provenance : std::uint8_t {
+    published, ///< a row of calibration.csv, used as given
+    derived,   ///< simple arithmetic on published rows (the note says which)
+    assumption ///< not in the data: our modelling choice
+};
+
+/// A number with its source beside it.
+struct sourced {
+    double value = 0;
+    provenance from = provenance::assumption;
+    std::string_view source; ///< calibration.csv id(s); empty for an assumption
+    std::string_view note;
+    bool fitted = false;     ///< adjusted by fit() to published targets
+};
+
+/// A table of numbers sharing one source.
+template <std::size_t N>
+struct sourced_table {
+    std::array<double, N> values{};
+    provenance from = provenance::assumption;
+    std::string_view source;
+    std::string_view note;
+};
+
+/// Hazards and inputs of the model. Rates are per year; shares are 0-1.
+struct calibration {
+    // --- the starting stock ---------------------------------------------------------------
+    sourced stock_count{78140, provenance::published, "cla_count_2019", "revised 2019 stock"};
+    sourced_table<band_count> stock_age{
+        {5, 14, 19, 39, 23}, provenance::published,
+        "cla_age_under1_share_2021,cla_age1_4_share_2021,cla_age5_9_share_2021,"
+        "cla_age10_15_share_2021,cla_age16plus_share_2021",
+        "the 2020 split is not published; the 2021 split is used (10-15 is 39% in both years)"};
+    sourced_table<home_count> stock_home{
+        {57.5, 14.5, 8.5, 4.5, 3, 7, 3, 2}, provenance::derived,
+        "placement_foster_share_2020,kinship_foster_share_cla_2018,kinship_foster_share_cla_2021,"
+        "childrens_homes_count_2020,cla_count_2020,placement_residential_semi_share_2020,"
+        "placement_independent_community_share_2020,placement_with_parents_share_2020,"
+        "placement_for_adoption_share_2020,placement_other_residential_share_2020",
+        "foster 72 split into kinship 14.5 (inside the 13-15 bracket) and unrelated 57.5; "
+        "children's homes 6780/80080 = 8.5; semi-independent and secure = 13 - 8.5"};
+    sourced stock_long_term{28, provenance::published, "long_term_foster_share_2019",
+                            "share of all looked-after children in long-term foster homes"};
+    sourced stock_s20{18, provenance::published, "legal_s20_share_2019", ""};
+    sourced stock_placement_order{7, provenance::published, "legal_placement_order_share_2019", ""};
+    sourced stock_interim_of_care_orders{0.12, provenance::assumption, "",
+                                         "share of care orders that are interim: not published"};
+    sourced stock_uasc{6, provenance::published, "uasc_share_2020", ""};
+    sourced stock_out_of_area{41, provenance::published, "out_of_area_share_2020", ""};
+    sourced male{56, provenance::published, "cla_male_share_2020", "applied to entrants too"};
+
+    // --- entries --------------------------------------------------------------------------
+    sourced entries_per_year{30970, provenance::published, "cla_starts_2020",
+                             "used as the entry volume unless a population projection is given"};
+    sourced_table<band_count> entry_age{
+        {0.20, 0.17, 0.16, 0.30, 0.17}, provenance::assumption, "",
+        "entrants' ages are not in the data; chosen to keep the stock's age split near the "
+        "published one"};
+    sourced entry_s20{0.42, provenance::assumption, "",
+                      "share of entrants accommodated under s20 (the csv notes the stock share "
+                      "understates it, without a figure)"};
+    sourced entry_uasc{0.12, provenance::assumption, "",
+                       "share of entrants who are unaccompanied; chosen with the 6% stock share"};
+    sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10}, provenance::assumption, "",
+                                        "families entering with 1, 2, 3, 4 children"};
+
+    // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
+    std::array<std::array<double, home_count>, band_count> entry_home{{
+        {62, 16, 0, 0, 0, 10, 0, 12},
+        {68, 18, 0, 0, 0, 12, 0, 2},
+        {70, 17, 4, 0, 0, 8, 0, 1},
+        {62, 12, 17, 0, 0, 5, 0, 4},
+        {33, 5, 14, 38, 6, 2, 0, 2},
+    }};
+    std::array<std::array<double, home_count>, band_count> move_home{{
+        {80, 15, 0, 0, 0, 5, 0, 0},
+        {78, 16, 0, 0, 0, 6, 0, 0},
+        {76, 12, 9, 0, 0, 2, 0, 1},
+        {60, 8, 26, 0, 0, 2, 0, 4},
+        {25, 3, 22, 40, 8, 0, 0, 2},
+    }};
+    std::string_view homes_note = "assumption: entry and move destinations by age are not "
+                                  "published; chosen to reproduce the 31 March placement shares";
+
+    // --- moves ----------------------------------------------------------------------------
+    sourced_table<home_count> move_rate{{0.28, 0.14, 0.55, 0.45, 0.25, 0.20, 0.04, 0.6},
+                                        provenance::assumption, "",
+                                        "moves per year by home before the duration factor"};
+    sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35}, provenance::assumption, "",
+                                   "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
+    sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
+    sourced move_scale{1.0, provenance::assumption, "", "fitted to placements_3plus_share_2020"};
+    sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
+
+    // --- legal changes --------------------------------------------------------------------
+    sourced plo_weeks{26, provenance::published, "plo_target_weeks",
+                      "interim orders last the PLO target plus an exponential extra"};
+    sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
+    sourced placement_order_at_final_under5{0.30, provenance::assumption, "",
+                                            "under-5s given a placement order at the final hearing"};
+    sourced care_to_placement_order_rate{0.08, provenance::assumption, "",
+                                         "later placement orders for under-5s, per year"};
+    sourced s20_to_proceedings_rate{0.12, provenance::assumption, "", ""};
+    sourced match_months{8, provenance::published, "adoption_decision_to_match_months_2019",
+                         "mean months from placement order to placement for adoption"};
+    sourced placed_to_order_months{9, provenance::derived,
+                                   "adoption_entry_to_order_months_2019,"
+                                   "adoption_entry_to_decision_months_2019,"
+                                   "adoption_decision_to_match_months_2019",
+                                   "23 - 6 - 8 months"};
+    sourced adoption_with_current_carers{0.15, provenance::assumption, "",
+                                         "share placed for adoption with their foster carers"};
+    sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
+    sourced long_term_rate{0.30, provenance::assumption, "",
+                           "per year, care-order foster placements of 6 months+ agreed long-term"};
+
+    // --- exits ----------------------------------------------------------------------------
+    sourced_table<legal_count> return_home_rate{{0.75, 0.30, 0.055, 0}, provenance::assumption, "",
+                                                "per year by legal group"};
+    sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
+    sourced return_home_scale{1.0, provenance::assumption, "", "fitted to cla_ceased_2020"};
+    sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
+    sourced sgo_foster_rate{0.012, provenance::assumption, "",
+                            "to former foster carers: same carer, not a move"};
+    sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
+    sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
+    sourced other_exit_rate{0.02, provenance::assumption, "", ""};
+    sourced staying_put_share{0.45, provenance::assumption, "",
+                              "18-year-olds in foster care who stay put"};
+    sourced staying_close_share{0.5, provenance::assumption, "",
+                                "under the staying-close scenario, those in children's homes"};
+
+    // --- after care -----------------------------------------------------------------------
+    sourced reentry_after_return_rate{0.10, provenance::assumption, "", "per year, for 5 years"};
+    sourced sgo_disruption_rate{0.012, provenance::assumption, "", ""};
+    sourced cao_disruption_rate{0.02, provenance::assumption, "", ""};
+    sourced adoption_breakdown_rate{0.004, provenance::assumption, "", ""};
+
+    // --- siblings ---------------------------------------------------------------------------
+    sourced_table<3> siblings_together{{0.70, 0.50, 0.35}, provenance::assumption, "",
+                                       "chance a group of 2, 3, 4 is placed together"};
+    sourced siblings_move_together{0.5, provenance::assumption, "", ""};
+    sourced siblings_together_policy{0.9, provenance::assumption, "",
+                                     "under together_unless_reason"};
+
+    // --- workforce and carers -----------------------------------------------------------------
+    sourced sw_caseload{16, provenance::published, "sw_caseload_mean", "'more than 16'"};
+    sourced sw_turnover{0.135, provenance::published, "sw_turnover_2020", ""};
+    sourced sw_agency_share{0.15, provenance::published, "sw_agency_rate", ""};
+    sourced sw_agency_turnover_factor{3, provenance::assumption, "", ""};
+    sourced sw_transfer_rate{0.12, provenance::assumption, "",
+                             "team transfers of a child per year"};
+    sourced foster_carers{71150, provenance::published, "foster_carers_approved_2020", ""};
+    sourced carers_per_household{1.4, provenance::assumption, "", ""};
+    sourced_table<3> household_places{{0.35, 0.45, 0.20}, provenance::assumption, "",
+                                      "households with 1, 2, 3 places"};
+    sourced household_available{0.62, provenance::assumption, "",
+                                "share of households with places free to use"};
+    sourced carer_approvals{2135, provenance::published, "foster_carer_approvals_2019_20", ""};
+    sourced household_leaving_rate{0.042, provenance::assumption, "",
+                                   "per year; balances approvals at baseline"};
+    sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
+    sourced_table<home_count> inside_share{{0.56, 0.72, 0.38, 0.55, 0.7, 0.95, 0.45, 0.3},
+                                           provenance::assumption, "",
+                                           "chance a new placement is sought inside the home "
+                                           "authority, by home; fitted to out_of_area_share_2020"};
+    sourced former_carer_kept{0.2, provenance::assumption, "",
+                              "tie with the last carer kept after a move"};
+    sourced school_change_inside{0.3, provenance::assumption, "",
+                                 "a move inside the authority changes school"};
+    sourced held_open_days{42, provenance::assumption, "", "days a placement is held open"};
+    sourced kinship_support_factor{0.7, provenance::assumption, "",
+                                   "kinship breakdowns under kinship_support"};
+
+    // --- who will be there at 25 --------------------------------------------------------------
+    sourced_table<5> tie_kept_to_25{{0.6, 0.8, 0.9, 0.4, 0.3}, provenance::assumption, "",
+                                    "chance a tie held at 18 lasts to 25: birth family, sibling, "
+                                    "carer staying put or close, other carer, professional"};
+};
+
+/// The built-in calibration for England.
+[[nodiscard]] inline calibration default_england() { return calibration{}; }
+
+/// A published figure a run can be judged against.
+struct target {
+    std::string_view id;     ///< calibration.csv id
+    figure_key figure;       ///< the simulated figure it is compared with
+    int year;                ///< year ending 31 March
+    double value;            ///< as published (percent 0-100, or a count)
+    std::optional<double> low, high; ///< when the figure is a bound or bracket
+    bool input = false;      ///< used as an input or fitted: not evidence the model is right
+    std::string_view note;
+};
+
+/// The published figures the model measures, each at its own year.
+[[nodiscard]] inline std::vector<target> england_targets() {
+    using f = figure_key;
+    return {
+        {"cla_count_2020", f::cla_count, 2020, 80080, {}, {}, false, "first published"},
+        {"cla_starts_2020", f::entries, 2020, 30970, {}, {}, true, "the entry volume is an input"},
+        {"cla_ceased_2020", f::exits, 2020, 29590, {}, {}, true, "fitted"},
+        {"adoptions_2020", f::adoptions, 2020, 3440, {}, {}, false, ""},
+        {"exit_adopted_share_2020", f::exit_adoption_share, 2020, 12, {}, {}, false, ""},
+        {"return_home_share_2019_20", f::exit_return_home_share, 2020, 29, {}, {}, false,
+         "denominator unclear; read as a share of leavers"},
+        {"foster_share_2020", f::foster_share, 2020, 72, {}, {}, false, ""},
+        {"kinship_foster_share_cla_2021", f::kinship_foster_share, 2020, 14, 13.0, 15.0, false,
+         "2020 only as the 13-15 bracket of the 2018 and 2021 rows"},
+        {"placement_residential_semi_share_2020", f::residential_and_semi_share, 2020, 13, {}, {},
+         false, ""},
+        {"childrens_homes_count_2020", f::childrens_home_count, 2020, 6780, {}, {}, false, ""},
+        {"placement_with_parents_share_2020", f::placed_with_parents_share, 2020, 7, {}, {}, false,
+         ""},
+        {"placement_for_adoption_share_2020", f::placed_for_adoption_share, 2020, 3, {}, {}, false,
+         ""},
+        {"placement_independent_community_share_2020", f::independent_share, 2020, 3, {}, {},
+         false, ""},
+        {"placement_other_residential_share_2020", f::other_residential_share, 2020, 2, {}, {},
+         false, ""},
+        {"semi_independent_16_17_share", f::semi_independent_16_17_share, 2020, 12.5, {}, {},
+         false, "'1 in 8'"},
+        {"legal_care_order_share_2020", f::care_order_share, 2020, 77, {}, {}, false,
+         "interim orders included"},
+        {"legal_s20_share_2020", f::s20_share, 2020, 17, {}, {}, false, ""},
+        {"legal_placement_order_share_2020", f::placement_order_share, 2020, 6, {}, {}, false, ""},
+        {"uasc_share_2020", f::uasc_share, 2020, 6, {}, {}, false, ""},
+        {"uasc_count_2020", f::uasc_count, 2020, 5080, {}, {}, false, ""},
+        {"out_of_area_share_2020", f::out_of_area_share, 2020, 41, {}, {}, true,
+         "inside shares fitted to it"},
+        {"placements_3plus_share_2020", f::three_plus_placements_share, 2020, 11, {}, {}, true,
+         "move rates fitted to it"},
+        {"placements_one_share_2020", f::one_placement_share, 2020, 68, {}, {}, false, ""},
+        {"cla_male_share_2020", f::male_share, 2020, 56, {}, {}, true, "an input"},
+        {"cla_age10_15_share_2020", f::age_10_15_share, 2020, 39, {}, {}, false, ""},
+        {"siblings_apart_count", f::siblings_apart_count, 2020, 12000, 12000.0, {}, false,
+         "'more than 12,000': a lower bound"},
+    };
+}
+
+/// How far a simulated figure may sit from a published one: 2 percentage points for shares,
+/// 5% for counts (the test), outside any published bracket.
+[[nodiscard]] inline bool within_tolerance(const target& t, double simulated) noexcept {
+    const double tol = is_share(t.figure) ? 2.0 : 0.05 * t.value;
+    const double lo = t.low ? *t.low : t.value;
+    const double hi = t.high ? *t.high : (t.low ? HUGE_VAL : t.value);
+    return simulated >= lo - tol && simulated <= hi + tol;
+}
+
+} // namespace carepath::sim

@@ -1,0 +1,573 @@
+#pragma once
+/// @file
+/// Running the microsimulation.
+///
+/// API (stable; for tools/ and report/):
+/// @code
+///   carepath::sim::sim_config cfg;            // defaults: synthetic England on 31/03/2019,
+///   cfg.years = 10; cfg.replicates = 4;       // one reported year, one replicate, 1 thread
+///   cfg.threads = 2; cfg.scale = 0.1;         // 10% of England, counts scaled back up
+///   carepath::sim::scenario s;                // baseline, or read_scenario(in, "file.txt")
+///   auto r = carepath::sim::simulate(cfg, s, [](const carepath::sim::progress& p) { ... });
+///   r.mean.years.back().figs[figure_key::cla_count];  // optional<double>
+///   r.estimates[i]                            // figure i of the last year: mean, 95% CI
+///   write_json(os, r);  write_csv(os, r);     // summary.json / summary.csv (std::ostream&)
+///   auto c = compare(cfg, s);                 // scenario against the baseline, same seed
+///   write_json(os, c);  write_csv(os, c);
+///   write_calibration_report(os, r);          // simulated against published figures
+///   r.histories                               // core care_history of kept children
+///                                             // (cfg.keep_histories = how many)
+/// @endcode
+/// A run is reproducible: the same config, scenario and seed give the same bytes from the
+/// writers at any `threads`. The progress callback is called on the calling thread only.
+#include "carepath/core/care_history.hpp"
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/model.hpp"
+#include "carepath/sim/rng.hpp"
+#include "carepath/sim/scenario.hpp"
+#include "carepath/sim/summary.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace carepath::sim {
+
+/// How far a run has got: `done` of `total` units (authority-replicates).
+struct progress {
+    std::size_t done = 0;
+    std::size_t total = 0;
+    std::string_view stage; ///< "baseline", "scenario", or the scenario's name
+};
+/// Called on the calling thread as work finishes; may be empty.
+using progress_callback = std::function<void(const progress&)>;
+
+/// How to run.
+struct sim_config {
+    std::uint64_t seed = 20200331;
+    std::uint32_t replicates = 1;
+    unsigned threads = 1;     ///< worker threads (the calling thread works too); 0 = all cores
+    /// The stock date: the run starts with the children in care at the end of this day and
+    /// reports years ending 31 March after it.
+    date start = date{std::chrono::year{2019} / std::chrono::March / 31};
+    int years = 1;            ///< years reported
+    int warmup_years = 0;     ///< years simulated before the reported ones (not reported)
+    double scale = 1.0;       ///< share of England simulated; counts are scaled back up
+    std::uint32_t authorities = 152; ///< England's 152 authorities, run independently
+    calibration params = default_england();
+    std::optional<population_projection> projection; ///< entries from a population projection
+    /// Children in care on `start` given as care histories (e.g. read from an SSDA903 return by
+    /// the program); when non-empty they replace the synthetic stock, one authority per
+    /// responsible authority, with entries scaled to their number.
+    std::vector<care_history> initial;
+    std::size_t keep_histories = 0; ///< keep the care histories of this many children
+};
+
+/// The result of a run.
+struct run_result {
+    std::string scenario_name;
+    sim_config config;               ///< as run (histories given are not copied back)
+    summary mean;                    ///< the mean over replicates, year by year
+    std::vector<summary> replicates; ///< each replicate
+    std::array<figure_estimate, figure_count> estimates{}; ///< last year's figures with CIs
+    std::vector<care_history> histories; ///< kept children's histories (replicate 0)
+    double child_years = 0;   ///< child-years simulated (in care, and followed after care)
+    double care_years = 0;    ///< of which in care
+    std::uint64_t events = 0; ///< events processed
+    std::uint64_t children = 0;
+};
+
+/// A scenario set beside the baseline with the same seed and config.
+struct comparison {
+    run_result baseline;
+    run_result alternative;
+};
+
+namespace detail {
+
+// Builds the yearly summary from the counts summed over authorities.
+inline year_summary make_year(const year_acc& a, int year, double scale) {
+    year_summary y;
+    y.year = year;
+    y.snapshot = date{std::chrono::year{year} / std::chrono::March / 31};
+    const double up = 1.0 / scale;
+    y.in_care = a.in_care * up;
+    for (std::size_t i = 0; i < home_count; ++i) y.stock_by_home[i] = a.by_home[i] * up;
+    for (std::size_t i = 0; i < legal_count; ++i) y.stock_by_legal[i] = a.by_legal[i] * up;
+    for (std::size_t i = 0; i < band_count; ++i) y.stock_by_age[i] = a.by_age[i] * up;
+    y.entries = a.entries * up;
+    y.entries_with_siblings = a.entries_with_sibs * up;
+    for (std::size_t i = 0; i < exit_route_count; ++i) y.exits_by_route[i] = a.exits[i] * up;
+    y.exits = a.exits_total * up;
+    y.moves = a.moves * up;
+    y.child_years_in_care = a.care_days / days_per_year * up;
+    y.moves_per_child_year = a.care_days > 0 ? a.moves / (a.care_days / days_per_year) : 0;
+    for (std::size_t i = 0; i < 4; ++i) y.children_by_moves[i] = a.by_moves[i] * up;
+    y.continuity_mean = a.continuity_n > 0 ? a.continuity_sum / a.continuity_n : 0;
+    y.siblings_apart = a.apart * up;
+    y.with_sibling_in_care = a.with_sibling * up;
+    y.sw_changes = a.sw_changes * up;
+    y.lifelong_links_at_25_mean = a.links_n > 0 ? a.links_sum / a.links_n : 0;
+
+    auto& f = y.figs;
+    using k = figure_key;
+    auto pct = [](double num, double den) -> std::optional<double> {
+        if (den <= 0) return std::nullopt;
+        return 100.0 * num / den;
+    };
+    auto home = [&](home_kind h) { return a.by_home[static_cast<std::size_t>(h)]; };
+    auto exits = [&](exit_route r) { return a.exits[static_cast<std::size_t>(r)]; };
+    const double n = a.in_care;
+    f.at(k::cla_count) = y.in_care;
+    f.at(k::entries) = y.entries;
+    f.at(k::exits) = y.exits;
+    f.at(k::foster_share) = pct(home(home_kind::foster) + home(home_kind::kinship_foster), n);
+    f.at(k::kinship_foster_share) = pct(home(home_kind::kinship_foster), n);
+    f.at(k::long_term_foster_share) = pct(a.long_term, n);
+    f.at(k::childrens_home_share) = pct(home(home_kind::childrens_home), n);
+    f.at(k::semi_independent_16_17_share) = pct(a.semi_16_17, a.age_16_17);
+    f.at(k::placed_with_parents_share) = pct(home(home_kind::with_parents), n);
+    f.at(k::placed_for_adoption_share) = pct(home(home_kind::placed_for_adoption), n);
+    f.at(k::out_of_area_share) = pct(a.outside, n);
+    f.at(k::uasc_share) = pct(a.uasc, n);
+    f.at(k::care_order_share) =
+        pct(a.by_legal[static_cast<std::size_t>(legal_group::care_order)]
+                + a.by_legal[static_cast<std::size_t>(legal_group::interim_care_order)],
+            n);
+    f.at(k::placement_order_share) =
+        pct(a.by_legal[static_cast<std::size_t>(legal_group::placement_order)], n);
+    f.at(k::s20_share) = pct(a.by_legal[static_cast<std::size_t>(legal_group::accommodated_s20)], n);
+    f.at(k::exit_return_home_share) = pct(exits(exit_route::return_home), a.exits_total);
+    f.at(k::exit_adoption_share) = pct(exits(exit_route::adoption), a.exits_total);
+    f.at(k::exit_sgo_share) = pct(exits(exit_route::special_guardianship), a.exits_total);
+    f.at(k::exit_cao_share) = pct(exits(exit_route::child_arrangements_order), a.exits_total);
+    f.at(k::exit_age18_share) = pct(a.links_n, a.exits_total);
+    f.at(k::three_plus_placements_share) = pct(a.by_moves[2] + a.by_moves[3], n);
+    f.at(k::long_term_stability_share) = pct(a.lts_stable, a.lts_base);
+    f.at(k::siblings_apart_share) = pct(a.apart, a.with_sibling);
+    if (a.care_days > 0) f.at(k::sw_changes_per_child_year) = a.sw_changes / (a.care_days / days_per_year);
+    f.at(k::no_change_home_school_sw_1yr_share) = pct(a.nc1, a.nc1_base);
+    f.at(k::no_change_home_school_sw_2yr_share) = pct(a.nc2, a.nc2_base);
+    if (a.cohort5) {
+        f.at(k::reentry_within_5yr_share) = pct(a.reentry, a.reentry_base);
+        f.at(k::sgo_disruption_5yr_share) = pct(a.sgo_back, a.sgo_base);
+    }
+    if (a.cohort12) f.at(k::adoption_breakdown_12yr_share) = pct(a.adopt_back, a.adopt_base);
+    if (a.cohort2) {
+        f.at(k::kinship_foster_continuing_2yr_share) = pct(a.kin_cont, a.kin_base);
+        f.at(k::unrelated_foster_continuing_2yr_share) = pct(a.unrel_cont, a.unrel_base);
+    }
+    if (a.continuity_n > 0) f.at(k::continuity_index_mean) = 100.0 * y.continuity_mean;
+    if (a.links_n > 0) f.at(k::lifelong_links_at_25_mean) = y.lifelong_links_at_25_mean;
+    f.at(k::adoptions) = exits(exit_route::adoption) * up;
+    f.at(k::male_share) = pct(a.male, n);
+    f.at(k::age_under_1_share) = pct(a.by_age[0], n);
+    f.at(k::age_1_4_share) = pct(a.by_age[1], n);
+    f.at(k::age_5_9_share) = pct(a.by_age[2], n);
+    f.at(k::age_10_15_share) = pct(a.by_age[3], n);
+    f.at(k::age_16_plus_share) = pct(a.by_age[4], n);
+    f.at(k::residential_and_semi_share) =
+        pct(home(home_kind::childrens_home) + home(home_kind::semi_independent), n);
+    f.at(k::independent_share) = pct(home(home_kind::independent), n);
+    f.at(k::other_residential_share) = pct(home(home_kind::other_residential), n);
+    f.at(k::one_placement_share) = pct(a.by_moves[0], n);
+    f.at(k::siblings_apart_count) = a.apart * up;
+    f.at(k::childrens_home_count) = home(home_kind::childrens_home) * up;
+    f.at(k::uasc_count) = a.uasc * up;
+    if (a.adoption_n > 0)
+        f.at(k::adoption_entry_to_order_months) = a.adoption_days / a.adoption_n / (days_per_year / 12);
+    return y;
+}
+
+// Runs `n` tasks on `threads` workers plus the calling thread; `report(done)` is called on
+// the calling thread after each task it finishes and once at the end.
+template <class Task>
+void run_parallel(std::size_t n, unsigned threads, Task&& task,
+                  const std::function<void(std::size_t)>& report) {
+    std::atomic<std::size_t> next{0}, done{0};
+    auto work = [&](bool caller) {
+        for (std::size_t i = next++; i < n; i = next++) {
+            task(i);
+            const auto d = ++done;
+            if (caller && report) report(d);
+        }
+    };
+    {
+        std::vector<std::jthread> pool;
+        const unsigned extra = threads > 1 ? threads - 1 : 0;
+        for (unsigned t = 0; t < extra; ++t) pool.emplace_back([&] { work(false); });
+        work(true);
+    } // jthreads join here
+    if (report) report(n);
+}
+
+inline std::optional<home_kind> home_of(placement_type t) noexcept {
+    switch (family_of(t)) {
+    case placement_family::foster: return home_kind::foster;
+    case placement_family::kinship_foster: return home_kind::kinship_foster;
+    case placement_family::adoption: return home_kind::placed_for_adoption;
+    case placement_family::with_parents: return home_kind::with_parents;
+    case placement_family::independent:
+        return t == placement_type::P2 ? home_kind::independent : home_kind::semi_independent;
+    case placement_family::residential:
+        return t == placement_type::K2 ? home_kind::childrens_home : home_kind::other_residential;
+    case placement_family::secure: return home_kind::other_residential;
+    default: return std::nullopt;
+    }
+}
+inline std::optional<legal_group> legal_of(legal_status s) noexcept {
+    switch (s) {
+    case legal_status::accommodated_s20: return legal_group::accommodated_s20;
+    case legal_status::interim_care_order: return legal_group::interim_care_order;
+    case legal_status::care_order:
+    case legal_status::freeing_order: return legal_group::care_order;
+    case legal_status::placement_order: return legal_group::placement_order;
+    case legal_status::emergency_protection_order:
+    case legal_status::police_protection:
+    case legal_status::child_assessment_order: return legal_group::interim_care_order;
+    default: return std::nullopt;
+    }
+}
+
+// The children in care on `start` among the histories, as seeds for their authorities.
+inline std::vector<std::pair<local_authority_id, seed_child>>
+seeds_from(const std::vector<care_history>& hs, date start) {
+    std::vector<std::pair<local_authority_id, seed_child>> out;
+    for (const auto& h : hs) {
+        if (!h.in_care_on(start)) continue;
+        const auto* p = h.placement_on(start);
+        const auto ls = h.legal_status_on(start);
+        if (!p || !ls) continue;
+        seed_child s;
+        s.subject = h.subject();
+        s.home = home_of(p->where.type).value_or(home_kind::foster);
+        s.legal = legal_of(*ls).value_or(legal_group::care_order);
+        for (const auto& per : h.periods())
+            if (per.period.contains(start)) s.period_start = day_number(per.period.start());
+        s.placement_start = day_number(p->period.start());
+        s.long_term = p->where.long_term_fostering;
+        s.inside = p->where.location.inside_home_authority;
+        if (age_on(s.subject.birth_date, start + days{1}) >= 18) continue;
+        out.emplace_back(s.subject.responsible_authority, std::move(s));
+    }
+    return out;
+}
+
+} // namespace detail
+
+/// Runs the simulation of `policy` under `config`.
+/// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...).
+[[nodiscard]] inline run_result simulate(const sim_config& config, const scenario& policy = {},
+                                         const progress_callback& on_progress = {}) {
+    if (config.years < 1) throw std::invalid_argument{"sim_config: years must be at least 1"};
+    if (config.warmup_years < 0) throw std::invalid_argument{"sim_config: warmup_years < 0"};
+    if (!(config.scale > 0 && config.scale <= 1))
+        throw std::invalid_argument{"sim_config: scale must be in (0, 1]"};
+    if (config.replicates < 1) throw std::invalid_argument{"sim_config: replicates must be >= 1"};
+    if (config.authorities < 1) throw std::invalid_argument{"sim_config: authorities must be >= 1"};
+    if (!(policy.sw_turnover_factor >= 0) || !(policy.carer_recruitment_factor >= 0))
+        throw std::invalid_argument{"scenario: factors must be >= 0"};
+
+    run_result out;
+    out.scenario_name = policy.name;
+    out.config = config;
+    out.config.initial.clear();
+    const int total_years = config.years + config.warmup_years;
+
+    // authorities: synthetic England's, or one per responsible authority of given histories
+    std::vector<local_authority_id> ids;
+    std::vector<std::vector<detail::seed_child>> seeds;
+    std::vector<double> shares;
+    if (!config.initial.empty()) {
+        auto given = detail::seeds_from(config.initial, config.start);
+        std::sort(given.begin(), given.end(), [](const auto& a, const auto& b) {
+            return a.first < b.first || (a.first == b.first && a.second.subject.id < b.second.subject.id);
+        });
+        for (auto& [la, s] : given) {
+            if (ids.empty() || ids.back() != la) {
+                ids.push_back(la);
+                seeds.emplace_back();
+            }
+            seeds.back().push_back(std::move(s));
+        }
+        for (const auto& s : seeds)
+            shares.push_back(static_cast<double>(s.size()) / config.params.stock_count.value);
+    } else {
+        for (std::uint32_t i = 0; i < config.authorities; ++i) {
+            ids.emplace_back(static_cast<std::uint16_t>(std::min<std::uint32_t>(i + 1, 65535)));
+            shares.push_back(config.scale / config.authorities);
+        }
+    }
+    const std::size_t n_auth = ids.size();
+    const std::size_t tasks = n_auth * config.replicates;
+    std::vector<detail::authority_result> results(tasks);
+    const std::size_t keep_each =
+        config.keep_histories == 0 ? 0 : (config.keep_histories + n_auth - 1) / n_auth;
+    const unsigned threads =
+        config.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : config.threads;
+
+    detail::run_parallel(
+        tasks, threads,
+        [&](std::size_t t) {
+            const std::size_t rep = t / n_auth, la = t % n_auth;
+            detail::authority_input in;
+            in.index = static_cast<std::uint32_t>(la);
+            in.id = ids[la];
+            in.seed = config.seed;
+            in.replicate = static_cast<std::uint32_t>(rep);
+            in.start = config.start;
+            in.years = total_years;
+            in.share = shares[la];
+            in.keep_histories = rep == 0 ? keep_each : 0;
+            in.cal = &config.params;
+            in.policy = &policy;
+            in.projection = config.projection ? &*config.projection : nullptr;
+            in.seeds = seeds.empty() ? nullptr : &seeds[la];
+            results[t] = detail::authority_model{in}.run();
+        },
+        [&](std::size_t done) {
+            if (on_progress) on_progress(progress{done, tasks, policy.name});
+        });
+
+    const int first_year = year_of(config.start) + 1;
+    const double scale = seeds.empty() ? config.scale : 1.0;
+    for (std::uint32_t rep = 0; rep < config.replicates; ++rep) {
+        std::vector<detail::year_acc> sum(static_cast<std::size_t>(total_years));
+        for (std::size_t la = 0; la < n_auth; ++la) {
+            auto& r = results[rep * n_auth + la];
+            for (std::size_t y = 0; y < sum.size(); ++y) sum[y].add(r.years[y]);
+            out.child_years += r.child_days / detail::days_per_year;
+            out.care_years += r.care_days / detail::days_per_year;
+            out.events += r.events;
+            out.children += r.children;
+            if (rep == 0)
+                for (auto& h : r.histories)
+                    if (out.histories.size() < config.keep_histories) out.histories.push_back(std::move(h));
+        }
+        summary s;
+        for (int y = config.warmup_years; y < total_years; ++y)
+            s.years.push_back(detail::make_year(sum[static_cast<std::size_t>(y)], first_year + y, scale));
+        out.replicates.push_back(std::move(s));
+    }
+
+    // the mean over replicates, and confidence intervals for the last year's figures
+    out.mean = out.replicates.front();
+    const double r = static_cast<double>(config.replicates);
+    if (config.replicates > 1) {
+        for (std::size_t y = 0; y < out.mean.years.size(); ++y) {
+            auto& m = out.mean.years[y];
+            auto avg = [&](auto member) {
+                double s = 0;
+                for (const auto& rep : out.replicates) s += rep.years[y].*member;
+                m.*member = s / r;
+            };
+            auto avg_arr = [&](auto member) {
+                for (std::size_t i = 0; i < (m.*member).size(); ++i) {
+                    double s = 0;
+                    for (const auto& rep : out.replicates) s += (rep.years[y].*member)[i];
+                    (m.*member)[i] = s / r;
+                }
+            };
+            avg(&year_summary::in_care);
+            avg_arr(&year_summary::stock_by_home);
+            avg_arr(&year_summary::stock_by_legal);
+            avg_arr(&year_summary::stock_by_age);
+            avg(&year_summary::entries);
+            avg(&year_summary::entries_with_siblings);
+            avg_arr(&year_summary::exits_by_route);
+            avg(&year_summary::exits);
+            avg(&year_summary::moves);
+            avg(&year_summary::child_years_in_care);
+            avg(&year_summary::moves_per_child_year);
+            avg_arr(&year_summary::children_by_moves);
+            avg(&year_summary::continuity_mean);
+            avg(&year_summary::siblings_apart);
+            avg(&year_summary::with_sibling_in_care);
+            avg(&year_summary::sw_changes);
+            avg(&year_summary::lifelong_links_at_25_mean);
+            for (std::size_t i = 0; i < figure_count; ++i) {
+                double s = 0;
+                std::size_t n = 0;
+                for (const auto& rep : out.replicates)
+                    if (rep.years[y].figs.values[i]) {
+                        s += *rep.years[y].figs.values[i];
+                        ++n;
+                    }
+                m.figs.values[i] = n ? std::optional<double>{s / static_cast<double>(n)} : std::nullopt;
+            }
+        }
+    }
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        std::vector<double> v;
+        for (const auto& rep : out.replicates)
+            if (const auto x = rep.years.back().figs.values[i]) v.push_back(*x);
+        auto& e = out.estimates[i];
+        e.replicates = v.size();
+        if (v.empty()) continue;
+        double mean = 0;
+        for (double x : v) mean += x;
+        mean /= static_cast<double>(v.size());
+        double var = 0;
+        for (double x : v) var += (x - mean) * (x - mean);
+        const double se = v.size() > 1
+                              ? std::sqrt(var / static_cast<double>(v.size() - 1)
+                                          / static_cast<double>(v.size()))
+                              : 0.0;
+        e.mean = mean;
+        e.low = mean - 1.96 * se;
+        e.high = mean + 1.96 * se;
+    }
+    return out;
+}
+
+/// Runs the baseline and `alternative` with the same config and seed.
+[[nodiscard]] inline comparison compare(const sim_config& config, const scenario& alternative,
+                                        const scenario& baseline = {},
+                                        const progress_callback& on_progress = {}) {
+    comparison c;
+    c.baseline = simulate(config, baseline, on_progress);
+    c.alternative = simulate(config, alternative, on_progress);
+    return c;
+}
+
+namespace detail {
+inline void write_result_body(std::ostream& os, const run_result& r) {
+    os << "{\"scenario\":";
+    put_string(os, r.scenario_name);
+    os << ",\"seed\":" << r.config.seed << ",\"replicates\":" << r.config.replicates
+       << ",\"start\":";
+    put_string(os, format_iso(r.config.start));
+    os << ",\"scale\":";
+    put_number(os, r.config.scale);
+    os << ",\"figures\":";
+    write_figures_json(os, r.mean.years.back().figs);
+    os << ",\"figures_ci\":{";
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        if (i) os << ',';
+        put_string(os, to_string(enum_table<figure_key>::rows[i].value));
+        const auto& e = r.estimates[i];
+        os << ":{\"mean\":";
+        put_optional(os, e.mean);
+        os << ",\"low\":";
+        put_optional(os, e.low);
+        os << ",\"high\":";
+        put_optional(os, e.high);
+        os << ",\"replicates\":" << e.replicates << '}';
+    }
+    os << "},\"years\":[";
+    for (std::size_t y = 0; y < r.mean.years.size(); ++y) {
+        if (y) os << ',';
+        write_year_json(os, r.mean.years[y]);
+    }
+    os << "],\"children\":" << r.children << ",\"events\":" << r.events << ",\"child_years\":";
+    put_number(os, r.child_years);
+    os << '}';
+}
+} // namespace detail
+
+/// Writes `summary.json`: the last year's `figures` (mean over replicates), their confidence
+/// intervals, and the yearly series.
+inline void write_json(std::ostream& os, const run_result& r) {
+    detail::write_result_body(os, r);
+    os << '\n';
+}
+/// Writes the series in long CSV form (`year,measure,category,value`), mean over replicates.
+inline void write_csv(std::ostream& os, const run_result& r) { write_series_csv(os, r.mean); }
+
+/// Writes `{"baseline": ..., "scenario": ..., "difference": {figure: scenario - baseline}}`.
+inline void write_json(std::ostream& os, const comparison& c) {
+    os << "{\"baseline\":";
+    detail::write_result_body(os, c.baseline);
+    os << ",\"scenario\":";
+    detail::write_result_body(os, c.alternative);
+    os << ",\"difference\":{";
+    const auto& a = c.baseline.mean.years.back().figs;
+    const auto& b = c.alternative.mean.years.back().figs;
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        if (i) os << ',';
+        detail::put_string(os, to_string(enum_table<figure_key>::rows[i].value));
+        os << ':';
+        if (a.values[i] && b.values[i]) detail::put_number(os, *b.values[i] - *a.values[i]);
+        else os << "null";
+    }
+    os << "}}\n";
+}
+/// Writes `figure,baseline,scenario,difference` rows for the last year.
+inline void write_csv(std::ostream& os, const comparison& c) {
+    os << "figure,baseline,scenario,difference\n";
+    const auto& a = c.baseline.mean.years.back().figs;
+    const auto& b = c.alternative.mean.years.back().figs;
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        os << to_string(enum_table<figure_key>::rows[i].value) << ',';
+        if (a.values[i]) detail::put_number(os, *a.values[i]);
+        os << ',';
+        if (b.values[i]) detail::put_number(os, *b.values[i]);
+        os << ',';
+        if (a.values[i] && b.values[i]) detail::put_number(os, *b.values[i] - *a.values[i]);
+        os << '\n';
+    }
+}
+
+/// One line of the calibration report.
+struct calibration_check {
+    target published;
+    std::optional<double> simulated; ///< empty when the run does not cover the target's year
+    bool within = false;
+};
+
+/// Compares a run's figures with each published target whose year the run reports.
+[[nodiscard]] inline std::vector<calibration_check>
+check_calibration(const run_result& r, const std::vector<target>& targets = england_targets()) {
+    std::vector<calibration_check> out;
+    for (const auto& t : targets) {
+        calibration_check c{t, std::nullopt, false};
+        for (const auto& y : r.mean.years)
+            if (y.year == t.year) c.simulated = y.figs[t.figure];
+        if (c.simulated) c.within = within_tolerance(t, *c.simulated);
+        out.push_back(c);
+    }
+    return out;
+}
+
+/// Prints simulated against published figures, one per line, with the source id and whether
+/// the figure was an input (so not evidence that the model is right).
+inline void write_calibration_report(std::ostream& os, const run_result& r,
+                                     const std::vector<target>& targets = england_targets()) {
+    os << "figure                                   year   published   simulated  ok  source\n";
+    for (const auto& c : check_calibration(r, targets)) {
+        char line[256];
+        const auto name = to_string(c.published.figure);
+        std::string pub;
+        char num[64];
+        std::snprintf(num, sizeof num, "%.1f", c.published.value);
+        pub = num;
+        if (c.published.low && c.published.high) {
+            std::snprintf(num, sizeof num, "%.0f-%.0f", *c.published.low, *c.published.high);
+            pub = num;
+        } else if (c.published.low) {
+            pub = ">=" + pub;
+        }
+        std::string sim = "-";
+        if (c.simulated) {
+            std::snprintf(num, sizeof num, "%.1f", *c.simulated);
+            sim = num;
+        }
+        std::snprintf(line, sizeof line, "%-40.*s %4d %11s %11s  %-3s %.*s%s\n",
+                      static_cast<int>(name.size()), name.data(), c.published.year, pub.c_str(),
+                      sim.c_str(), !c.simulated ? "-" : c.within ? "yes" : "NO",
+                      static_cast<int>(c.published.id.size()), c.published.id.data(),
+                      c.published.input ? " (input/fitted)" : "");
+        os << line;
+    }
+}
+
+} // namespace carepath::sim

@@ -1,0 +1,209 @@
+#pragma once
+/// @file
+/// Policy scenarios as data: a struct, and a `key = value` text form with errors that say
+/// where. A scenario changes the policies a run applies; the calibrated hazards stay the same,
+/// so a run under a scenario can be set beside the baseline run with the same seed.
+#include "carepath/core/enum_table.hpp"
+#include "carepath/core/result.hpp"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace carepath::sim {
+
+/// How siblings entering care together are placed.
+enum class sibling_policy : std::uint8_t {
+    current_practice,      ///< as calibrated: siblings often placed apart for practical reasons
+    together_unless_reason ///< placed together unless a recorded reason (a household with room
+                           ///< is searched for, and a move takes co-placed siblings together)
+};
+} // namespace carepath::sim
+
+template <>
+struct carepath::enum_table<carepath::sim::sibling_policy> {
+    using e = carepath::sim::sibling_policy;
+    static constexpr std::array rows{
+        enum_row<e>{e::current_practice, "current_practice", "current practice (as calibrated)"},
+        enum_row<e>{e::together_unless_reason, "together_unless_reason",
+                    "siblings placed together unless a reason is recorded"},
+    };
+};
+
+namespace carepath::sim {
+
+/// A policy scenario. The default is the baseline: England as calibrated.
+struct scenario {
+    std::string name = "baseline";
+    sibling_policy siblings = sibling_policy::current_practice;
+    /// Kinship carers get the support foster carers get: fewer kinship placements break down
+    /// and kinship is found more often when a child needs a home.
+    bool kinship_support = false;
+    /// On a planned move the last placement is held open for a while, so a child whose new
+    /// placement fails goes back to carers they know, and the tie with them is kept.
+    bool keep_last_placement_open = false;
+    /// Young people in children's homes can stay close to 25, as those in foster care can
+    /// stay put; their personal adviser stays to 25.
+    bool staying_close_to_25 = false;
+    /// Multiplies social workers' annual leaving rate (0.5 halves turnover).
+    double sw_turnover_factor = 1.0;
+    /// Share of new placements sought inside the home authority (0-1); unset keeps the
+    /// calibrated share.
+    std::optional<double> share_inside_home_authority;
+    /// Multiplies foster carer approvals per year (2.0 doubles recruitment).
+    double carer_recruitment_factor = 1.0;
+
+    friend bool operator==(const scenario&, const scenario&) = default;
+};
+
+namespace detail {
+inline std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+inline std::optional<double> parse_number(std::string_view s) noexcept {
+    double v = 0;
+    const auto* end = s.data() + s.size();
+    auto [p, ec] = std::from_chars(s.data(), end, v);
+    if (ec != std::errc{} || p != end) return std::nullopt;
+    return v;
+}
+inline std::optional<bool> parse_bool(std::string_view s) noexcept {
+    if (s == "true" || s == "yes" || s == "on" || s == "1") return true;
+    if (s == "false" || s == "no" || s == "off" || s == "0") return false;
+    return std::nullopt;
+}
+} // namespace detail
+
+/// Every key a scenario file may set, for error messages and documentation.
+inline constexpr std::array<std::string_view, 8> scenario_keys{
+    "name", "siblings", "kinship_support", "keep_last_placement_open", "staying_close_to_25",
+    "sw_turnover_factor", "share_inside_home_authority", "carer_recruitment_factor"};
+
+/// Sets one key of `s` from its text value. The diagnostic names the field and value; the
+/// caller adds the file, line and column.
+[[nodiscard]] inline status set_scenario_key(scenario& s, std::string_view key,
+                                             std::string_view value) {
+    auto fail = [&](std::string message) {
+        diagnostic d;
+        d.field = std::string{key};
+        d.value = std::string{value};
+        d.message = std::move(message);
+        return status{std::move(d)};
+    };
+    auto flag = [&](bool& out) {
+        if (auto b = detail::parse_bool(value)) {
+            out = *b;
+            return status{ok};
+        }
+        return fail("expected true or false");
+    };
+    auto factor = [&](double& out, double lo, double hi, const char* what) {
+        auto v = detail::parse_number(value);
+        if (!v) return fail("expected a number");
+        if (!(*v >= lo && *v <= hi)) return fail(std::string{"must be "} + what);
+        out = *v;
+        return status{ok};
+    };
+    if (key == "name") {
+        if (value.empty()) return fail("a scenario name cannot be empty");
+        s.name = std::string{value};
+        return ok;
+    }
+    if (key == "siblings") {
+        if (auto p = from_string<sibling_policy>(value)) {
+            s.siblings = *p;
+            return ok;
+        }
+        return fail("expected current_practice or together_unless_reason");
+    }
+    if (key == "kinship_support") return flag(s.kinship_support);
+    if (key == "keep_last_placement_open") return flag(s.keep_last_placement_open);
+    if (key == "staying_close_to_25") return flag(s.staying_close_to_25);
+    if (key == "sw_turnover_factor") return factor(s.sw_turnover_factor, 0, 10, "between 0 and 10");
+    if (key == "carer_recruitment_factor")
+        return factor(s.carer_recruitment_factor, 0, 10, "between 0 and 10");
+    if (key == "share_inside_home_authority") {
+        double v = 0;
+        if (auto r = factor(v, 0, 1, "a share between 0 and 1"); !r) return r;
+        s.share_inside_home_authority = v;
+        return ok;
+    }
+    std::string known;
+    for (auto k : scenario_keys) known += (known.empty() ? "" : ", ") + std::string{k};
+    return fail("unknown scenario key (known keys: " + known + ")");
+}
+
+/// Reads a scenario from `key = value` lines. Blank lines and lines starting with `#` are
+/// skipped; a key given twice is refused. The first error stops the read and names the file,
+/// line, column, key and value.
+[[nodiscard]] inline result<scenario> read_scenario(std::istream& in, std::string_view file_name) {
+    scenario s;
+    s.name = "scenario";
+    std::string line;
+    std::size_t line_no = 0;
+    std::array<bool, scenario_keys.size()> seen{};
+    while (std::getline(in, line)) {
+        ++line_no;
+        const std::string_view text = detail::trim(line);
+        if (text.empty() || text.front() == '#') continue;
+        auto where = [&](diagnostic d, std::size_t column) {
+            d.file = std::string{file_name};
+            d.line = line_no;
+            d.column = column;
+            return d;
+        };
+        const auto eq = text.find('=');
+        const std::size_t indent = static_cast<std::size_t>(text.data() - line.data());
+        if (eq == std::string_view::npos) {
+            diagnostic d;
+            d.value = std::string{text};
+            d.message = "expected key = value";
+            return where(std::move(d), indent + 1);
+        }
+        const auto key = detail::trim(text.substr(0, eq));
+        const auto raw = text.substr(eq + 1);
+        const auto value = detail::trim(raw);
+        const std::size_t value_column =
+            indent + eq + 2 + static_cast<std::size_t>(value.data() - raw.data());
+        for (std::size_t i = 0; i < scenario_keys.size(); ++i)
+            if (scenario_keys[i] == key) {
+                if (seen[i]) {
+                    diagnostic d;
+                    d.field = std::string{key};
+                    d.value = std::string{value};
+                    d.message = "key given twice";
+                    return where(std::move(d), indent + 1);
+                }
+                seen[i] = true;
+            }
+        if (auto r = set_scenario_key(s, key, value); !r) {
+            const bool unknown_key = r.error().message.starts_with("unknown");
+            return where(r.error(), unknown_key ? indent + 1 : value_column);
+        }
+    }
+    return s;
+}
+
+/// Writes `s` in the form `read_scenario` reads.
+inline std::ostream& write_scenario(std::ostream& os, const scenario& s) {
+    os << "name = " << s.name << '\n'
+       << "siblings = " << to_string(s.siblings) << '\n'
+       << "kinship_support = " << (s.kinship_support ? "true" : "false") << '\n'
+       << "keep_last_placement_open = " << (s.keep_last_placement_open ? "true" : "false") << '\n'
+       << "staying_close_to_25 = " << (s.staying_close_to_25 ? "true" : "false") << '\n'
+       << "sw_turnover_factor = " << s.sw_turnover_factor << '\n';
+    if (s.share_inside_home_authority)
+        os << "share_inside_home_authority = " << *s.share_inside_home_authority << '\n';
+    return os << "carer_recruitment_factor = " << s.carer_recruitment_factor << '\n';
+}
+
+} // namespace carepath::sim

@@ -1,0 +1,404 @@
+#pragma once
+/// @file
+/// What a simulation reports: the states it counts (home, legal group, age band), the
+/// `figures` for a year ending 31 March (each comparable with a published statistic), the
+/// yearly time series, and writers for JSON and CSV. JSON is written by hand here so the
+/// library needs no JSON dependency.
+#include "carepath/core/dates.hpp"
+#include "carepath/core/enum_table.hpp"
+#include "carepath/core/permanence.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carepath::sim {
+
+/// The kind of home a simulated child lives in; each maps to one SSDA903 placement type.
+enum class home_kind : std::uint8_t {
+    foster,              ///< unrelated foster carers (U4-U6)
+    kinship_foster,      ///< fostered with a relative or friend (U1-U3)
+    childrens_home,      ///< children's home (K2)
+    semi_independent,    ///< semi-independent or supported accommodation, 16-17 (H5/K3)
+    independent,         ///< living independently (P2), 16-17
+    with_parents,        ///< placed with parents (P1): still looked after
+    placed_for_adoption, ///< placed for adoption (A5/A6)
+    other_residential    ///< residential school, health setting, secure unit, custody (R1..)
+};
+/// A child's legal status, grouped as the published statistics group it.
+enum class legal_group : std::uint8_t {
+    accommodated_s20,   ///< s20 CA 1989
+    interim_care_order, ///< s38 CA 1989 (counted with care orders in published shares)
+    care_order,         ///< s31 CA 1989
+    placement_order     ///< s21 ACA 2002
+};
+/// Age bands of the DfE tables.
+enum class age_band : std::uint8_t { under_1, age_1_4, age_5_9, age_10_15, age_16_17 };
+
+} // namespace carepath::sim
+
+template <>
+struct carepath::enum_table<carepath::sim::home_kind> {
+    using e = carepath::sim::home_kind;
+    static constexpr std::array rows{
+        enum_row<e>{e::foster, "foster", "foster care with unrelated carers"},
+        enum_row<e>{e::kinship_foster, "kinship_foster", "foster care with a relative or friend"},
+        enum_row<e>{e::childrens_home, "childrens_home", "children's home"},
+        enum_row<e>{e::semi_independent, "semi_independent", "semi-independent accommodation"},
+        enum_row<e>{e::independent, "independent", "living independently"},
+        enum_row<e>{e::with_parents, "with_parents", "placed with parents (still in care)"},
+        enum_row<e>{e::placed_for_adoption, "placed_for_adoption", "placed for adoption"},
+        enum_row<e>{e::other_residential, "other_residential", "other residential setting"},
+    };
+};
+template <>
+struct carepath::enum_table<carepath::sim::legal_group> {
+    using e = carepath::sim::legal_group;
+    static constexpr std::array rows{
+        enum_row<e>{e::accommodated_s20, "s20", "accommodated under s20 CA 1989"},
+        enum_row<e>{e::interim_care_order, "interim_care_order", "interim care order"},
+        enum_row<e>{e::care_order, "care_order", "care order"},
+        enum_row<e>{e::placement_order, "placement_order", "placement order"},
+    };
+};
+template <>
+struct carepath::enum_table<carepath::sim::age_band> {
+    using e = carepath::sim::age_band;
+    static constexpr std::array rows{
+        enum_row<e>{e::under_1, "under_1", "under 1"},
+        enum_row<e>{e::age_1_4, "1_4", "1 to 4"},
+        enum_row<e>{e::age_5_9, "5_9", "5 to 9"},
+        enum_row<e>{e::age_10_15, "10_15", "10 to 15"},
+        enum_row<e>{e::age_16_17, "16_17", "16 and 17"},
+    };
+};
+
+namespace carepath::sim {
+
+inline constexpr std::size_t home_count = 8;
+inline constexpr std::size_t legal_count = 4;
+inline constexpr std::size_t band_count = 5;
+inline constexpr std::size_t exit_route_count = enum_table<exit_route>::rows.size();
+
+/// The age band of a child aged `age` completed years (18+ fall in the last band).
+[[nodiscard]] constexpr age_band band_of(int age) noexcept {
+    if (age < 1) return age_band::under_1;
+    if (age < 5) return age_band::age_1_4;
+    if (age < 10) return age_band::age_5_9;
+    if (age < 16) return age_band::age_10_15;
+    return age_band::age_16_17;
+}
+
+/// The figures of a year ending 31 March. The first keys are the issue's; the rest are extra
+/// figures the calibration data lets us compare.
+enum class figure_key : std::uint8_t {
+    cla_count, entries, exits, foster_share, kinship_foster_share, long_term_foster_share,
+    childrens_home_share, semi_independent_16_17_share, placed_with_parents_share,
+    placed_for_adoption_share, out_of_area_share, uasc_share, care_order_share,
+    placement_order_share, s20_share, exit_return_home_share, exit_adoption_share,
+    exit_sgo_share, exit_cao_share, exit_age18_share, three_plus_placements_share,
+    long_term_stability_share, siblings_apart_share, sw_changes_per_child_year,
+    no_change_home_school_sw_1yr_share, no_change_home_school_sw_2yr_share,
+    reentry_within_5yr_share, sgo_disruption_5yr_share, adoption_breakdown_12yr_share,
+    kinship_foster_continuing_2yr_share, unrelated_foster_continuing_2yr_share,
+    continuity_index_mean, lifelong_links_at_25_mean,
+    // extra figures
+    adoptions, male_share, age_under_1_share, age_1_4_share, age_5_9_share, age_10_15_share,
+    age_16_plus_share, residential_and_semi_share, independent_share, other_residential_share,
+    one_placement_share, siblings_apart_count, childrens_home_count, uasc_count,
+    adoption_entry_to_order_months
+};
+
+} // namespace carepath::sim
+
+template <>
+struct carepath::enum_table<carepath::sim::figure_key> {
+    using e = carepath::sim::figure_key;
+    static constexpr std::array rows{
+        enum_row<e>{e::cla_count, "cla_count", "children looked after at 31 March"},
+        enum_row<e>{e::entries, "entries", "children who started to be looked after in the year"},
+        enum_row<e>{e::exits, "exits", "children who ceased to be looked after in the year"},
+        enum_row<e>{e::foster_share, "foster_share", "% in foster care (kinship included)"},
+        enum_row<e>{e::kinship_foster_share, "kinship_foster_share", "% fostered by a relative or friend"},
+        enum_row<e>{e::long_term_foster_share, "long_term_foster_share", "% in long-term foster care"},
+        enum_row<e>{e::childrens_home_share, "childrens_home_share", "% in children's homes"},
+        enum_row<e>{e::semi_independent_16_17_share, "semi_independent_16_17_share", "% of 16-17s in independent or semi-independent living"},
+        enum_row<e>{e::placed_with_parents_share, "placed_with_parents_share", "% placed with parents"},
+        enum_row<e>{e::placed_for_adoption_share, "placed_for_adoption_share", "% placed for adoption"},
+        enum_row<e>{e::out_of_area_share, "out_of_area_share", "% placed outside the home authority"},
+        enum_row<e>{e::uasc_share, "uasc_share", "% unaccompanied asylum-seeking children"},
+        enum_row<e>{e::care_order_share, "care_order_share", "% under a care order (interim included)"},
+        enum_row<e>{e::placement_order_share, "placement_order_share", "% under a placement order"},
+        enum_row<e>{e::s20_share, "s20_share", "% accommodated under s20"},
+        enum_row<e>{e::exit_return_home_share, "exit_return_home_share", "% of leavers who returned home"},
+        enum_row<e>{e::exit_adoption_share, "exit_adoption_share", "% of leavers adopted"},
+        enum_row<e>{e::exit_sgo_share, "exit_sgo_share", "% of leavers on a special guardianship order"},
+        enum_row<e>{e::exit_cao_share, "exit_cao_share", "% of leavers on a child arrangements order"},
+        enum_row<e>{e::exit_age18_share, "exit_age18_share", "% of leavers who left at 18"},
+        enum_row<e>{e::three_plus_placements_share, "three_plus_placements_share", "% with 3+ placements in the year"},
+        enum_row<e>{e::long_term_stability_share, "long_term_stability_share", "% of under-16s in care 2.5+ years in the same home 2+ years"},
+        enum_row<e>{e::siblings_apart_share, "siblings_apart_share", "% of children with a sibling in care living apart from one"},
+        enum_row<e>{e::sw_changes_per_child_year, "sw_changes_per_child_year", "social worker changes per child-year in care"},
+        enum_row<e>{e::no_change_home_school_sw_1yr_share, "no_change_home_school_sw_1yr_share", "% in care all year with no change of home, school or social worker"},
+        enum_row<e>{e::no_change_home_school_sw_2yr_share, "no_change_home_school_sw_2yr_share", "% in care two years with no change of home, school or social worker"},
+        enum_row<e>{e::reentry_within_5yr_share, "reentry_within_5yr_share", "% of leavers back in care within 5 years"},
+        enum_row<e>{e::sgo_disruption_5yr_share, "sgo_disruption_5yr_share", "% of SGO leavers back in care within 5 years"},
+        enum_row<e>{e::adoption_breakdown_12yr_share, "adoption_breakdown_12yr_share", "% of adopted children back in care within 12 years"},
+        enum_row<e>{e::kinship_foster_continuing_2yr_share, "kinship_foster_continuing_2yr_share", "% of kinship foster placements still running 2 years on"},
+        enum_row<e>{e::unrelated_foster_continuing_2yr_share, "unrelated_foster_continuing_2yr_share", "% of unrelated foster placements still running 2 years on"},
+        enum_row<e>{e::continuity_index_mean, "continuity_index_mean", "mean share of ties kept at a move (0-100)"},
+        enum_row<e>{e::lifelong_links_at_25_mean, "lifelong_links_at_25_mean", "mean people still there at 25, for those leaving at 18"},
+        enum_row<e>{e::adoptions, "adoptions", "children adopted in the year"},
+        enum_row<e>{e::male_share, "male_share", "% male"},
+        enum_row<e>{e::age_under_1_share, "age_under_1_share", "% aged under 1"},
+        enum_row<e>{e::age_1_4_share, "age_1_4_share", "% aged 1-4"},
+        enum_row<e>{e::age_5_9_share, "age_5_9_share", "% aged 5-9"},
+        enum_row<e>{e::age_10_15_share, "age_10_15_share", "% aged 10-15"},
+        enum_row<e>{e::age_16_plus_share, "age_16_plus_share", "% aged 16 and over"},
+        enum_row<e>{e::residential_and_semi_share, "residential_and_semi_share", "% in children's homes, secure units or semi-independent living"},
+        enum_row<e>{e::independent_share, "independent_share", "% living independently"},
+        enum_row<e>{e::other_residential_share, "other_residential_share", "% in other residential settings"},
+        enum_row<e>{e::one_placement_share, "one_placement_share", "% with one placement in the year"},
+        enum_row<e>{e::siblings_apart_count, "siblings_apart_count", "children living apart from a sibling in care"},
+        enum_row<e>{e::childrens_home_count, "childrens_home_count", "children in children's homes"},
+        enum_row<e>{e::uasc_count, "uasc_count", "unaccompanied asylum-seeking children"},
+        enum_row<e>{e::adoption_entry_to_order_months, "adoption_entry_to_order_months", "mean months from entry to adoption"},
+    };
+};
+
+namespace carepath::sim {
+
+inline constexpr std::size_t figure_count = enum_table<figure_key>::rows.size();
+
+/// True when the figure is a percentage (0-100) rather than a count or a rate.
+[[nodiscard]] constexpr bool is_share(figure_key k) noexcept {
+    switch (k) {
+    case figure_key::cla_count: case figure_key::entries: case figure_key::exits:
+    case figure_key::sw_changes_per_child_year: case figure_key::lifelong_links_at_25_mean:
+    case figure_key::adoptions: case figure_key::siblings_apart_count:
+    case figure_key::childrens_home_count: case figure_key::uasc_count:
+    case figure_key::adoption_entry_to_order_months: return false;
+    default: return true;
+    }
+}
+
+/// One value per figure key; nullopt when the run is too short (or too small) to measure it.
+struct figures {
+    std::array<std::optional<double>, figure_count> values{};
+    [[nodiscard]] std::optional<double> operator[](figure_key k) const noexcept {
+        return values[static_cast<std::size_t>(k)];
+    }
+    std::optional<double>& at(figure_key k) noexcept { return values[static_cast<std::size_t>(k)]; }
+    friend bool operator==(const figures&, const figures&) = default;
+};
+
+/// A figure over replicates: the mean and a 95% confidence interval for it (normal
+/// approximation, mean +- 1.96 standard errors; equal to the mean for one replicate).
+struct figure_estimate {
+    std::optional<double> mean, low, high;
+    std::size_t replicates = 0; ///< replicates in which the figure was measured
+    friend bool operator==(const figure_estimate&, const figure_estimate&) = default;
+};
+
+/// The time series for one year ending 31 March. Counts are scaled to England (divided by the
+/// run's scale), so a run on a 10% sample still reads as national numbers.
+struct year_summary {
+    int year = 0;  ///< the year ending 31 March `year`
+    date snapshot; ///< 31 March of `year`
+    double in_care = 0;
+    std::array<double, home_count> stock_by_home{};
+    std::array<double, legal_count> stock_by_legal{};
+    std::array<double, band_count> stock_by_age{};
+    double entries = 0;               ///< children starting care (counted once each)
+    double entries_with_siblings = 0; ///< of which arriving with a sibling on the same day
+    std::array<double, exit_route_count> exits_by_route{}; ///< children leaving, last exit
+    double exits = 0;
+    double moves = 0;                 ///< moves of home in the year
+    double child_years_in_care = 0;
+    double moves_per_child_year = 0;
+    std::array<double, 4> children_by_moves{}; ///< in care at 31 March: 0, 1, 2, 3+ moves
+    double continuity_mean = 0;       ///< mean share (0-1) of ties kept per move
+    double siblings_apart = 0;        ///< children living apart from a sibling in care
+    double with_sibling_in_care = 0;
+    double sw_changes = 0;
+    double lifelong_links_at_25_mean = 0;
+    figures figs;
+    friend bool operator==(const year_summary&, const year_summary&) = default;
+};
+
+/// A run (or one replicate): the reported years in order, and the figures of the last.
+struct summary {
+    std::vector<year_summary> years;
+    [[nodiscard]] const figures* last_figures() const noexcept {
+        return years.empty() ? nullptr : &years.back().figs;
+    }
+    friend bool operator==(const summary&, const summary&) = default;
+};
+
+namespace detail {
+// Fixed formatting, so the same numbers always give the same bytes (locale-free).
+inline void put_number(std::ostream& os, double v) {
+    if (!std::isfinite(v)) {
+        os << "null";
+        return;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    os << buf;
+}
+inline void put_optional(std::ostream& os, const std::optional<double>& v) {
+    if (v) put_number(os, *v);
+    else os << "null";
+}
+inline void put_string(std::ostream& os, std::string_view s) {
+    os << '"';
+    for (char c : s) {
+        switch (c) {
+        case '"': os << "\\\""; break;
+        case '\\': os << "\\\\"; break;
+        case '\n': os << "\\n"; break;
+        case '\t': os << "\\t"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+                os << buf;
+            } else {
+                os << c;
+            }
+        }
+    }
+    os << '"';
+}
+template <class E, std::size_t N>
+void put_enum_object(std::ostream& os, const std::array<double, N>& values) {
+    os << '{';
+    for (std::size_t i = 0; i < N; ++i) {
+        if (i) os << ',';
+        put_string(os, to_string(enum_table<E>::rows[i].value));
+        os << ':';
+        put_number(os, values[i]);
+    }
+    os << '}';
+}
+} // namespace detail
+
+/// Writes `f` as a JSON object, keys in figure order, nulls for figures not measured.
+inline void write_figures_json(std::ostream& os, const figures& f) {
+    os << '{';
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        if (i) os << ',';
+        detail::put_string(os, to_string(enum_table<figure_key>::rows[i].value));
+        os << ':';
+        detail::put_optional(os, f.values[i]);
+    }
+    os << '}';
+}
+
+/// Writes one year's series as a JSON object.
+inline void write_year_json(std::ostream& os, const year_summary& y) {
+    using detail::put_number;
+    os << "{\"year\":" << y.year << ",\"snapshot\":";
+    detail::put_string(os, format_iso(y.snapshot));
+    os << ",\"in_care\":";
+    put_number(os, y.in_care);
+    os << ",\"stock_by_placement\":";
+    detail::put_enum_object<home_kind>(os, y.stock_by_home);
+    os << ",\"stock_by_legal_status\":";
+    detail::put_enum_object<legal_group>(os, y.stock_by_legal);
+    os << ",\"stock_by_age\":";
+    detail::put_enum_object<age_band>(os, y.stock_by_age);
+    os << ",\"entries\":";
+    put_number(os, y.entries);
+    os << ",\"entries_with_siblings\":";
+    put_number(os, y.entries_with_siblings);
+    os << ",\"exits\":";
+    put_number(os, y.exits);
+    os << ",\"exits_by_route\":";
+    detail::put_enum_object<exit_route>(os, y.exits_by_route);
+    os << ",\"moves\":";
+    put_number(os, y.moves);
+    os << ",\"child_years_in_care\":";
+    put_number(os, y.child_years_in_care);
+    os << ",\"moves_per_child_year\":";
+    put_number(os, y.moves_per_child_year);
+    os << ",\"children_by_moves\":{\"0\":";
+    put_number(os, y.children_by_moves[0]);
+    os << ",\"1\":";
+    put_number(os, y.children_by_moves[1]);
+    os << ",\"2\":";
+    put_number(os, y.children_by_moves[2]);
+    os << ",\"3+\":";
+    put_number(os, y.children_by_moves[3]);
+    os << "},\"continuity_mean\":";
+    put_number(os, y.continuity_mean);
+    os << ",\"siblings_apart\":";
+    put_number(os, y.siblings_apart);
+    os << ",\"with_sibling_in_care\":";
+    put_number(os, y.with_sibling_in_care);
+    os << ",\"sw_changes\":";
+    put_number(os, y.sw_changes);
+    os << ",\"lifelong_links_at_25_mean\":";
+    put_number(os, y.lifelong_links_at_25_mean);
+    os << ",\"figures\":";
+    write_figures_json(os, y.figs);
+    os << '}';
+}
+
+/// The header line of `write_series_csv`.
+inline void write_series_csv_header(std::ostream& os) {
+    os << "year,measure,category,value\n";
+}
+
+/// Writes a summary's series in long form: one `year,measure,category,value` row per number,
+/// which spreadsheets and data frames pivot easily.
+inline void write_series_csv(std::ostream& os, const summary& s, bool header = true) {
+    if (header) write_series_csv_header(os);
+    auto row = [&os](int year, std::string_view measure, std::string_view category, double v) {
+        os << year << ',' << measure << ',' << category << ',';
+        detail::put_number(os, v);
+        os << '\n';
+    };
+    for (const auto& y : s.years) {
+        row(y.year, "in_care", "", y.in_care);
+        for (std::size_t i = 0; i < home_count; ++i)
+            row(y.year, "stock_by_placement", to_string(enum_table<home_kind>::rows[i].value),
+                y.stock_by_home[i]);
+        for (std::size_t i = 0; i < legal_count; ++i)
+            row(y.year, "stock_by_legal_status",
+                to_string(enum_table<legal_group>::rows[i].value), y.stock_by_legal[i]);
+        for (std::size_t i = 0; i < band_count; ++i)
+            row(y.year, "stock_by_age", to_string(enum_table<age_band>::rows[i].value),
+                y.stock_by_age[i]);
+        row(y.year, "entries", "", y.entries);
+        row(y.year, "entries_with_siblings", "", y.entries_with_siblings);
+        row(y.year, "exits", "", y.exits);
+        for (std::size_t i = 0; i < exit_route_count; ++i)
+            row(y.year, "exits_by_route", to_string(enum_table<exit_route>::rows[i].value),
+                y.exits_by_route[i]);
+        row(y.year, "moves", "", y.moves);
+        row(y.year, "child_years_in_care", "", y.child_years_in_care);
+        row(y.year, "moves_per_child_year", "", y.moves_per_child_year);
+        row(y.year, "children_by_moves", "0", y.children_by_moves[0]);
+        row(y.year, "children_by_moves", "1", y.children_by_moves[1]);
+        row(y.year, "children_by_moves", "2", y.children_by_moves[2]);
+        row(y.year, "children_by_moves", "3+", y.children_by_moves[3]);
+        row(y.year, "continuity_mean", "", y.continuity_mean);
+        row(y.year, "siblings_apart", "", y.siblings_apart);
+        row(y.year, "with_sibling_in_care", "", y.with_sibling_in_care);
+        row(y.year, "sw_changes", "", y.sw_changes);
+        row(y.year, "lifelong_links_at_25_mean", "", y.lifelong_links_at_25_mean);
+        for (std::size_t i = 0; i < figure_count; ++i)
+            if (y.figs.values[i])
+                row(y.year, "figure", to_string(enum_table<figure_key>::rows[i].value),
+                    *y.figs.values[i]);
+    }
+}
+
+} // namespace carepath::sim
