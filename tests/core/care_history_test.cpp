@@ -381,3 +381,48 @@ TEST_CASE("care_history: changes between episodes classify as SSDA903 RNE codes"
     for (const auto c : all_values<episode_change>())
         CHECK(is_move(c) == (to_string(c) == "P" || to_string(c) == "B"));
 }
+
+TEST_CASE("care_history: the history cuts into SSDA903 episodes with their RNE codes",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::police_protection, with(t::U6, 1)});
+    add(h, legal_status_changed{ymd(2022, 1, 12), ls::emergency_protection_order}); // L
+    add(h, legal_status_changed{ymd(2022, 1, 20), ls::interim_care_order});          // L
+    add(h, placement_changed{ymd(2022, 2, 1), with(t::U6, 2), change_reason::care_plan}); // P
+    // Same day: the care order and a type change with the same carer make one U episode.
+    add(h, legal_status_changed{ymd(2022, 7, 1), ls::care_order});
+    add(h, placement_changed{ymd(2022, 7, 1), with(t::U4, 2), change_reason::status_only});
+    // Same day: placement order and a move to adopters, held open: one B episode.
+    add(h, legal_status_changed{ymd(2022, 9, 1), ls::placement_order});
+    add(h, placement_changed{ymd(2022, 9, 1), with(t::A6, 3), change_reason::care_plan, true});
+    add(h, held_placement_released{ymd(2022, 10, 1)}); // starts no episode
+    add(h, left_care{ymd(2023, 3, 1), exit_route::adoption});
+    add(h, reentered_care{ymd(2024, 6, 1), ls::accommodated_s20, with(t::K2, 4)}); // S
+
+    using c = episode_change;
+    const std::vector<episode_start> want{
+        {ymd(2022, 1, 10), c::started},   {ymd(2022, 1, 12), c::legal_only},
+        {ymd(2022, 1, 20), c::legal_only}, {ymd(2022, 2, 1), c::placement_and_carer},
+        {ymd(2022, 7, 1), c::legal_and_type_same_carer},
+        {ymd(2022, 9, 1), c::legal_and_carer}, {ymd(2024, 6, 1), c::started}};
+    CHECK(h.episode_starts() == want);
+    SECTION("the P and B episodes are exactly the moves") {
+        const auto starts = h.episode_starts();
+        CHECK(static_cast<std::size_t>(std::ranges::count_if(
+                  starts, [](const episode_start& e) { return is_move(e.change); }))
+              == h.moves().size());
+    }
+}
+
+TEST_CASE("care_history: going back to a held-open placement is a move in the episodes too",
+          "[core][care_history]") {
+    care_history h{make_child()};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U4, 1)});
+    add(h, placement_changed{ymd(2022, 5, 1), with(t::U1, 2), change_reason::care_plan, true});
+    add(h, placement_changed{ymd(2022, 6, 1), with(t::U4, 1), change_reason::child_request});
+    const auto starts = h.episode_starts();
+    REQUIRE(starts.size() == 3);
+    CHECK(starts[1] == episode_start{ymd(2022, 5, 1), episode_change::placement_and_carer});
+    CHECK(starts[2] == episode_start{ymd(2022, 6, 1), episode_change::placement_and_carer});
+    CHECK(h.moves().size() == 2);
+}

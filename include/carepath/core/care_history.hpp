@@ -218,6 +218,14 @@ struct enum_table<episode_change> {
     return carer ? episode_change::legal_and_carer : episode_change::legal_and_type_same_carer;
 }
 
+/// The start of an episode in SSDA903's sense: a day on which the child's legal status or
+/// placement changed (or care began), and how.
+struct episode_start {
+    date on;
+    episode_change change;
+    friend bool operator==(const episode_start&, const episode_start&) = default;
+};
+
 // ---------------------------------------------------------------------------------------------
 // The history
 // ---------------------------------------------------------------------------------------------
@@ -340,6 +348,40 @@ public:
         for (auto it = workers_.rbegin(); it != workers_.rend(); ++it)
             if (it->role == role && it->period.contains(d)) return it->worker;
         return std::nullopt;
+    }
+    /// The history cut into SSDA903-style episodes: each day care began (S) or the legal status
+    /// or the placement the child lives in changed, classified as L, P, T, U or B. Changes made
+    /// on the same day merge into one episode; releasing a held-open placement starts none. The
+    /// number of P and B starts equals `moves().size()`.
+    [[nodiscard]] std::vector<episode_start> episode_starts() const {
+        std::vector<episode_start> out;
+        for (const auto& period : periods_) {
+            out.push_back({period.period.start(), episode_change::started});
+            // In: the days any legal or placement spell starts or ends inside the period.
+            // Out: those days on which what the child lives under or with really changed.
+            std::vector<date> days_of_change;
+            const auto note = [&](const interval& i) {
+                for (const std::optional<date> d : {std::optional{i.start()}, i.end()})
+                    if (d && *d > period.period.start() && period.period.contains(*d))
+                        days_of_change.push_back(*d);
+            };
+            for (const auto& l : legal_) note(l.period);
+            for (const auto& p : placements_) note(p.period);
+            std::ranges::sort(days_of_change);
+            const auto [first, last] = std::ranges::unique(days_of_change);
+            days_of_change.erase(first, last);
+            for (const date d : days_of_change) {
+                const auto* before = placement_on(d - days{1});
+                const auto* after = placement_on(d);
+                const auto status_before = legal_status_on(d - days{1});
+                const auto status_after = legal_status_on(d);
+                if (!before || !after || !status_before || !status_after) continue;
+                if (auto c = classify_change(*status_before, before->where, *status_after,
+                                             after->where))
+                    out.push_back({d, *c});
+            }
+        }
+        return out;
     }
     /// The child's relationship of `kind` with `other` that is still going on, if any.
     [[nodiscard]] const relationship* find_relationship(person_id other, relationship_kind kind) const {
