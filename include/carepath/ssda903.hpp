@@ -8,8 +8,11 @@
 #include "carepath/ssda903/codes.hpp"
 #include "carepath/ssda903/csv.hpp"
 #include "carepath/ssda903/fields.hpp"
+#include "carepath/ssda903/indicators.hpp"
+#include "carepath/ssda903/mapping.hpp"
 #include "carepath/ssda903/reader.hpp"
 #include "carepath/ssda903/table.hpp"
+#include "carepath/ssda903/writer.hpp"
 #include "carepath/ssda903/xml.hpp"
 
 // Validation: the DfE rule catalogue, the rules and the engine.

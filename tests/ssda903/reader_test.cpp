@@ -170,7 +170,7 @@ TEST_CASE("reader: a code valid only in other years is read with a warning namin
     REQUIRE(errors.size() == 1);
     CHECK(is_warning(errors[0]));
     CHECK(errors[0].field == "PLACE");
-    CHECK(errors[0].message.find("not valid in 2025-26 (retired in 2024-25)") != std::string::npos);
+    CHECK(errors[0].message.find("not valid in 2025-26 (retired from 2024-25)") != std::string::npos);
     SECTION("but not in a year it was valid") {
         std::vector<diagnostic> e2;
         (void)read(episodes_header + "C1,01/04/2023,S,C2,N1,H5,PR1,,,,M1 1AA,M2 2BB,X\n", e2, 2024);

@@ -165,8 +165,8 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
         }
         if (collection_year != 0 && !found->valid_in(collection_year)) {
             std::string why = found->retired_year != 0 && collection_year >= found->retired_year
-                                ? "retired in " + collection_name(found->retired_year)
-                                : "introduced in " + collection_name(found->first_year);
+                                ? "retired from " + collection_name(found->retired_year)
+                                : "introduced from " + collection_name(found->first_year);
             out.push_back(cell_problem(at, raw,
                                        "warning: code not valid in " + collection_name(collection_year)
                                            + " (" + why + ")"));

@@ -1,0 +1,180 @@
+#include "carepath/ssda903/mapping.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+
+using namespace carepath;
+using namespace carepath::ssda903;
+
+namespace {
+date d(int y, unsigned m, unsigned dd) { return *make_date(y, m, dd); }
+
+const return_data& hand() {
+    // The hand-written 2024-25 return: tests/data/ssda903/hand/README.md says what each child
+    // tests and the answers worked out by hand.
+    static const return_data r =
+        read_return(std::string{CAREPATH_TEST_DATA} + "/ssda903/hand", 2025).value();
+    return r;
+}
+const mapping_result& mapped() {
+    static const mapping_result m = map_return(hand(), {{"M14", "M2", "M8"}, {}});
+    return m;
+}
+std::vector<const diagnostic*> about(const mapping_result& m, std::size_t line) {
+    std::vector<const diagnostic*> out;
+    for (const auto& x : m.diagnostics)
+        if (x.line == line) out.push_back(&x);
+    return out;
+}
+} // namespace
+
+TEST_CASE("mapping: every child of the return is mapped and keeps its rows",
+          "[ssda903][mapping]") {
+    const auto& m = mapped();
+    REQUIRE(m.children.size() == 9);
+    CHECK(m.children[0].id == "C1");
+    CHECK(m.children[8].id == "C9");
+    const auto* c7 = m.find("C7");
+    REQUIRE(c7);
+    REQUIRE(c7->rows.at("Episodes").size() == 3);
+    const table& eps = *hand().find("Episodes");
+    // Raw fields stay reachable, with their line.
+    const row& last = eps.rows[c7->rows.at("Episodes").back()];
+    CHECK(last.line == 14);
+    CHECK(eps.get(last, "URN") == "1234571");
+    CHECK(c7->header_row == std::size_t{6});
+    CHECK(c7->event_rows.size() == c7->history.events().size());
+}
+
+TEST_CASE("mapping: RNE T and U keep the carer and are not moves", "[ssda903][mapping]") {
+    const auto* c1 = mapped().find("C1");
+    REQUIRE(c1);
+    const auto& h = c1->history;
+    REQUIRE(h.placements().size() == 3);
+    CHECK(h.placements()[0].where.type == placement_type::U6);
+    CHECK(h.placements()[1].where.type == placement_type::U4);
+    CHECK(h.placements()[2].where.type == placement_type::A5);
+    CHECK(h.transitions().size() == 2);
+    CHECK(h.moves().empty());
+    CHECK(h.distinct_carers().size() == 1);
+    // U is also a change of legal status: care order to placement order on 01/10/2024.
+    REQUIRE(h.legal_statuses().size() == 2);
+    CHECK(h.legal_statuses()[1].status == legal_status::placement_order);
+    CHECK(h.legal_statuses()[1].period.start() == d(2024, 10, 1));
+    CHECK(h.in_care());
+    CHECK(c1->episodes[2].rne == 'U');
+    CHECK_FALSE(c1->episodes[2].is_move);
+}
+
+TEST_CASE("mapping: RNE P and B change the carer and are moves, with the reason recorded on "
+          "the episode before",
+          "[ssda903][mapping]") {
+    const auto* c7 = mapped().find("C7");
+    REQUIRE(c7);
+    const auto& h = c7->history;
+    REQUIRE(h.moves().size() == 2);
+    CHECK(h.moves()[0].on == d(2024, 7, 1));
+    CHECK(h.moves()[1].on == d(2024, 9, 1));
+    CHECK(h.distinct_carers().size() == 3);
+    CHECK(h.placements()[1].reason == change_reason::care_plan);
+    CHECK(h.placements()[2].reason == change_reason::allegation);
+    CHECK(h.legal_status_on(d(2024, 9, 1)) == legal_status::care_order);
+    CHECK(h.legal_status_on(d(2024, 8, 1)) == legal_status::interim_care_order);
+}
+
+TEST_CASE("mapping: an open final episode leaves the child in care", "[ssda903][mapping]") {
+    const auto* c8 = mapped().find("C8");
+    REQUIRE(c8);
+    CHECK(c8->history.in_care());
+    CHECK(c8->history.placements().back().period.is_open());
+    CHECK_FALSE(c8->episodes.back().end);
+}
+
+TEST_CASE("mapping: a child who leaves care and comes back has two periods", "[ssda903][mapping]") {
+    const auto* c5 = mapped().find("C5");
+    REQUIRE(c5);
+    const auto& h = c5->history;
+    REQUIRE(h.periods().size() == 2);
+    CHECK(h.periods()[0].exit == exit_route::return_home);
+    CHECK(h.periods()[0].period == interval{d(2024, 5, 1), d(2024, 7, 1)});
+    CHECK(h.periods()[1].reentry);
+    CHECK(h.periods()[1].period.start() == d(2024, 10, 1));
+    CHECK(std::holds_alternative<reentered_care>(h.events().back()));
+    CHECK(h.moves().empty()); // a re-entry is not a move
+    CHECK_FALSE(h.in_care_on(d(2024, 8, 1)));
+}
+
+TEST_CASE("mapping: overlapping episodes and an episode ending before it starts are reported "
+          "with file and line",
+          "[ssda903][mapping]") {
+    const auto& m = mapped();
+    const auto overlap = about(m, 6);
+    REQUIRE(overlap.size() == 1);
+    CHECK(overlap[0]->file == "episodes.csv");
+    CHECK(overlap[0]->field == "DECOM");
+    CHECK(overlap[0]->value == "20/07/2024");
+    CHECK(overlap[0]->message.find("overlaps") != std::string::npos);
+    const auto* c2 = m.find("C2");
+    CHECK(c2->history.placements()[0].period == interval{d(2024, 5, 1), d(2024, 7, 20)});
+    CHECK(c2->history.moves().size() == 1);
+
+    const auto backwards = about(m, 7);
+    REQUIRE(backwards.size() == 1);
+    CHECK(backwards[0]->field == "DEC");
+    CHECK(backwards[0]->message.find("ends before it starts") != std::string::npos);
+    CHECK(m.find("C3")->history.in_care());
+    CHECK(m.diagnostics.size() == 2); // nothing else in the hand return needs a remark
+}
+
+TEST_CASE("mapping: a lower-case code and a retired code are mapped as the codes they are",
+          "[ssda903][mapping]") {
+    const auto* c4 = mapped().find("C4");
+    REQUIRE(c4);
+    CHECK(c4->history.legal_statuses()[0].status == legal_status::care_order);
+    CHECK(c4->history.placements()[0].where.type == placement_type::U4);
+    const auto* c6 = mapped().find("C6");
+    CHECK(c6->history.placements()[0].where.type == placement_type::H5);
+    CHECK(c6->episodes[0].outside_home_authority == true);
+}
+
+TEST_CASE("mapping: refused events come back as diagnostics on the row", "[ssda903][mapping]") {
+    std::vector<diagnostic> errors;
+    std::istringstream eps{
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\n"
+        "7,01/04/2024,S,C2,N1,U4,PR1,01/05/2024,X1,,,,\n"
+        "7,01/05/2024,L,C2,N1,U4,PR1,01/06/2024,E11,,,,\n"  // L without a legal change
+        "7,01/07/2024,S,C2,N1,U4,PR1,,,,,,\n"};
+    return_data r;
+    r.tables.emplace("Episodes", read_table(eps, "e.csv", "", errors));
+    const auto m = map_return(r);
+    REQUIRE(m.children.size() == 1);
+    CHECK(m.children[0].history.subject().id == child_id{7});
+    // RNE L with the same LS: the history refuses a change of status to the same status.
+    bool l_row = false, no_header = false;
+    for (const auto& x : m.diagnostics) {
+        if (x.line == 3 && x.field == "LS" && x.file == "e.csv"
+            && x.message.find("refused") != std::string::npos)
+            l_row = true;
+        if (x.message.find("no Header row") != std::string::npos) no_header = true;
+    }
+    CHECK(l_row);
+    CHECK(no_header);
+    CHECK(m.children[0].history.periods().size() == 2);
+    CHECK(m.children[0].history.periods()[0].exit == exit_route::adoption);
+}
+
+TEST_CASE("mapping: E codes map to exit routes and X1 to none", "[ssda903][mapping]") {
+    CHECK(exit_route_of("E4A") == exit_route::return_home);
+    CHECK(exit_route_of("E11") == exit_route::adoption);
+    CHECK(exit_route_of("E45") == exit_route::special_guardianship);
+    CHECK(exit_route_of("E17") == exit_route::staying_put);
+    CHECK_FALSE(exit_route_of("X1"));
+    CHECK_FALSE(exit_route_of("e4a"));
+    CHECK(postcode_district("M14 5AH") == "M14");
+    CHECK(postcode_district("ls14ab") == "LS1");
+    CHECK(postcode_district("X").empty());
+}
