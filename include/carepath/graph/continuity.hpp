@@ -175,11 +175,11 @@ inline bool contact_after(const relationship& r, date d) {
 /// the window before the move (it began on or after `d`, or ended before `d - before`).
 [[nodiscard]] inline std::optional<tie_at_move> classify(const relationship& r, person_id child,
                                                          date d, move_window w = {}) {
+    // Same test as count_at_move, so an ending exactly `before` days before the move (inside
+    // the window) is counted as ended rather than left out (found by tests/property).
     bool had_before = false;
-    for (const auto& s : r.spells()) {
-        const interval before_move{d - w.before, d};
-        if (s.overlaps(before_move)) had_before = true;
-    }
+    for (const auto& s : r.spells())
+        if (count_at_move(s, d, w) != window_count::none) had_before = true;
     if (!had_before) return std::nullopt;
     tie_at_move out{r.other(child), r.kind(), tie_outcome::unrecorded, std::nullopt};
     for (const auto& e : r.endings())
