@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <string>
 
 namespace {
@@ -27,12 +28,16 @@ int run_continuity(const std::string& dir, const std::string& out_dir, bool timi
     namespace cg = carepath::graph;
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    auto read = cg::read_cohort(dir);
-    if (!read) {
-        std::cerr << "carepath continuity: " << read.error() << '\n';
+    // Held on the heap and never freed: a cohort of a million ties is hundreds of thousands
+    // of small blocks, and the operating system takes them back at exit far faster than
+    // destructors would.
+    auto read = std::make_unique<carepath::result<cg::cohort>>(cg::read_cohort(dir));
+    if (!*read) {
+        std::cerr << "carepath continuity: " << read->error() << '\n';
         return 2;
     }
-    const cg::cohort& c = *read;
+    const cg::cohort& c = **read;
+    (void)read.release();
     const auto t1 = clock::now();
     const auto results = cg::compute_contract(c);
     const auto t2 = clock::now();

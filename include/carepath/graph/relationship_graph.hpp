@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -86,6 +87,18 @@ public:
     using edge = boost::graph_traits<boost_graph_type>::edge_descriptor;
 
     relationship_graph() = default;
+    // The Boost graph lives on the heap because adjacency_list (1.74) has no move constructor:
+    // moving a cohort's graph would otherwise copy it.
+    relationship_graph(const relationship_graph& o)
+        : gp_{std::make_unique<boost_graph_type>(*o.gp_)}, dense_{o.dense_}, sparse_{o.sparse_},
+          relationships_{o.relationships_}, contacts_{o.contacts_} {}
+    relationship_graph(relationship_graph&& o) noexcept = default;
+    relationship_graph& operator=(const relationship_graph& o) {
+        if (this != &o) *this = relationship_graph{o};
+        return *this;
+    }
+    relationship_graph& operator=(relationship_graph&& o) noexcept = default;
+    ~relationship_graph() = default;
     /// A graph of `people` and `relationships` (one edge per spell).
     /// @throws contract_violation if a relationship names someone not in `people`, or a
     /// person id appears twice.
@@ -96,14 +109,14 @@ public:
 
     /// Makes room for `people` vertices and `ties` edges (building a cohort in one go).
     void reserve(std::size_t people, std::size_t ties) {
-        g_.m_vertices.reserve(people); // public in BGL 1.74; saves regrowth on a cohort
-        g_.m_edges.reserve(ties);
+        gp_->m_vertices.reserve(people); // public in BGL 1.74; saves regrowth on a cohort
+        gp_->m_edges.reserve(ties);
     }
 
     /// Adds a person. @throws contract_violation if the id is already present.
     void add_person(const person& p) {
         if (contains(p.id)) throw contract_violation{"relationship_graph: person added twice"};
-        const vertex v = boost::add_vertex(person_vertex{p.id, p.name, p.role, p.birth_date}, g_);
+        const vertex v = boost::add_vertex(person_vertex{p.id, p.name, p.role, p.birth_date}, *gp_);
         remember(p.id, v);
     }
     /// Adds every spell of `r` as an edge, and its contact events.
@@ -117,7 +130,7 @@ public:
         for (std::size_t i = 0; i < spells.size(); ++i) {
             std::optional<end_reason> why;
             if (i < r.endings().size()) why = r.endings()[i].reason;
-            boost::add_edge(a, b, tie{r.kind(), spells[i], why, index}, g_);
+            boost::add_edge(a, b, tie{r.kind(), spells[i], why, index}, *gp_);
         }
         for (date d : r.contact_events()) contacts_.push_back({r.a(), r.b(), d});
     }
@@ -125,7 +138,7 @@ public:
     /// @throws contract_violation if either person is unknown or `a == b`.
     void add_tie(person_id a, person_id b, const tie& t) {
         if (a == b) throw contract_violation{"relationship_graph: a tie needs two people"};
-        boost::add_edge(vertex_of(a), vertex_of(b), t, g_);
+        boost::add_edge(vertex_of(a), vertex_of(b), t, *gp_);
     }
     /// Records a contact between two people (used by time-respecting reachability).
     void add_contact(person_id a, person_id b, date on) {
@@ -137,7 +150,7 @@ public:
     /// Adds edges in bulk: reserves each person's out-edge list first, so a cohort's
     /// adjacency is built without regrowing vectors. Each item is (a, b, tie).
     void add_ties(std::span<const std::pair<std::pair<person_id, person_id>, tie>> items) {
-        std::vector<std::uint32_t> degree(boost::num_vertices(g_), 0);
+        std::vector<std::uint32_t> degree(boost::num_vertices(*gp_), 0);
         std::vector<std::pair<vertex, vertex>> ends;
         ends.reserve(items.size());
         for (const auto& [people, t] : items) {
@@ -149,22 +162,22 @@ public:
             ends.emplace_back(a, b);
         }
         for (vertex v = 0; v < degree.size(); ++v)
-            g_.out_edge_list(v).reserve(g_.out_edge_list(v).size() + degree[v]);
-        g_.m_edges.reserve(g_.m_edges.size() + items.size());
+            gp_->out_edge_list(v).reserve(gp_->out_edge_list(v).size() + degree[v]);
+        gp_->m_edges.reserve(gp_->m_edges.size() + items.size());
         for (std::size_t i = 0; i < items.size(); ++i)
-            boost::add_edge(ends[i].first, ends[i].second, items[i].second, g_);
+            boost::add_edge(ends[i].first, ends[i].second, items[i].second, *gp_);
     }
 
     [[nodiscard]] bool contains(person_id p) const noexcept { return find(p).has_value(); }
-    [[nodiscard]] std::size_t person_count() const noexcept { return boost::num_vertices(g_); }
-    [[nodiscard]] std::size_t tie_count() const noexcept { return boost::num_edges(g_); }
+    [[nodiscard]] std::size_t person_count() const noexcept { return boost::num_vertices(*gp_); }
+    [[nodiscard]] std::size_t tie_count() const noexcept { return boost::num_edges(*gp_); }
     /// The person. @throws contract_violation if unknown.
-    [[nodiscard]] const person_vertex& person_of(person_id p) const { return g_[vertex_of(p)]; }
+    [[nodiscard]] const person_vertex& person_of(person_id p) const { return (*gp_)[vertex_of(p)]; }
     /// Everyone, in the order added.
     [[nodiscard]] std::vector<person_id> people() const {
         std::vector<person_id> out;
         out.reserve(person_count());
-        for (vertex v = 0; v < person_count(); ++v) out.push_back(g_[v].id);
+        for (vertex v = 0; v < person_count(); ++v) out.push_back((*gp_)[v].id);
         return out;
     }
     /// The core relationships the graph was given (ties point into this by `source`).
@@ -177,8 +190,8 @@ public:
     template <class F>
     void for_each_tie(person_id p, F&& f) const {
         const vertex v = vertex_of(p);
-        for (auto [it, end] = boost::out_edges(v, g_); it != end; ++it)
-            f(g_[*it], g_[boost::target(*it, g_)].id);
+        for (auto [it, end] = boost::out_edges(v, *gp_); it != end; ++it)
+            f((*gp_)[*it], (*gp_)[boost::target(*it, *gp_)].id);
     }
     /// The ties of `p` that exist on `d`, as (other, tie) pairs.
     [[nodiscard]] std::vector<std::pair<person_id, tie>> ties_on(person_id p, date d) const {
@@ -190,24 +203,24 @@ public:
     }
     /// Number of ties of `p`, over all time.
     [[nodiscard]] std::size_t degree(person_id p) const {
-        return boost::out_degree(vertex_of(p), g_);
+        return boost::out_degree(vertex_of(p), *gp_);
     }
 
     /// The graph as it stood on `d`: a filtered view in which only ties active that day remain.
     [[nodiscard]] time_slice as_at(date d) const {
-        return time_slice{g_, active_on_day{&g_, d}};
+        return time_slice{(*gp_), active_on_day{&(*gp_), d}};
     }
 
     /// The Boost graph, for BGL algorithms. Its vertex descriptors are an implementation
     /// detail; translate with `vertex_of` / `person_at`.
-    [[nodiscard]] const boost_graph_type& boost_graph() const noexcept { return g_; }
+    [[nodiscard]] const boost_graph_type& boost_graph() const noexcept { return *gp_; }
     /// The vertex of `p`. @throws contract_violation if unknown.
     [[nodiscard]] vertex vertex_of(person_id p) const {
         if (auto v = find(p)) return *v;
         throw contract_violation{"relationship_graph: unknown person"};
     }
     /// The person at vertex `v`.
-    [[nodiscard]] person_id person_at(vertex v) const { return g_[v].id; }
+    [[nodiscard]] person_id person_at(vertex v) const { return (*gp_)[v].id; }
 
 private:
     // Ids that are small and dense (a cohort numbered from 0) are looked up in a vector; any
@@ -222,7 +235,7 @@ private:
     }
     void remember(person_id p, vertex v) {
         const auto k = p.value();
-        if (k < dense_.size() || k < 2 * (boost::num_vertices(g_) + 1024)) {
+        if (k < dense_.size() || k < 2 * (boost::num_vertices(*gp_) + 1024)) {
             if (k >= dense_.size())
                 dense_.resize(std::max<std::size_t>(k + 1, dense_.size() * 2), absent);
             dense_[k] = static_cast<std::uint32_t>(v);
@@ -231,7 +244,7 @@ private:
         }
     }
 
-    boost_graph_type g_;
+    std::unique_ptr<boost_graph_type> gp_ = std::make_unique<boost_graph_type>();
     std::vector<std::uint32_t> dense_;
     std::unordered_map<person_id, vertex> sparse_;
     std::vector<relationship> relationships_;
