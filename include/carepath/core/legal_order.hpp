@@ -158,13 +158,13 @@ template <>
 struct enum_table<pr_holder> {
     using e = pr_holder;
     static constexpr std::array rows{
-        enum_row<e>{e::birth_parents, "birth_parents", "the birth parents with parental responsibility"},
-        enum_row<e>{e::local_authority, "local_authority", "the local authority"},
-        enum_row<e>{e::special_guardian, "special_guardian", "the special guardian"},
-        enum_row<e>{e::adopters, "adopters", "the adopters"},
-        enum_row<e>{e::prospective_adopters, "prospective_adopters", "the prospective adopters, once the child is placed"},
-        enum_row<e>{e::person_named_in_order, "person_named_in_order", "the person the child lives with under the order"},
-        enum_row<e>{e::applicant, "applicant", "the applicant for the order (limited)"},
+        enum_row<e>{e::birth_parents, "birth_parents", "birth parents"},
+        enum_row<e>{e::local_authority, "local_authority", "local authority"},
+        enum_row<e>{e::special_guardian, "special_guardian", "special guardian"},
+        enum_row<e>{e::adopters, "adopters", "adopters"},
+        enum_row<e>{e::prospective_adopters, "prospective_adopters", "prospective adopters, once the child is placed with them"},
+        enum_row<e>{e::person_named_in_order, "person_named_in_order", "person the child lives with under the order"},
+        enum_row<e>{e::applicant, "applicant", "applicant for the order (limited to the child's welfare)"},
     };
 };
 
