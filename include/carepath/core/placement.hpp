@@ -151,8 +151,8 @@ struct enum_table<placement_type> {
 [[nodiscard]] constexpr bool is_kinship(placement_type t) noexcept {
     return family_of(t) == placement_family::kinship_foster;
 }
-/// True for U1 and U4: long-term foster placements (Care Planning Regs 2010 reg 22C as
-/// amended 2015).
+/// True for U1 and U4: long-term foster placements (Care Planning, Placement and Case Review
+/// (England) Regulations 2010, as amended in 2015).
 [[nodiscard]] constexpr bool is_long_term_fostering(placement_type t) noexcept {
     return t == placement_type::U1 || t == placement_type::U4;
 }
