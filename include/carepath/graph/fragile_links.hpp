@@ -1,0 +1,139 @@
+#pragma once
+/// @file
+/// Fragile links in a child's network on a day: the ties and the people that are the only way
+/// through to someone else (a social worker who is the child's only link to a grandparent).
+/// A tie is fragile when it is a bridge of the network; a person is fragile when they are an
+/// articulation point. Each comes with the people the child would be cut off from without it.
+#include "carepath/core/dates.hpp"
+#include "carepath/core/ids.hpp"
+#include "carepath/core/relationship.hpp"
+#include "carepath/graph/relationship_graph.hpp"
+
+#include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <algorithm>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace carepath::graph {
+
+/// A tie whose loss would cut the child off from someone.
+struct fragile_tie {
+    person_id a;
+    person_id b;
+    relationship_kind kind = kinds::other;
+    std::vector<person_id> cut_off; ///< who the child could no longer reach, sorted
+};
+/// A person whose loss would cut the child off from someone else.
+struct fragile_person {
+    person_id who;
+    std::vector<person_id> cut_off; ///< who the child could no longer reach, sorted
+};
+/// The fragile links of one child's network on one day.
+struct fragile_links_report {
+    std::vector<person_id> network;         ///< everyone the child can reach that day, sorted
+    std::vector<fragile_tie> bridges;       ///< ordered by (a, b)
+    std::vector<fragile_person> articulation_points; ///< ordered by person
+};
+
+/// Options: the day, and whether ties to and through professionals count. Leaving them out
+/// shows which links to family and friends hang on a single thread of family and friends.
+struct fragile_link_options {
+    date as_at;
+    bool include_professionals = true;
+};
+
+namespace detail {
+// Keeps ties active on the day, optionally without professional ones.
+struct fragile_edge_filter {
+    const boost_graph_type* g = nullptr;
+    date day{};
+    bool professionals = true;
+    bool operator()(boost::graph_traits<boost_graph_type>::edge_descriptor e) const {
+        const tie& t = (*g)[e];
+        return t.active_on(day) && (professionals || t.kind.family() != kind_family::professional);
+    }
+};
+using fragile_view = boost::filtered_graph<boost_graph_type, fragile_edge_filter>;
+using fg_vertex = boost::graph_traits<fragile_view>::vertex_descriptor;
+using fg_edge = boost::graph_traits<fragile_view>::edge_descriptor;
+
+// Vertices reachable from `from` in `g`, never passing `blocked_vertex` or `blocked_edge`.
+template <class G>
+std::vector<bool> reach(const G& g, std::size_t n, fg_vertex from,
+                        std::optional<fg_vertex> blocked_vertex, std::optional<fg_edge> blocked_edge) {
+    std::vector<bool> seen(n, false);
+    std::vector<fg_vertex> stack{from};
+    seen[from] = true;
+    while (!stack.empty()) {
+        const fg_vertex v = stack.back();
+        stack.pop_back();
+        for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+            if (blocked_edge && *it == *blocked_edge) continue;
+            const fg_vertex w = boost::target(*it, g);
+            if (seen[w] || (blocked_vertex && w == *blocked_vertex)) continue;
+            seen[w] = true;
+            stack.push_back(w);
+        }
+    }
+    return seen;
+}
+} // namespace detail
+
+/// The bridges and articulation points of `child`'s network on `opt.as_at`. Two parallel ties
+/// between the same people (kin and carer) are two threads, so neither is a bridge.
+/// @throws contract_violation if `child` is not in the graph.
+[[nodiscard]] inline fragile_links_report fragile_links(const relationship_graph& g, person_id child,
+                                                        fragile_link_options opt) {
+    const auto& bg = g.boost_graph();
+    const detail::fragile_view view{bg, detail::fragile_edge_filter{&bg, opt.as_at, opt.include_professionals}};
+    const std::size_t n = boost::num_vertices(bg);
+    const auto c = g.vertex_of(child);
+    const auto network = detail::reach(view, n, c, std::nullopt, std::nullopt);
+
+    fragile_links_report out;
+    for (std::size_t v = 0; v < n; ++v)
+        if (network[v] && v != c) out.network.push_back(g.person_at(v));
+    std::ranges::sort(out.network);
+
+    const auto lost_without = [&](std::optional<detail::fg_vertex> bv, std::optional<detail::fg_edge> be) {
+        const auto still = detail::reach(view, n, c, bv, be);
+        std::vector<person_id> cut;
+        for (std::size_t v = 0; v < n; ++v)
+            if (network[v] && !still[v] && (!bv || v != *bv)) cut.push_back(g.person_at(v));
+        std::ranges::sort(cut);
+        return cut;
+    };
+
+    // Biconnected components label every edge; a component of one edge is a bridge.
+    std::map<detail::fg_edge, std::size_t> component;
+    boost::associative_property_map<std::map<detail::fg_edge, std::size_t>> comp_map{component};
+    std::vector<detail::fg_vertex> points;
+    boost::biconnected_components(view, comp_map, std::back_inserter(points));
+    std::map<std::size_t, std::size_t> edges_in;
+    for (const auto& [e, k] : component) ++edges_in[k];
+    for (const auto& [e, k] : component) {
+        if (edges_in[k] != 1) continue;
+        const auto u = boost::source(e, view), w = boost::target(e, view);
+        if (!network[u] || !network[w]) continue;
+        person_id a = g.person_at(u), b = g.person_at(w);
+        if (b < a) std::swap(a, b);
+        out.bridges.push_back({a, b, view[e].kind, lost_without(std::nullopt, e)});
+    }
+    std::ranges::sort(out.bridges, [](const auto& x, const auto& y) {
+        return std::pair{x.a, x.b} < std::pair{y.a, y.b};
+    });
+    for (auto v : points) {
+        if (!network[v] || v == c) continue; // the child is not a link in their own network
+        auto cut = lost_without(v, std::nullopt);
+        if (!cut.empty()) out.articulation_points.push_back({g.person_at(v), std::move(cut)});
+    }
+    std::ranges::sort(out.articulation_points, {}, &fragile_person::who);
+    return out;
+}
+
+} // namespace carepath::graph

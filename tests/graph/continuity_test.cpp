@@ -1,0 +1,167 @@
+#include "carepath/graph/continuity.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace carepath;
+using namespace carepath::graph;
+
+namespace {
+date on(int y, unsigned m, unsigned d) { return *make_date(y, m, d); }
+
+// Amira (person 1) and the people in her life.
+const person_id amira{1}, sister{2}, friend_cal{3}, mum{4}, teacher_t{5}, carer_a_person{10},
+    carer_b_person{11};
+const carer_id carer_a{10}, carer_b{11};
+
+child amira_child() {
+    child c;
+    c.id = child_id{1};
+    c.as_person = amira;
+    c.name = "Amira";
+    c.birth_date = on(2014, 4, 10);
+    return c;
+}
+placement with(carer_id c, placement_type t = placement_type::U4) {
+    return placement::with_carer(t, c);
+}
+relationship rel(person_id other, relationship_kind k, date start) {
+    return relationship{amira, other, k, start};
+}
+void must(status s) { REQUIRE(s.ok()); }
+} // namespace
+
+TEST_CASE("continuity: count_at_move follows the window's boundaries day by day", "[graph][continuity]") {
+    const date d = on(2024, 3, 1); // leap year: d - 1 is 29 February
+    const date s = on(2023, 1, 1);
+    CHECK(count_at_move(interval{s}, d) == window_count::kept);
+    CHECK(count_at_move(interval{s, d}, d) == window_count::lost);                     // ends on d
+    CHECK(count_at_move(interval{s, on(2024, 5, 30)}, d) == window_count::lost);       // d + 90
+    CHECK(count_at_move(interval{s, on(2024, 5, 31)}, d) == window_count::kept);       // d + 91
+    CHECK(count_at_move(interval{s, on(2024, 1, 31)}, d) == window_count::lost);       // d - 30
+    CHECK(count_at_move(interval{s, on(2024, 1, 30)}, d) == window_count::none);       // d - 31
+    CHECK(count_at_move(interval{d, on(2024, 4, 1)}, d) == window_count::none);        // starts on d
+    CHECK(count_at_move(interval{on(2024, 2, 29)}, d) == window_count::kept);          // starts d - 1
+    CHECK(count_at_move(interval{s, on(2024, 3, 11)}, d, {days{30}, days{10}}) == window_count::lost);
+    CHECK(count_at_move(interval{s, on(2024, 3, 12)}, d, {days{30}, days{10}}) == window_count::kept);
+}
+
+TEST_CASE("continuity: a move that keeps siblings together but ends a school friendship",
+          "[graph][continuity]") {
+    care_history h{amira_child()};
+    must(h.add(entered_care{on(2024, 1, 1), legal_status::interim_care_order, with(carer_a)}));
+    auto sis = rel(sister, kinds::full_sibling, on(2016, 2, 1));
+    must(sis.set_contact({on(2024, 1, 1), contact_mode::direct, contact_frequency::daily}));
+    auto mother = rel(mum, kinds::birth_parent, on(2014, 4, 10));
+    must(mother.set_contact({on(2024, 1, 1), contact_mode::supervised, contact_frequency::monthly}));
+    auto pal = rel(friend_cal, kinds::friend_, on(2023, 9, 1));
+    must(pal.end({on(2024, 3, 1), end_reason::school_move, false, {}}));
+    auto old_carer = rel(carer_a_person, kinds::foster_carer, on(2024, 1, 1));
+    must(old_carer.end({on(2024, 3, 1), end_reason::placement_move, true, {}}));
+    for (const auto& r : {sis, mother, pal, old_carer}) must(h.add(relationship_begun{r}));
+    must(h.add(placement_changed{on(2024, 3, 1), with(carer_b), change_reason::care_plan}));
+    must(h.add(relationship_begun{rel(carer_b_person, kinds::foster_carer, on(2024, 3, 1))}));
+
+    const auto c = continuity_across_moves(h);
+    REQUIRE(c.moves.size() == 1);
+    const auto& m = c.moves[0];
+    CHECK(m.on == on(2024, 3, 1));
+    REQUIRE(m.prior.size() == 4);
+    CHECK(m.count(tie_outcome::kept) == 2);   // sister, mother
+    CHECK(m.count(tie_outcome::ended) == 2);  // friend, old carer
+    CHECK(m.count(tie_outcome::unrecorded) == 0);
+    for (const auto& t : m.prior) {
+        if (t.other == sister || t.other == mum) CHECK(t.outcome == tie_outcome::kept);
+        if (t.other == friend_cal) {
+            CHECK(t.outcome == tie_outcome::ended);
+            REQUIRE(t.ending);
+            CHECK(t.ending->reason == end_reason::school_move);
+        }
+    }
+    REQUIRE(m.gained.size() == 1);
+    CHECK(m.gained[0].other == carer_b_person);
+    CHECK(m.index() == Approx(0.5));
+    // The user weighs siblings three times: (3 + 1) / (3 + 1 + 1 + 1).
+    continuity_weights w;
+    w.set(kinds::full_sibling, 3.0);
+    CHECK(m.index(w) == Approx(4.0 / 6.0));
+    CHECK(c.index(w) == Approx(4.0 / 6.0));
+    CHECK(c.data_gaps() == 0);
+}
+
+TEST_CASE("continuity: a change of legal status with the same carer is not a move and costs nothing",
+          "[graph][continuity]") {
+    care_history h{amira_child()};
+    must(h.add(entered_care{on(2024, 1, 1), legal_status::interim_care_order, with(carer_a)}));
+    auto pal = rel(friend_cal, kinds::friend_, on(2023, 9, 1));
+    must(pal.end({on(2024, 5, 1), end_reason::child_choice, false, {}}));
+    must(h.add(relationship_begun{pal}));
+    must(h.add(legal_status_changed{on(2024, 5, 1), legal_status::care_order}));
+    // A change of placement type with the same carer (RNE T/U) is not a move either.
+    must(h.add(placement_changed{on(2024, 6, 1), with(carer_a, placement_type::U1), change_reason::status_only}));
+    const auto c = continuity_across_moves(h);
+    CHECK(h.transitions().size() == 1);
+    CHECK(c.moves.empty());
+    CHECK_FALSE(c.index().has_value());
+}
+
+TEST_CASE("continuity: a held-open placement and the return to it are two moves", "[graph][continuity]") {
+    care_history h{amira_child()};
+    must(h.add(entered_care{on(2024, 1, 1), legal_status::care_order, with(carer_a)}));
+    auto first = rel(carer_a_person, kinds::foster_carer, on(2024, 1, 1));
+    must(first.record_contact(on(2024, 2, 10))); // visits during the trial
+    must(first.record_contact(on(2024, 3, 1)));
+    must(h.add(relationship_begun{first}));
+    must(h.add(placement_changed{on(2024, 2, 1), with(carer_b), change_reason::care_plan, true}));
+    auto trial = rel(carer_b_person, kinds::foster_carer, on(2024, 2, 1));
+    must(trial.end({on(2024, 2, 20), end_reason::placement_move, false, {}}));
+    must(h.add(relationship_begun{trial}));
+    must(h.add(placement_changed{on(2024, 2, 20), with(carer_a), change_reason::child_request}));
+    REQUIRE(h.moves().size() == 2);
+    CHECK(h.moves()[1].returns_to_held);
+
+    const auto c = continuity_across_moves(h);
+    REQUIRE(c.moves.size() == 2);
+    // Into the trial: the held carer is kept (visits go on); the trial carer is gained.
+    CHECK(c.moves[0].count(tie_outcome::kept) == 1);
+    CHECK(c.moves[0].prior.size() == 1);
+    REQUIRE(c.moves[0].gained.size() == 1);
+    CHECK(c.moves[0].gained[0].other == carer_b_person);
+    CHECK(c.moves[0].index() == Approx(1.0));
+    // Back home: the first carer is kept, the trial carer ended with the move.
+    CHECK(c.moves[1].count(tie_outcome::kept) == 1);
+    CHECK(c.moves[1].count(tie_outcome::ended) == 1);
+    CHECK(c.moves[1].index() == Approx(0.5));
+    CHECK(c.index() == Approx(0.75));
+}
+
+TEST_CASE("continuity: a relationship with no ending and no later contact is a data gap, not a loss",
+          "[graph][continuity]") {
+    care_history h{amira_child()};
+    must(h.add(entered_care{on(2024, 1, 1), legal_status::care_order, with(carer_a)}));
+    auto mother = rel(mum, kinds::birth_parent, on(2014, 4, 10));
+    must(mother.record_contact(on(2024, 4, 15)));
+    must(h.add(relationship_begun{mother}));
+    must(h.add(relationship_begun{rel(teacher_t, kinds::teacher, on(2023, 9, 1))})); // then silence
+    must(h.add(placement_changed{on(2024, 4, 1), with(carer_b), std::nullopt}));
+    const auto c = continuity_across_moves(h);
+    REQUIRE(c.moves.size() == 1);
+    const auto& m = c.moves[0];
+    CHECK(m.count(tie_outcome::kept) == 1);
+    CHECK(m.count(tie_outcome::unrecorded) == 1);
+    CHECK(m.count(tie_outcome::ended) == 0);
+    CHECK(m.index() == Approx(1.0)); // the gap counts neither way
+    CHECK(c.data_gaps() == 1);
+    // With only the gap, there is no index at all.
+    care_history only_gap{amira_child()};
+    must(only_gap.add(entered_care{on(2024, 1, 1), legal_status::care_order, with(carer_a)}));
+    must(only_gap.add(relationship_begun{rel(teacher_t, kinds::teacher, on(2023, 9, 1))}));
+    must(only_gap.add(placement_changed{on(2024, 4, 1), with(carer_b), std::nullopt}));
+    CHECK_FALSE(continuity_across_moves(only_gap).moves[0].index().has_value());
+}
+
+TEST_CASE("continuity: outcome and window names round-trip through their tables", "[graph][continuity]") {
+    for (auto o : all_values<tie_outcome>()) CHECK(from_string<tie_outcome>(to_string(o)) == o);
+    for (auto w : all_values<window_count>()) CHECK(from_string<window_count>(to_string(w)) == w);
+    CHECK(codes_are_unique<tie_outcome>());
+    CHECK(codes_are_unique<window_count>());
+}
