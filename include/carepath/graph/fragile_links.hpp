@@ -85,7 +85,8 @@ std::vector<bool> reach(const G& g, std::size_t n, fg_vertex from,
 } // namespace detail
 
 /// The bridges and articulation points of `child`'s network on `opt.as_at`. Two parallel ties
-/// between the same people (kin and carer) are two threads, so neither is a bridge.
+/// between the same people (kin and carer) are two threads, so neither is a bridge. Costs a
+/// search of the network per candidate: meant for one child's network, not a whole cohort.
 /// @throws contract_violation if `child` is not in the graph.
 [[nodiscard]] inline fragile_links_report fragile_links(const relationship_graph& g, person_id child,
                                                         fragile_link_options opt) {
@@ -120,9 +121,13 @@ std::vector<bool> reach(const G& g, std::size_t n, fg_vertex from,
         if (edges_in[k] != 1) continue;
         const auto u = boost::source(e, view), w = boost::target(e, view);
         if (!network[u] || !network[w]) continue;
+        // BGL's search skips every edge back to a vertex's parent, so a tie with a parallel
+        // twin also comes out alone; it is a bridge only if losing it cuts someone off.
+        auto cut = lost_without(std::nullopt, e);
+        if (cut.empty()) continue;
         person_id a = g.person_at(u), b = g.person_at(w);
         if (b < a) std::swap(a, b);
-        out.bridges.push_back({a, b, view[e].kind, lost_without(std::nullopt, e)});
+        out.bridges.push_back({a, b, view[e].kind, std::move(cut)});
     }
     std::ranges::sort(out.bridges, [](const auto& x, const auto& y) {
         return std::pair{x.a, x.b} < std::pair{y.a, y.b};
