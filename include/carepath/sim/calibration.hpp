@@ -74,31 +74,33 @@ struct calibration {
         {0.20, 0.17, 0.16, 0.30, 0.17}, provenance::assumption, "",
         "entrants' ages are not in the data; chosen to keep the stock's age split near the "
         "published one"};
-    sourced entry_s20{0.42, provenance::assumption, "",
-                      "share of entrants accommodated under s20 (the csv notes the stock share "
-                      "understates it, without a figure)"};
-    sourced entry_uasc{0.12, provenance::assumption, "",
-                       "share of entrants who are unaccompanied; chosen with the 6% stock share"};
+    sourced entry_s20{0.189, provenance::assumption, "",
+                      "share of entrants accommodated under s20; fitted to legal_s20_share_2020",
+                      true};
+    sourced entry_uasc{0.183, provenance::assumption, "",
+                       "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
     sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10}, provenance::assumption, "",
                                         "families entering with 1, 2, 3, 4 children"};
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
     std::array<std::array<double, home_count>, band_count> entry_home{{
-        {62, 16, 0, 0, 0, 10, 0, 12},
-        {68, 18, 0, 0, 0, 12, 0, 2},
-        {70, 17, 4, 0, 0, 8, 0, 1},
-        {62, 12, 17, 0, 0, 5, 0, 4},
-        {33, 5, 14, 38, 6, 2, 0, 2},
+        {44.4, 18.2, 0, 0, 0, 19.8, 0, 16.9},
+        {48.7, 20.4, 0, 0, 0, 23.7, 0, 2.81},
+        {50.2, 19.3, 5.46, 0, 0, 15.8, 0, 1.41},
+        {44.4, 13.6, 23.3, 0, 0, 9.9, 0, 5.64},
+        {23.7, 5.67, 19, 159, 70.6, 3.96, 0, 2.81},
     }};
     std::array<std::array<double, home_count>, band_count> move_home{{
-        {80, 15, 0, 0, 0, 5, 0, 0},
-        {78, 16, 0, 0, 0, 6, 0, 0},
-        {76, 12, 9, 0, 0, 2, 0, 1},
-        {60, 8, 26, 0, 0, 2, 0, 4},
-        {25, 3, 22, 40, 8, 0, 0, 2},
+        {57.3, 17.1, 0, 0, 0, 9.9, 0, 0},
+        {55.9, 18.2, 0, 0, 0, 11.9, 0, 0},
+        {54.4, 13.6, 12.3, 0, 0, 3.96, 0, 1.41},
+        {43, 9.08, 35.5, 0, 0, 3.96, 0, 5.64},
+        {17.9, 3.4, 30, 166, 94.1, 0, 0, 2.81},
     }};
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
-                                  "published; chosen to reproduce the 31 March placement shares";
+                                  "published; the pattern (which homes are open to which ages) "
+                                  "is ours, the column weights are fitted to the 31 March 2020 "
+                                  "placement shares (stock_home)";
 
     // --- moves ----------------------------------------------------------------------------
     sourced_table<home_count> move_rate{{0.28, 0.14, 0.55, 0.45, 0.25, 0.20, 0.04, 0.6},
@@ -107,17 +109,20 @@ struct calibration {
     sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35}, provenance::assumption, "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
-    sourced move_scale{1.0, provenance::assumption, "", "fitted to placements_3plus_share_2020"};
+    sourced move_scale{2.06, provenance::assumption, "", "fitted to placements_3plus_share_2020",
+                       true};
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
 
     // --- legal changes --------------------------------------------------------------------
     sourced plo_weeks{26, provenance::published, "plo_target_weeks",
                       "interim orders last the PLO target plus an exponential extra"};
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
-    sourced placement_order_at_final_under5{0.30, provenance::assumption, "",
-                                            "under-5s given a placement order at the final hearing"};
-    sourced care_to_placement_order_rate{0.08, provenance::assumption, "",
-                                         "later placement orders for under-5s, per year"};
+    sourced placement_order_at_final_under5{0.931, provenance::assumption, "",
+                                            "under-5s given a placement order at the final "
+                                            "hearing; fitted to adoptions_2020", true};
+    sourced care_to_placement_order_rate{0.248, provenance::assumption, "",
+                                         "later placement orders for under-5s, per year; "
+                                         "fitted to adoptions_2020", true};
     sourced s20_to_proceedings_rate{0.12, provenance::assumption, "", ""};
     sourced match_months{8, provenance::published, "adoption_decision_to_match_months_2019",
                          "mean months from placement order to placement for adoption"};
@@ -129,20 +134,24 @@ struct calibration {
     sourced adoption_with_current_carers{0.15, provenance::assumption, "",
                                          "share placed for adoption with their foster carers"};
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
-    sourced long_term_rate{0.30, provenance::assumption, "",
-                           "per year, care-order foster placements of 6 months+ agreed long-term"};
+    sourced long_term_rate{1.43, provenance::assumption, "",
+                           "per year, care-order foster placements of 6 months+ agreed long-term; "
+                           "fitted to long_term_foster_share_2019", true};
 
     // --- exits ----------------------------------------------------------------------------
     sourced_table<legal_count> return_home_rate{{0.75, 0.30, 0.055, 0}, provenance::assumption, "",
                                                 "per year by legal group"};
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{1.0, provenance::assumption, "", "fitted to cla_ceased_2020"};
+    sourced return_home_scale{0.585, provenance::assumption, "", "fitted to cla_ceased_2020",
+                              true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
-    sourced other_exit_rate{0.02, provenance::assumption, "", ""};
+    sourced other_exit_rate{0.00779, provenance::assumption, "",
+                            "exits other than return home, orders, adoption, 16+ independence "
+                            "and 18; fitted to return_home_share_2019_20", true};
     sourced staying_put_share{0.45, provenance::assumption, "",
                               "18-year-olds in foster care who stay put"};
     sourced staying_close_share{0.5, provenance::assumption, "",
@@ -178,7 +187,7 @@ struct calibration {
     sourced household_leaving_rate{0.042, provenance::assumption, "",
                                    "per year; balances approvals at baseline"};
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
-    sourced_table<home_count> inside_share{{0.56, 0.72, 0.38, 0.55, 0.7, 0.95, 0.45, 0.3},
+    sourced_table<home_count> inside_share{{0.686, 0.8, 0.558, 0.679, 0.786, 0.964, 0.608, 0.5},
                                            provenance::assumption, "",
                                            "chance a new placement is sought inside the home "
                                            "authority, by home; fitted to out_of_area_share_2020"};
@@ -208,6 +217,9 @@ struct target {
     std::optional<double> low, high; ///< when the figure is a bound or bracket
     bool input = false;      ///< used as an input or fitted: not evidence the model is right
     std::string_view note;
+    /// The figure's definition conflicts with other rows the model is built from, so the
+    /// model cannot match both; reported, not scored.
+    bool conflicting = false;
 };
 
 /// The published figures the model measures, each at its own year.
@@ -219,8 +231,8 @@ struct target {
         {"cla_ceased_2020", f::exits, 2020, 29590, {}, {}, true, "fitted"},
         {"adoptions_2020", f::adoptions, 2020, 3440, {}, {}, false, ""},
         {"exit_adopted_share_2020", f::exit_adoption_share, 2020, 12, {}, {}, false, ""},
-        {"return_home_share_2019_20", f::exit_return_home_share, 2020, 29, {}, {}, false,
-         "denominator unclear; read as a share of leavers"},
+        {"return_home_share_2019_20", f::exit_return_home_share, 2020, 29, {}, {}, true,
+         "denominator unclear; read as a share of leavers; other exits fitted to it"},
         {"foster_share_2020", f::foster_share, 2020, 72, {}, {}, false, ""},
         {"kinship_foster_share_cla_2021", f::kinship_foster_share, 2020, 14, 13.0, 15.0, false,
          "2020 only as the 13-15 bracket of the 2018 and 2021 rows"},
@@ -236,13 +248,14 @@ struct target {
         {"placement_other_residential_share_2020", f::other_residential_share, 2020, 2, {}, {},
          false, ""},
         {"semi_independent_16_17_share", f::semi_independent_16_17_share, 2020, 12.5, {}, {},
-         false, "'1 in 8'"},
+         false, "'1 in 8'; the DfE placement rows the stock is built from give about a third "
+         "of 16-17s in independent or semi-independent living (README trap 6)", true},
         {"legal_care_order_share_2020", f::care_order_share, 2020, 77, {}, {}, false,
          "interim orders included"},
         {"legal_s20_share_2020", f::s20_share, 2020, 17, {}, {}, false, ""},
         {"legal_placement_order_share_2020", f::placement_order_share, 2020, 6, {}, {}, false, ""},
         {"uasc_share_2020", f::uasc_share, 2020, 6, {}, {}, false, ""},
-        {"uasc_count_2020", f::uasc_count, 2020, 5080, {}, {}, false, ""},
+        {"uasc_count_2020", f::uasc_count, 2020, 5080, {}, {}, true, "entrants' UASC share fitted to it"},
         {"out_of_area_share_2020", f::out_of_area_share, 2020, 41, {}, {}, true,
          "inside shares fitted to it"},
         {"placements_3plus_share_2020", f::three_plus_placements_share, 2020, 11, {}, {}, true,

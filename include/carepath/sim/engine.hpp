@@ -84,6 +84,8 @@ struct run_result {
     double care_years = 0;    ///< of which in care
     std::uint64_t events = 0; ///< events processed
     std::uint64_t children = 0;
+    /// Events a kept care_history refused (a model bug if not 0; tests check it).
+    std::uint64_t refused_events = 0;
 };
 
 /// A scenario set beside the baseline with the same seed and config.
@@ -349,6 +351,7 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             out.care_years += r.care_days / detail::days_per_year;
             out.events += r.events;
             out.children += r.children;
+            out.refused_events += r.refused_events;
             if (rep == 0)
                 for (auto& h : r.histories)
                     if (out.histories.size() < config.keep_histories) out.histories.push_back(std::move(h));
@@ -533,6 +536,7 @@ check_calibration(const run_result& r, const std::vector<target>& targets = engl
         for (const auto& y : r.mean.years)
             if (y.year == t.year) c.simulated = y.figs[t.figure];
         if (c.simulated) c.within = within_tolerance(t, *c.simulated);
+        if (t.conflicting) c.within = false;
         out.push_back(c);
     }
     return out;
@@ -563,9 +567,12 @@ inline void write_calibration_report(std::ostream& os, const run_result& r,
         }
         std::snprintf(line, sizeof line, "%-40.*s %4d %11s %11s  %-3s %.*s%s\n",
                       static_cast<int>(name.size()), name.data(), c.published.year, pub.c_str(),
-                      sim.c_str(), !c.simulated ? "-" : c.within ? "yes" : "NO",
+                      sim.c_str(),
+                      !c.simulated || c.published.conflicting ? "-" : c.within ? "yes" : "NO",
                       static_cast<int>(c.published.id.size()), c.published.id.data(),
-                      c.published.input ? " (input/fitted)" : "");
+                      c.published.conflicting ? " (definitions conflict: not scored)"
+                      : c.published.input       ? " (input/fitted)"
+                                                : "");
         os << line;
     }
 }

@@ -90,8 +90,8 @@ struct child_rec {
     legal_group legal = legal_group::care_order;
     exit_route last_exit = exit_route::other;
     bool in_care = false, uasc = false, male = false, long_term = false, inside = true;
-    bool with_own_carers = false, followed = false, in_school = false;
-    std::uint32_t carer = none, held_carer = none, sw = none;
+    bool with_own_carers = false, followed = false, in_school = false, held_long_term = false;
+    std::uint32_t carer = none, held_carer = none, sw = none, last_worker = none;
     std::uint32_t exit_log = none;
     std::uint16_t moves_year = 0;
     std::uint32_t version = 0;
@@ -201,6 +201,7 @@ struct authority_result {
     double care_days = 0;
     std::uint64_t events = 0;
     std::uint64_t children = 0;
+    std::uint64_t refused_events = 0;
 };
 
 /// The inputs of one authority's run.
@@ -513,6 +514,11 @@ private:
         active_workers_.push_back(id);
         return id;
     }
+    std::uint32_t hire_worker_now() {
+        const auto w = hire_worker();
+        schedule_worker(w, now_);
+        return w;
+    }
     void schedule_worker(std::uint32_t w, std::int32_t from) {
         const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
                             * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
@@ -542,8 +548,10 @@ private:
             if (it != load.end()) load.erase(it);
             end_tie(ci, workers_[c.sw].person, kinds::social_worker.code(), why, false);
         }
-        const auto w = pick_worker(c);
+        auto w = pick_worker(c);
+        if (w == c.sw || w == c.last_worker) w = hire_worker_now();
         c.sw = w;
+        c.last_worker = w;
         workers_[w].caseload.push_back(ci);
         begin_tie(ci, workers_[w].person, kinds::social_worker.code());
         if (had) {
@@ -555,13 +563,12 @@ private:
                                         social_worker_id{workers_[w].person}});
     }
     void worker_leaves(std::uint32_t w, std::uint32_t) {
-        auto& wr = workers_[w];
-        if (!wr.active) return;
-        wr.active = false;
+        if (!workers_[w].active) return;
+        workers_[w].active = false;
         active_workers_.erase(std::find(active_workers_.begin(), active_workers_.end(), w));
+        const auto load = workers_[w].caseload; // copied: hiring may move workers_
         const auto replacement = hire_worker();
         schedule_worker(replacement, now_);
-        const auto load = wr.caseload;
         for (auto ci : load)
             if (children_[ci].in_care && children_[ci].sw == w) assign_worker(ci, end_reason::worker_change);
     }
@@ -569,6 +576,8 @@ private:
     // ---- relationships -----------------------------------------------------------------------
     void begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind) {
         auto& c = children_[ci];
+        for (const auto& t : c.ties)
+            if (t.other == other && t.kind == kind && t.end == never) return; // already tied
         c.ties.push_back(tie_rec{other, kind, now_});
         if (c.history != none) {
             const auto k = kind_of(kind);
@@ -608,7 +617,8 @@ private:
     // ---- histories ------------------------------------------------------------------------------
     void add_event(child_rec& c, const care_event& e) {
         auto& h = result_.histories[c.history];
-        (void)h.add(e); // the model keeps to the rules; a refusal would only drop the event
+        // the model keeps to the history's rules; a refusal is counted so tests can see it
+        if (!h.add(e)) ++result_.refused_events;
     }
     placement placement_value(const child_rec& c) const {
         const auto& h = carers_[c.carer];
@@ -694,10 +704,9 @@ private:
                 const auto ci = new_child(fam, birth, init.bernoulli(cal_.male.value / 100));
                 auto& c = children_[ci];
                 const int a = age(c, start_);
-                c.uasc = size == 1 && l == legal_group::accommodated_s20 && a >= 14
-                         && (h == home_kind::semi_independent || h == home_kind::foster
-                             || h == home_kind::independent || h == home_kind::childrens_home)
-                         && init.bernoulli(uasc_p);
+                c.uasc = l == legal_group::accommodated_s20 && a >= 14
+                         && h != home_kind::with_parents && h != home_kind::kinship_foster
+                         && h != home_kind::placed_for_adoption && init.bernoulli(uasc_p);
                 // time in care and in placement before the stock date: assumptions (the data
                 // has no durations): uniform over the child's life up to 6 years, then a share
                 const double in_care_years =
@@ -858,10 +867,13 @@ private:
         const double non_uasc = 1 + s[1] + 2 * s[2] + 3 * s[3];
         return cal_.entry_uasc.value + (1 - cal_.entry_uasc.value) * non_uasc;
     }
+    // Arrivals keep a clock in fractions of a day: rounding each gap to whole days would bias
+    // the rate when gaps are a few days long (a large authority).
     void schedule_arrival(std::int32_t from) {
+        if (arrival_clock_ < from) arrival_clock_ = from;
         const double rate = entries_per_year() / mean_family_size();
-        const double gap = arrivals_.exponential(rate) * days_per_year;
-        const auto day = from + static_cast<std::int32_t>(gap);
+        arrival_clock_ += arrivals_.exponential(rate) * days_per_year;
+        const auto day = static_cast<std::int32_t>(std::floor(arrival_clock_)) + 1;
         if (day <= end_) push(day, ev_arrival, 0, 0);
     }
     void arrival() {
@@ -886,12 +898,13 @@ private:
                 b = birth + static_cast<std::int32_t>((arrivals_.uniform() * 2 + 1) * days_per_year * static_cast<double>(i) * (arrivals_.bernoulli(0.5) ? 1 : -1));
                 b = std::clamp(b, now_ - static_cast<std::int32_t>(17.5 * days_per_year), now_ - 1);
             }
+            while (age_on(to_date(b), to_date(now_)) >= 18) b += 30; // entrants are under 18
             const auto ci = new_child(fam, b, arrivals_.bernoulli(cal_.male.value / 100));
             children_[ci].uasc = uasc;
             group.push_back(ci);
         }
         enter_group(group, false);
-        schedule_arrival(now_);
+        schedule_arrival(start_);
     }
 
     // ---- placing --------------------------------------------------------------------------------
@@ -1209,8 +1222,9 @@ private:
                     with.push_back(sib);
         }
         if (h == home_kind::semi_independent || h == home_kind::independent) with.clear();
-        const auto carer = find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
-                                     !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+        auto carer = find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
+                               !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+        carer = avoid(ci, h, carer, old, inside);
         const bool hold = planned && !forced && pol_.keep_last_placement_open
                           && c.held_carer == none && !carers_[old].unlimited;
         move_to(ci, h, carer, why, hold, false);
@@ -1218,15 +1232,37 @@ private:
             auto& s = children_[sib];
             if (!s.in_care) continue;
             const bool room = carers_[carer].unlimited || carers_[carer].used < carers_[carer].places;
-            const auto target = room ? carer : find_home(sib, h, inside, 1, false);
+            const auto target =
+                room ? carer : avoid(sib, h, find_home(sib, h, inside, 1, false), s.carer, inside);
             move_to(sib, h, target, why, false, false);
             schedule(sib);
         }
+    }
+    // A move goes to a different carer: a redrawn household or home, the provider on the other
+    // side of the boundary, or another relative.
+    std::uint32_t avoid(std::uint32_t ci, home_kind h, std::uint32_t carer, std::uint32_t old,
+                        bool inside) {
+        for (int tries = 0; carer == old && tries < 4; ++tries) {
+            if (h == home_kind::kinship_foster) {
+                auto& fam = families_[children_[ci].family];
+                fam.kin = none;
+                fam.grandparents[0] = none; // the grandparent could not go on caring
+            }
+            const bool side = carers_[old].unlimited && h != home_kind::kinship_foster ? !inside : inside;
+            carer = find_home(ci, h, side, 1, false);
+        }
+        if (carer == old) { // everything full: a new household outside the authority
+            carer = add_household(false);
+            --households_;
+        }
+        return carer;
     }
     // The move itself: ends or keeps ties, counts continuity, records the history.
     void move_to(std::uint32_t ci, home_kind h, std::uint32_t carer, change_reason why, bool hold,
                  bool back_to_held) {
         auto& c = children_[ci];
+        // a move elsewhere while a placement is held open ends the hold first
+        if (!back_to_held && c.held_carer != none) release_held(ci);
         const auto old = c.carer;
         const auto old_home = c.home;
         const bool old_inside = c.inside;
@@ -1271,7 +1307,9 @@ private:
         ++c.moves_year;
         c.last_move = now_;
         close_placement_log(ci);
+        const bool long_term_after = back_to_held && c.held_long_term;
         if (hold) {
+            c.held_long_term = c.long_term;
             c.held_carer = old;
             c.held_until = now_ + static_cast<std::int32_t>(cal_.held_open_days.value);
         } else {
@@ -1286,7 +1324,7 @@ private:
             c.carer = carer;
             c.inside = carers_[carer].unlimited ? (carer == provider_[static_cast<std::size_t>(h)][0])
                                                 : carers_[carer].inside;
-            c.long_term = false;
+            c.long_term = long_term_after;
             c.with_own_carers = false;
             add_event(c, placement_changed{to_date(now_), placement_value(c), why, hold});
         }
@@ -1296,21 +1334,22 @@ private:
             c.carer = carer;
             c.inside = carers_[carer].inside;
             c.placement_start = now_;
-            c.long_term = false;
+            c.long_term = long_term_after;
             c.with_own_carers = false;
             log_placement(ci);
         } else {
             set_home(ci, h, carer);
         }
     }
-    void release_held(std::uint32_t ci) {
+    void release_held(std::uint32_t ci, bool record = true) {
         auto& c = children_[ci];
         if (c.held_carer == none) return;
         const auto held = c.held_carer;
         c.held_carer = none;
         c.held_until = never;
         vacate(held, ci);
-        if (c.history != none && c.in_care) add_event(c, held_placement_released{to_date(now_)});
+        if (record && c.history != none && c.in_care)
+            add_event(c, held_placement_released{to_date(now_)});
     }
 
     // ---- exits ---------------------------------------------------------------------------------
@@ -1381,7 +1420,7 @@ private:
         }
         close_placement_log(ci);
         vacate(c.carer, ci);
-        release_held(ci);
+        release_held(ci, false); // leaving care closes every placement
         c.carer = none;
         c.in_care = false;
         c.exit_day = now_;
@@ -1537,7 +1576,7 @@ private:
             for (auto s : families_[c.family].children) {
                 if (s == ci || !children_[s].in_care) continue;
                 sib_in_care = true;
-                if (children_[s].carer != c.carer || carers_[c.carer].unlimited) apart = true;
+                if (children_[s].carer != c.carer) apart = true;
             }
             a.with_sibling += sib_in_care;
             a.apart += apart;
@@ -1571,6 +1610,7 @@ private:
     double lt_share_ = 0.62; // chance an eligible child in the stock is in a long-term home
     std::priority_queue<event, std::vector<event>, std::greater<>> queue_;
     std::uint64_t seq_ = 0;
+    double arrival_clock_ = 0;
     std::uint32_t next_person_ = 0;
     std::size_t kept_ = 0;
     stream arrivals_, workers_rng_, carers_rng_;

@@ -1,0 +1,174 @@
+#pragma once
+/// @file
+/// Fitting hazards to published figures. Each fitted parameter is paired with one published
+/// figure it mainly drives; each round runs a short simulation from the stock date and moves
+/// every parameter by the damped ratio of published to simulated (a fixed-point iteration, as in
+/// iterative proportional fitting). Fitted figures become inputs: the calibration report marks
+/// them, and only the figures left out of the fit are evidence that the model is right.
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/engine.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+namespace carepath::sim {
+
+/// How to fit.
+struct fit_options {
+    int rounds = 12;
+    double scale = 0.25;      ///< share of England simulated each round
+    double damping = 0.8;     ///< exponent of the ratio applied per round (1 = full step)
+    std::uint64_t seed = 7;
+    unsigned threads = 1;
+};
+
+/// One fitted pair after the last round.
+struct fit_line {
+    std::string_view parameter;
+    std::string_view target_id;
+    double published = 0;
+    double simulated = 0;
+};
+
+/// What fitting did.
+struct fit_report {
+    int rounds = 0;
+    std::vector<fit_line> lines; ///< the pairs as they stood in the last round simulated
+    /// Largest |simulated - published| over published, in the last round.
+    [[nodiscard]] double worst_relative_error() const noexcept {
+        double w = 0;
+        for (const auto& l : lines)
+            if (l.published != 0) w = std::max(w, std::abs(l.simulated - l.published) / l.published);
+        return w;
+    }
+};
+
+namespace detail {
+inline double step(double published, double simulated, double damping) {
+    if (simulated <= 0 || published <= 0) return 1.0;
+    return std::clamp(std::pow(published / simulated, damping), 0.5, 2.0);
+}
+} // namespace detail
+
+/// Fits `start` to the England figures of the year ending 31 March 2020, simulating one year
+/// from the 2019 stock. Returns the fitted calibration; `report` (if given) gets the last
+/// round's comparison.
+[[nodiscard]] inline calibration fit(calibration start, const fit_options& options = {},
+                                     fit_report* report = nullptr) {
+    sim_config cfg;
+    cfg.seed = options.seed;
+    cfg.scale = options.scale;
+    cfg.threads = options.threads;
+    cfg.years = 1;
+    calibration cal = std::move(start);
+    using f = figure_key;
+    fit_report rep;
+    for (int round = 0; round < options.rounds; ++round) {
+        cfg.params = cal;
+        const auto r = simulate(cfg);
+        const auto& fig = r.mean.years.back().figs;
+        auto get = [&](f k) { return fig[k].value_or(0.0); };
+        rep.lines.clear();
+        rep.rounds = round + 1;
+        auto line = [&](std::string_view p, std::string_view id, double pub, double sim) {
+            rep.lines.push_back({p, id, pub, sim});
+            return detail::step(pub, sim, options.damping);
+        };
+        // placement shares: destination weights of each kind of home
+        const auto& want = cal.stock_home.values;
+        std::array<double, home_count> have{
+            get(f::foster_share) - get(f::kinship_foster_share), get(f::kinship_foster_share),
+            get(f::childrens_home_share),
+            get(f::residential_and_semi_share) - get(f::childrens_home_share),
+            get(f::independent_share), get(f::placed_with_parents_share),
+            get(f::placed_for_adoption_share), get(f::other_residential_share)};
+        for (std::size_t h = 0; h < home_count; ++h) {
+            if (h == static_cast<std::size_t>(home_kind::placed_for_adoption)) continue;
+            const double k = line(to_string(static_cast<home_kind>(h)), cal.stock_home.source,
+                                  want[h], have[h]);
+            for (std::size_t b = 0; b < band_count; ++b) {
+                cal.entry_home[b][h] *= k;
+                cal.move_home[b][h] *= k;
+            }
+        }
+        // adoption: placement orders, to the year's adoptions
+        {
+            const double k = line("placement_order_rates", "adoptions_2020", 3440, get(f::adoptions));
+            cal.placement_order_at_final_under5.value =
+                std::min(0.95, cal.placement_order_at_final_under5.value * k);
+            cal.care_to_placement_order_rate.value *= k;
+            cal.placement_order_at_final_under5.fitted = cal.care_to_placement_order_rate.fitted = true;
+        }
+        {
+            // exits beyond adoption and 18 are mostly returns home
+            const double k = line("return_home_scale", "cla_ceased_2020", 29590, get(f::exits));
+            cal.return_home_scale.value *= std::pow(k, 2.0);
+            cal.return_home_scale.fitted = true;
+        }
+        {
+            // fewer other exits leave more of them to returns home
+            const double k = line("other_exit_rate", "return_home_share_2019_20", 29,
+                                  get(f::exit_return_home_share));
+            cal.other_exit_rate.value = std::clamp(cal.other_exit_rate.value / (k * k), 0.0, 0.2);
+            cal.other_exit_rate.fitted = true;
+        }
+        {
+            const double k = line("move_scale", "placements_3plus_share_2020", 11,
+                                  get(f::three_plus_placements_share));
+            cal.move_scale.value *= k;
+            cal.move_scale.fitted = true;
+        }
+        {
+            const double k = line("inside_share", "out_of_area_share_2020", 41, get(f::out_of_area_share));
+            for (auto& v : cal.inside_share.values) v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
+        }
+        {
+            const double k = line("long_term_rate", "long_term_foster_share_2019", 28,
+                                  get(f::long_term_foster_share));
+            cal.long_term_rate.value *= std::pow(k, 2.0);
+            cal.long_term_rate.fitted = true;
+        }
+        {
+            const double k = line("entry_uasc", "uasc_count_2020", 5080, get(f::uasc_count));
+            cal.entry_uasc.value = std::min(0.5, cal.entry_uasc.value * k);
+            cal.entry_uasc.fitted = true;
+        }
+        {
+            const double k = line("entry_s20", "legal_s20_share_2020", 17, get(f::s20_share));
+            cal.entry_s20.value = std::min(0.95, cal.entry_s20.value * std::pow(k, 2.0));
+            cal.entry_s20.fitted = true;
+        }
+    }
+    if (report) *report = rep;
+    return cal;
+}
+
+/// Writes a calibration's fitted values as C++ initialisers, so a fit can be reviewed and
+/// pasted into `default_england()` by hand.
+inline void write_fitted_values(std::ostream& os, const calibration& c) {
+    auto row = [&](std::string_view name, double v) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.6g", v);
+        os << name << " = " << buf << '\n';
+    };
+    row("placement_order_at_final_under5", c.placement_order_at_final_under5.value);
+    row("care_to_placement_order_rate", c.care_to_placement_order_rate.value);
+    row("return_home_scale", c.return_home_scale.value);
+    row("move_scale", c.move_scale.value);
+    row("long_term_rate", c.long_term_rate.value);
+    row("entry_uasc", c.entry_uasc.value);
+    row("entry_s20", c.entry_s20.value);
+    row("other_exit_rate", c.other_exit_rate.value);
+    for (std::size_t h = 0; h < home_count; ++h) row("inside_share", c.inside_share.values[h]);
+    for (std::size_t b = 0; b < band_count; ++b) {
+        os << "entry_home[" << b << "] =";
+        for (double v : c.entry_home[b]) os << ' ' << v;
+        os << "\nmove_home[" << b << "] =";
+        for (double v : c.move_home[b]) os << ' ' << v;
+        os << '\n';
+    }
+}
+
+} // namespace carepath::sim
