@@ -32,45 +32,41 @@ namespace carepath::report {
 /// A state of a child's journey, numbered for mstate: 1..F are the placement
 /// families in their table order, F+1.. the exit routes in theirs.
 struct journey_state {
-  std::size_t number = 0; ///< 1-based; 0 = not yet in care (missing)
-  std::string name;       ///< "foster", "left_adoption"; "NA" when number is 0
-  friend bool operator==(const journey_state &,
-                         const journey_state &) = default;
+    std::size_t number = 0; ///< 1-based; 0 = not yet in care (missing)
+    std::string name;       ///< "foster", "left_adoption"; "NA" when number is 0
+    friend bool operator==(const journey_state&, const journey_state&) = default;
 };
 
 /// How many in-care states (placement families) and states after leaving (exit
 /// routes).
-inline constexpr std::size_t care_state_count =
-    all_values<placement_family>().size();
+inline constexpr std::size_t care_state_count = all_values<placement_family>().size();
 inline constexpr std::size_t exit_state_count = all_values<exit_route>().size();
 
 /// The state numbered `n` (1-based).
 /// @throws std::out_of_range if there is no such state.
 [[nodiscard]] inline journey_state state_by_number(std::size_t n) {
-  if (n >= 1 && n <= care_state_count)
-    return {n, std::string{to_string(all_values<placement_family>()[n - 1])}};
-  if (n > care_state_count && n <= care_state_count + exit_state_count)
-    return {n,
-            "left_" + std::string{to_string(
-                          all_values<exit_route>()[n - care_state_count - 1])}};
-  throw std::out_of_range{"state_by_number: no state " + std::to_string(n)};
+    if (n >= 1 && n <= care_state_count)
+        return {n, std::string{to_string(all_values<placement_family>()[n - 1])}};
+    if (n > care_state_count && n <= care_state_count + exit_state_count)
+        return {n,
+                "left_"
+                    + std::string{to_string(all_values<exit_route>()[n - care_state_count - 1])}};
+    throw std::out_of_range{"state_by_number: no state " + std::to_string(n)};
 }
 
 /// The child's state on `d`.
-[[nodiscard]] inline journey_state state_on(const care_history &h, date d) {
-  if (h.in_care_on(d)) {
-    if (const auto *p = h.placement_on(d))
-      return state_by_number(
-          static_cast<std::size_t>(family_of(p->where.type)) + 1);
-  }
-  const care_period *last_left = nullptr;
-  for (const auto &p : h.periods())
-    if (p.exit && p.period.end() && *p.period.end() <= d)
-      last_left = &p;
-  if (last_left)
-    return state_by_number(care_state_count +
-                           static_cast<std::size_t>(*last_left->exit) + 1);
-  return {0, "NA"};
+[[nodiscard]] inline journey_state state_on(const care_history& h, date d) {
+    if (h.in_care_on(d)) {
+        if (const auto* p = h.placement_on(d))
+            return state_by_number(static_cast<std::size_t>(family_of(p->where.type)) + 1);
+    }
+    const care_period* last_left = nullptr;
+    for (const auto& p : h.periods())
+        if (p.exit && p.period.end() && *p.period.end() <= d)
+            last_left = &p;
+    if (last_left)
+        return state_by_number(care_state_count + static_cast<std::size_t>(*last_left->exit) + 1);
+    return {0, "NA"};
 }
 
 /// The allowed transitions, numbered as mstate's `trans` column: from each
@@ -78,123 +74,117 @@ inline constexpr std::size_t exit_state_count = all_values<exit_route>().size();
 /// each exit state back to every in-care state (re-entry). Numbered row by row
 /// (by `from`, then `to`).
 struct transition {
-  std::size_t number;
-  std::size_t from;
-  std::size_t to;
+    std::size_t number;
+    std::size_t from;
+    std::size_t to;
 };
 [[nodiscard]] inline std::vector<transition> mstate_transitions() {
-  std::vector<transition> out;
-  const std::size_t all = care_state_count + exit_state_count;
-  for (std::size_t from = 1; from <= all; ++from)
-    for (std::size_t to = 1; to <= all; ++to) {
-      const bool from_care = from <= care_state_count,
-                 to_care = to <= care_state_count;
-      if (from == to || (!from_care && !to_care))
-        continue;
-      out.push_back({out.size() + 1, from, to});
-    }
-  return out;
+    std::vector<transition> out;
+    const std::size_t all = care_state_count + exit_state_count;
+    for (std::size_t from = 1; from <= all; ++from)
+        for (std::size_t to = 1; to <= all; ++to) {
+            const bool from_care = from <= care_state_count, to_care = to <= care_state_count;
+            if (from == to || (!from_care && !to_care))
+                continue;
+            out.push_back({out.size() + 1, from, to});
+        }
+    return out;
 }
 
 /// The child's stays in `[from, to)`: each state with the day it began, in
 /// order.
 struct stay {
-  journey_state state;
-  date start;
-  date end;
+    journey_state state;
+    date start;
+    date end;
 };
-[[nodiscard]] inline std::vector<stay> stays(const care_history &h, date from,
-                                             date to) {
-  // The state can only change on a day some placement, period or exit begins or
-  // ends.
-  std::vector<date> days_of_change{from};
-  for (const auto &p : h.placements()) {
-    days_of_change.push_back(p.period.start());
-    if (p.period.end())
-      days_of_change.push_back(*p.period.end());
-  }
-  for (const auto &p : h.periods()) {
-    days_of_change.push_back(p.period.start());
-    if (p.period.end())
-      days_of_change.push_back(*p.period.end());
-  }
-  std::ranges::sort(days_of_change);
-  const auto dup = std::ranges::unique(days_of_change);
-  days_of_change.erase(dup.begin(), dup.end());
-  std::vector<stay> out;
-  for (const date d : days_of_change) {
-    if (d < from || d >= to)
-      continue;
-    auto s = state_on(h, d);
-    if (!out.empty() && out.back().state == s)
-      continue;
-    if (!out.empty())
-      out.back().end = d;
-    out.push_back({std::move(s), d, to});
-  }
-  // Time before the first entry is not a stay.
-  while (!out.empty() && out.front().state.number == 0)
-    out.erase(out.begin());
-  return out;
+[[nodiscard]] inline std::vector<stay> stays(const care_history& h, date from, date to) {
+    // The state can only change on a day some placement, period or exit begins or
+    // ends.
+    std::vector<date> days_of_change{from};
+    for (const auto& p : h.placements()) {
+        days_of_change.push_back(p.period.start());
+        if (p.period.end())
+            days_of_change.push_back(*p.period.end());
+    }
+    for (const auto& p : h.periods()) {
+        days_of_change.push_back(p.period.start());
+        if (p.period.end())
+            days_of_change.push_back(*p.period.end());
+    }
+    std::ranges::sort(days_of_change);
+    const auto dup = std::ranges::unique(days_of_change);
+    days_of_change.erase(dup.begin(), dup.end());
+    std::vector<stay> out;
+    for (const date d : days_of_change) {
+        if (d < from || d >= to)
+            continue;
+        auto s = state_on(h, d);
+        if (!out.empty() && out.back().state == s)
+            continue;
+        if (!out.empty())
+            out.back().end = d;
+        out.push_back({std::move(s), d, to});
+    }
+    // Time before the first entry is not a stay.
+    while (!out.empty() && out.front().state.number == 0)
+        out.erase(out.begin());
+    return out;
 }
 
 /// Writes TraMineR's state-sequence CSV: `id` then one column per month from
 /// `from`'s month to the last month starting before `to`, headed `YYYY-MM`.
-inline void write_traminer(std::ostream &os,
-                           std::span<const care_history> histories, date from,
+inline void write_traminer(std::ostream& os, std::span<const care_history> histories, date from,
                            date to) {
-  std::vector<date> months;
-  const std::chrono::year_month_day f{from};
-  for (auto ym = std::chrono::year_month{f.year(), f.month()};;
-       ym += std::chrono::months{1}) {
-    const date d{ym / std::chrono::day{1}};
-    if (d >= to)
-      break;
-    if (d >= from)
-      months.push_back(d);
-  }
-  data_table t;
-  t.columns.push_back("id");
-  for (const auto d : months)
-    t.columns.push_back(format_iso(d).substr(0, 7));
-  for (const auto &h : histories) {
-    std::vector<std::string> row{std::to_string(h.subject().id.value())};
+    std::vector<date> months;
+    const std::chrono::year_month_day f{from};
+    for (auto ym = std::chrono::year_month{f.year(), f.month()};; ym += std::chrono::months{1}) {
+        const date d{ym / std::chrono::day{1}};
+        if (d >= to)
+            break;
+        if (d >= from)
+            months.push_back(d);
+    }
+    data_table t;
+    t.columns.push_back("id");
     for (const auto d : months)
-      row.push_back(state_on(h, d).name);
-    t.add_row(std::move(row));
-  }
-  write_csv(os, t);
+        t.columns.push_back(format_iso(d).substr(0, 7));
+    for (const auto& h : histories) {
+        std::vector<std::string> row{std::to_string(h.subject().id.value())};
+        for (const auto d : months)
+            row.push_back(state_on(h, d).name);
+        t.add_row(std::move(row));
+    }
+    write_csv(os, t);
 }
 
 /// Writes mstate's long format for `histories` over `[from, to)`. Each child's
 /// clock starts at their first stay in the window; the last stay is censored at
 /// `to` (all its rows status 0).
-inline void write_mstate(std::ostream &os,
-                         std::span<const care_history> histories, date from,
+inline void write_mstate(std::ostream& os, std::span<const care_history> histories, date from,
                          date to) {
-  const auto trans = mstate_transitions();
-  data_table t;
-  t.columns = {"id", "from", "to", "trans", "Tstart", "Tstop", "status"};
-  for (const auto &h : histories) {
-    const auto s = stays(h, from, to);
-    if (s.empty())
-      continue;
-    const date origin = s.front().start;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto next = i + 1 < s.size() ? s[i + 1].state.number : 0;
-      const auto t0 = (s[i].start - origin).count();
-      const auto t1 = (s[i].end - origin).count();
-      for (const auto &tr : trans) {
-        if (tr.from != s[i].state.number)
-          continue;
-        t.add_row({std::to_string(h.subject().id.value()),
-                   std::to_string(tr.from), std::to_string(tr.to),
-                   std::to_string(tr.number), std::to_string(t0),
-                   std::to_string(t1), tr.to == next ? "1" : "0"});
-      }
+    const auto trans = mstate_transitions();
+    data_table t;
+    t.columns = {"id", "from", "to", "trans", "Tstart", "Tstop", "status"};
+    for (const auto& h : histories) {
+        const auto s = stays(h, from, to);
+        if (s.empty())
+            continue;
+        const date origin = s.front().start;
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            const auto next = i + 1 < s.size() ? s[i + 1].state.number : 0;
+            const auto t0 = (s[i].start - origin).count();
+            const auto t1 = (s[i].end - origin).count();
+            for (const auto& tr : trans) {
+                if (tr.from != s[i].state.number)
+                    continue;
+                t.add_row({std::to_string(h.subject().id.value()), std::to_string(tr.from),
+                           std::to_string(tr.to), std::to_string(tr.number), std::to_string(t0),
+                           std::to_string(t1), tr.to == next ? "1" : "0"});
+            }
+        }
     }
-  }
-  write_csv(os, t);
+    write_csv(os, t);
 }
 
 } // namespace carepath::report

@@ -23,104 +23,99 @@ namespace carepath::report {
 /// One subject: how long they were followed and whether the event ended the
 /// follow-up.
 struct survival_observation {
-  double time =
-      0; ///< from the origin (entry to care) to the event or censoring
-  bool event =
-      false; ///< true: the event happened at `time`; false: censored at `time`
+    double time = 0;    ///< from the origin (entry to care) to the event or censoring
+    bool event = false; ///< true: the event happened at `time`; false: censored at `time`
 };
 
 /// The curve at one distinct event time.
 struct survival_step {
-  double time = 0;
-  std::size_t at_risk = 0;  ///< followed up to at least `time`
-  std::size_t events = 0;   ///< events at `time`
-  std::size_t censored = 0; ///< censored at `time` (after the events)
-  double survival = 1; ///< S(t): estimated share without the event after `time`
-  double std_error = 0; ///< Greenwood standard error of S(t)
-  double lower = 1;     ///< 95% interval, log scale
-  double upper = 1;
+    double time = 0;
+    std::size_t at_risk = 0;  ///< followed up to at least `time`
+    std::size_t events = 0;   ///< events at `time`
+    std::size_t censored = 0; ///< censored at `time` (after the events)
+    double survival = 1;      ///< S(t): estimated share without the event after `time`
+    double std_error = 0;     ///< Greenwood standard error of S(t)
+    double lower = 1;         ///< 95% interval, log scale
+    double upper = 1;
 };
 
 /// A Kaplan-Meier curve: S(t) = 1 until the first step, then the step's value
 /// until the next.
 struct survival_curve {
-  std::string name;
-  std::size_t subjects = 0; ///< observations used
-  std::size_t events = 0;   ///< of which ended by the event
-  std::vector<survival_step>
-      steps; ///< one per distinct event time, in time order
+    std::string name;
+    std::size_t subjects = 0;         ///< observations used
+    std::size_t events = 0;           ///< of which ended by the event
+    std::vector<survival_step> steps; ///< one per distinct event time, in time order
 
-  /// S(t): the share still without the event after time `t`.
-  [[nodiscard]] double survival_at(double t) const noexcept {
-    double s = 1;
-    for (const auto &st : steps) {
-      if (st.time > t)
-        break;
-      s = st.survival;
+    /// S(t): the share still without the event after time `t`.
+    [[nodiscard]] double survival_at(double t) const noexcept {
+        double s = 1;
+        for (const auto& st : steps) {
+            if (st.time > t)
+                break;
+            s = st.survival;
+        }
+        return s;
     }
-    return s;
-  }
-  /// The first time at which S(t) <= 0.5; empty while the curve stays above a
-  /// half.
-  [[nodiscard]] std::optional<double> median() const noexcept {
-    for (const auto &st : steps)
-      if (st.survival <= 0.5)
-        return st.time;
-    return std::nullopt;
-  }
+    /// The first time at which S(t) <= 0.5; empty while the curve stays above a
+    /// half.
+    [[nodiscard]] std::optional<double> median() const noexcept {
+        for (const auto& st : steps)
+            if (st.survival <= 0.5)
+                return st.time;
+        return std::nullopt;
+    }
 };
 
 /// Estimates S(t) from `obs`.
 /// @throws std::invalid_argument if a time is negative or not finite.
-[[nodiscard]] inline survival_curve
-kaplan_meier(std::span<const survival_observation> obs, std::string name = {}) {
-  std::vector<survival_observation> sorted(obs.begin(), obs.end());
-  for (const auto &o : sorted)
-    if (!std::isfinite(o.time) || o.time < 0)
-      throw std::invalid_argument{
-          "kaplan_meier: times must be finite and not negative"};
-  std::ranges::sort(
-      sorted, [](const auto &a, const auto &b) { return a.time < b.time; });
+[[nodiscard]] inline survival_curve kaplan_meier(std::span<const survival_observation> obs,
+                                                 std::string name = {}) {
+    std::vector<survival_observation> sorted(obs.begin(), obs.end());
+    for (const auto& o : sorted)
+        if (!std::isfinite(o.time) || o.time < 0)
+            throw std::invalid_argument{"kaplan_meier: times must be finite and not negative"};
+    std::ranges::sort(sorted, [](const auto& a, const auto& b) { return a.time < b.time; });
 
-  survival_curve out;
-  out.name = std::move(name);
-  out.subjects = sorted.size();
-  std::size_t at_risk = sorted.size();
-  double s = 1;
-  double greenwood = 0; // sum of d / (n (n - d)): the variance of log S
-  std::size_t i = 0;
-  while (i < sorted.size()) {
-    const double t = sorted[i].time;
-    std::size_t d = 0, c = 0;
-    for (; i < sorted.size() && sorted[i].time == t; ++i)
-      (sorted[i].event ? d : c) += 1;
-    if (d > 0) {
-      const auto n = static_cast<double>(at_risk);
-      const auto dd = static_cast<double>(d);
-      s *= (n - dd) / n;
-      if (n > dd)
-        greenwood += dd / (n * (n - dd));
-      survival_step st;
-      st.time = t;
-      st.at_risk = at_risk;
-      st.events = d;
-      st.censored = c;
-      st.survival = s;
-      if (s > 0) {
-        const double se_log = std::sqrt(greenwood);
-        st.std_error = s * se_log;
-        st.lower = s * std::exp(-1.959963984540054 * se_log);
-        st.upper = std::min(1.0, s * std::exp(1.959963984540054 * se_log));
-      } else {
-        st.std_error = 0;
-        st.lower = st.upper = 0;
-      }
-      out.steps.push_back(st);
-      out.events += d;
+    survival_curve out;
+    out.name = std::move(name);
+    out.subjects = sorted.size();
+    std::size_t at_risk = sorted.size();
+    double s = 1;
+    double greenwood = 0; // sum of d / (n (n - d)): the variance of log S
+    std::size_t i = 0;
+    while (i < sorted.size()) {
+        const double t = sorted[i].time;
+        std::size_t d = 0, c = 0;
+        for (; i < sorted.size() && sorted[i].time == t; ++i)
+            (sorted[i].event ? d : c) += 1;
+        if (d > 0) {
+            const auto n = static_cast<double>(at_risk);
+            const auto dd = static_cast<double>(d);
+            s *= (n - dd) / n;
+            if (n > dd)
+                greenwood += dd / (n * (n - dd));
+            survival_step st;
+            st.time = t;
+            st.at_risk = at_risk;
+            st.events = d;
+            st.censored = c;
+            st.survival = s;
+            if (s > 0) {
+                const double se_log = std::sqrt(greenwood);
+                st.std_error = s * se_log;
+                st.lower = s * std::exp(-1.959963984540054 * se_log);
+                st.upper = std::min(1.0, s * std::exp(1.959963984540054 * se_log));
+            } else {
+                st.std_error = 0;
+                st.lower = st.upper = 0;
+            }
+            out.steps.push_back(st);
+            out.events += d;
+        }
+        at_risk -= d + c;
     }
-    at_risk -= d + c;
-  }
-  return out;
+    return out;
 }
 
 } // namespace carepath::report
