@@ -54,9 +54,10 @@ struct rng_key {
     return mix64(stream_base(key) + counter * 0xd1342543de82ef95ULL);
 }
 
-/// A double in (0, 1) from the top 53 bits: never 0 (so log is finite) and never 1.
+/// A double in (0, 1) from the top 52 bits, at the middle of its cell: never 0 (so log is
+/// finite) and never 1 (with 53 bits the top cell's middle would round up to 1.0).
 [[nodiscard]] constexpr double to_unit_interval(std::uint64_t bits) noexcept {
-    return (static_cast<double>(bits >> 11) + 0.5) * 0x1.0p-53;
+    return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
 }
 
 /// A stream: a key's base and a counter. Copying a stream copies its position.

@@ -1,0 +1,255 @@
+#include "carepath/sim/engine.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <thread>
+
+using namespace carepath::sim;
+using carepath::date;
+
+namespace {
+sim_config small(int years = 2) {
+    sim_config c;
+    c.scale = 0.05;
+    c.years = years;
+    return c;
+}
+std::string json_of(const run_result& r) {
+    std::ostringstream os;
+    write_json(os, r);
+    write_csv(os, r);
+    return os.str();
+}
+double fig(const run_result& r, figure_key k) { return r.mean.years.back().figs[k].value(); }
+} // namespace
+
+TEST_CASE("engine: the same seed gives the same bytes at 1 and 2 threads", "[sim][engine]") {
+    auto cfg = small(3);
+    cfg.replicates = 2;
+    cfg.threads = 1;
+    const auto one = json_of(simulate(cfg));
+    cfg.threads = 2;
+    const auto two = json_of(simulate(cfg));
+    CHECK(one == two);
+    cfg.seed += 1;
+    CHECK(json_of(simulate(cfg)) != one);
+}
+
+TEST_CASE("engine: a default England run is within 2 points or 5% of each published figure",
+          "[sim][engine][calibration]") {
+    sim_config cfg; // all of England, 2019 stock, the year ending 31 March 2020
+    cfg.threads = 2;
+    const auto r = simulate(cfg);
+    std::ostringstream report;
+    write_calibration_report(report, r);
+    INFO(report.str());
+    std::size_t scored = 0;
+    for (const auto& c : check_calibration(r)) {
+        if (c.published.conflicting) continue;
+        CAPTURE(c.published.id, c.simulated);
+        REQUIRE(c.simulated.has_value());
+        CHECK(c.within);
+        ++scored;
+    }
+    CHECK(scored >= 20);
+}
+
+TEST_CASE("engine: counts add up within each year", "[sim][engine]") {
+    const auto r = simulate(small(2));
+    for (const auto& y : r.mean.years) {
+        double homes = 0, legal = 0, ages = 0, routes = 0, moves = 0;
+        for (double v : y.stock_by_home) homes += v;
+        for (double v : y.stock_by_legal) legal += v;
+        for (double v : y.stock_by_age) ages += v;
+        for (double v : y.exits_by_route) routes += v;
+        for (double v : y.children_by_moves) moves += v;
+        CHECK(homes == Approx(y.in_care));
+        CHECK(legal == Approx(y.in_care));
+        CHECK(ages == Approx(y.in_care));
+        CHECK(moves == Approx(y.in_care));
+        CHECK(routes == Approx(y.exits));
+        CHECK(y.entries_with_siblings <= y.entries);
+        CHECK(y.siblings_apart <= y.with_sibling_in_care);
+    }
+    CHECK(r.mean.years.size() == 2);
+    CHECK(r.mean.years[0].year == 2020);
+    CHECK(r.mean.years[1].snapshot == date{std::chrono::year{2021} / std::chrono::March / 31});
+}
+
+TEST_CASE("engine: kept children have care histories the core accepts", "[sim][engine]") {
+    auto cfg = small(3);
+    cfg.keep_histories = 400;
+    scenario s;
+    s.keep_last_placement_open = true;
+    const auto r = simulate(cfg, s);
+    CHECK(r.histories.size() == 400);
+    CHECK(r.refused_events == 0);
+    std::size_t moves = 0, same_carer_changes = 0, ended = 0;
+    for (const auto& h : r.histories) {
+        CHECK_FALSE(h.periods().empty());
+        for (const auto& t : h.transitions()) (t.is_move ? moves : same_carer_changes) += 1;
+        for (const auto& rel : h.relationships())
+            for (const auto& e : rel.endings()) {
+                ++ended;
+                CHECK(e.reason != carepath::end_reason::not_known); // every ending has a reason
+            }
+    }
+    CHECK(moves > 0);
+    CHECK(same_carer_changes > 0); // long-term agreements, fostering to adoption: not moves
+    CHECK(ended > 0);
+}
+
+TEST_CASE("engine: a figure needing a long history is null in a short run", "[sim][engine]") {
+    const auto r = simulate(small(1));
+    const auto& f = r.mean.years.back().figs;
+    CHECK_FALSE(f[figure_key::reentry_within_5yr_share].has_value());
+    CHECK_FALSE(f[figure_key::adoption_breakdown_12yr_share].has_value());
+    CHECK_FALSE(f[figure_key::kinship_foster_continuing_2yr_share].has_value());
+    CHECK(f[figure_key::cla_count].has_value());
+    SECTION("a warm-up period makes the two-year measures available") {
+        auto cfg = small(1);
+        cfg.warmup_years = 2;
+        const auto w = simulate(cfg);
+        CHECK(w.mean.years.size() == 1);
+        CHECK(w.mean.years[0].year == 2022);
+        CHECK(w.mean.years.back().figs[figure_key::unrelated_foster_continuing_2yr_share].has_value());
+    }
+}
+
+TEST_CASE("engine: policies move the figures they act on", "[sim][engine]") {
+    sim_config cfg;
+    cfg.scale = 0.25;
+    cfg.years = 2;
+    const auto base = simulate(cfg);
+    SECTION("halving social worker turnover lowers worker changes") {
+        scenario s;
+        s.sw_turnover_factor = 0.5;
+        CHECK(fig(simulate(cfg, s), figure_key::sw_changes_per_child_year)
+              < fig(base, figure_key::sw_changes_per_child_year));
+    }
+    SECTION("placing siblings together unless a reason is recorded lowers separation") {
+        scenario s;
+        s.siblings = sibling_policy::together_unless_reason;
+        CHECK(fig(simulate(cfg, s), figure_key::siblings_apart_share)
+              < fig(base, figure_key::siblings_apart_share) - 5);
+    }
+    SECTION("keeping the last placement open keeps more ties at a move") {
+        scenario s;
+        s.keep_last_placement_open = true;
+        CHECK(fig(simulate(cfg, s), figure_key::continuity_index_mean)
+              > fig(base, figure_key::continuity_index_mean));
+    }
+    SECTION("staying close to 25 leaves more people there at 25") {
+        scenario s;
+        s.staying_close_to_25 = true;
+        CHECK(fig(simulate(cfg, s), figure_key::lifelong_links_at_25_mean)
+              > fig(base, figure_key::lifelong_links_at_25_mean));
+    }
+    SECTION("placing more children inside the authority lowers the out-of-area share") {
+        scenario s;
+        s.share_inside_home_authority = 0.9;
+        CHECK(fig(simulate(cfg, s), figure_key::out_of_area_share)
+              < fig(base, figure_key::out_of_area_share) - 3);
+    }
+}
+
+TEST_CASE("engine: a comparison runs both with the same seed", "[sim][engine]") {
+    scenario s;
+    s.name = "support";
+    s.kinship_support = true;
+    const auto c = compare(small(1), s);
+    CHECK(c.baseline.scenario_name == "baseline");
+    CHECK(c.alternative.scenario_name == "support");
+    CHECK(json_of(c.baseline) == json_of(simulate(small(1))));
+    std::ostringstream os;
+    write_csv(os, c);
+    CHECK(os.str().starts_with("figure,baseline,scenario,difference\ncla_count,"));
+}
+
+TEST_CASE("engine: replicates give confidence intervals around their mean", "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.replicates = 3;
+    const auto r = simulate(cfg);
+    CHECK(r.replicates.size() == 3);
+    const auto& e = r.estimates[static_cast<std::size_t>(figure_key::cla_count)];
+    REQUIRE(e.mean.has_value());
+    CHECK(e.replicates == 3);
+    CHECK(*e.low <= *e.mean);
+    CHECK(*e.high >= *e.mean);
+    CHECK(*e.high > *e.low); // replicates differ
+    double sum = 0;
+    for (const auto& rep : r.replicates) sum += *rep.years.back().figs[figure_key::cla_count];
+    CHECK(*e.mean == Approx(sum / 3));
+    CHECK(fig(r, figure_key::cla_count) == Approx(sum / 3));
+}
+
+TEST_CASE("engine: progress is reported on the calling thread up to the total", "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.threads = 2;
+    cfg.authorities = 10;
+    const auto caller = std::this_thread::get_id();
+    std::size_t last = 0, total = 0;
+    bool same_thread = true;
+    (void)simulate(cfg, {}, [&](const progress& p) {
+        same_thread = same_thread && std::this_thread::get_id() == caller;
+        last = p.done;
+        total = p.total;
+    });
+    CHECK(same_thread);
+    CHECK(total == 10);
+    CHECK(last == 10);
+}
+
+TEST_CASE("engine: a run can start from given care histories", "[sim][engine]") {
+    using namespace std::chrono;
+    auto make = [](std::uint32_t id, date birth, std::uint16_t la) {
+        carepath::child c;
+        c.id = carepath::child_id{id};
+        c.as_person = carepath::person_id{id};
+        c.birth_date = birth;
+        c.responsible_authority = carepath::local_authority_id{la};
+        return carepath::care_history{c};
+    };
+    // a 17-year-old in foster care, who must leave at 18 within the year
+    auto older = make(1, date{year{2001} / June / 1}, 202);
+    REQUIRE(older.add(carepath::entered_care{date{year{2015} / May / 1},
+                                             carepath::legal_status::care_order,
+                                             carepath::placement::with_carer(carepath::placement_type::U6,
+                                                                              carepath::carer_id{9})}));
+    // a toddler placed for adoption, and a child who left care before the start date
+    auto young = make(2, date{year{2017} / January / 10}, 202);
+    REQUIRE(young.add(carepath::entered_care{date{year{2017} / March / 1},
+                                             carepath::legal_status::placement_order,
+                                             carepath::placement::with_carer(carepath::placement_type::A6,
+                                                                              carepath::carer_id{8})}));
+    auto gone = make(3, date{year{2010} / January / 10}, 202);
+    REQUIRE(gone.add(carepath::entered_care{date{year{2016} / March / 1},
+                                            carepath::legal_status::accommodated_s20,
+                                            carepath::placement::with_carer(carepath::placement_type::U6,
+                                                                             carepath::carer_id{7})}));
+    REQUIRE(gone.add(carepath::left_care{date{year{2017} / March / 1}, carepath::exit_route::return_home}));
+    sim_config cfg;
+    cfg.initial = {older, young, gone};
+    const auto r = simulate(cfg);
+    const auto& y = r.mean.years.back();
+    CHECK(r.config.initial.empty()); // histories are not copied into the result
+    // two children start in care; the 17-year-old leaves at 18
+    double aged_out = y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::staying_put)]
+                      + y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::independent_living)];
+    CHECK(aged_out >= 1);
+    CHECK(y.figs[figure_key::lifelong_links_at_25_mean].has_value());
+}
+
+TEST_CASE("engine: a config that cannot run is refused", "[sim][engine]") {
+    sim_config cfg;
+    cfg.years = 0;
+    CHECK_THROWS_AS((void)simulate(cfg), std::invalid_argument);
+    cfg = sim_config{};
+    cfg.scale = 0;
+    CHECK_THROWS_AS((void)simulate(cfg), std::invalid_argument);
+    cfg = sim_config{};
+    scenario s;
+    s.sw_turnover_factor = -1;
+    CHECK_THROWS_AS((void)simulate(cfg, s), std::invalid_argument);
+}

@@ -1,0 +1,99 @@
+#include "carepath/sim/scenario.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace carepath::sim;
+
+namespace {
+carepath::result<scenario> parse(const std::string& text) {
+    std::istringstream in{text};
+    return read_scenario(in, "policy.txt");
+}
+} // namespace
+
+TEST_CASE("scenario: every key is read from key = value lines", "[sim][scenario]") {
+    const auto s = parse("# a comment\n"
+                         "name = siblings together\n"
+                         "\n"
+                         "siblings = together_unless_reason\n"
+                         "kinship_support = yes\n"
+                         "keep_last_placement_open=true\n"
+                         "  staying_close_to_25 = on\n"
+                         "sw_turnover_factor = 0.5\n"
+                         "share_inside_home_authority = 0.7\n"
+                         "carer_recruitment_factor = 1.5\n");
+    REQUIRE(s.ok());
+    CHECK(s->name == "siblings together");
+    CHECK(s->siblings == sibling_policy::together_unless_reason);
+    CHECK(s->kinship_support);
+    CHECK(s->keep_last_placement_open);
+    CHECK(s->staying_close_to_25);
+    CHECK(s->sw_turnover_factor == 0.5);
+    CHECK(s->share_inside_home_authority == 0.7);
+    CHECK(s->carer_recruitment_factor == 1.5);
+}
+
+TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scenario]") {
+    scenario s;
+    s.name = "mixed";
+    s.siblings = sibling_policy::together_unless_reason;
+    s.staying_close_to_25 = true;
+    s.sw_turnover_factor = 0.25;
+    s.share_inside_home_authority = 0.75;
+    std::ostringstream out;
+    write_scenario(out, s);
+    const auto back = parse(out.str());
+    REQUIRE(back.ok());
+    CHECK(*back == s);
+}
+
+TEST_CASE("scenario: errors name the file, line, column, key and value", "[sim][scenario]") {
+    SECTION("an unknown key points at the key") {
+        const auto r = parse("name = x\n  sibling = together\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().file == "policy.txt");
+        CHECK(r.error().line == 2);
+        CHECK(r.error().column == 3);
+        CHECK(r.error().field == "sibling");
+        CHECK(r.error().message.find("unknown scenario key") != std::string::npos);
+    }
+    SECTION("a bad value points at the value") {
+        const auto r = parse("sw_turnover_factor = half\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().line == 1);
+        CHECK(r.error().column == 22);
+        CHECK(r.error().value == "half");
+        CHECK(carepath::to_string(r.error())
+              == "policy.txt:1:22: sw_turnover_factor=\"half\": expected a number");
+    }
+    SECTION("a share outside 0-1 is refused") {
+        const auto r = parse("share_inside_home_authority = 1.2\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "must be a share between 0 and 1");
+    }
+    SECTION("a line without = is refused") {
+        const auto r = parse("kinship_support\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "expected key = value");
+    }
+    SECTION("a key given twice is refused on its second line") {
+        const auto r = parse("kinship_support = true\nkinship_support = false\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().line == 2);
+        CHECK(r.error().message == "key given twice");
+    }
+    SECTION("a flag must be true or false") {
+        const auto r = parse("staying_close_to_25 = maybe\n");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().message == "expected true or false");
+    }
+}
+
+TEST_CASE("scenario: the sibling policy table round-trips", "[sim][scenario]") {
+    for (auto p : carepath::all_values<sibling_policy>())
+        CHECK(carepath::from_string<sibling_policy>(carepath::to_string(p)) == p);
+    CHECK(carepath::codes_are_unique<sibling_policy>());
+    CHECK(carepath::table_is_dense<sibling_policy>());
+}

@@ -1,0 +1,88 @@
+#include "carepath/sim/summary.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace carepath::sim;
+
+TEST_CASE("summary: enum tables are complete and round-trip", "[sim][summary]") {
+    CHECK(carepath::table_is_dense<home_kind>());
+    CHECK(carepath::table_is_dense<legal_group>());
+    CHECK(carepath::table_is_dense<age_band>());
+    CHECK(carepath::table_is_dense<figure_key>());
+    CHECK(carepath::codes_are_unique<figure_key>());
+    for (auto k : carepath::all_values<figure_key>())
+        CHECK(carepath::from_string<figure_key>(carepath::to_string(k)) == k);
+}
+
+TEST_CASE("summary: the issue's figure keys are all present", "[sim][summary]") {
+    for (const char* key :
+         {"cla_count", "entries", "exits", "foster_share", "kinship_foster_share",
+          "long_term_foster_share", "childrens_home_share", "semi_independent_16_17_share",
+          "placed_with_parents_share", "placed_for_adoption_share", "out_of_area_share",
+          "uasc_share", "care_order_share", "placement_order_share", "s20_share",
+          "exit_return_home_share", "exit_adoption_share", "exit_sgo_share", "exit_cao_share",
+          "exit_age18_share", "three_plus_placements_share", "long_term_stability_share",
+          "siblings_apart_share", "sw_changes_per_child_year",
+          "no_change_home_school_sw_1yr_share", "no_change_home_school_sw_2yr_share",
+          "reentry_within_5yr_share", "sgo_disruption_5yr_share", "adoption_breakdown_12yr_share",
+          "kinship_foster_continuing_2yr_share", "unrelated_foster_continuing_2yr_share",
+          "continuity_index_mean", "lifelong_links_at_25_mean"})
+        CHECK(carepath::from_string<figure_key>(key).has_value());
+}
+
+TEST_CASE("summary: age bands follow the DfE tables", "[sim][summary]") {
+    CHECK(band_of(0) == age_band::under_1);
+    CHECK(band_of(1) == age_band::age_1_4);
+    CHECK(band_of(4) == age_band::age_1_4);
+    CHECK(band_of(5) == age_band::age_5_9);
+    CHECK(band_of(15) == age_band::age_10_15);
+    CHECK(band_of(16) == age_band::age_16_17);
+    CHECK(band_of(17) == age_band::age_16_17);
+}
+
+TEST_CASE("summary: shares and counts are told apart", "[sim][summary]") {
+    CHECK(is_share(figure_key::foster_share));
+    CHECK(is_share(figure_key::continuity_index_mean));
+    CHECK_FALSE(is_share(figure_key::cla_count));
+    CHECK_FALSE(is_share(figure_key::sw_changes_per_child_year));
+    CHECK_FALSE(is_share(figure_key::lifelong_links_at_25_mean));
+}
+
+TEST_CASE("summary: figures are written as JSON with nulls for unmeasured ones", "[sim][summary]") {
+    figures f;
+    f.at(figure_key::cla_count) = 80080;
+    f.at(figure_key::foster_share) = 72.5;
+    std::ostringstream os;
+    write_figures_json(os, f);
+    const auto s = os.str();
+    CHECK(s.starts_with("{\"cla_count\":80080,\"entries\":null,\"exits\":null,\"foster_share\":72.5,"));
+    CHECK(s.ends_with("\"adoption_entry_to_order_months\":null}"));
+}
+
+TEST_CASE("summary: the CSV series has one row per number", "[sim][summary]") {
+    summary s;
+    year_summary y;
+    y.year = 2020;
+    y.in_care = 10;
+    y.figs.at(figure_key::cla_count) = 10;
+    s.years.push_back(y);
+    std::ostringstream os;
+    write_series_csv(os, s);
+    const auto text = os.str();
+    CHECK(text.starts_with("year,measure,category,value\n2020,in_care,,10\n"));
+    // rows: in_care + 8 homes + 4 legal + 5 ages + 2 entries + exits + 15 routes + moves
+    // + care years + moves per year + 4 move counts + continuity + 2 sibling + sw + links + 1
+    // measured figure, plus the header
+    std::size_t lines = 0;
+    for (char c : text) lines += c == '\n';
+    CHECK(lines == 1 + 1 + 8 + 4 + 5 + 2 + 1 + exit_route_count + 3 + 4 + 1 + 2 + 1 + 1 + 1);
+    CHECK(text.find("2020,figure,cla_count,10\n") != std::string::npos);
+}
+
+TEST_CASE("summary: JSON strings are escaped", "[sim][summary]") {
+    std::ostringstream os;
+    carepath::sim::detail::put_string(os, "a \"b\"\n\\");
+    CHECK(os.str() == "\"a \\\"b\\\"\\n\\\\\"");
+}
