@@ -14,7 +14,8 @@ const char* header_csv = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
                          "101,F,14/02/2014,WBRI,A123456789012,0,\n"
                          "102.0,M,03/09/2011,BAFR,UN4,,\n";
 const char* episodes_csv =
-    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,"
+    "URN\n"
     "101,10/01/2022,S,C1,N1,U6,PR1,01/06/2022,X1,PLACE,M14 5AH,M2 3LG,XXXXXXX\n"
     "101,01/06/2022,L,C2,N1,U6,PR1,01/09/2023,X1,PLACE,M14 5AH,M2 3LG,XXXXXXX\n"
     "101,01/09/2023,T,C2,N1,U4,PR1,15/11/2024,X1,PLACE,M14 5AH,M2 3LG,XXXXXXX\n"
@@ -32,7 +33,8 @@ int main() {
     ret.collection_year = 2025;
     std::istringstream h{header_csv}, e{episodes_csv};
     for (auto* in : {&h, &e}) {
-        table t = read_table(*in, in == &h ? "header.csv" : "episodes.csv", "", ret.read_errors, 2025);
+        table t =
+            read_table(*in, in == &h ? "header.csv" : "episodes.csv", "", ret.read_errors, 2025);
         std::cout << "Read " << t.file << " as the " << t.name << " table: " << t.rows.size()
                   << " rows.\n";
         ret.tables.emplace(t.name, std::move(t));
@@ -40,7 +42,8 @@ int main() {
 
     // 2. Messy cells are kept as written; the reader says what it noticed.
     std::cout << "\nThe reader noticed " << ret.read_errors.size() << " things:\n";
-    for (const auto& d : ret.read_errors) std::cout << "  " << d << '\n';
+    for (const auto& d : ret.read_errors)
+        std::cout << "  " << d << '\n';
 
     // 3. Episodes become care histories.
     const auto mapped = map_return(ret, {.home_districts = {"M14", "M2", "M8"}});
@@ -50,7 +53,8 @@ int main() {
         std::cout << "Child " << child.id << " had " << hist.placements().size()
                   << " placements and " << hist.moves().size()
                   << (hist.moves().size() == 1 ? " move" : " moves") << " of home";
-        if (hist.in_care()) std::cout << ", and is still in care";
+        if (hist.in_care())
+            std::cout << ", and is still in care";
         else if (hist.periods().back().exit)
             std::cout << ", and left care (" << describe(*hist.periods().back().exit) << ")";
         std::cout << ".\n";

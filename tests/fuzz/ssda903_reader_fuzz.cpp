@@ -22,7 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     return_data ret;
     ret.collection_year = 2025;
-    ret.tables.emplace("Header", read_table_text(first, "header.csv", "Header", ret.read_errors, 2025));
+    ret.tables.emplace("Header",
+                       read_table_text(first, "header.csv", "Header", ret.read_errors, 2025));
     ret.tables.emplace("Episodes",
                        read_table_text(second, "episodes.csv", "Episodes", ret.read_errors, 2025));
     auto guessed = read_table_text(all, "any.csv", "", ret.read_errors);

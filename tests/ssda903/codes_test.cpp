@@ -17,7 +17,8 @@ TEST_CASE("codes: each code appears once per column", "[ssda903][codes]") {
         CAPTURE(e.table, e.field, e.code);
         CHECK(seen.insert({e.table, e.field, e.code}).second);
         CHECK_FALSE(e.meaning.empty());
-        if (e.first_year != 0 && e.retired_year != 0) CHECK(e.first_year < e.retired_year);
+        if (e.first_year != 0 && e.retired_year != 0)
+            CHECK(e.first_year < e.retired_year);
     }
     CHECK(code_list.size() == 253);
 }
@@ -49,9 +50,11 @@ TEST_CASE("codes: the placement codes agree with core's placement types and thei
         CAPTURE(to_string(t));
         const auto e = find_code("Episodes", "PLACE", to_string(t));
         REQUIRE(e);
-        for (int year = 2020; year <= 2027; ++year) CHECK(e->valid_in(year) == valid_in_year(t, year));
+        for (int year = 2020; year <= 2027; ++year)
+            CHECK(e->valid_in(year) == valid_in_year(t, year));
     }
     std::size_t place_codes = 0;
-    for (const auto& e : code_list) place_codes += e.table == "Episodes" && e.field == "PLACE";
+    for (const auto& e : code_list)
+        place_codes += e.table == "Episodes" && e.field == "PLACE";
     CHECK(place_codes == all_values<placement_type>().size());
 }

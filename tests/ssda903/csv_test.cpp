@@ -32,7 +32,9 @@ TEST_CASE("csv: quoted fields keep commas, doubled quotes and line breaks", "[ss
 TEST_CASE("csv: a byte order mark is skipped and CRLF, LF and CR all end a line",
           "[ssda903][csv]") {
     std::vector<diagnostic> errors;
-    const auto recs = parse("\xEF\xBB\xBF" "A,B\r\n1,2\n3,4\r5,6", errors);
+    const auto recs = parse("\xEF\xBB\xBF"
+                            "A,B\r\n1,2\n3,4\r5,6",
+                            errors);
     CHECK(errors.empty());
     REQUIRE(recs.size() == 4);
     CHECK(recs[0].fields == fields({"A", "B"}));
@@ -64,8 +66,7 @@ TEST_CASE("csv: an unterminated quote is an error at its line and column and the
     CHECK(recs[2].line == 3);
 }
 
-TEST_CASE("csv: a stray quote lines later does not swallow the lines between",
-          "[ssda903][csv]") {
+TEST_CASE("csv: a stray quote lines later does not swallow the lines between", "[ssda903][csv]") {
     std::vector<diagnostic> errors;
     const auto recs = parse("A,B\n1,\"oops\n2,x\n3,y\"z\n", errors);
     REQUIRE_FALSE(errors.empty());
@@ -85,21 +86,25 @@ TEST_CASE("csv: text after a closing quote is an error and is kept", "[ssda903][
 }
 
 TEST_CASE("csv: writing then reading gives the same fields", "[ssda903][csv][property]") {
-    const std::vector<std::vector<std::string>> rows{
-        {"plain", "", "with,comma"}, {"quote\"inside", "line\nbreak", " spaces "},
-        {"\r", ",", "\"\""}};
+    const std::vector<std::vector<std::string>> rows{{"plain", "", "with,comma"},
+                                                     {"quote\"inside", "line\nbreak", " spaces "},
+                                                     {"\r", ",", "\"\""}};
     std::ostringstream os;
-    for (const auto& r : rows) write_csv_record(os, r);
+    for (const auto& r : rows)
+        write_csv_record(os, r);
     std::vector<diagnostic> errors;
     const auto back = parse(os.str(), errors);
     CHECK(errors.empty());
     REQUIRE(back.size() == rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) CHECK(back[i].fields == rows[i]);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        CHECK(back[i].fields == rows[i]);
 }
 
 TEST_CASE("csv: UTF-8 validity is checked byte by byte", "[ssda903][csv]") {
     CHECK(is_valid_utf8("plain"));
-    CHECK(is_valid_utf8("\xC2\xA3" "5")); // a pound sign
-    CHECK_FALSE(is_valid_utf8("\xA3" "5")); // the same in Latin-1
+    CHECK(is_valid_utf8("\xC2\xA3"
+                        "5")); // a pound sign
+    CHECK_FALSE(is_valid_utf8("\xA3"
+                              "5"));        // the same in Latin-1
     CHECK_FALSE(is_valid_utf8("\xE2\x82")); // cut short
 }

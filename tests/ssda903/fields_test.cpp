@@ -9,15 +9,15 @@
 
 using namespace carepath::ssda903;
 
-TEST_CASE("fields: every table starts with CHILD and names each column once",
-          "[ssda903][fields]") {
+TEST_CASE("fields: every table starts with CHILD and names each column once", "[ssda903][fields]") {
     for (const auto& t : table_specs) {
         CAPTURE(t.name);
         REQUIRE_FALSE(t.fields.empty());
         CHECK(t.fields.front().name == "CHILD");
         CHECK(t.fields.front().type == field_type::child_id);
         std::set<std::string_view> names;
-        for (const auto& f : t.fields) CHECK(names.insert(f.name).second);
+        for (const auto& f : t.fields)
+            CHECK(names.insert(f.name).second);
     }
 }
 

@@ -16,13 +16,13 @@ TEST_CASE("indicators: the hand-written 2024-25 return gives the figures worked 
     const auto s = compute_indicators(m, 2025);
     CHECK(s.looked_after_in_year == 9);
     CHECK(s.looked_after_at_year_end == 9);
-    CHECK(s.three_or_more_placements == proportion{1, 9});      // C7
-    CHECK(s.long_term_stability == proportion{2, 3});           // C1 and C8 of C1, C8, C9
-    CHECK(s.moves_in_year == 3);                                // C2 once, C7 twice
+    CHECK(s.three_or_more_placements == proportion{1, 9}); // C7
+    CHECK(s.long_term_stability == proportion{2, 3});      // C1 and C8 of C1, C8, C9
+    CHECK(s.moves_in_year == 3);                           // C2 once, C7 twice
     CHECK(s.days_in_care_in_year == 3042);
     CHECK(s.moves_per_child_year().value() == Approx(3 * 365.25 / 3042.0));
     CHECK(s.mean_days_in_care().value() == Approx(3042.0 / 9));
-    REQUIRE(s.ended_period_days.size() == 1);                   // C5's first period
+    REQUIRE(s.ended_period_days.size() == 1); // C5's first period
     CHECK(s.median_ended_period_days() == 61.0);
     CHECK(s.placed_outside_home_authority == proportion{2, 9}); // C6 and C7
 

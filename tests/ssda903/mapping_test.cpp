@@ -10,7 +10,9 @@ using namespace carepath;
 using namespace carepath::ssda903;
 
 namespace {
-date d(int y, unsigned m, unsigned dd) { return *make_date(y, m, dd); }
+date d(int y, unsigned m, unsigned dd) {
+    return *make_date(y, m, dd);
+}
 
 const return_data& hand() {
     // The hand-written 2024-25 return: tests/data/ssda903/hand/README.md says what each child
@@ -26,13 +28,13 @@ const mapping_result& mapped() {
 std::vector<const diagnostic*> about(const mapping_result& m, std::size_t line) {
     std::vector<const diagnostic*> out;
     for (const auto& x : m.diagnostics)
-        if (x.line == line) out.push_back(&x);
+        if (x.line == line)
+            out.push_back(&x);
     return out;
 }
 } // namespace
 
-TEST_CASE("mapping: every child of the return is mapped and keeps its rows",
-          "[ssda903][mapping]") {
+TEST_CASE("mapping: every child of the return is mapped and keeps its rows", "[ssda903][mapping]") {
     const auto& m = mapped();
     REQUIRE(m.children.size() == 9);
     CHECK(m.children[0].id == "C1");
@@ -146,7 +148,7 @@ TEST_CASE("mapping: refused events come back as diagnostics on the row", "[ssda9
         "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
         "PL_POST,URN\n"
         "7,01/04/2024,S,C2,N1,U4,PR1,01/05/2024,X1,,,,\n"
-        "7,01/05/2024,L,C2,N1,U4,PR1,01/06/2024,E11,,,,\n"  // L without a legal change
+        "7,01/05/2024,L,C2,N1,U4,PR1,01/06/2024,E11,,,,\n" // L without a legal change
         "7,01/07/2024,S,C2,N1,U4,PR1,,,,,,\n"};
     return_data r;
     r.tables.emplace("Episodes", read_table(eps, "e.csv", "", errors));
@@ -159,7 +161,8 @@ TEST_CASE("mapping: refused events come back as diagnostics on the row", "[ssda9
         if (x.line == 3 && x.field == "LS" && x.file == "e.csv"
             && x.message.find("refused") != std::string::npos)
             l_row = true;
-        if (x.message.find("no Header row") != std::string::npos) no_header = true;
+        if (x.message.find("no Header row") != std::string::npos)
+            no_header = true;
     }
     CHECK(l_row);
     CHECK(no_header);

@@ -11,8 +11,8 @@ using namespace carepath;
 using namespace carepath::ssda903;
 
 namespace {
-const std::string episodes_header =
-    "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+const std::string episodes_header = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_"
+                                    "PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
 
 table read(const std::string& text, std::vector<diagnostic>& errors, int year = 0) {
     std::istringstream in{text};
@@ -22,18 +22,17 @@ table read(const std::string& text, std::vector<diagnostic>& errors, int year = 
 std::vector<const diagnostic*> on_line(const std::vector<diagnostic>& ds, std::size_t line) {
     std::vector<const diagnostic*> out;
     for (const auto& d : ds)
-        if (d.line == line) out.push_back(&d);
+        if (d.line == line)
+            out.push_back(&d);
     return out;
 }
 bool any_message(const std::vector<diagnostic>& ds, std::string_view part) {
-    return std::ranges::any_of(ds, [&](const diagnostic& d) {
-        return d.message.find(part) != std::string::npos;
-    });
+    return std::ranges::any_of(
+        ds, [&](const diagnostic& d) { return d.message.find(part) != std::string::npos; });
 }
 } // namespace
 
-TEST_CASE("reader: tables are recognised by their column names in any order",
-          "[ssda903][reader]") {
+TEST_CASE("reader: tables are recognised by their column names in any order", "[ssda903][reader]") {
     CHECK(identify_table({"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"}) == "Header");
     CHECK(identify_table({"URN", "PL_POST", "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE",
                           "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST"})
@@ -43,8 +42,8 @@ TEST_CASE("reader: tables are recognised by their column names in any order",
     CHECK(identify_table({"CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"}) == "Missing");
     CHECK(identify_table({"CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"}) == "OC3");
     CHECK(identify_table({"CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"}) == "PrevPerm");
-    CHECK(identify_table({"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED",
-                          "REASON_PLACED_CEASED"})
+    CHECK(identify_table(
+              {"CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"})
           == "PlacedAdoption");
     SECTION("a table with a missing column is still recognised") {
         CHECK(identify_table({"CHILD", "DOB", "REVIEW"}) == "Reviews");
@@ -59,10 +58,11 @@ TEST_CASE("reader: tables are recognised by their column names in any order",
 TEST_CASE("reader: a clean Episodes file is read cell for cell with no diagnostics",
           "[ssda903][reader]") {
     std::vector<diagnostic> errors;
-    const auto t = read(episodes_header
-                            + "C1,01/04/2024,S,C2,N1,U4,PR1,01/06/2024,X1,CARPL,M1 1AA,M2 2BB,XXXXXXX\n"
-                              "C1,01/06/2024,P,C2,N1,K2,PR4,,,,M1 1AA,LS1 4GG,1234567\n",
-                        errors);
+    const auto t =
+        read(episodes_header
+                 + "C1,01/04/2024,S,C2,N1,U4,PR1,01/06/2024,X1,CARPL,M1 1AA,M2 2BB,XXXXXXX\n"
+                   "C1,01/06/2024,P,C2,N1,K2,PR4,,,,M1 1AA,LS1 4GG,1234567\n",
+             errors);
     CHECK(errors.empty());
     CHECK(t.name == "Episodes");
     REQUIRE(t.rows.size() == 2);
@@ -76,9 +76,8 @@ TEST_CASE("reader: a clean Episodes file is read cell for cell with no diagnosti
 TEST_CASE("reader: messy but readable cells are read with a warning and never changed",
           "[ssda903][reader]") {
     std::vector<diagnostic> errors;
-    const auto t = read(episodes_header
-                            + "123.0,01/04/2024,S,c2,N1,U4 ,PR1,,,,M1 1AA,M2 2BB,XXXXXXX\n",
-                        errors);
+    const auto t = read(
+        episodes_header + "123.0,01/04/2024,S,c2,N1,U4 ,PR1,,,,M1 1AA,M2 2BB,XXXXXXX\n", errors);
     REQUIRE(t.rows.size() == 1);
     const auto& r = t.rows[0];
     CHECK(t.get(r, "CHILD") == "123.0"); // kept as written
@@ -120,7 +119,8 @@ TEST_CASE("reader: bad cells are errors naming file, line, column, field and val
 
     const auto l2 = on_line(errors, 2);
     REQUIRE(l2.size() == 1);
-    CHECK(to_string(*l2[0]).starts_with("episodes.csv:2:2: DECOM=\"31/02/2024\": not a calendar date"));
+    CHECK(to_string(*l2[0]).starts_with(
+        "episodes.csv:2:2: DECOM=\"31/02/2024\": not a calendar date"));
 
     const auto l3 = on_line(errors, 3);
     REQUIRE(l3.size() == 1);
@@ -165,12 +165,13 @@ TEST_CASE("reader: a missing column is an error, an extra one a warning, and bot
 TEST_CASE("reader: a code valid only in other years is read with a warning naming the year",
           "[ssda903][reader]") {
     std::vector<diagnostic> errors;
-    const auto t = read(episodes_header + "C1,01/04/2025,S,C2,N1,H5,PR1,,,,M1 1AA,M2 2BB,X\n",
-                        errors, 2026);
+    const auto t =
+        read(episodes_header + "C1,01/04/2025,S,C2,N1,H5,PR1,,,,M1 1AA,M2 2BB,X\n", errors, 2026);
     REQUIRE(errors.size() == 1);
     CHECK(is_warning(errors[0]));
     CHECK(errors[0].field == "PLACE");
-    CHECK(errors[0].message.find("not valid in 2025-26 (retired from 2024-25)") != std::string::npos);
+    CHECK(errors[0].message.find("not valid in 2025-26 (retired from 2024-25)")
+          != std::string::npos);
     SECTION("but not in a year it was valid") {
         std::vector<diagnostic> e2;
         (void)read(episodes_header + "C1,01/04/2023,S,C2,N1,H5,PR1,,,,M1 1AA,M2 2BB,X\n", e2, 2024);
@@ -210,7 +211,9 @@ TEST_CASE("reader: blank files and files that are not UTF-8 give a clear diagnos
     CHECK(is_warning(errors[0]));
 
     errors.clear();
-    std::istringstream utf16{std::string{"\xFF\xFE" "C\0H\0", 6}};
+    std::istringstream utf16{std::string{"\xFF\xFE"
+                                         "C\0H\0",
+                                         6}};
     (void)read_table(utf16, "header.csv", "", errors);
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].message.find("UTF-16") != std::string::npos);

@@ -34,18 +34,18 @@ void check_same(const return_data& a, const return_data& b) {
 } // namespace
 
 TEST_CASE("writer: a table is written back with the same rows and values", "[ssda903][writer]") {
-    const std::string text =
-        "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-        "A1,F,01/06/2012,WBRI,\"UN1\",0,\n"
-        "\"A,2\",M,15/09/2015,BAFR,UN1,,\n";
+    const std::string text = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                             "A1,F,01/06/2012,WBRI,\"UN1\",0,\n"
+                             "\"A,2\",M,15/09/2015,BAFR,UN1,,\n";
     std::vector<diagnostic> errors;
     const auto t = read_table_text(text, "header.csv", "", errors);
     std::ostringstream os;
     write_table(os, t);
     // Unneeded quotes go; everything else is byte for byte.
-    CHECK(os.str() == "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
-                      "A1,F,01/06/2012,WBRI,UN1,0,\n"
-                      "\"A,2\",M,15/09/2015,BAFR,UN1,,\n");
+    CHECK(os.str()
+          == "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+             "A1,F,01/06/2012,WBRI,UN1,0,\n"
+             "\"A,2\",M,15/09/2015,BAFR,UN1,,\n");
     std::vector<diagnostic> again;
     const auto back = read_table_text(os.str(), "header.csv", "", again);
     CHECK(back.rows.size() == 2);
@@ -55,8 +55,9 @@ TEST_CASE("writer: a table is written back with the same rows and values", "[ssd
 TEST_CASE("writer: a long row's surplus cells and a CRLF ending survive the round trip",
           "[ssda903][writer]") {
     std::vector<diagnostic> errors;
-    const auto t = read_table_text("CHILD,DOB,REVIEW,REVIEW_CODE\r\nA,01/01/2010,01/02/2024,PN1,x\r\n",
-                                   "reviews.csv", "", errors);
+    const auto t =
+        read_table_text("CHILD,DOB,REVIEW,REVIEW_CODE\r\nA,01/01/2010,01/02/2024,PN1,x\r\n",
+                        "reviews.csv", "", errors);
     std::ostringstream os;
     write_table(os, t, {.eol = "\r\n"});
     CHECK(os.str() == "CHILD,DOB,REVIEW,REVIEW_CODE\r\nA,01/01/2010,01/02/2024,PN1,x\r\n");
@@ -83,7 +84,8 @@ TEST_CASE("writer: the XML form reads back into the same tables", "[ssda903][wri
     std::ostringstream os;
     write_xml_return(os, in);
     const auto back = read_xml_return_text(os.str(), "return.xml");
-    CHECK(std::ranges::none_of(back.read_errors, [](const diagnostic& d) { return !is_warning(d); }));
+    CHECK(
+        std::ranges::none_of(back.read_errors, [](const diagnostic& d) { return !is_warning(d); }));
     const table* h = back.find("Header");
     const table* e = back.find("Episodes");
     REQUIRE(h);
@@ -92,10 +94,12 @@ TEST_CASE("writer: the XML form reads back into the same tables", "[ssda903][wri
     const table& e0 = *in.find("Episodes");
     REQUIRE(e->rows.size() == e0.rows.size());
     for (std::size_t i = 0; i < e0.rows.size(); ++i)
-        for (const auto& col : e0.columns) CHECK(e->get(e->rows[i], col) == e0.get(e0.rows[i], col));
+        for (const auto& col : e0.columns)
+            CHECK(e->get(e->rows[i], col) == e0.get(e0.rows[i], col));
     REQUIRE(h->rows.size() == h0.rows.size());
     for (std::size_t i = 0; i < h0.rows.size(); ++i)
-        for (const auto& col : h0.columns) CHECK(h->get(h->rows[i], col) == h0.get(h0.rows[i], col));
+        for (const auto& col : h0.columns)
+            CHECK(h->get(h->rows[i], col) == h0.get(h0.rows[i], col));
 }
 
 // A return made by ../shared/bench/gen_ssda903.py (5,000 children) at test time: the ctest

@@ -94,7 +94,8 @@ TEST_CASE("xml: broken documents are reported with line and column and still rea
     }
     SECTION("deep nesting does not recurse") {
         std::string deep;
-        for (int i = 0; i < 100000; ++i) deep += "<a>";
+        for (int i = 0; i < 100000; ++i)
+            deep += "<a>";
         const auto doc = parse_xml(deep, "x.xml", errors);
         CHECK(doc.elements.size() == 100000);
         CHECK(errors.size() == 100000);

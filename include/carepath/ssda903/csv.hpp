@@ -59,14 +59,21 @@ constexpr std::size_t utf8_valid_prefix(std::string_view s) noexcept {
     while (i < s.size()) {
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t n = 0;
-        if (c < 0x80) n = 1;
-        else if (c >= 0xC2 && c <= 0xDF) n = 2;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4;
-        else return i;
-        if (i + n > s.size()) return i;
+        if (c < 0x80)
+            n = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            n = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4;
+        else
+            return i;
+        if (i + n > s.size())
+            return i;
         for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
+                return i;
         i += n;
     }
     return i;
@@ -86,20 +93,24 @@ public:
     /// `text` must outlive the parser. A leading UTF-8 byte order mark is skipped.
     csv_parser(std::string_view text, std::string_view file_name, char delimiter = ',')
         : s_{text}, file_{file_name}, delim_{delimiter} {
-        if (s_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+        if (s_.starts_with("\xEF\xBB\xBF"))
+            pos_ = 3;
     }
 
     /// Reads the next record into `out`; false when the text is used up.
     bool next(csv_record& out, std::vector<diagnostic>& errors) {
-        while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r')) end_line();
-        if (pos_ >= s_.size()) return false;
+        while (pos_ < s_.size() && (s_[pos_] == '\n' || s_[pos_] == '\r'))
+            end_line();
+        if (pos_ >= s_.size())
+            return false;
         out.line = line_;
         out.fields.clear();
         out.malformed = false;
         for (;;) {
             out.fields.emplace_back();
             read_field(out, errors);
-            if (pos_ >= s_.size()) break;
+            if (pos_ >= s_.size())
+                break;
             if (s_[pos_] == delim_) {
                 ++pos_;
                 continue;
@@ -113,7 +124,8 @@ public:
 private:
     // Moves past one line ending (CRLF, LF or CR).
     void end_line() {
-        if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n') ++pos_;
+        if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n')
+            ++pos_;
         ++pos_;
         ++line_;
         plain_ = false;
@@ -127,7 +139,8 @@ private:
         bool quote = false;
         for (; pos_ < s_.size(); ++pos_) {
             const char c = s_[pos_];
-            if (c == delim_ || c == '\n' || c == '\r') break;
+            if (c == delim_ || c == '\n' || c == '\r')
+                break;
             quote = quote || c == '"';
         }
         cell.append(s_.data() + start, pos_ - start);
@@ -186,7 +199,8 @@ private:
         line_ += lines;
         if (!at_field_end(pos_)) {
             const std::size_t start = pos_;
-            while (!at_field_end(pos_)) ++pos_;
+            while (!at_field_end(pos_))
+                ++pos_;
             const auto stray = s_.substr(start, pos_ - start);
             errors.push_back(detail::csv_problem(file_, line_, rec.fields.size(),
                                                  std::string{stray},
@@ -200,7 +214,8 @@ private:
     // The rest of the physical line from `p`, for messages.
     [[nodiscard]] std::string_view line_text(std::size_t p) const noexcept {
         std::size_t e = p;
-        while (e < s_.size() && s_[e] != '\n' && s_[e] != '\r' && e - p < 80) ++e;
+        while (e < s_.size() && s_[e] != '\n' && s_[e] != '\r' && e - p < 80)
+            ++e;
         return s_.substr(p, e - p);
     }
 
@@ -213,13 +228,13 @@ private:
 };
 
 /// Parses all records of `text`.
-[[nodiscard]] inline std::vector<csv_record> parse_csv(std::string_view text,
-                                                       std::string_view file_name,
-                                                       std::vector<diagnostic>& errors) {
+[[nodiscard]] inline std::vector<csv_record>
+parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnostic>& errors) {
     std::vector<csv_record> out;
     csv_parser p{text, file_name};
     csv_record r;
-    while (p.next(r, errors)) out.push_back(std::move(r));
+    while (p.next(r, errors))
+        out.push_back(std::move(r));
     return out;
 }
 
@@ -227,7 +242,8 @@ private:
 /// break inside).
 [[nodiscard]] constexpr bool needs_quotes(std::string_view field, char delimiter = ',') noexcept {
     for (char c : field)
-        if (c == delimiter || c == '"' || c == '\n' || c == '\r') return true;
+        if (c == delimiter || c == '"' || c == '\n' || c == '\r')
+            return true;
     return false;
 }
 
@@ -239,7 +255,8 @@ inline void write_csv_field(std::ostream& os, std::string_view field, char delim
     }
     os << '"';
     for (char c : field) {
-        if (c == '"') os << '"';
+        if (c == '"')
+            os << '"';
         os << c;
     }
     os << '"';
@@ -251,7 +268,8 @@ void write_csv_record(std::ostream& os, const Range& fields, std::string_view eo
                       char delimiter = ',') {
     bool first = true;
     for (const auto& f : fields) {
-        if (!first) os << delimiter;
+        if (!first)
+            os << delimiter;
         first = false;
         write_csv_field(os, f, delimiter);
     }

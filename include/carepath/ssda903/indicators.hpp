@@ -29,7 +29,8 @@ struct proportion {
     std::size_t count = 0;
     std::size_t base = 0;
     [[nodiscard]] std::optional<double> share() const noexcept {
-        if (base == 0) return std::nullopt;
+        if (base == 0)
+            return std::nullopt;
         return static_cast<double>(count) / static_cast<double>(base);
     }
     friend bool operator==(const proportion&, const proportion&) = default;
@@ -38,8 +39,8 @@ struct proportion {
 /// The indicators of one collection year.
 struct stability_indicators {
     int collection_year = 0;
-    date year_start;             ///< 1 April Y-1
-    date year_end;               ///< 31 March Y (the "as at" day)
+    date year_start; ///< 1 April Y-1
+    date year_end;   ///< 31 March Y (the "as at" day)
     std::size_t looked_after_at_year_end = 0;
     std::size_t looked_after_in_year = 0;
     /// Looked after on 31 March with 3+ placements in the year, out of all looked after then.
@@ -47,27 +48,34 @@ struct stability_indicators {
     /// Under 16, looked after 2.5+ years on 31 March, same carer 2+ years or placed for
     /// adoption (with the previous placement) 2+ years, out of those under 16 looked after 2.5+.
     proportion long_term_stability;
-    std::size_t moves_in_year = 0;     ///< changes of carer (RNE P or B) in the year
+    std::size_t moves_in_year = 0;      ///< changes of carer (RNE P or B) in the year
     long long days_in_care_in_year = 0; ///< over all children
     /// Moves per child-year in care (a child-year is 365.25 days in care).
     [[nodiscard]] std::optional<double> moves_per_child_year() const noexcept {
-        if (days_in_care_in_year == 0) return std::nullopt;
+        if (days_in_care_in_year == 0)
+            return std::nullopt;
         return static_cast<double>(moves_in_year) * 365.25
-             / static_cast<double>(days_in_care_in_year);
+               / static_cast<double>(days_in_care_in_year);
     }
     /// Mean days in care during the year, over the children looked after in it.
     [[nodiscard]] std::optional<double> mean_days_in_care() const noexcept {
-        if (looked_after_in_year == 0) return std::nullopt;
-        return static_cast<double>(days_in_care_in_year) / static_cast<double>(looked_after_in_year);
+        if (looked_after_in_year == 0)
+            return std::nullopt;
+        return static_cast<double>(days_in_care_in_year)
+               / static_cast<double>(looked_after_in_year);
     }
     /// Lengths in days of the periods of care that ended during the year, shortest first.
     std::vector<long long> ended_period_days;
     /// Median of `ended_period_days` (mean of the middle two for an even count).
     [[nodiscard]] std::optional<double> median_ended_period_days() const noexcept {
         const auto n = ended_period_days.size();
-        if (n == 0) return std::nullopt;
-        if (n % 2 == 1) return static_cast<double>(ended_period_days[n / 2]);
-        return (static_cast<double>(ended_period_days[n / 2 - 1]) + static_cast<double>(ended_period_days[n / 2])) / 2.0;
+        if (n == 0)
+            return std::nullopt;
+        if (n % 2 == 1)
+            return static_cast<double>(ended_period_days[n / 2]);
+        return (static_cast<double>(ended_period_days[n / 2 - 1])
+                + static_cast<double>(ended_period_days[n / 2]))
+               / 2.0;
     }
     /// Placed outside the home authority on 31 March, out of those looked after then whose
     /// placement location is known (needs `mapping_options::home_districts`).
@@ -78,7 +86,8 @@ namespace detail {
 // Index of the placement spell holding `d` in the history (not a held-open one).
 inline std::optional<std::size_t> placement_index_on(const care_history& h, date d) {
     const auto* p = h.placement_on(d);
-    if (!p) return std::nullopt;
+    if (!p)
+        return std::nullopt;
     return static_cast<std::size_t>(p - h.placements().data());
 }
 } // namespace detail
@@ -100,42 +109,52 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
         long long in_year = 0;
         for (const auto& p : h.periods()) {
             const interval year_iv{s.year_start, after};
-            if (auto x = p.period.intersection(year_iv)) in_year += x->length(after).count();
+            if (auto x = p.period.intersection(year_iv))
+                in_year += x->length(after).count();
             if (p.period.end() && *p.period.end() >= s.year_start && *p.period.end() < after)
                 s.ended_period_days.push_back(p.period.length().count());
         }
-        if (in_year > 0) ++s.looked_after_in_year;
+        if (in_year > 0)
+            ++s.looked_after_in_year;
         s.days_in_care_in_year += in_year;
         s.moves_in_year += h.moves_between(s.year_start, after);
 
-        if (!h.in_care_on(s.year_end)) continue;
+        if (!h.in_care_on(s.year_end))
+            continue;
         ++s.looked_after_at_year_end;
 
         // Placements held at any time during the year.
-        const auto placements = std::ranges::count_if(h.placements(), [&](const placement_spell& p) {
-            return p.period.overlaps(interval{s.year_start, after});
-        });
+        const auto placements =
+            std::ranges::count_if(h.placements(), [&](const placement_spell& p) {
+                return p.period.overlaps(interval{s.year_start, after});
+            });
         ++s.three_or_more_placements.base;
-        if (placements >= 3) ++s.three_or_more_placements.count;
+        if (placements >= 3)
+            ++s.three_or_more_placements.count;
 
         const auto idx = detail::placement_index_on(h, s.year_end);
         if (idx) {
             // Location of the placement on 31 March, from the episode holding that day.
             std::optional<bool> outside;
             for (const auto& e : c.episodes)
-                if (e.start <= s.year_end && (!e.end || *e.end > s.year_end)) outside = e.outside_home_authority;
+                if (e.start <= s.year_end && (!e.end || *e.end > s.year_end))
+                    outside = e.outside_home_authority;
             if (outside) {
                 ++s.placed_outside_home_authority.base;
-                if (*outside) ++s.placed_outside_home_authority.count;
+                if (*outside)
+                    ++s.placed_outside_home_authority.count;
             }
         }
 
         // Long-term stability.
-        if (!c.birth_date_known || age_on(h.subject().birth_date, s.year_end) >= 16) continue;
+        if (!c.birth_date_known || age_on(h.subject().birth_date, s.year_end) >= 16)
+            continue;
         const care_period* current = nullptr;
         for (const auto& p : h.periods())
-            if (p.period.contains(s.year_end)) current = &p;
-        if (!current || current->period.start() > long_term_since || !idx) continue;
+            if (p.period.contains(s.year_end))
+                current = &p;
+        if (!current || current->period.start() > long_term_since || !idx)
+            continue;
         ++s.long_term_stability.base;
         const auto& spells = h.placements();
         // The run of placements with the current carer, back from 31 March.
@@ -148,7 +167,8 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
             && spells[*idx - 1].period.end() == spells[*idx].period.start())
             since = std::min(since, spells[*idx - 1].period.start());
         const date two_years_before = *make_date(year - 2, 3, 31);
-        if (since <= two_years_before) ++s.long_term_stability.count;
+        if (since <= two_years_before)
+            ++s.long_term_stability.count;
     }
     std::ranges::sort(s.ended_period_days);
     return s;

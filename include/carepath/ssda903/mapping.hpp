@@ -41,22 +41,37 @@ namespace carepath::ssda903 {
 /// on) and for codes that are not reasons.
 [[nodiscard]] constexpr std::optional<exit_route> exit_route_of(std::string_view rec) noexcept {
     using e = exit_route;
-    if (rec == "E11" || rec == "E12") return e::adoption;
-    if (rec == "E13") return e::lives_with_relative;
-    if (rec == "E14") return e::remand_ended;
-    if (rec == "E15") return e::age_assessed_adult;
-    if (rec == "E16") return e::moved_abroad;
-    if (rec == "E17") return e::staying_put;
-    if (rec == "E2") return e::died;
-    if (rec == "E3") return e::transferred;
-    if (rec == "E4A" || rec == "E4B") return e::return_home;
-    if (rec == "E41") return e::child_arrangements_order;
-    if (rec == "E43" || rec == "E44" || rec == "E45" || rec == "E46" || rec == "E47" || rec == "E48")
+    if (rec == "E11" || rec == "E12")
+        return e::adoption;
+    if (rec == "E13")
+        return e::lives_with_relative;
+    if (rec == "E14")
+        return e::remand_ended;
+    if (rec == "E15")
+        return e::age_assessed_adult;
+    if (rec == "E16")
+        return e::moved_abroad;
+    if (rec == "E17")
+        return e::staying_put;
+    if (rec == "E2")
+        return e::died;
+    if (rec == "E3")
+        return e::transferred;
+    if (rec == "E4A" || rec == "E4B")
+        return e::return_home;
+    if (rec == "E41")
+        return e::child_arrangements_order;
+    if (rec == "E43" || rec == "E44" || rec == "E45" || rec == "E46" || rec == "E47"
+        || rec == "E48")
         return e::special_guardianship;
-    if (rec == "E5" || rec == "E6") return e::independent_living;
-    if (rec == "E7") return e::adult_social_care;
-    if (rec == "E8") return e::other;
-    if (rec == "E9") return e::custody;
+    if (rec == "E5" || rec == "E6")
+        return e::independent_living;
+    if (rec == "E7")
+        return e::adult_social_care;
+    if (rec == "E8")
+        return e::other;
+    if (rec == "E9")
+        return e::custody;
     return std::nullopt;
 }
 
@@ -65,8 +80,10 @@ namespace carepath::ssda903 {
 [[nodiscard]] inline std::string postcode_district(std::string_view postcode) {
     std::string s;
     for (char c : postcode)
-        if (c != ' ' && c != '\t') s.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
-    if (s.size() < 5 || s.size() > 7) return {};
+        if (c != ' ' && c != '\t')
+            s.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    if (s.size() < 5 || s.size() > 7)
+        return {};
     return s.substr(0, s.size() - 3);
 }
 
@@ -82,43 +99,46 @@ struct mapping_options {
 
 /// One episode as the mapping read it.
 struct mapped_episode {
-    std::size_t row = 0;        ///< index into the Episodes table's rows
-    date start;                 ///< DECOM
-    std::optional<date> end;    ///< DEC as used (empty: open, or ignored as wrong)
-    char rne = '?';             ///< S, L, P, T, U or B ('?' when unreadable)
+    std::size_t row = 0;     ///< index into the Episodes table's rows
+    date start;              ///< DECOM
+    std::optional<date> end; ///< DEC as used (empty: open, or ignored as wrong)
+    char rne = '?';          ///< S, L, P, T, U or B ('?' when unreadable)
     std::optional<legal_status> status;
     std::optional<placement_type> type;
-    carer_id carer;             ///< a carer number within the child: RNE P/B/S give a new one
-    bool is_move = false;       ///< RNE P or B after an earlier episode: the carer changed
+    carer_id carer;       ///< a carer number within the child: RNE P/B/S give a new one
+    bool is_move = false; ///< RNE P or B after an earlier episode: the carer changed
     std::optional<bool> outside_home_authority; ///< from PL_POST, when home districts are given
 };
 
 /// A child of the return with its care history.
 struct mapped_child {
-    std::string id;                          ///< CHILD as used to join tables ("123.0" -> "123")
-    std::optional<std::size_t> header_row;   ///< index into Header's rows
-    bool birth_date_known = true;            ///< false: DOB missing or bad (ages are not known)
+    std::string id;                        ///< CHILD as used to join tables ("123.0" -> "123")
+    std::optional<std::size_t> header_row; ///< index into Header's rows
+    bool birth_date_known = true;          ///< false: DOB missing or bad (ages are not known)
     care_history history;
-    std::vector<std::size_t> event_rows;     ///< per history event: its Episodes row index
-    std::vector<mapped_episode> episodes;    ///< in DECOM order
+    std::vector<std::size_t> event_rows;  ///< per history event: its Episodes row index
+    std::vector<mapped_episode> episodes; ///< in DECOM order
     std::map<std::string, std::vector<std::size_t>, std::less<>> rows; ///< table -> row indices
 };
 
 /// The children of a return, and what could not be mapped as written.
 struct mapping_result {
-    std::vector<mapped_child> children;   ///< Header order, then children found only elsewhere
-    std::vector<diagnostic> diagnostics;  ///< file, line, field, value, what was done instead
+    std::vector<mapped_child> children;  ///< Header order, then children found only elsewhere
+    std::vector<diagnostic> diagnostics; ///< file, line, field, value, what was done instead
 
     /// The child with id `id` (normalised), or nullptr.
     [[nodiscard]] const mapped_child* find(std::string_view id) const noexcept {
         for (const auto& c : children)
-            if (c.id == id) return &c;
+            if (c.id == id)
+                return &c;
         return nullptr;
     }
 };
 
 namespace detail {
-inline std::string upper_trim(std::string_view s) { return upper_ascii(trim(s)); }
+inline std::string upper_trim(std::string_view s) {
+    return upper_ascii(trim(s));
+}
 
 inline std::optional<change_reason> reason_of(std::string_view code) {
     return from_string<change_reason>(upper_trim(code));
@@ -134,7 +154,8 @@ struct mapper {
         diagnostic d;
         d.file = t.file;
         d.line = r.line;
-        if (const auto c = t.column(field)) d.column = *c + 1;
+        if (const auto c = t.column(field))
+            d.column = *c + 1;
         d.field = std::string{field};
         d.value = std::string{t.get(r, field)};
         d.message = std::move(message);
@@ -145,16 +166,19 @@ struct mapper {
     }
 
     std::optional<bool> outside(std::string_view pl_post) const {
-        if (opt.home_districts.empty()) return std::nullopt;
+        if (opt.home_districts.empty())
+            return std::nullopt;
         const auto d = postcode_district(pl_post);
-        if (d.empty()) return std::nullopt;
+        if (d.empty())
+            return std::nullopt;
         return std::ranges::find(opt.home_districts, d) == opt.home_districts.end();
     }
 
     static child_id numeric_id(std::string_view id, std::size_t ordinal) {
         std::uint32_t v = 0;
         const auto [p, ec] = std::from_chars(id.data(), id.data() + id.size(), v);
-        if (ec == std::errc{} && p == id.data() + id.size() && !id.empty()) return child_id{v};
+        if (ec == std::errc{} && p == id.data() + id.size() && !id.empty())
+            return child_id{v};
         return child_id{static_cast<std::uint32_t>(ordinal)};
     }
 
@@ -174,13 +198,17 @@ struct mapper {
                 dob_known = true;
             }
             const auto sx = upper_trim(h->get(r, "SEX"));
-            if (sx == "1") c.sex = sex::male;
-            else if (sx == "2") c.sex = sex::female;
-            else if (auto s = from_string<sex>(sx)) c.sex = *s;
+            if (sx == "1")
+                c.sex = sex::male;
+            else if (sx == "2")
+                c.sex = sex::female;
+            else if (auto s = from_string<sex>(sx))
+                c.sex = *s;
             c.ethnicity = from_string<ethnicity>(upper_trim(h->get(r, "ETHNIC")));
             c.unaccompanied_asylum_seeking = upper_trim(h->get(r, "UASC")) == "1";
         }
-        if (in_uasc_table) c.unaccompanied_asylum_seeking = true;
+        if (in_uasc_table)
+            c.unaccompanied_asylum_seeking = true;
         if (!dob_known) {
             // The history needs a birth date to check entries; the first DECOM lets it be built.
             c.birth_date = fallback_birth.value_or(date{});
@@ -208,7 +236,8 @@ struct mapper {
             const row& r = t.rows[i];
             auto d = parse_uk_date(trim(t.get(r, "DECOM")));
             if (!d) {
-                note(t, r, "DECOM", "episode left out of the care history: its start is not a date");
+                note(t, r, "DECOM",
+                     "episode left out of the care history: its start is not a date");
                 continue;
             }
             order.emplace_back(*d, i);
@@ -216,7 +245,7 @@ struct mapper {
         std::ranges::stable_sort(order, {}, [](const auto& p) { return p.first; });
 
         std::uint32_t next_carer = 1;
-        std::optional<std::size_t> prev_index; // into mc.episodes
+        std::optional<std::size_t> prev_index;  // into mc.episodes
         std::optional<std::string> prev_reason; // REASON_PLACE_CHANGE of the episode before
         for (std::size_t k = 0; k < order.size(); ++k) {
             const auto [start, i] = order[k];
@@ -226,21 +255,31 @@ struct mapper {
             ep.row = i;
             ep.start = start;
             const auto rne = upper_trim(t.get(r, "RNE"));
-            ep.rne = rne.size() == 1 && std::string_view{"SLPTUB"}.find(rne[0]) != std::string_view::npos
-                         ? rne[0] : '?';
+            ep.rne =
+                rne.size() == 1 && std::string_view{"SLPTUB"}.find(rne[0]) != std::string_view::npos
+                    ? rne[0]
+                    : '?';
             ep.status = from_ssda903_code(upper_trim(t.get(r, "LS")));
             ep.type = from_string<placement_type>(upper_trim(t.get(r, "PLACE")));
             ep.outside_home_authority = outside(t.get(r, "PL_POST"));
             if (!ep.status)
-                note(t, r, "LS", prev && prev->status ? "legal status not known: the previous one is kept"
-                                                      : "legal status not known: read as V2 (s20) to build the history");
+                note(t, r, "LS",
+                     prev && prev->status
+                         ? "legal status not known: the previous one is kept"
+                         : "legal status not known: read as V2 (s20) to build the history");
             if (!ep.type)
-                note(t, r, "PLACE", prev && prev->type ? "placement type not known: the previous one is kept"
-                                                       : "placement type not known: read as Z1 (other) to build the history");
-            const legal_status ls = ep.status.value_or(prev && prev->status ? *prev->status : legal_status::accommodated_s20);
-            const placement_type pt = ep.type.value_or(prev && prev->type ? *prev->type : placement_type::Z1);
-            if (!ep.status && prev) ep.status = prev->status;
-            if (!ep.type && prev) ep.type = prev->type;
+                note(t, r, "PLACE",
+                     prev && prev->type
+                         ? "placement type not known: the previous one is kept"
+                         : "placement type not known: read as Z1 (other) to build the history");
+            const legal_status ls = ep.status.value_or(
+                prev && prev->status ? *prev->status : legal_status::accommodated_s20);
+            const placement_type pt =
+                ep.type.value_or(prev && prev->type ? *prev->type : placement_type::Z1);
+            if (!ep.status && prev)
+                ep.status = prev->status;
+            if (!ep.type && prev)
+                ep.type = prev->type;
 
             placement where;
             where.type = pt;
@@ -248,38 +287,52 @@ struct mapper {
             where.long_term_fostering = is_long_term_fostering(pt);
             where.location.authority = opt.home_authority;
             where.location.postcode_district = postcode_district(t.get(r, "PL_POST"));
-            if (ep.outside_home_authority) where.location.inside_home_authority = !*ep.outside_home_authority;
+            if (ep.outside_home_authority)
+                where.location.inside_home_authority = !*ep.outside_home_authority;
 
             if (!mc.history.in_care()) {
                 // Start of a period of care.
                 if (ep.rne != 'S')
-                    note(t, r, "RNE", "the child is not in care before this episode: read as the start of a period of care");
+                    note(t, r, "RNE",
+                         "the child is not in care before this episode: read as the start of a "
+                         "period of care");
                 ep.carer = carer_id{next_carer++};
                 where.carer = ep.carer;
                 const bool first = mc.history.periods().empty();
-                if (first) add(mc, entered_care{start, ls, where}, r, i, "DECOM");
-                else add(mc, reentered_care{start, ls, where}, r, i, "DECOM");
+                if (first)
+                    add(mc, entered_care{start, ls, where}, r, i, "DECOM");
+                else
+                    add(mc, reentered_care{start, ls, where}, r, i, "DECOM");
             } else {
                 // A continuation of the period of care the previous episode belongs to.
                 if (prev && prev->end && *prev->end < start)
-                    note(t, r, "DECOM", "starts " + std::to_string((start - *prev->end).count())
-                                            + " days after the previous episode ended (X1); care is taken as continuous");
+                    note(t, r, "DECOM",
+                         "starts " + std::to_string((start - *prev->end).count())
+                             + " days after the previous episode ended (X1); care is taken as "
+                               "continuous");
                 if (prev && (!prev->end || *prev->end > start))
-                    note(t, r, "DECOM", "overlaps the previous episode, which is taken to end on this DECOM");
-                const bool carer_changes = ep.rne == 'P' || ep.rne == 'B' || ep.rne == 'S' || ep.rne == '?';
+                    note(t, r, "DECOM",
+                         "overlaps the previous episode, which is taken to end on this DECOM");
+                const bool carer_changes =
+                    ep.rne == 'P' || ep.rne == 'B' || ep.rne == 'S' || ep.rne == '?';
                 if (ep.rne == 'S')
-                    note(t, r, "RNE", "RNE S inside a period of care (the previous episode ended X1): read as a move to a new carer");
+                    note(t, r, "RNE",
+                         "RNE S inside a period of care (the previous episode ended X1): read as a "
+                         "move to a new carer");
                 ep.carer = carer_changes ? carer_id{next_carer++} : prev->carer;
                 ep.is_move = carer_changes;
                 where.carer = ep.carer;
-                const bool ls_changes = prev->status != ep.status || ep.rne == 'L' || ep.rne == 'U' || ep.rne == 'B';
-                const bool place_changes = carer_changes || ep.rne == 'T' || ep.rne == 'U'
-                                        || prev->type != ep.type;
+                const bool ls_changes =
+                    prev->status != ep.status || ep.rne == 'L' || ep.rne == 'U' || ep.rne == 'B';
+                const bool place_changes =
+                    carer_changes || ep.rne == 'T' || ep.rne == 'U' || prev->type != ep.type;
                 if (place_changes) {
-                    placement_changed ev{start, where, prev_reason ? reason_of(*prev_reason) : std::nullopt, false};
+                    placement_changed ev{
+                        start, where, prev_reason ? reason_of(*prev_reason) : std::nullopt, false};
                     add(mc, ev, r, i, "PLACE");
                 }
-                if (ls_changes) add(mc, legal_status_changed{start, ls}, r, i, "LS");
+                if (ls_changes)
+                    add(mc, legal_status_changed{start, ls}, r, i, "LS");
                 if (!place_changes && !ls_changes)
                     note(t, r, "RNE", "nothing changes from the previous episode: no event");
             }
@@ -292,7 +345,8 @@ struct mapper {
                 if (!dec) {
                     note(t, r, "DEC", "end is not a date: the episode is read as open");
                 } else if (*dec < start) {
-                    note(t, r, "DEC", "ends before it starts: the end is ignored and the episode read as open");
+                    note(t, r, "DEC",
+                         "ends before it starts: the end is ignored and the episode read as open");
                 } else {
                     ep.end = *dec;
                 }
@@ -303,13 +357,17 @@ struct mapper {
                     add(mc, left_care{*ep.end, *route}, r, i, "REC");
                 } else if (rec == "X1") {
                     if (last)
-                        note(t, r, "REC", "X1 on the last episode: care goes on, so the history is left open");
+                        note(t, r, "REC",
+                             "X1 on the last episode: care goes on, so the history is left open");
                 } else {
                     const bool continues = !last && order[k + 1].first == *ep.end;
                     if (continues) {
-                        note(t, r, "REC", "DEC without a reason: the next episode starts on DEC, so read as X1");
+                        note(t, r, "REC",
+                             "DEC without a reason: the next episode starts on DEC, so read as X1");
                     } else {
-                        note(t, r, "REC", "DEC without a reason: care is taken to end on DEC for another reason (E8)");
+                        note(t, r, "REC",
+                             "DEC without a reason: care is taken to end on DEC for another reason "
+                             "(E8)");
                         add(mc, left_care{*ep.end, exit_route::other}, r, i, "REC");
                     }
                 }
@@ -329,7 +387,8 @@ struct mapper {
         std::vector<std::pair<std::string, std::optional<std::size_t>>> ids;
         auto touch = [&](const std::string& id, std::optional<std::size_t> hrow) -> std::size_t {
             auto [it, fresh] = index.try_emplace(id, ids.size());
-            if (fresh) ids.emplace_back(id, hrow);
+            if (fresh)
+                ids.emplace_back(id, hrow);
             return it->second;
         };
         if (header)
@@ -338,19 +397,24 @@ struct mapper {
                 const auto before = ids.size();
                 touch(id, i);
                 if (ids.size() == before)
-                    note(*header, header->rows[i], "CHILD", "a second Header row for this child: the first is used");
+                    note(*header, header->rows[i], "CHILD",
+                         "a second Header row for this child: the first is used");
             }
         // Rows of every table, by child.
         std::vector<std::map<std::string, std::vector<std::size_t>, std::less<>>> rows_by_child;
         for (const auto& [name, t] : ret.tables) {
-            if (name.ends_with("_last")) continue;
+            if (name.ends_with("_last"))
+                continue;
             const auto col = t.column("CHILD");
-            if (!col) continue;
+            if (!col)
+                continue;
             for (std::size_t i = 0; i < t.rows.size(); ++i) {
                 const auto& cells = t.rows[i].cells;
-                const auto id = normalise_child_id(*col < cells.size() ? std::string_view{cells[*col]} : "");
+                const auto id =
+                    normalise_child_id(*col < cells.size() ? std::string_view{cells[*col]} : "");
                 const auto pos = touch(id, std::nullopt);
-                if (rows_by_child.size() <= pos) rows_by_child.resize(ids.size());
+                if (rows_by_child.size() <= pos)
+                    rows_by_child.resize(ids.size());
                 rows_by_child[pos][name].push_back(i);
             }
         }
@@ -363,10 +427,12 @@ struct mapper {
             if (episodes)
                 for (auto i : rows["Episodes"])
                     if (auto d = parse_uk_date(trim(episodes->get(episodes->rows[i], "DECOM"))))
-                        if (!first_decom || *d < *first_decom) first_decom = *d;
+                        if (!first_decom || *d < *first_decom)
+                            first_decom = *d;
             bool dob_known = false;
             auto c = make_child(id, k + 1, hrow, dob_known, first_decom, rows.contains("UASC"));
-            mapped_child mc{id, hrow, dob_known, care_history{std::move(c)}, {}, {}, std::move(rows)};
+            mapped_child mc{id, hrow, dob_known,      care_history{std::move(c)},
+                            {}, {},   std::move(rows)};
             if (!hrow && episodes && !mc.rows["Episodes"].empty())
                 note(*episodes, episodes->rows[mc.rows["Episodes"].front()], "CHILD",
                      "no Header row for this child: sex, ethnicity and birth date are not known");

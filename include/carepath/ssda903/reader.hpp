@@ -49,23 +49,29 @@ identify_table(const std::vector<std::string>& header) {
     for (const auto& spec : table_specs) {
         std::size_t matched = 0, own = 0, required = 0;
         for (const auto& f : spec.fields) {
-            if (!f.optional) ++required;
+            if (!f.optional)
+                ++required;
             const bool present = std::ranges::any_of(
                 header, [&](const std::string& h) { return detail::trim(h) == f.name; });
-            if (!present) continue;
+            if (!present)
+                continue;
             ++matched;
-            if (!shared(f.name)) ++own;
+            if (!shared(f.name))
+                ++own;
         }
-        if (own == 0) continue;
+        if (own == 0)
+            continue;
         // Fraction of the table's columns present, less a little for each unknown column.
-        const double score = static_cast<double>(matched) / static_cast<double>(required)
-                           - 0.01 * static_cast<double>(header.size() - std::min(header.size(), matched));
+        const double score =
+            static_cast<double>(matched) / static_cast<double>(required)
+            - 0.01 * static_cast<double>(header.size() - std::min(header.size(), matched));
         if (score >= 0.5 && score > best_score) {
             best = &spec;
             best_score = score;
         }
     }
-    if (!best) return std::nullopt;
+    if (!best)
+        return std::nullopt;
     return std::string{best->name};
 }
 
@@ -105,13 +111,15 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
     for (auto& c : rec.fields) {
         const auto trimmed = detail::trim(c);
         if (trimmed.size() != c.size())
-            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c},
-                                                  c, "warning: spaces around a column name; "
-                                                     "read as \"" + std::string{trimmed} + "\""));
+            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c}, c,
+                                                  "warning: spaces around a column name; "
+                                                  "read as \""
+                                                      + std::string{trimmed} + "\""));
         t.columns.emplace_back(trimmed);
     }
     if (t.name.empty()) {
-        if (auto n = identify_table(t.columns)) t.name = *n;
+        if (auto n = identify_table(t.columns))
+            t.name = *n;
         else
             errors.push_back(detail::file_problem(
                 file_name, "the columns do not match any SSDA903 table; cells are not checked"));
@@ -124,9 +132,8 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
         row r;
         r.line = rec.line;
         r.flagged = rec.malformed;
-        const bool blank = std::ranges::all_of(rec.fields, [](const std::string& f) {
-            return detail::trim(f).empty();
-        });
+        const bool blank = std::ranges::all_of(
+            rec.fields, [](const std::string& f) { return detail::trim(f).empty(); });
         if (blank && rec.fields.size() > 1) {
             errors.push_back(detail::cell_problem({file_name, rec.line, 0, {}}, "",
                                                   "warning: row of empty cells skipped"));
@@ -135,8 +142,8 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
         if (rec.fields.size() < width) {
             errors.push_back(detail::cell_problem(
                 {file_name, rec.line, rec.fields.size() + 1, t.columns[rec.fields.size()]}, "",
-                "short row: " + std::to_string(rec.fields.size()) + " of "
-                    + std::to_string(width) + " cells; the missing cells are read as blank"));
+                "short row: " + std::to_string(rec.fields.size()) + " of " + std::to_string(width)
+                    + " cells; the missing cells are read as blank"));
             r.flagged = true;
             rec.fields.resize(width);
         } else if (rec.fields.size() > width) {
@@ -145,8 +152,9 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
                 "long row: " + std::to_string(rec.fields.size()) + " cells for "
                     + std::to_string(width) + " columns; the extra cells are kept apart"));
             r.flagged = true;
-            r.extra.assign(std::make_move_iterator(rec.fields.begin() + static_cast<std::ptrdiff_t>(width)),
-                           std::make_move_iterator(rec.fields.end()));
+            r.extra.assign(
+                std::make_move_iterator(rec.fields.begin() + static_cast<std::ptrdiff_t>(width)),
+                std::make_move_iterator(rec.fields.end()));
             rec.fields.resize(width);
         }
         r.cells = std::move(rec.fields);
@@ -159,8 +167,8 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
 
 /// Reads one CSV table from `in` (see `read_table_text`).
 [[nodiscard]] inline table read_table(std::istream& in, std::string_view file_name,
-                                      std::string_view table_name,
-                                      std::vector<diagnostic>& errors, int collection_year = 0) {
+                                      std::string_view table_name, std::vector<diagnostic>& errors,
+                                      int collection_year = 0) {
     const std::string text = read_all(in);
     return read_table_text(text, file_name, table_name, errors, collection_year);
 }
@@ -168,50 +176,55 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
 namespace detail {
 inline std::string lower_ascii(std::string s) {
     for (char& c : s)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
     return s;
 }
 // Folders holding the previous year's tables.
 inline bool is_previous_year_folder(const std::string& name) {
     const auto n = lower_ascii(name);
     return n == "last_year" || n == "previous_year" || n == "last" || n == "previous"
-        || n == "prev";
+           || n == "prev";
 }
 // File stems that mark a previous year's table: episodes_last.csv, header_prev.csv.
 inline bool is_previous_year_stem(const std::string& stem) {
     const auto n = lower_ascii(stem);
     return n.ends_with("_last") || n.ends_with("_prev") || n.ends_with("_previous")
-        || n.ends_with("-last") || n.ends_with("-prev");
+           || n.ends_with("-last") || n.ends_with("-prev");
 }
 inline bool read_file_text(const std::filesystem::path& p, std::string& out) {
     std::ifstream in{p, std::ios::binary};
-    if (!in) return false;
+    if (!in)
+        return false;
     out = read_all(in);
     return !in.bad();
 }
 
 // Adds a table read from a file; a second file of the same table is refused by name.
 inline void add_table(return_data& ret, table t, bool previous) {
-    if (t.name.empty()) return;
-    if (previous) t.name += "_last";
+    if (t.name.empty())
+        return;
+    if (previous)
+        t.name += "_last";
     if (auto it = ret.tables.find(t.name); it != ret.tables.end()) {
-        ret.read_errors.push_back(file_problem(
-            t.file, "a second " + t.name + " table (first read from " + it->second.file
-                        + "); this file is not used"));
+        ret.read_errors.push_back(
+            file_problem(t.file, "a second " + t.name + " table (first read from " + it->second.file
+                                     + "); this file is not used"));
         return;
     }
     std::string key = t.name;
     ret.tables.emplace(std::move(key), std::move(t));
 }
 
-inline void read_folder(const std::filesystem::path& dir, const std::string& prefix,
-                        bool previous, return_data& ret, int depth) {
+inline void read_folder(const std::filesystem::path& dir, const std::string& prefix, bool previous,
+                        return_data& ret, int depth) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it{dir, ec}, end; !ec && it != end; it.increment(ec))
         entries.push_back(*it);
-    std::ranges::sort(entries, {}, [](const fs::directory_entry& e) { return e.path().filename(); });
+    std::ranges::sort(entries, {},
+                      [](const fs::directory_entry& e) { return e.path().filename(); });
     for (const auto& e : entries) {
         const auto name = e.path().filename().string();
         const auto shown = prefix + name;
@@ -222,7 +235,8 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
             continue;
         }
         const auto ext = lower_ascii(e.path().extension().string());
-        if (ext != ".csv" && ext != ".xml") continue;
+        if (ext != ".csv" && ext != ".xml")
+            continue;
         std::string text;
         if (!read_file_text(e.path(), text)) {
             ret.read_errors.push_back(file_problem(shown, "cannot read the file"));
@@ -231,12 +245,15 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
         const bool prev = previous || is_previous_year_stem(e.path().stem().string());
         if (ext == ".xml") {
             auto x = read_xml_return_text(text, shown, ret.collection_year);
-            for (auto& d : x.read_errors) ret.read_errors.push_back(std::move(d));
-            for (auto& [n, t] : x.tables) add_table(ret, std::move(t), prev);
+            for (auto& d : x.read_errors)
+                ret.read_errors.push_back(std::move(d));
+            for (auto& [n, t] : x.tables)
+                add_table(ret, std::move(t), prev);
             continue;
         }
         auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year);
-        if (t.columns.empty()) continue; // blank optional file: warned about, nothing to keep
+        if (t.columns.empty())
+            continue; // blank optional file: warned about, nothing to keep
         add_table(ret, std::move(t), prev);
     }
 }

@@ -21,7 +21,7 @@ namespace carepath::ssda903 {
 
 /// How tables are written.
 struct write_options {
-    std::string_view eol = "\n"; ///< "\r\n" for strict RFC 4180
+    std::string_view eol = "\n";   ///< "\r\n" for strict RFC 4180
     bool write_extra_cells = true; ///< write the surplus cells of long rows (kept by the reader)
 };
 
@@ -31,7 +31,8 @@ inline void write_table(std::ostream& os, const table& t, const write_options& o
     std::vector<std::string_view> cells;
     for (const auto& r : t.rows) {
         cells.assign(r.cells.begin(), r.cells.end());
-        if (opt.write_extra_cells) cells.insert(cells.end(), r.extra.begin(), r.extra.end());
+        if (opt.write_extra_cells)
+            cells.insert(cells.end(), r.extra.begin(), r.extra.end());
         write_csv_record(os, cells, opt.eol);
     }
 }
@@ -48,7 +49,7 @@ inline void write_table(std::ostream& os, const table& t, const write_options& o
         base = read_from.filename().string();
     else {
         base = detail::lower_ascii(std::string{previous ? key.substr(0, key.size() - 5) : key})
-             + ".csv";
+               + ".csv";
     }
     return previous ? fs::path{"last_year"} / base : fs::path{base};
 }
@@ -69,7 +70,8 @@ inline void write_table(std::ostream& os, const table& t, const write_options& o
         const auto path = dir / output_name(t, key);
         fs::create_directories(path.parent_path(), ec);
         std::ofstream out{path, std::ios::binary};
-        if (out) write_table(out, t, opt);
+        if (out)
+            write_table(out, t, opt);
         if (!out) {
             diagnostic d;
             d.file = path.string();
@@ -84,16 +86,24 @@ namespace detail {
 inline void write_xml_text(std::ostream& os, std::string_view s) {
     for (char c : s) {
         switch (c) {
-        case '&': os << "&amp;"; break;
-        case '<': os << "&lt;"; break;
-        case '>': os << "&gt;"; break;
-        default: os << c;
+        case '&':
+            os << "&amp;";
+            break;
+        case '<':
+            os << "&lt;";
+            break;
+        case '>':
+            os << "&gt;";
+            break;
+        default:
+            os << c;
         }
     }
 }
 inline void write_xml_leaf(std::ostream& os, std::string_view indent, std::string_view column,
                            std::string_view value) {
-    if (value.empty()) return; // the XML form leaves out blank fields
+    if (value.empty())
+        return; // the XML form leaves out blank fields
     const std::string_view tag = column == "CHILD" ? "CHILDID" : column == "PLACE" ? "PL" : column;
     os << indent << '<' << tag << '>';
     write_xml_text(os, value);
@@ -102,7 +112,8 @@ inline void write_xml_leaf(std::ostream& os, std::string_view indent, std::strin
 inline void write_xml_record(std::ostream& os, std::string_view indent, const table& t,
                              const row& r, bool skip_child_fields) {
     for (std::size_t i = 0; i < t.columns.size() && i < r.cells.size(); ++i) {
-        if (skip_child_fields && (t.columns[i] == "CHILD" || t.columns[i] == "DOB")) continue;
+        if (skip_child_fields && (t.columns[i] == "CHILD" || t.columns[i] == "DOB"))
+            continue;
         write_xml_leaf(os, indent, t.columns[i], r.cells[i]);
     }
 }
@@ -118,12 +129,15 @@ inline void write_xml_return(std::ostream& os, const return_data& r) {
     for (std::string_view name : {"Header", "UASC", "OC3", "AD1", "Episodes", "Reviews", "Missing",
                                   "OC2", "PrevPerm", "PlacedAdoption"}) {
         const table* t = r.find(name);
-        if (!t) continue;
+        if (!t)
+            continue;
         const auto idc = t->column("CHILD");
         for (const auto& rw : t->rows) {
-            const std::string id = idc && *idc < rw.cells.size() ? normalise_child_id(rw.cells[*idc]) : "";
+            const std::string id =
+                idc && *idc < rw.cells.size() ? normalise_child_id(rw.cells[*idc]) : "";
             auto& per = rows_of[id];
-            if (per.empty()) order.push_back(id);
+            if (per.empty())
+                order.push_back(id);
             per[std::string{name}].push_back(&rw);
         }
     }
@@ -135,27 +149,36 @@ inline void write_xml_return(std::ostream& os, const return_data& r) {
             auto it = per.find(name);
             return it == per.end() || it->second.empty() ? nullptr : it->second.front();
         };
-        if (const row* h = first("Header")) detail::write_xml_record(os, "    ", *r.find("Header"), *h, false);
-        else detail::write_xml_leaf(os, "    ", "CHILD", id);
+        if (const row* h = first("Header"))
+            detail::write_xml_record(os, "    ", *r.find("Header"), *h, false);
+        else
+            detail::write_xml_leaf(os, "    ", "CHILD", id);
         if (const row* u = first("UASC")) {
             const table& t = *r.find("UASC");
-            if (!first("Header")) detail::write_xml_leaf(os, "    ", "UASC", "1");
+            if (!first("Header"))
+                detail::write_xml_leaf(os, "    ", "UASC", "1");
             detail::write_xml_leaf(os, "    ", "DUC", t.get(*u, "DUC"));
         }
         for (std::string_view name : {"OC3", "AD1"})
-            if (const row* x = first(name)) detail::write_xml_record(os, "    ", *r.find(name), *x, true);
+            if (const row* x = first(name))
+                detail::write_xml_record(os, "    ", *r.find(name), *x, true);
         for (const row* e : per["Episodes"]) {
             os << "    <EPISODE>\n";
             detail::write_xml_record(os, "      ", *r.find("Episodes"), *e, true);
             os << "    </EPISODE>\n";
         }
         bool header_open = false;
-        for (auto [name, tag] : {std::pair<std::string_view, std::string_view>{"Reviews", "AREVIEW"},
-                                 {"Missing", "AMISSING"}, {"OC2", "OC2"},
-                                 {"PrevPerm", "PERMANENCE"}, {"PlacedAdoption", "AD_PLACED"}}) {
+        for (auto [name, tag] :
+             {std::pair<std::string_view, std::string_view>{"Reviews", "AREVIEW"},
+              {"Missing", "AMISSING"},
+              {"OC2", "OC2"},
+              {"PrevPerm", "PERMANENCE"},
+              {"PlacedAdoption", "AD_PLACED"}}) {
             auto it = per.find(name);
-            if (it == per.end()) continue;
-            if (!header_open) os << "    <HEADER>\n";
+            if (it == per.end())
+                continue;
+            if (!header_open)
+                os << "    <HEADER>\n";
             header_open = true;
             for (const row* x : it->second) {
                 os << "      <" << tag << ">\n";
@@ -163,7 +186,8 @@ inline void write_xml_return(std::ostream& os, const return_data& r) {
                 os << "      </" << tag << ">\n";
             }
         }
-        if (header_open) os << "    </HEADER>\n";
+        if (header_open)
+            os << "    </HEADER>\n";
         os << "  </CHILD>\n";
     }
     os << "</Message>\n";

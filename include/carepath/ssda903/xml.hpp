@@ -52,7 +52,8 @@ namespace detail {
 class xml_parser {
 public:
     xml_parser(std::string_view text, std::string_view file) : s_{text}, file_{file} {
-        if (s_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+        if (s_.starts_with("\xEF\xBB\xBF"))
+            pos_ = 3;
     }
 
     xml_document parse(std::vector<diagnostic>& errors) {
@@ -61,66 +62,87 @@ public:
         while (pos_ < s_.size()) {
             if (s_[pos_] != '<') {
                 const std::size_t start = pos_;
-                while (pos_ < s_.size() && s_[pos_] != '<') advance();
+                while (pos_ < s_.size() && s_[pos_] != '<')
+                    advance();
                 if (!open.empty())
                     decode(s_.substr(start, pos_ - start), doc.elements[open.back()].text, errors);
                 else if (detail::trim(strip_ws(s_.substr(start, pos_ - start))).size() != 0)
                     errors.push_back(problem("text outside the root element is ignored"));
                 continue;
             }
-            if (starts("<?")) { skip_past("?>", errors); continue; }
-            if (starts("<!--")) { skip_past("-->", errors); continue; }
+            if (starts("<?")) {
+                skip_past("?>", errors);
+                continue;
+            }
+            if (starts("<!--")) {
+                skip_past("-->", errors);
+                continue;
+            }
             if (starts("<![CDATA[")) {
                 const std::size_t start = pos_ + 9;
                 skip_past("]]>", errors);
-                const std::size_t end = pos_ >= 3 && s_.substr(pos_ - 3, 3) == "]]>" ? pos_ - 3 : pos_;
-                if (!open.empty()) doc.elements[open.back()].text.append(s_.substr(start, end - start));
+                const std::size_t end =
+                    pos_ >= 3 && s_.substr(pos_ - 3, 3) == "]]>" ? pos_ - 3 : pos_;
+                if (!open.empty())
+                    doc.elements[open.back()].text.append(s_.substr(start, end - start));
                 continue;
             }
-            if (starts("<!")) { skip_past(">", errors); continue; }
+            if (starts("<!")) {
+                skip_past(">", errors);
+                continue;
+            }
             const std::size_t tag_line = line_, tag_col = col_;
             const std::size_t close = find_tag_end();
             if (close == std::string_view::npos) {
-                errors.push_back(problem("a tag is not closed with '>'; the rest of the file is ignored"));
+                errors.push_back(
+                    problem("a tag is not closed with '>'; the rest of the file is ignored"));
                 break;
             }
             std::string_view tag = s_.substr(pos_ + 1, close - pos_ - 1);
-            while (pos_ <= close) advance();
+            while (pos_ <= close)
+                advance();
             if (tag.starts_with('/')) {
                 const auto name = local_name(tag.substr(1));
                 close_element(doc, open, name, tag_line, tag_col, errors);
                 continue;
             }
             const bool self_closing = tag.ends_with('/');
-            if (self_closing) tag.remove_suffix(1);
+            if (self_closing)
+                tag.remove_suffix(1);
             const auto name = local_name(tag);
             if (name.empty()) {
-                errors.push_back(problem_at(tag_line, tag_col, std::string{tag}, "a tag without a name is ignored"));
+                errors.push_back(problem_at(tag_line, tag_col, std::string{tag},
+                                            "a tag without a name is ignored"));
                 continue;
             }
             if (open.empty() && !doc.elements.empty()) {
-                errors.push_back(problem_at(tag_line, tag_col, std::string{name},
-                                            "a second root element; it is read as part of the first"));
+                errors.push_back(
+                    problem_at(tag_line, tag_col, std::string{name},
+                               "a second root element; it is read as part of the first"));
                 open.push_back(0);
             }
             const std::size_t idx = doc.elements.size();
             doc.elements.push_back(xml_element{std::string{name}, {}, tag_line, tag_col, {}});
-            if (!open.empty()) doc.elements[open.back()].children.push_back(idx);
-            if (!self_closing) open.push_back(idx);
+            if (!open.empty())
+                doc.elements[open.back()].children.push_back(idx);
+            if (!self_closing)
+                open.push_back(idx);
         }
         for (auto it = open.rbegin(); it != open.rend(); ++it) {
             const auto& e = doc.elements[*it];
-            errors.push_back(problem_at(e.line, e.column, e.name,
-                                        "element <" + e.name + "> is not closed"));
+            errors.push_back(
+                problem_at(e.line, e.column, e.name, "element <" + e.name + "> is not closed"));
         }
         return doc;
     }
 
 private:
     static std::string_view strip_ws(std::string_view s) noexcept {
-        while (!s.empty() && (s.front() == '\n' || s.front() == '\r' || s.front() == ' ' || s.front() == '\t'))
+        while (!s.empty()
+               && (s.front() == '\n' || s.front() == '\r' || s.front() == ' ' || s.front() == '\t'))
             s.remove_prefix(1);
-        while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
+        while (!s.empty()
+               && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
             s.remove_suffix(1);
         return s;
     }
@@ -131,10 +153,13 @@ private:
                && tag[e] != '/')
             ++e;
         auto n = tag.substr(0, e);
-        if (const auto c = n.rfind(':'); c != std::string_view::npos) n.remove_prefix(c + 1);
+        if (const auto c = n.rfind(':'); c != std::string_view::npos)
+            n.remove_prefix(c + 1);
         return n;
     }
-    [[nodiscard]] bool starts(std::string_view p) const noexcept { return s_.substr(pos_).starts_with(p); }
+    [[nodiscard]] bool starts(std::string_view p) const noexcept {
+        return s_.substr(pos_).starts_with(p);
+    }
     void advance() noexcept {
         if (s_[pos_] == '\n') {
             ++line_;
@@ -149,7 +174,8 @@ private:
         const std::size_t stop = f == std::string_view::npos ? s_.size() : f + end.size();
         if (f == std::string_view::npos)
             errors.push_back(problem("a comment, CDATA section or declaration is not closed"));
-        while (pos_ < stop) advance();
+        while (pos_ < stop)
+            advance();
     }
     // The '>' ending the tag at pos_, skipping quoted attribute values.
     [[nodiscard]] std::size_t find_tag_end() const noexcept {
@@ -157,7 +183,8 @@ private:
         for (std::size_t p = pos_ + 1; p < s_.size(); ++p) {
             const char c = s_[p];
             if (quote) {
-                if (c == quote) quote = 0;
+                if (c == quote)
+                    quote = 0;
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '>') {
@@ -171,10 +198,12 @@ private:
     void close_element(xml_document& doc, std::vector<std::size_t>& open, std::string_view name,
                        std::size_t line, std::size_t col, std::vector<diagnostic>& errors) {
         std::size_t depth = open.size();
-        while (depth > 0 && doc.elements[open[depth - 1]].name != name) --depth;
+        while (depth > 0 && doc.elements[open[depth - 1]].name != name)
+            --depth;
         if (depth == 0) {
             errors.push_back(problem_at(line, col, std::string{name},
-                                        "end tag </" + std::string{name} + "> matches no open element; ignored"));
+                                        "end tag </" + std::string{name}
+                                            + "> matches no open element; ignored"));
             return;
         }
         while (open.size() > depth) {
@@ -191,14 +220,16 @@ private:
         while (i < raw.size()) {
             const auto amp = raw.find('&', i);
             out.append(raw.substr(i, amp == std::string_view::npos ? raw.size() - i : amp - i));
-            if (amp == std::string_view::npos) break;
+            if (amp == std::string_view::npos)
+                break;
             const auto semi = raw.find(';', amp);
             const auto ent = semi == std::string_view::npos || semi - amp > 10
                                  ? std::string_view{}
                                  : raw.substr(amp + 1, semi - amp - 1);
             if (!append_entity(ent, out)) {
-                errors.push_back(problem(std::string{raw.substr(amp, std::min<std::size_t>(10, raw.size() - amp))},
-                                         "warning: unknown entity kept as written"));
+                errors.push_back(problem(
+                    std::string{raw.substr(amp, std::min<std::size_t>(10, raw.size() - amp))},
+                    "warning: unknown entity kept as written"));
                 out.push_back('&');
                 i = amp + 1;
                 continue;
@@ -207,28 +238,41 @@ private:
         }
     }
     static bool append_entity(std::string_view e, std::string& out) {
-        if (e == "amp") out.push_back('&');
-        else if (e == "lt") out.push_back('<');
-        else if (e == "gt") out.push_back('>');
-        else if (e == "quot") out.push_back('"');
-        else if (e == "apos") out.push_back('\'');
+        if (e == "amp")
+            out.push_back('&');
+        else if (e == "lt")
+            out.push_back('<');
+        else if (e == "gt")
+            out.push_back('>');
+        else if (e == "quot")
+            out.push_back('"');
+        else if (e == "apos")
+            out.push_back('\'');
         else if (e.size() >= 2 && e[0] == '#') {
             std::uint32_t cp = 0;
             const bool hex = e[1] == 'x' || e[1] == 'X';
             const auto digits = e.substr(hex ? 2 : 1);
-            if (digits.empty()) return false;
+            if (digits.empty())
+                return false;
             for (char c : digits) {
                 int v = -1;
-                if (c >= '0' && c <= '9') v = c - '0';
-                else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-                else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
-                if (v < 0) return false;
+                if (c >= '0' && c <= '9')
+                    v = c - '0';
+                else if (hex && c >= 'a' && c <= 'f')
+                    v = c - 'a' + 10;
+                else if (hex && c >= 'A' && c <= 'F')
+                    v = c - 'A' + 10;
+                if (v < 0)
+                    return false;
                 cp = cp * (hex ? 16u : 10u) + static_cast<std::uint32_t>(v);
-                if (cp > 0x10FFFF) return false;
+                if (cp > 0x10FFFF)
+                    return false;
             }
-            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+            if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF))
+                return false;
             // UTF-8 encode.
-            if (cp < 0x80) out.push_back(static_cast<char>(cp));
+            if (cp < 0x80)
+                out.push_back(static_cast<char>(cp));
             else if (cp < 0x800) {
                 out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
                 out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
@@ -282,20 +326,30 @@ private:
 namespace detail {
 // The XML element names that differ from the CSV column names.
 constexpr std::string_view column_of_element(std::string_view e) noexcept {
-    if (e == "CHILDID") return "CHILD";
-    if (e == "PL") return "PLACE";
+    if (e == "CHILDID")
+        return "CHILD";
+    if (e == "PL")
+        return "PLACE";
     return e;
 }
 // Sub-records of a child and the table each fills.
 constexpr std::string_view table_of_record(std::string_view e) noexcept {
-    if (e == "EPISODE") return "Episodes";
-    if (e == "AREVIEW") return "Reviews";
-    if (e == "AMISSING") return "Missing";
-    if (e == "OC2") return "OC2";
-    if (e == "PERMANENCE") return "PrevPerm";
-    if (e == "AD_PLACED") return "PlacedAdoption";
-    if (e == "SWEPISODE") return "SWEpisodes";
-    if (e == "DOLO") return "DoLo";
+    if (e == "EPISODE")
+        return "Episodes";
+    if (e == "AREVIEW")
+        return "Reviews";
+    if (e == "AMISSING")
+        return "Missing";
+    if (e == "OC2")
+        return "OC2";
+    if (e == "PERMANENCE")
+        return "PrevPerm";
+    if (e == "AD_PLACED")
+        return "PlacedAdoption";
+    if (e == "SWEPISODE")
+        return "SWEpisodes";
+    if (e == "DOLO")
+        return "DoLo";
     return {};
 }
 
@@ -307,11 +361,13 @@ struct xml_builder {
 
     table& get(std::string_view name) {
         auto it = out.tables.find(name);
-        if (it != out.tables.end()) return it->second;
+        if (it != out.tables.end())
+            return it->second;
         table t;
         t.name = std::string{name};
         t.file = std::string{file};
-        for (const auto& f : find_table_spec(name)->fields) t.columns.emplace_back(f.name);
+        for (const auto& f : find_table_spec(name)->fields)
+            t.columns.emplace_back(f.name);
         return out.tables.emplace(std::string{name}, std::move(t)).first->second;
     }
 
@@ -325,7 +381,8 @@ struct xml_builder {
         std::vector<bool> seen(t.columns.size(), false);
         for (const auto& [col, el] : values) {
             const auto i = t.column(col);
-            if (!i) continue;
+            if (!i)
+                continue;
             if (seen[*i] && r.cells[*i] != el->text) {
                 errors.push_back(cell_problem({file, el->line, *i + 1, col}, el->text,
                                               "given twice for one record; the first is read"));
@@ -350,14 +407,16 @@ struct xml_builder {
         auto has = [&](std::initializer_list<std::string_view> cols) {
             for (const auto& [col, el] : leaves)
                 for (auto want : cols)
-                    if (col == want && !detail::trim(el->text).empty()) return true;
+                    if (col == want && !detail::trim(el->text).empty())
+                        return true;
             return false;
         };
         // Which table each leaf belongs to, so unknown leaves can be reported.
         for (const auto& [col, el] : leaves) {
             bool known = false;
             for (auto tn : {"Header", "UASC", "OC3", "AD1"})
-                if (find_field(*find_table_spec(tn), col)) known = true;
+                if (find_field(*find_table_spec(tn), col))
+                    known = true;
             if (!known)
                 errors.push_back(cell_problem({file, el->line, 0, col}, el->text,
                                               "warning: element not part of any table; ignored"));
@@ -365,9 +424,12 @@ struct xml_builder {
         add_row("Header", c.line, leaves);
         bool uasc_flag = false;
         for (const auto& [col, el] : leaves)
-            if (col == "UASC" && detail::trim(el->text) == "1") uasc_flag = true;
-        if (uasc_flag || has({"DUC"})) add_row("UASC", c.line, leaves);
-        if (has({"IN_TOUCH", "ACTIV", "ACCOM"})) add_row("OC3", c.line, leaves);
+            if (col == "UASC" && detail::trim(el->text) == "1")
+                uasc_flag = true;
+        if (uasc_flag || has({"DUC"}))
+            add_row("UASC", c.line, leaves);
+        if (has({"IN_TOUCH", "ACTIV", "ACCOM"}))
+            add_row("OC3", c.line, leaves);
         if (has({"DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"}))
             add_row("AD1", c.line, leaves);
         records(c, leaves);
@@ -379,10 +441,12 @@ struct xml_builder {
                  int depth = 0) {
         for (auto i : parent.children) {
             const auto& e = doc.elements[i];
-            if (is_leaf(e) && table_of_record(e.name).empty()) continue;
+            if (is_leaf(e) && table_of_record(e.name).empty())
+                continue;
             const auto tn = table_of_record(e.name);
             if (tn.empty()) {
-                if (depth < 2) records(e, child_leaves, depth + 1); // a wrapper (HEADER)
+                if (depth < 2)
+                    records(e, child_leaves, depth + 1); // a wrapper (HEADER)
                 continue;
             }
             // The record's own leaves first, then the child's (CHILD, DOB) for what it lacks.
@@ -398,8 +462,10 @@ struct xml_builder {
             for (const auto& [col, el] : child_leaves)
                 if (col == "CHILD" || col == "DOB" || (tn == "UASC" && col == "SEX")) {
                     bool own = false;
-                    for (const auto& v : values) own = own || v.first == col;
-                    if (!own) values.emplace_back(col, el);
+                    for (const auto& v : values)
+                        own = own || v.first == col;
+                    if (!own)
+                        values.emplace_back(col, el);
                 }
             add_row(tn, e.line, values);
         }
@@ -409,15 +475,14 @@ struct xml_builder {
 
 /// Reads a return in XML form held in `text` (see the file comment for the layout). Tables are
 /// created only for records present; every cell is checked as in the CSV reader.
-[[nodiscard]] inline return_data read_xml_return_text(std::string_view text,
-                                                      std::string_view file_name,
-                                                      int collection_year = 0) {
+[[nodiscard]] inline return_data
+read_xml_return_text(std::string_view text, std::string_view file_name, int collection_year = 0) {
     return_data out;
     out.collection_year = collection_year;
     const auto doc = parse_xml(text, file_name, out.read_errors);
     if (doc.empty()) {
-        out.read_errors.push_back(detail::cell_problem({file_name, 0, 0, {}}, "",
-                                                       "no XML element found"));
+        out.read_errors.push_back(
+            detail::cell_problem({file_name, 0, 0, {}}, "", "no XML element found"));
         return out;
     }
     detail::xml_builder b{doc, file_name, out, out.read_errors};
@@ -428,7 +493,8 @@ struct xml_builder {
             const auto& n = doc.elements[j].name;
             has_id = has_id || n == "CHILDID" || n == "CHILD";
         }
-        if (has_id) b.child(c);
+        if (has_id)
+            b.child(c);
         else if (!c.children.empty() || !detail::trim(c.text).empty())
             out.read_errors.push_back(detail::cell_problem(
                 {file_name, c.line, 0, c.name}, "",
@@ -436,7 +502,8 @@ struct xml_builder {
     }
     for (auto& [name, t] : out.tables) {
         const auto checks = detail::check_header(t, 0, out.read_errors, true);
-        for (auto& r : t.rows) detail::check_row(t, r, checks, collection_year, out.read_errors);
+        for (auto& r : t.rows)
+            detail::check_row(t, r, checks, collection_year, out.read_errors);
     }
     return out;
 }

@@ -16,21 +16,25 @@
 namespace carepath::ssda903::detail {
 
 constexpr std::string_view trim(std::string_view s) noexcept {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
     return s;
 }
 
 constexpr bool all_digits(std::string_view s) noexcept {
-    if (s.empty()) return false;
+    if (s.empty())
+        return false;
     for (char c : s)
-        if (c < '0' || c > '9') return false;
+        if (c < '0' || c > '9')
+            return false;
     return true;
 }
 
 inline std::string collection_name(int year) {
     return std::to_string(year - 1) + "-" + std::to_string(year % 100 / 10)
-         + std::to_string(year % 10);
+           + std::to_string(year % 10);
 }
 
 // The checks of one column, prepared once per table: its spec and, for codes, its code list.
@@ -44,7 +48,8 @@ inline column_check prepare_column(const field_spec* spec) {
     c.spec = spec;
     if (spec && spec->type == field_type::code)
         for (const auto& e : code_list)
-            if (e.table == spec->codes_table && e.field == spec->codes_field) c.codes.push_back(&e);
+            if (e.table == spec->codes_table && e.field == spec->codes_field)
+                c.codes.push_back(&e);
     return c;
 }
 
@@ -70,7 +75,8 @@ inline diagnostic cell_problem(const cell_site& at, std::string_view value, std:
 inline std::string upper_ascii(std::string_view s) {
     std::string out{s};
     for (char& ch : out)
-        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+        if (ch >= 'a' && ch <= 'z')
+            ch = static_cast<char>(ch - 'a' + 'A');
     return out;
 }
 
@@ -79,10 +85,10 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
                        int collection_year, std::vector<diagnostic>& out) {
     const std::string_view v = trim(raw);
     if (v.size() != raw.size())
-        out.push_back(cell_problem(at, raw,
-                                   "warning: leading or trailing spaces; read as \""
-                                       + std::string{v} + "\""));
-    if (v.empty() || !col.spec) return false;
+        out.push_back(cell_problem(
+            at, raw, "warning: leading or trailing spaces; read as \"" + std::string{v} + "\""));
+    if (v.empty() || !col.spec)
+        return false;
     if (!is_valid_utf8(v))
         out.push_back(cell_problem(at, raw, "warning: not valid UTF-8; kept byte for byte"));
     switch (col.spec->type) {
@@ -90,7 +96,8 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
         const auto dot = v.find('.');
         if (dot != std::string_view::npos && all_digits(v.substr(0, dot))) {
             auto frac = v.substr(dot + 1);
-            while (!frac.empty() && frac.back() == '0') frac.remove_suffix(1);
+            while (!frac.empty() && frac.back() == '0')
+                frac.remove_suffix(1);
             if (frac.empty() && dot + 1 < v.size()) {
                 out.push_back(cell_problem(at, raw,
                                            "warning: child id written as a decimal number (a "
@@ -103,7 +110,8 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
     }
     case field_type::date: {
         auto d = parse_uk_date(v);
-        if (d) return false;
+        if (d)
+            return false;
         out.push_back(cell_problem(at, raw, d.error().message));
         return true;
     }
@@ -111,17 +119,23 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
         // DATE_PERM may hide an unknown day or month as "zz".
         if (v.size() == 10 && v[2] == '/' && v[5] == '/') {
             std::string probe{v};
-            const bool zd = (probe[0] == 'z' || probe[0] == 'Z') && (probe[1] == 'z' || probe[1] == 'Z');
-            const bool zm = (probe[3] == 'z' || probe[3] == 'Z') && (probe[4] == 'z' || probe[4] == 'Z');
-            if (zd) probe.replace(0, 2, "01");
-            if (zm) probe.replace(3, 2, "01"); // January has every day a month can have
-            if (parse_uk_date(probe)) return false;
+            const bool zd =
+                (probe[0] == 'z' || probe[0] == 'Z') && (probe[1] == 'z' || probe[1] == 'Z');
+            const bool zm =
+                (probe[3] == 'z' || probe[3] == 'Z') && (probe[4] == 'z' || probe[4] == 'Z');
+            if (zd)
+                probe.replace(0, 2, "01");
+            if (zm)
+                probe.replace(3, 2, "01"); // January has every day a month can have
+            if (parse_uk_date(probe))
+                return false;
         }
         auto d = parse_uk_date(v);
-        out.push_back(cell_problem(at, raw,
-                                   d ? std::string{"expected dd/mm/yyyy, with zz for an unknown "
-                                                   "day or month"}
-                                     : d.error().message + " (zz may stand for an unknown day or month)"));
+        out.push_back(
+            cell_problem(at, raw,
+                         d ? std::string{"expected dd/mm/yyyy, with zz for an unknown "
+                                         "day or month"}
+                           : d.error().message + " (zz may stand for an unknown day or month)"));
         return true;
     }
     case field_type::integer: {
@@ -156,24 +170,25 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
                 }
             if (!found) {
                 out.push_back(cell_problem(at, raw,
-                                           "not a code of " + std::string{col.spec->codes_table} + "."
-                                               + std::string{col.spec->codes_field}));
+                                           "not a code of " + std::string{col.spec->codes_table}
+                                               + "." + std::string{col.spec->codes_field}));
                 return true;
             }
-            out.push_back(cell_problem(at, raw,
-                                       "warning: lower-case code; read as \"" + up + "\""));
+            out.push_back(
+                cell_problem(at, raw, "warning: lower-case code; read as \"" + up + "\""));
         }
         if (collection_year != 0 && !found->valid_in(collection_year)) {
             std::string why = found->retired_year != 0 && collection_year >= found->retired_year
-                                ? "retired from " + collection_name(found->retired_year)
-                                : "introduced from " + collection_name(found->first_year);
+                                  ? "retired from " + collection_name(found->retired_year)
+                                  : "introduced from " + collection_name(found->first_year);
             out.push_back(cell_problem(at, raw,
-                                       "warning: code not valid in " + collection_name(collection_year)
-                                           + " (" + why + ")"));
+                                       "warning: code not valid in "
+                                           + collection_name(collection_year) + " (" + why + ")"));
         }
         return false;
     }
-    case field_type::text: return false;
+    case field_type::text:
+        return false;
     }
     return false;
 }
@@ -198,12 +213,13 @@ inline std::vector<column_check> check_header(const table& t, std::size_t header
             }
         if (spec && !f)
             out.push_back(cell_problem(at, name,
-                                       "warning: extra column, not in the " + std::string{spec->name}
-                                           + " layout; kept as read"));
+                                       "warning: extra column, not in the "
+                                           + std::string{spec->name} + " layout; kept as read"));
     }
     if (spec && !from_xml)
         for (const auto& f : spec->fields) {
-            if (f.optional || t.column(f.name)) continue;
+            if (f.optional || t.column(f.name))
+                continue;
             out.push_back(cell_problem({t.file, header_line, 0, f.name}, "",
                                        "missing column: its cells are read as blank"));
         }
@@ -214,9 +230,11 @@ inline std::vector<column_check> check_header(const table& t, std::size_t header
 inline void check_row(const table& t, row& r, const std::vector<column_check>& checks,
                       int collection_year, std::vector<diagnostic>& out) {
     for (std::size_t i = 0; i < r.cells.size() && i < checks.size(); ++i) {
-        if (r.cells[i].empty()) continue;
+        if (r.cells[i].empty())
+            continue;
         const cell_site at{t.file, r.line, i + 1, t.columns[i]};
-        if (check_cell(checks[i], r.cells[i], at, collection_year, out)) r.flagged = true;
+        if (check_cell(checks[i], r.cells[i], at, collection_year, out))
+            r.flagged = true;
     }
 }
 
