@@ -99,7 +99,12 @@ struct child_rec {
     std::vector<tie_rec> ties;
     std::uint32_t history = none; // index into histories when kept
     std::uint8_t pending = 0;     // the outcome drawn for the scheduled event
+    std::array<std::int32_t, 7> edge_days{}; // birthdays at the ages the model asks about
 };
+
+// The only ages the model's rules ask about: a child's age is read as the largest of these
+// reached, so birthdays are computed once per child instead of at every event.
+inline constexpr std::array<int, 7> age_edges{1, 4, 5, 10, 14, 16, 18};
 
 struct family_rec {
     std::vector<std::uint32_t> children;
@@ -331,8 +336,15 @@ private:
     [[nodiscard]] int calendar_year(std::int32_t day) const noexcept {
         return year_of(to_date(day));
     }
-    [[nodiscard]] int age(const child_rec& c, std::int32_t day) const noexcept {
-        return age_on(to_date(c.birth), to_date(day));
+    // Age at `day` at the resolution of `age_edges` (0, 1, 4, 5, 10, 14, 16 or 18): enough
+    // for every rule and band, which compare ages only with those edges.
+    [[nodiscard]] static int age(const child_rec& c, std::int32_t day) noexcept {
+        int a = 0;
+        for (std::size_t i = 0; i < age_edges.size(); ++i) {
+            if (day < c.edge_days[i]) break;
+            a = age_edges[i];
+        }
+        return a;
     }
 
     // ---- carers -------------------------------------------------------------------------
@@ -802,6 +814,8 @@ private:
         c.gid = new_person();
         c.family = fam;
         c.birth = birth;
+        for (std::size_t i = 0; i < age_edges.size(); ++i)
+            c.edge_days[i] = day_number(birthday(to_date(birth), age_edges[i]));
         c.male = male;
         c.rng = stream{rng_key{in_.seed, in_.replicate, c.gid, purpose::child_events}};
         children_.push_back(std::move(c));
@@ -1046,10 +1060,9 @@ private:
                 next = std::min(next, c.placement_start + edge);
                 break;
             }
-        const int a = age(c, now_);
-        for (int edge : {1, 4, 5, 10, 14, 16, 18})
-            if (a < edge) {
-                next = std::min(next, day_number(birthday(to_date(c.birth), edge)));
+        for (std::int32_t edge : c.edge_days)
+            if (now_ < edge) {
+                next = std::min(next, edge);
                 break;
             }
         next = std::min(next, c.hearing);
@@ -1440,7 +1453,7 @@ private:
             ++c.version;
             const double dt = c.rng.exponential(rate) * days_per_year;
             const double window = route == exit_route::return_home ? 5 * days_per_year : 1e9;
-            const std::int32_t at18 = day_number(birthday(to_date(c.birth), 18));
+            const std::int32_t at18 = c.edge_days.back();
             if (dt < window && now_ + dt < at18 && now_ + dt <= end_) {
                 c.followed = true;
                 push(now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt)), ev_child, ci, c.version);
