@@ -263,6 +263,13 @@ TEST_CASE("care_history: a placement change must change something", "[core][care
     add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
     CHECK(h.add(placement_changed{ymd(2022, 2, 1), with(t::U6, 1)}).error().message
           == "the placement does not change (same type, carer and place)");
+    SECTION("a placement lasts at least one day, so one day's changes are never two moves") {
+        add(h, placement_changed{ymd(2022, 2, 1), with(t::U6, 2)});
+        CHECK(h.add(placement_changed{ymd(2022, 2, 1), with(t::U6, 3)}).error().message
+              == "the placement began on 2022-02-01: a placement must last at least one day");
+        CHECK_FALSE(h.add(left_care{ymd(2022, 2, 1), exit_route::return_home}).ok());
+        CHECK(h.moves().size() == 1);
+    }
     SECTION("and care cannot end during a temporary stay") {
         add(h, placement_changed{ymd(2022, 2, 1), with(t::T3, 7)});
         CHECK_FALSE(h.add(left_care{ymd(2022, 2, 5), exit_route::return_home}).ok());
@@ -425,4 +432,113 @@ TEST_CASE("care_history: going back to a held-open placement is a move in the ep
     CHECK(starts[1] == episode_start{ymd(2022, 5, 1), episode_change::placement_and_carer});
     CHECK(starts[2] == episode_start{ymd(2022, 6, 1), episode_change::placement_and_carer});
     CHECK(h.moves().size() == 2);
+}
+
+namespace {
+// A small counter-based generator (splitmix64), so each seed gives the same history on any
+// machine; std:: distributions are implementation-defined and would not.
+struct draws {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    }
+    unsigned below(unsigned n) { return static_cast<unsigned>(next() % n); }
+};
+
+care_event random_event(draws& r, date on) {
+    const auto statuses = all_values<legal_status>();
+    const auto routes = all_values<exit_route>();
+    const t types[] = {t::U6, t::U4, t::U1, t::U3, t::K2, t::A5, t::P1, t::T2, t::T4};
+    const auto status = statuses[r.below(static_cast<unsigned>(statuses.size()))];
+    const auto where = with(types[r.below(std::size(types))], 1 + r.below(4));
+    switch (r.below(9)) {
+    case 0: return entered_care{on, status, where};
+    case 1: return reentered_care{on, status, where};
+    case 2:
+    case 3: return placement_changed{on, where, change_reason::care_plan, r.below(3) == 0};
+    case 4: return held_placement_released{on};
+    case 5:
+    case 6: return legal_status_changed{on, status};
+    case 7: return left_care{on, routes[r.below(static_cast<unsigned>(routes.size()))]};
+    default: return worker_changed{on, worker_role::social_worker, social_worker_id{r.below(3)}};
+    }
+}
+
+// Everything a refused event must leave untouched, as text.
+std::string fingerprint(const care_history& h) {
+    std::ostringstream os;
+    for (const auto& p : h.periods()) os << p.period << (p.exit ? to_string(*p.exit) : "") << ';';
+    for (const auto& p : h.placements())
+        os << p.period << to_string(p.where.type) << p.held_open << ';';
+    for (const auto& l : h.legal_statuses()) os << l.period << to_string(l.status) << ';';
+    for (const auto& w : h.workers()) os << w.period << w.worker << ';';
+    os << h.transitions().size() << ' ' << h.events().size();
+    return os.str();
+}
+} // namespace
+
+TEST_CASE("care_history: random event streams never break the history's invariants",
+          "[core][care_history][property]") {
+    const auto seed = GENERATE(range(0u, 150u));
+    CAPTURE(seed);
+    draws r{seed};
+    care_history h{make_child()};
+    date on = ymd(2016, 1, 1);
+    std::optional<date> latest; // the latest care event accepted so far
+    std::size_t accepted = 0;
+    for (int step = 0; step < 80; ++step) {
+        // Mostly forward in time, sometimes the same day, sometimes (wrongly) back in time.
+        const int jump = static_cast<int>(r.below(90)) - 10;
+        const date when = on + days{jump};
+        const care_event e = random_event(r, when);
+        const std::string before = fingerprint(h);
+        if (h.add(e).ok()) {
+            ++accepted;
+            if (std::holds_alternative<entered_care>(e) || std::holds_alternative<reentered_care>(e)
+                || std::holds_alternative<placement_changed>(e)
+                || std::holds_alternative<legal_status_changed>(e)
+                || std::holds_alternative<left_care>(e)
+                || std::holds_alternative<held_placement_released>(e)
+                || std::holds_alternative<worker_changed>(e)) {
+                INFO(std::string{event_name(e)} + " on " + format_iso(when));
+                CHECK((!latest || event_date(e) >= *latest));
+                latest = event_date(e);
+            }
+            on = std::max(on, when);
+        } else {
+            REQUIRE(fingerprint(h) == before); // a refusal changes nothing
+        }
+    }
+    CAPTURE(accepted);
+    // Check the invariants on every day from the first event to well after the last.
+    const date last = on + days{30};
+    for (date d = ymd(2015, 12, 1); d <= last; d += days{1}) {
+        const auto covering = std::ranges::count_if(
+            h.placements(), [d](const placement_spell& p) { return p.period.contains(d); });
+        CHECK(covering <= 2); // two only while one is held open
+        if (h.in_care_on(d)) {
+            REQUIRE(h.placement_on(d) != nullptr);
+            REQUIRE(h.legal_status_on(d).has_value());
+            CHECK(is_looked_after(*h.legal_status_on(d)));
+        } else {
+            CHECK(covering == 0);
+        }
+        const auto legal = std::ranges::count_if(
+            h.legal_statuses(), [d](const legal_spell& l) { return l.period.contains(d); });
+        CHECK(legal <= 1);
+    }
+    // Periods of care never overlap and never touch (a same-day re-entry is refused).
+    for (std::size_t i = 1; i < h.periods().size(); ++i)
+        CHECK(*h.periods()[i - 1].period.end() < h.periods()[i].period.start());
+    // The P and B episodes are exactly the moves; time in care adds up the periods.
+    const auto starts = h.episode_starts();
+    CHECK(static_cast<std::size_t>(std::ranges::count_if(
+              starts, [](const episode_start& s) { return is_move(s.change); }))
+          == h.moves().size());
+    days total{0};
+    for (const auto& p : h.periods()) total += p.period.length(last);
+    CHECK(h.time_in_care(last) == total);
 }

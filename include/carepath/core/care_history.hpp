@@ -3,7 +3,8 @@
 /// A child's care history, built from typed events. Each event is checked against the
 /// history so far; a refused event leaves the history exactly as it was. The invariants:
 /// - care events (entry, placement, legal, exit, worker) come in date order;
-/// - no placement ends before it starts, and placements overlap only while one is held open;
+/// - no placement ends before it starts or on the day it starts, and placements overlap only
+///   while one is held open;
 /// - while the child is in care there is always a placement and a looked-after legal status;
 /// - a change of legal status, or of placement type with the same carer, is not a move;
 /// - a relationship ends only by an explicit event with a reason.
@@ -368,8 +369,10 @@ public:
             for (const auto& l : legal_) note(l.period);
             for (const auto& p : placements_) note(p.period);
             std::ranges::sort(days_of_change);
-            const auto [first, last] = std::ranges::unique(days_of_change);
-            days_of_change.erase(first, last);
+            // std::unique, not std::ranges::unique: clang 14 (which builds the fuzzers) cannot
+            // instantiate libstdc++ 12's ranges::subrange.
+            days_of_change.erase(std::unique(days_of_change.begin(), days_of_change.end()),
+                                 days_of_change.end());
             for (const date d : days_of_change) {
                 const auto* before = placement_on(d - days{1});
                 const auto* after = placement_on(d);
@@ -463,6 +466,11 @@ private:
                           "carer");
         if (current == e.where)
             return refuse("the placement does not change (same type, carer and place)");
+        // A placement that lasts no day is one the child never lived in; SSDA903 queries such
+        // episodes (rule 355), and counting it would make one day's change two moves.
+        if (placements_[current_].period.start() == e.on)
+            return refuse("the placement began on " + format_iso(e.on)
+                          + ": a placement must last at least one day");
         return ok;
     }
     [[nodiscard]] status check(const held_placement_released& e) const {
@@ -482,6 +490,9 @@ private:
         if (is_temporary(placements_[current_].where.type))
             return refuse("a period of care cannot end in a temporary placement (SSDA903 rule "
                           "381): record the return first");
+        if (placements_[current_].period.start() == e.on)
+            return refuse("the placement began on " + format_iso(e.on)
+                          + ": a placement must last at least one day");
         if (auto order = order_after(e.route))
             return check_transition(legal_.back().status, *order);
         return ok;
