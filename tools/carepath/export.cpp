@@ -1,0 +1,133 @@
+// `carepath export DIR --to json|traminer|mstate --out FILE`: the care histories of an SSDA903
+// return as JSON, as TraMineR's state sequences (one row per child, one column per month) or
+// in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R or
+// Python. Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
+#include "command.hpp"
+#include "return_input.hpp"
+
+#include <carepath/report.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <string>
+
+namespace {
+
+nlohmann::json history_json(const carepath::ssda903::mapped_child& c) {
+    using carepath::format_iso;
+    const auto& h = c.history;
+    auto end_of = [](const carepath::interval& i) -> nlohmann::json {
+        if (i.end())
+            return format_iso(*i.end());
+        return nullptr;
+    };
+    nlohmann::json j;
+    j["child"] = c.id;
+    j["birth_date"] =
+        c.birth_date_known ? nlohmann::json(format_iso(h.subject().birth_date)) : nullptr;
+    j["sex"] = std::string{to_string(h.subject().sex)};
+    auto& periods = j["periods"] = nlohmann::json::array();
+    for (const auto& p : h.periods())
+        periods.push_back(
+            {{"start", format_iso(p.period.start())},
+             {"end", end_of(p.period)},
+             {"exit", p.exit ? nlohmann::json(std::string{to_string(*p.exit)}) : nullptr},
+             {"reentry", p.reentry}});
+    auto& places = j["placements"] = nlohmann::json::array();
+    for (const auto& p : h.placements())
+        places.push_back(
+            {{"type", std::string{to_string(p.where.type)}},
+             {"family", std::string{to_string(family_of(p.where.type))}},
+             {"carer", p.where.carer ? nlohmann::json(p.where.carer->value()) : nullptr},
+             {"start", format_iso(p.period.start())},
+             {"end", end_of(p.period)},
+             {"held_open", p.held_open}});
+    auto& legal = j["legal_statuses"] = nlohmann::json::array();
+    for (const auto& l : h.legal_statuses())
+        legal.push_back({{"status", std::string{to_string(l.status)}},
+                         {"start", format_iso(l.period.start())},
+                         {"end", end_of(l.period)}});
+    auto& moves = j["moves"] = nlohmann::json::array();
+    for (const auto& m : h.moves())
+        moves.push_back(format_iso(m.on));
+    return j;
+}
+
+int run_export(const std::string& dir, const std::string& to, const std::string& out, int year,
+               bool quiet) {
+    namespace r = carepath::report;
+    auto loaded = carepath::cli::load_return(dir, year, "export", quiet);
+    if (!loaded)
+        return 2;
+    const auto histories = loaded->histories();
+    // From the first month anyone was in care to the end of the collection year.
+    carepath::date from = loaded->window.from;
+    for (const auto& h : histories)
+        for (const auto& p : h.periods())
+            from = std::min(from, p.period.start());
+    const auto ymd = std::chrono::year_month_day{from};
+    from = carepath::date{ymd.year() / ymd.month() / std::chrono::day{1}};
+    const carepath::date to_day = loaded->window.to;
+
+    const bool ok = carepath::cli::write_file(
+        out,
+        [&](std::ostream& os) {
+            if (to == "traminer") {
+                r::write_traminer(os, histories, from, to_day);
+            } else if (to == "mstate") {
+                r::write_mstate(os, histories, from, to_day);
+            } else {
+                nlohmann::json j;
+                j["collection_year"] = loaded->year;
+                j["from"] = carepath::format_iso(from);
+                j["to"] = carepath::format_iso(to_day);
+                auto& list = j["children"] = nlohmann::json::array();
+                for (const auto& c : loaded->mapped.children)
+                    list.push_back(history_json(c));
+                os << j.dump(1) << '\n';
+            }
+        },
+        "export");
+    if (!ok)
+        return 2;
+    std::cout << "Wrote " << histories.size() << " children's care histories (" << to << ", "
+              << carepath::format_iso(from) << " to "
+              << carepath::format_iso(to_day - carepath::days{1}) << ") to " << out << '\n';
+    if (to == "mstate") {
+        std::cout << "States: ";
+        for (std::size_t n = 1; n <= r::care_state_count + r::exit_state_count; ++n)
+            std::cout << (n > 1 ? ", " : "") << n << '=' << r::state_by_number(n).name;
+        std::cout << '\n';
+    }
+    return loaded->problems == 0 ? 0 : 1;
+}
+
+const carepath::cli::registrar export_command{[](CLI::App& app) {
+    struct options {
+        std::string dir, to, out;
+        int year = 0;
+        bool quiet = false;
+    };
+    auto opt = std::make_shared<options>();
+    auto* cmd = app.add_subcommand(
+        "export", "write the care histories of an SSDA903 return as JSON, TraMineR sequences or "
+                  "mstate long format");
+    cmd->footer("Exit status: 0 written, 1 written but some rows had problems, 2 cannot read the "
+                "return or write the file.");
+    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("--to", opt->to, "json, traminer or mstate")
+        ->required()
+        ->check(CLI::IsMember({"json", "traminer", "mstate"}));
+    cmd->add_option("--out", opt->out, "file to write")->required();
+    cmd->add_option("--year", opt->year, "collection year (2025 = 2024-25); default: inferred")
+        ->check(CLI::Range(2000, 2100));
+    cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->callback([opt] {
+        carepath::cli::exit_code() = run_export(opt->dir, opt->to, opt->out, opt->year, opt->quiet);
+    });
+}};
+
+} // namespace

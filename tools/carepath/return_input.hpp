@@ -1,0 +1,95 @@
+#pragma once
+// Shared by `analyse`, `export` and `graph`: read an SSDA903 return from a folder and map it to
+// care histories, with errors that say what was wrong and what to do; and write a file
+// through a std::ostream callback. (Program code: it prints to the terminal.)
+#include <carepath/report/care_report.hpp>
+#include <carepath/ssda903.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace carepath::cli {
+
+/// A return read and mapped.
+struct loaded_return {
+    ssda903::return_data data;
+    ssda903::mapping_result mapped;
+    int year = 0;                 ///< collection year (2025 = 2024-25)
+    report::report_window window; ///< the collection year, [1 April Y-1, 1 April Y)
+    std::size_t problems = 0;     ///< read errors and mapping diagnostics
+
+    [[nodiscard]] std::vector<care_history> histories() const {
+        std::vector<care_history> out;
+        out.reserve(mapped.children.size());
+        for (const auto& c : mapped.children)
+            out.push_back(c.history);
+        return out;
+    }
+};
+
+/// Reads `dir` (or `dir/ssda903`) as a return. Prints why and returns nullopt when it cannot
+/// be used; `who` names the subcommand in messages.
+inline std::optional<loaded_return> load_return(const std::string& dir, int year,
+                                                const std::string& who, bool quiet) {
+    auto read = ssda903::read_return(dir, year);
+    if (!read) {
+        std::cerr << "carepath " << who << ": cannot read the return: " << read.error()
+                  << "\n  give the folder that holds the return's CSV or XML files\n";
+        return std::nullopt;
+    }
+    loaded_return out;
+    out.data = std::move(read).value();
+    if (!out.data.find("Episodes")) {
+        std::cerr << "carepath " << who << ": " << dir
+                  << ": no Episodes table found (expected CSV files such as header.csv and "
+                     "episodes.csv, recognised by their column names)\n";
+        return std::nullopt;
+    }
+    out.year = year != 0 ? year : ssda903::infer_collection_year(out.data);
+    if (out.year == 0) {
+        std::cerr << "carepath " << who << ": " << dir
+                  << ": the Episodes table has no readable date, so the collection year is not "
+                     "known\n  give it with --year YYYY (2025 = 2024-25)\n";
+        return std::nullopt;
+    }
+    out.mapped = ssda903::map_return(out.data);
+    out.window = {*make_date(out.year - 1, 4, 1), *make_date(out.year, 4, 1)};
+    out.problems = out.data.read_errors.size() + out.mapped.diagnostics.size();
+    if (!quiet) {
+        std::size_t shown = 0;
+        for (const auto* list : {&out.data.read_errors, &out.mapped.diagnostics})
+            for (const auto& d : *list)
+                if (shown++ < 20)
+                    std::cerr << "carepath " << who << ": " << d << '\n';
+        if (shown > 20)
+            std::cerr << "carepath " << who << ": ... and " << shown - 20
+                      << " more problems (run `carepath validate " << dir << "` for all)\n";
+    }
+    return out;
+}
+
+/// Writes `path` with `write(std::ostream&)`; prints why and returns false on failure.
+template <class F>
+bool write_file(const std::filesystem::path& path, F&& write, const std::string& who) {
+    std::error_code ec;
+    if (path.has_parent_path())
+        std::filesystem::create_directories(path.parent_path(), ec);
+    std::ofstream out{path, std::ios::binary};
+    if (!out) {
+        std::cerr << "carepath " << who << ": cannot write " << path.string()
+                  << "\n  check that the folder exists and is writable\n";
+        return false;
+    }
+    write(out);
+    if (!out.flush()) {
+        std::cerr << "carepath " << who << ": writing " << path.string() << " failed\n";
+        return false;
+    }
+    return true;
+}
+
+} // namespace carepath::cli

@@ -1,0 +1,182 @@
+// `carepath simulate [--children N] [--years Y] [--seed S] [--threads T] [--replicates R]
+// [--scenario FILE] [--out DIR]`: runs the microsimulation (England as calibrated, by
+// default), with a scenario beside the baseline when one is given, and writes summary.json,
+// summary.csv, the report's tables as CSV and report.html to DIR. A progress bar is drawn on a
+// terminal only. Exit 0 done, 2 bad options or an unreadable scenario or unwritable folder.
+#include "command.hpp"
+#include "return_input.hpp"
+
+#include <carepath/report.hpp>
+#include <carepath/sim.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct options {
+    double children = 0; // 0 = England's stock as calibrated
+    int years = 10;
+    std::uint64_t seed = carepath::sim::sim_config{}.seed;
+    unsigned threads = 0;
+    std::uint32_t replicates = 1;
+    std::size_t histories = 10000;
+    std::string scenario_file;
+    std::string out = "carepath-out";
+};
+
+// A one-line bar on stderr, redrawn in place; only when stderr is a terminal.
+carepath::sim::progress_callback progress_bar() {
+    if (!::isatty(STDERR_FILENO))
+        return {};
+    return [last = -1](const carepath::sim::progress& p) mutable {
+        if (p.total == 0)
+            return;
+        const int pct = static_cast<int>(100 * p.done / p.total);
+        if (pct == last)
+            return;
+        last = pct;
+        const int filled = pct * 30 / 100;
+        std::cerr << '\r' << std::string(p.stage) << " ["
+                  << std::string(static_cast<std::size_t>(filled), '#')
+                  << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << pct << "%"
+                  << (p.done == p.total ? "\n" : "") << std::flush;
+    };
+}
+
+void write_table_csv(const fs::path& dir, const std::string& name,
+                     const carepath::report::data_table& t) {
+    std::ofstream f{dir / name, std::ios::binary};
+    carepath::report::write_csv(f, t);
+}
+
+int run_simulate(const options& o) {
+    namespace sim = carepath::sim;
+    namespace r = carepath::report;
+    sim::sim_config cfg;
+    cfg.years = o.years;
+    cfg.seed = o.seed;
+    cfg.threads = o.threads;
+    cfg.replicates = o.replicates;
+    cfg.keep_histories = o.histories;
+    const double stock = cfg.params.stock_count.value;
+    if (o.children > 0)
+        cfg.scale = std::min(1.0, o.children / stock);
+
+    std::optional<sim::scenario> alternative;
+    if (!o.scenario_file.empty()) {
+        std::ifstream in{o.scenario_file};
+        if (!in) {
+            std::cerr << "carepath simulate: cannot open the scenario file " << o.scenario_file
+                      << "\n  give a file of `key = value` lines (see docs/cli.md)\n";
+            return 2;
+        }
+        auto s = sim::read_scenario(in, o.scenario_file);
+        if (!s) {
+            std::cerr << "carepath simulate: " << s.error() << "\n  keys a scenario may set:";
+            for (const auto k : sim::scenario_keys)
+                std::cerr << ' ' << k;
+            std::cerr << '\n';
+            return 2;
+        }
+        alternative = std::move(s).value();
+    }
+    std::error_code ec;
+    fs::create_directories(o.out, ec);
+    if (ec || !fs::is_directory(o.out, ec)) {
+        std::cerr << "carepath simulate: cannot create the output folder " << o.out
+                  << "\n  give a writable folder with --out DIR\n";
+        return 2;
+    }
+    const fs::path out{o.out};
+    const auto t0 = std::chrono::steady_clock::now();
+    r::care_report_data data;
+    if (alternative) {
+        const auto c = sim::compare(cfg, *alternative, {}, progress_bar());
+        data = r::summarise_run(c.alternative);
+        r::add_comparison(data, c);
+        if (!carepath::cli::write_file(
+                out / "summary.json", [&](std::ostream& os) { sim::write_json(os, c); }, "simulate")
+            || !carepath::cli::write_file(
+                out / "summary.csv", [&](std::ostream& os) { sim::write_csv(os, c); }, "simulate")
+            || !carepath::cli::write_file(
+                out / "baseline.csv", [&](std::ostream& os) { sim::write_csv(os, c.baseline); },
+                "simulate")
+            || !carepath::cli::write_file(
+                out / "scenario.csv", [&](std::ostream& os) { sim::write_csv(os, c.alternative); },
+                "simulate"))
+            return 2;
+    } else {
+        const auto run = sim::simulate(cfg, {}, progress_bar());
+        data = r::summarise_run(run);
+        if (!carepath::cli::write_file(
+                out / "summary.json", [&](std::ostream& os) { sim::write_json(os, run); },
+                "simulate")
+            || !carepath::cli::write_file(
+                out / "summary.csv", [&](std::ostream& os) { sim::write_csv(os, run); },
+                "simulate"))
+            return 2;
+    }
+    const auto doc = r::make_document(data);
+    for (const auto& s : doc.sections)
+        for (std::size_t i = 0; i < s.tables.size(); ++i)
+            write_table_csv(
+                out, s.id + (s.tables.size() > 1 ? "-" + std::to_string(i + 1) : "") + ".csv",
+                s.tables[i]);
+    if (!carepath::cli::write_file(
+            out / "report.html", [&](std::ostream& os) { r::write_html(os, doc); }, "simulate"))
+        return 2;
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::cout << "Simulated " << o.years << " year" << (o.years == 1 ? "" : "s") << " of "
+              << (o.children > 0
+                      ? std::to_string(static_cast<long long>(o.children)) + " children in care"
+                      : std::string{"England's children in care"})
+              << (alternative ? ", baseline and scenario \"" + alternative->name + "\""
+                              : std::string{})
+              << " in " << r::format_number(secs, 1) << " s.\n"
+              << "Summary: " << (out / "summary.json").string() << "\n"
+              << "Report:  " << (out / "report.html").string() << "  (open it in a web browser)\n";
+    return 0;
+}
+
+const carepath::cli::registrar simulate_command{[](CLI::App& app) {
+    auto opt = std::make_shared<options>();
+    auto* cmd = app.add_subcommand(
+        "simulate", "simulate children's journeys through care (England as calibrated, by "
+                    "default) and write summary.json, CSV tables and report.html");
+    cmd->footer("Exit status: 0 done, 2 bad options, an unreadable scenario or an unwritable "
+                "folder.");
+    cmd->add_option("--children", opt->children,
+                    "children in care at the start (default: England's stock, 78,140 on 31 March "
+                    "2019); counts are scaled back up to England")
+        ->check(CLI::Range(1.0, 1.0e6));
+    cmd->add_option("--years", opt->years, "years to simulate")
+        ->check(CLI::Range(1, 50))
+        ->capture_default_str();
+    cmd->add_option("--seed", opt->seed, "random seed (same seed, same results)")
+        ->capture_default_str();
+    cmd->add_option("--threads", opt->threads,
+                    "worker threads (0: all cores); results do not depend on it")
+        ->capture_default_str();
+    cmd->add_option("--replicates", opt->replicates, "independent replicates, for 95% intervals")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    cmd->add_option("--histories", opt->histories,
+                    "children whose full histories are kept for continuity and survival curves")
+        ->capture_default_str();
+    cmd->add_option("--scenario", opt->scenario_file,
+                    "a scenario file (`key = value` lines) to run beside the baseline");
+    cmd->add_option("--out", opt->out, "output folder (created if missing)")->capture_default_str();
+    cmd->callback([opt] { carepath::cli::exit_code() = run_simulate(*opt); });
+}};
+
+} // namespace

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Renders carepath's report.html in a real browser (Debian's headless Chromium) and checks
+that every chart has drawn marks.
+
+Usage: report_browser.py CAREPATH DATA_DIR WORK_DIR
+
+1. Makes two reports with the program: a small simulation with a scenario (every chart kind,
+   including the baseline-against-scenario intervals) and the analysis of an SSDA903 return.
+2. For each report, loads a copy with a probe script appended (the report itself has no
+   script) and dumps the DOM after load: for every chart, the probe records how many marks
+   the browser laid out with a non-empty box, and where the chart is on the page.
+3. Takes a screenshot of the report (no probe) at the same width and, with a PNG decoder
+   written on zlib alone, counts coloured pixels inside each chart's box.
+
+A chart passes when the browser laid out all of its marks (as many as its data-points), at
+least one with a non-empty box, and its area of the screenshot holds coloured pixels. Exit 77
+(ctest's skip code) with a message when chromium is not installed.
+"""
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import zlib
+
+SKIP = 77
+WIDTH = 1200
+# The screenshot is taken at half scale: a quarter of the pixels to decode in pure Python,
+# and still several pixels across the thinnest mark.
+SCALE = 0.5
+
+PROBE = """
+<script>
+window.addEventListener('load', function () {
+  var out = [];
+  document.querySelectorAll('svg.chart').forEach(function (svg, i) {
+    var marks = svg.querySelectorAll('.mark');
+    var drawn = 0;
+    marks.forEach(function (m) {
+      var b = m.getBBox();
+      var style = getComputedStyle(m);
+      if ((b.width > 0 || b.height > 0) && style.display !== 'none' && style.visibility !== 'hidden') drawn++;
+    });
+    var r = svg.getBoundingClientRect();
+    out.push({index: i, label: svg.getAttribute('aria-label'),
+              points: parseInt(svg.getAttribute('data-points'), 10), marks: marks.length,
+              drawn: drawn, x: r.left + window.scrollX, y: r.top + window.scrollY,
+              w: r.width, h: r.height});
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'carepath-probe';
+  pre.textContent = JSON.stringify({height: document.documentElement.scrollHeight, charts: out});
+  document.body.appendChild(pre);
+});
+</script>
+"""
+
+
+def chromium_binary():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+def run_chromium(binary, extra, url, profile):
+    cmd = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--no-first-run",
+           "--hide-scrollbars", "--user-data-dir=" + profile] + extra + [url]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+
+def read_png(path):
+    """Decodes an 8-bit RGB or RGBA, non-interlaced PNG into (width, height, rows of bytes)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise ValueError("not a PNG")
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", body)
+            if depth != 8 or colour not in (2, 6) or interlace != 0:
+                raise ValueError("unsupported PNG layout: depth %d colour %d interlace %d"
+                                 % (depth, colour, interlace))
+            channels = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        elif kind == b"IEND":
+            break
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows, prev, i = [], bytearray(stride), 0
+    for _ in range(height):
+        filt, line = raw[i], bytearray(raw[i + 1:i + 1 + stride])
+        i += 1 + stride
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b = prev[x]
+            c = prev[x - channels] if x >= channels else 0
+            if filt == 1:
+                line[x] = (line[x] + a) & 0xFF
+            elif filt == 2:
+                line[x] = (line[x] + b) & 0xFF
+            elif filt == 3:
+                line[x] = (line[x] + ((a + b) >> 1)) & 0xFF
+            elif filt == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pred) & 0xFF
+        rows.append(bytes(line))
+        prev = line
+    return width, height, channels, rows
+
+
+def coloured_pixels(png, box):
+    """Pixels inside box (x, y, w, h) whose channels differ by more than 60: the palette's
+    colours, not the black, grey and white of text, grid and background."""
+    width, height, channels, rows = png
+    x0, y0 = max(0, int(box[0])), max(0, int(box[1]))
+    x1, y1 = min(width, int(box[0] + box[2])), min(height, int(box[1] + box[3]))
+    n = 0
+    for y in range(y0, y1):
+        row = rows[y]
+        for x in range(x0, x1):
+            r, g, b = row[x * channels], row[x * channels + 1], row[x * channels + 2]
+            if max(r, g, b) - min(r, g, b) > 60:
+                n += 1
+    return n
+
+
+def check_report(binary, html_path, work, name):
+    failures = []
+    with open(html_path, encoding="utf-8") as f:
+        html = f.read()
+    for bad in ("<script", "<link", "src=", "@import", "url("):
+        if bad in html:
+            failures.append("%s: report contains %r: it must load nothing" % (name, bad))
+    probe_path = os.path.join(work, name + "-probe.html")
+    with open(probe_path, "w", encoding="utf-8") as f:
+        f.write(html.replace("</body>", PROBE + "</body>"))
+    profile = tempfile.mkdtemp(prefix="carepath-chromium-")
+    try:
+        dumped = run_chromium(binary, ["--dump-dom", "--force-device-scale-factor=1",
+                                       "--window-size=%d,1000" % WIDTH],
+                              "file://" + os.path.abspath(probe_path), profile)
+        m = re.search(r'<pre id="carepath-probe">(.*?)</pre>', dumped.stdout, re.S)
+        if not m:
+            return failures + ["%s: the probe found nothing; chromium said: %s"
+                               % (name, dumped.stderr[-800:])]
+        probe = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&")
+                           .replace("&lt;", "<").replace("&gt;", ">"))
+        charts = probe["charts"]
+        expected = html.count("<svg ")
+        if len(charts) != expected:
+            failures.append("%s: the browser found %d charts, the file has %d"
+                            % (name, len(charts), expected))
+        height = min(int(probe["height"]) + 20, 16000)
+        shot = os.path.join(work, name + ".png")
+        run_chromium(binary, ["--screenshot=" + shot, "--force-device-scale-factor=%g" % SCALE,
+                              "--window-size=%d,%d" % (WIDTH, height)],
+                     "file://" + os.path.abspath(html_path), profile)
+        if not os.path.exists(shot):
+            return failures + ["%s: chromium wrote no screenshot" % name]
+        png = read_png(shot)
+        for c in charts:
+            label = "%s chart %d (%s)" % (name, c["index"], c["label"])
+            if c["marks"] != c["points"]:
+                failures.append("%s: %d marks for %d data points" % (label, c["marks"], c["points"]))
+            if c["drawn"] != c["marks"] or c["marks"] == 0:
+                failures.append("%s: %d of %d marks laid out with a visible box"
+                                % (label, c["drawn"], c["marks"]))
+            box = tuple(v * SCALE for v in (c["x"], c["y"], c["w"], c["h"]))
+            pixels = coloured_pixels(png, box)
+            if pixels < 20:
+                failures.append("%s: only %d coloured pixels in the screenshot at %s"
+                                % (label, pixels, box))
+            print("%s: %d marks, %d laid out, %d coloured pixels" % (label, c["marks"], c["drawn"], pixels))
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return failures
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        return 2
+    carepath, data, work = sys.argv[1:]
+    binary = chromium_binary()
+    if not binary:
+        print("SKIP: chromium is not installed (Debian: apt-get install chromium); the report was "
+              "not rendered in a browser")
+        return SKIP
+    os.makedirs(work, exist_ok=True)
+    sim_out, analyse_out = os.path.join(work, "sim"), os.path.join(work, "analyse")
+    for cmd in ([carepath, "simulate", "--children", "1500", "--years", "3", "--threads", "1",
+                 "--replicates", "2", "--histories", "800", "--scenario",
+                 os.path.join(data, "scenario.txt"), "--out", sim_out],
+                [carepath, "analyse", os.path.join(data, "return"), "--out", analyse_out]):
+        r = subprocess.run(cmd, capture_output=True, text=True)
+        if r.returncode != 0:
+            print("FAIL: %s exited %d\n%s%s" % (" ".join(cmd), r.returncode, r.stdout, r.stderr))
+            return 1
+    failures = check_report(binary, os.path.join(sim_out, "report.html"), work, "simulation")
+    failures += check_report(binary, os.path.join(analyse_out, "report.html"), work, "analysis")
+    if failures:
+        print("FAIL:\n  " + "\n  ".join(failures))
+        return 1
+    print("PASS: every chart of both reports has drawn marks in headless Chromium")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
