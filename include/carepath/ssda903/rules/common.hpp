@@ -170,3 +170,49 @@ inline void row_date(const context& c, const sink& s, std::string_view name, std
 }
 
 } // namespace carepath::ssda903::rules
+
+namespace carepath::ssda903::rules {
+
+/// Rows of table `name` grouped by CHILD (first column of `cols` must be CHILD).
+class by_child {
+public:
+    by_child(const context& c, std::string_view name, std::initializer_list<std::string_view> cols)
+        : t_{c.find(name)} {
+        if (!t_) return;
+        col_.emplace(*t_, cols);
+        for (const auto& r : t_->rows) rows_[(*col_)(r, 0)].push_back(&r);
+    }
+    [[nodiscard]] bool present() const noexcept { return t_ != nullptr; }
+    [[nodiscard]] const table& tab() const noexcept { return *t_; }
+    [[nodiscard]] const columns& col() const noexcept { return *col_; }
+    /// The rows of `child` (empty when none).
+    [[nodiscard]] const std::vector<const row*>& of(std::string_view child) const {
+        const auto it = rows_.find(child);
+        return it == rows_.end() ? none_ : it->second;
+    }
+    [[nodiscard]] bool has(std::string_view child) const { return rows_.count(child) != 0; }
+    /// Reports row `r` of this table.
+    void add(const sink& s, const row& r) const { s.add(*t_, r, (*col_)(r, 0)); }
+
+private:
+    const table* t_;
+    std::optional<columns> col_;
+    std::unordered_map<std::string_view, std::vector<const row*>> rows_;
+    std::vector<const row*> none_;
+};
+
+/// Every field of `fields` (column positions in `col`) blank / any filled.
+[[nodiscard]] inline bool any_filled(const columns& col, const row& r, std::size_t from,
+                                     std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+        if (!col(r, i).empty()) return true;
+    return false;
+}
+[[nodiscard]] inline bool all_filled(const columns& col, const row& r, std::size_t from,
+                                     std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+        if (col(r, i).empty()) return false;
+    return true;
+}
+
+} // namespace carepath::ssda903::rules

@@ -5,6 +5,8 @@
 /// temporary placements and the return from them) and how long a legal status lasts.
 #include "carepath/ssda903/rules/common.hpp"
 
+#include <algorithm>
+
 namespace carepath::ssda903::rules {
 
 namespace detail_sequence {
@@ -168,7 +170,13 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
              [](const context& c, const sink& s) { after_temporary(c, s, true); }},
         rule{"388", 2023, 2027,
              [](const context& c, const sink& s) {
-                 each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
+                 // The DfE puts an episode without a readable DECOM first (dated 1901), so
+                 // the X1 chain is checked from the dated episodes onwards.
+                 std::vector<const episode*> eps;
+                 each_child(c, [&](std::uint32_t, std::span<const episode* const> dated_first) {
+                     eps.assign(dated_first.begin(), dated_first.end());
+                     std::stable_partition(eps.begin(), eps.end(),
+                                           [](const episode* e) { return !e->decom; });
                      for (std::size_t i = 0; i < eps.size(); ++i) {
                          const auto& e = *eps[i];
                          const auto rec = c.get(e, ep::rec);

@@ -1,0 +1,67 @@
+#include <carepath/ssda903/rule.hpp>
+
+#include "rules_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace carepath::ssda903;
+using namespace carepath::ssda903::testing;
+
+TEST_CASE("rule: dates are read as dd/mm/yyyy, with one or two digits for day and month",
+          "[ssda903][rule]") {
+    using carepath::make_date;
+    CHECK(detail::cell_date("01/02/2024") == make_date(2024, 2, 1));
+    CHECK(detail::cell_date("1/2/2024") == make_date(2024, 2, 1));
+    CHECK_FALSE(detail::cell_date("31/02/2024"));
+    CHECK_FALSE(detail::cell_date("01/02/24"));
+    CHECK_FALSE(detail::cell_date("2024-02-01"));
+    CHECK_FALSE(detail::cell_date(""));
+    CHECK_FALSE(detail::cell_date("01/13/2024"));
+    CHECK(detail::cell_trim("  C2 ") == "C2");
+}
+
+TEST_CASE("rule: the context orders each child's episodes by start date, undated last",
+          "[ssda903][rule]") {
+    const auto data = make_return(2025, {
+        make_table("Episodes", episode_columns, {
+            "A,01/09/2024,P,C1,N1,U4,PR1,,,,,,",
+            "B,01/05/2024,S,C1,N1,U4,PR1,,,,,,",
+            "A,bad,P,C1,N1,U4,PR1,,,,,,",
+            "A,01/05/2024,S,C1,N1,U4,PR1,01/09/2024,X1,,,,",
+        }),
+        make_table("Header", header_columns, {"A,F,01/01/2010,WBRI,UN1,0,", "C,M,01/01/2011,WBRI,UN1,,"}),
+    });
+    const context c{data, 2025};
+    CHECK(c.collection_start() == *carepath::make_date(2024, 4, 1));
+    CHECK(c.collection_end() == *carepath::make_date(2025, 3, 31));
+    const auto a = c.child_number("A");
+    REQUIRE(a);
+    const auto eps = c.episodes_of(*a);
+    REQUIRE(eps.size() == 3);
+    CHECK(eps[0]->src->line == 5);
+    CHECK(eps[1]->src->line == 2);
+    CHECK(eps[2]->src->line == 4);
+    CHECK(c.dob_of(*a) == carepath::make_date(2010, 1, 1));
+    const auto only_header = c.child_number("C");
+    REQUIRE(only_header);
+    CHECK(c.episodes_of(*only_header).empty());
+    CHECK(c.header_of(*c.child_number("B")) == nullptr);
+    CHECK_FALSE(c.child_number("Z"));
+}
+
+TEST_CASE("rule: a finding becomes a diagnostic naming file, line, field and rule", "[ssda903][rule]") {
+    finding f;
+    f.rule = "434";
+    f.table = "Episodes";
+    f.file = "episodes.csv";
+    f.line = 14;
+    f.child = "C1";
+    f.fields = "RNE;LS";
+    f.message = "Reason for new episode ...";
+    const auto d = f.to_diagnostic();
+    CHECK(d.file == "episodes.csv");
+    CHECK(d.line == 14);
+    CHECK(d.field == "RNE");
+    CHECK(d.rule == "434");
+    CHECK(carepath::to_string(d) == "episodes.csv:14: [434] RNE=\"CHILD C1\": Reason for new episode ...");
+}
