@@ -368,12 +368,12 @@ private:
         list.pop_back();
         h.free_pos = none;
     }
-    std::uint32_t add_household(bool inside) {
+    std::uint32_t add_household(bool inside, std::uint32_t min_places = 1) {
         carer_rec h;
         h.person = new_person();
         h.kind = home_kind::foster;
         const auto p = carers_rng_.choose(cal_.household_places.values);
-        h.places = static_cast<std::uint8_t>(p + 1);
+        h.places = static_cast<std::uint8_t>(std::max<std::uint32_t>(p + 1, std::min(min_places, 4U)));
         h.inside = inside;
         carers_.push_back(std::move(h));
         const auto ci = static_cast<std::uint32_t>(carers_.size() - 1);
@@ -496,8 +496,9 @@ private:
                 }
                 if (need == 1) return (*l)[0];
             }
-            // no household free: an agency household outside the authority
-            const auto h = add_household(false);
+            // no household free: an agency household outside the authority, with room for
+            // a sibling group only when one is searched for
+            const auto h = add_household(false, search_hard ? need : 1);
             --households_; // agency places are not the authority's supply
             return h;
         }
@@ -767,7 +768,9 @@ private:
         if (carer != none && !carers_[carer].unlimited
             && carers_[carer].used >= carers_[carer].places)
             carer = none;
-        if (carer == none) carer = find_home(ci, h, inside, need, false);
+        // siblings to be placed together get a home with room for them (the chance of being
+        // together already allows for practical obstacles)
+        if (carer == none) carer = find_home(ci, h, inside, need, need > 1);
         c.carer = carer;
         c.inside = carers_[carer].unlimited ? inside : carers_[carer].inside;
         occupy(carer, ci);
@@ -983,7 +986,7 @@ private:
                     || carers_[shared_carer].used < carers_[shared_carer].places))
                 carer = shared_carer;
             if (carer == none) {
-                const bool hard = together && pol_.siblings == sibling_policy::together_unless_reason;
+                const bool hard = together;
                 carer = find_home(ci, h, c.rng.bernoulli(inside_share(h)),
                                   together ? static_cast<std::uint32_t>(n - i) : 1, hard);
                 if (together && shared_carer == none) shared_carer = carer;
