@@ -181,3 +181,78 @@ TEST_CASE("mapping: E codes map to exit routes and X1 to none", "[ssda903][mappi
     CHECK(postcode_district("ls14ab") == "LS1");
     CHECK(postcode_district("X").empty());
 }
+
+TEST_CASE("mapping: histories written as a return map back to the same journeys",
+          "[ssda903][mapping][property]") {
+    const auto& m = mapped();
+    std::vector<care_history> hs;
+    for (const auto& c : m.children)
+        hs.push_back(c.history);
+    const auto ret = histories_to_return(hs, {.collection_year = 0});
+    const auto back = map_return(ret);
+    REQUIRE(back.children.size() == m.children.size());
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+        const auto& a = m.children[i].history;
+        const auto& b = back.children[i].history;
+        CAPTURE(m.children[i].id);
+        CHECK(b.moves().size() == a.moves().size());
+        CHECK(b.periods_of_care() == a.periods_of_care());
+        REQUIRE(b.placements().size() == a.placements().size());
+        for (std::size_t k = 0; k < a.placements().size(); ++k) {
+            CHECK(b.placements()[k].where.type == a.placements()[k].where.type);
+            CHECK(b.placements()[k].period == a.placements()[k].period);
+        }
+        REQUIRE(b.legal_statuses().size() == a.legal_statuses().size());
+        for (std::size_t k = 0; k < a.legal_statuses().size(); ++k)
+            CHECK(b.legal_statuses()[k].status == a.legal_statuses()[k].status);
+        CHECK(b.subject().birth_date == a.subject().birth_date);
+    }
+    CHECK(back.diagnostics.empty());
+}
+
+TEST_CASE("mapping: a collection year keeps the year's episodes and leaves open ones open",
+          "[ssda903][mapping]") {
+    std::vector<care_history> hs;
+    for (const auto& c : mapped().children)
+        hs.push_back(c.history);
+    const auto ret = histories_to_return(hs, {.collection_year = 2025});
+    const table& e = *ret.find("Episodes");
+    // Ids "C1".."C9" are not numbers, so the children are numbered 1..9 in Header order.
+    std::vector<const row*> c1, c5;
+    for (const auto& r : e.rows) {
+        if (e.get(r, "CHILD") == "1")
+            c1.push_back(&r);
+        if (e.get(r, "CHILD") == "5")
+            c5.push_back(&r);
+    }
+    // C1's first episode ended 01/06/2023, before the year: left out.
+    REQUIRE(c1.size() == 2);
+    CHECK(e.get(*c1[0], "DECOM") == "01/06/2023");
+    CHECK(e.get(*c1[0], "RNE") == "T");
+    CHECK(e.get(*c1[0], "REC") == "X1");
+    CHECK(e.get(*c1[0], "REASON_PLACE_CHANGE") == "PLACE"); // as read from the hand return
+    CHECK(e.get(*c1[1], "RNE") == "U");
+    CHECK(e.get(*c1[1], "LS") == "E1");
+    CHECK(e.get(*c1[1], "PLACE") == "A5");
+    CHECK(e.get(*c1[1], "DEC").empty()); // open on 31/03/2025
+    CHECK(e.get(*c1[1], "REC").empty());
+    // C5 left care and came back: E4A, then S.
+    REQUIRE(c5.size() == 2);
+    CHECK(e.get(*c5[0], "DEC") == "01/07/2024");
+    CHECK(e.get(*c5[0], "REC") == "E4A");
+    CHECK(e.get(*c5[1], "RNE") == "S");
+    const table& h = *ret.find("Header");
+    CHECK(h.get(h.rows[0], "SEX") == "F");
+    CHECK(h.get(h.rows[0], "DOB") == "01/01/2015");
+    CHECK(h.get(h.rows[0], "ETHNIC") == "WBRI");
+    // The 2023-24 return still used numeric sex codes.
+    const auto old = histories_to_return(hs, {.collection_year = 2024});
+    CHECK(old.find("Header")->get(old.find("Header")->rows[0], "SEX") == "2");
+}
+
+TEST_CASE("mapping: every exit route has a REC code that maps back to it", "[ssda903][mapping]") {
+    CHECK(rec_code(exit_route::return_home) == "E4A");
+    CHECK(rec_code(exit_route::special_guardianship, true) == "E45");
+    for (const auto r : all_values<exit_route>())
+        CHECK(exit_route_of(rec_code(r)) == r);
+}

@@ -459,4 +459,151 @@ struct mapper {
     return out;
 }
 
+/// The SSDA903 reason-episode-ceased code written for an exit route. Where the return has
+/// several codes for one route the choice is: return home E4A (as part of the care plan),
+/// special guardianship E45/E46 (former foster carer who is/is not a relative or friend,
+/// chosen by `kinship`), adoption E11, independent living E5.
+[[nodiscard]] constexpr std::string_view rec_code(exit_route r, bool kinship = false) noexcept {
+    using e = exit_route;
+    switch (r) {
+    case e::return_home:
+        return "E4A";
+    case e::lives_with_relative:
+        return "E13";
+    case e::child_arrangements_order:
+        return "E41";
+    case e::special_guardianship:
+        return kinship ? "E45" : "E46";
+    case e::adoption:
+        return "E11";
+    case e::staying_put:
+        return "E17";
+    case e::independent_living:
+        return "E5";
+    case e::adult_social_care:
+        return "E7";
+    case e::custody:
+        return "E9";
+    case e::remand_ended:
+        return "E14";
+    case e::transferred:
+        return "E3";
+    case e::moved_abroad:
+        return "E16";
+    case e::age_assessed_adult:
+        return "E15";
+    case e::died:
+        return "E2";
+    case e::other:
+        return "E8";
+    }
+    return "E8";
+}
+
+/// What `histories_to_return` writes.
+struct export_options {
+    int collection_year = 0; ///< 2025 = 2024-25; 0 = every episode, ends as they are
+    /// With a collection year: keep only episodes open at some time in the year, and leave
+    /// DEC and REC blank for episodes still open on 31 March (as the return does).
+    bool only_collection_year = true;
+};
+
+/// Header and Episodes tables for care histories (simulated children, or histories built by
+/// hand): one Header row per child and one Episodes row per episode start
+/// (`care_history::episode_starts`), with RNE, LS, PLACE, DEC, REC and REASON_PLACE_CHANGE
+/// (of the episode that ends in a placement change). Fields the histories do not hold (CIN,
+/// provider, postcodes, URN, UPN) are left blank. CHILD is the child id's number.
+[[nodiscard]] inline return_data histories_to_return(const std::vector<care_history>& histories,
+                                                     const export_options& opt = {}) {
+    return_data out;
+    out.collection_year = opt.collection_year;
+    table header;
+    header.name = "Header";
+    header.file = "header.csv";
+    for (const auto& f : find_table_spec("Header")->fields)
+        if (!f.optional)
+            header.columns.emplace_back(f.name);
+    table eps;
+    eps.name = "Episodes";
+    eps.file = "episodes.csv";
+    for (const auto& f : find_table_spec("Episodes")->fields)
+        eps.columns.emplace_back(f.name);
+    const bool by_year = opt.collection_year != 0 && opt.only_collection_year;
+    const date year_start = by_year ? *make_date(opt.collection_year - 1, 4, 1) : date{};
+    const date year_end = by_year ? *make_date(opt.collection_year, 3, 31) : date{};
+    auto sex_code = [&](sex s) -> std::string {
+        if (opt.collection_year != 0 && opt.collection_year < 2025 && s != sex::not_known)
+            return s == sex::male ? "1" : "2"; // numeric codes before 2024-25
+        return std::string{to_string(s)};
+    };
+    for (const auto& h : histories) {
+        const auto& c = h.subject();
+        const std::string id = std::to_string(c.id.value());
+        row hr;
+        hr.line = header.rows.size() + 2;
+        hr.cells = {id,
+                    sex_code(c.sex),
+                    format_uk(c.birth_date),
+                    c.ethnicity ? std::string{to_string(*c.ethnicity)} : std::string{},
+                    "",
+                    "",
+                    ""};
+        header.rows.push_back(std::move(hr));
+        const auto starts = h.episode_starts();
+        for (std::size_t k = 0; k < starts.size(); ++k) {
+            const date on = starts[k].on;
+            const care_period* period = nullptr;
+            for (const auto& p : h.periods())
+                if (p.period.contains(on))
+                    period = &p;
+            if (!period)
+                continue;
+            // The episode ends at the next start in the same period, or with the period.
+            std::optional<date> end = period->period.end();
+            bool continues = false;
+            if (k + 1 < starts.size() && period->period.contains(starts[k + 1].on)
+                && starts[k + 1].change != episode_change::started) {
+                end = starts[k + 1].on;
+                continues = true;
+            }
+            if (by_year && ((end && *end < year_start) || on > year_end))
+                continue;
+            const auto* spell = h.placement_on(on);
+            const auto status = h.legal_status_on(on);
+            std::string dec, rec, reason;
+            const bool open_at_year_end = by_year && (!end || *end > year_end);
+            if (end && !open_at_year_end) {
+                dec = format_uk(*end);
+                if (continues) {
+                    rec = "X1";
+                    if (const auto* next = h.placement_on(*end);
+                        next && next != spell && next->reason)
+                        reason = std::string{to_string(*next->reason)};
+                } else if (period->exit) {
+                    rec = std::string{rec_code(*period->exit, spell && spell->where.kinship)};
+                }
+            }
+            row r;
+            r.line = eps.rows.size() + 2;
+            r.cells = {id,
+                       format_uk(on),
+                       std::string{to_string(starts[k].change)},
+                       status ? std::string{ssda903_code(*status).value_or("")} : std::string{},
+                       "",
+                       spell ? std::string{to_string(spell->where.type)} : std::string{},
+                       "",
+                       dec,
+                       rec,
+                       reason,
+                       "",
+                       "",
+                       ""};
+            eps.rows.push_back(std::move(r));
+        }
+    }
+    out.tables.emplace("Header", std::move(header));
+    out.tables.emplace("Episodes", std::move(eps));
+    return out;
+}
+
 } // namespace carepath::ssda903
