@@ -1,5 +1,7 @@
 #include "carepath/ssda903/writer.hpp"
 
+#include "carepath/ssda903/mapping.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -122,6 +124,16 @@ TEST_CASE("writer: a generated 5,000-child return is written back byte-equal in 
     CHECK(slurp(dir / "header.csv") == slurp(src / "header.csv"));
     CHECK(slurp(dir / "episodes.csv") == slurp(src / "episodes.csv"));
     check_same(in, read_return(dir, 2025).value());
+    // Every child is mapped, every history event keeps the row it came from, and every row
+    // that was not mapped (no readable DECOM) is named in a diagnostic.
+    const auto m = map_return(in);
+    CHECK(m.children.size() == 5000);
+    std::size_t episodes = 0;
+    for (const auto& c : m.children) {
+        CHECK(c.event_rows.size() == c.history.events().size());
+        episodes += c.rows.count("Episodes") ? c.rows.at("Episodes").size() : 0;
+    }
+    CHECK(episodes == in.find("Episodes")->rows.size());
     // And through the XML form.
     std::ostringstream os;
     write_xml_return(os, in);
