@@ -5,6 +5,7 @@
 #include "carepath/core.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/engine.hpp"
+#include "carepath/sim/fit.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
 #include "carepath/sim/summary.hpp"
