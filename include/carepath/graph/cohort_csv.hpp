@@ -142,6 +142,10 @@ public:
         }
         return repeated;
     }
+    /// Asks the processor to bring `key`'s first slot into cache ahead of `find`.
+    void prefetch(std::string_view key) const noexcept {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[hash(key) & (slots_.size() - 1)]);
+    }
     [[nodiscard]] std::optional<person_id> find(std::string_view key) const noexcept {
         if (slots_.empty() || key.size() > 0xff) return std::nullopt;
         const slot want = make_slot(key, 0);
@@ -328,20 +332,12 @@ inline bool check_header(std::string_view file, std::string_view want,
         if (!detail::check_header(file, "from_id,to_id,type,start,end,end_reason",
                                   lines, fatal))
             return fatal.front();
-        std::vector<std::pair<std::pair<person_id, person_id>, tie>> rows;
-        rows.reserve(static_cast<std::size_t>(
-            std::count(relationships_csv.begin(), relationships_csv.end(), '\n')));
-        std::string_view line;
+        relationship_graph::bulk_ties rows{c.graph, static_cast<std::size_t>(std::count(
+                                                        relationships_csv.begin(),
+                                                        relationships_csv.end(), '\n'))};
         std::string_view last_from_text;
         std::optional<person_id> last_from;
-        while (lines.next(line)) {
-            if (line.empty()) continue;
-            const auto n = lines.number();
-            std::array<std::string_view, 6> f;
-            if (!detail::split(line, f)) {
-                c.problems.push_back(problem(file, n, 0, "", line, "expected 6 fields"));
-                continue;
-            }
+        const auto process = [&](const std::array<std::string_view, 6>& f, std::size_t n) {
             // Rows come grouped by child, so the first id is usually the previous row's.
             if (f[0] != last_from_text) {
                 last_from = ids.find(f[0]);
@@ -353,31 +349,31 @@ inline bool check_header(std::string_view file, std::string_view want,
                 const bool first_bad = !a;
                 c.problems.push_back(problem(file, n, first_bad ? 1 : 2, first_bad ? "from_id" : "to_id",
                                              first_bad ? f[0] : f[1], "not in people.csv"));
-                continue;
+                return;
             }
             const auto kind = kind_from_cohort_type(f[2]);
             if (!kind) {
                 c.problems.push_back(problem(file, n, 3, "type", f[2], "not a known relationship type"));
-                continue;
+                return;
             }
             const auto start = parse_iso_date(f[3]);
             if (!start) {
                 c.problems.push_back(problem(file, n, 4, "start", f[3], start.error().message));
-                continue;
+                return;
             }
             std::optional<date> end;
             if (!f[4].empty()) {
                 auto e = parse_iso_date(f[4]);
                 if (!e) {
                     c.problems.push_back(problem(file, n, 5, "end", f[4], e.error().message));
-                    continue;
+                    return;
                 }
                 end = *e;
             }
             // The contract ignores these rows everywhere; they are counted, not reported.
             if (*a == *b || (end && *end <= *start)) {
                 ++c.skipped_rows;
-                continue;
+                return;
             }
             tie t;
             t.kind = *kind;
@@ -394,9 +390,32 @@ inline bool check_header(std::string_view file, std::string_view want,
             } else if (!f[5].empty()) {
                 c.problems.push_back(problem(file, n, 6, "end_reason", f[5], "a reason without an end date; ignored"));
             }
-            rows.emplace_back(std::pair{*a, *b}, t);
+            rows.add(*a, *b, t);
+        };
+        // Rows go in batches: the id slots of a whole batch are fetched from memory together,
+        // so the lookups wait for memory once per batch rather than once per row.
+        constexpr std::size_t batch = 32;
+        std::array<std::array<std::string_view, 6>, batch> fields;
+        std::array<std::size_t, batch> numbers{};
+        std::size_t held = 0;
+        const auto flush = [&] {
+            for (std::size_t i = 0; i < held; ++i) ids.prefetch(fields[i][1]);
+            for (std::size_t i = 0; i < held; ++i) process(fields[i], numbers[i]);
+            held = 0;
+        };
+        std::string_view line;
+        while (lines.next(line)) {
+            if (line.empty()) continue;
+            if (!detail::split(line, fields[held])) {
+                flush(); // keep problems in line order
+                c.problems.push_back(problem(file, lines.number(), 0, "", line, "expected 6 fields"));
+                continue;
+            }
+            numbers[held] = lines.number();
+            if (++held == batch) flush();
         }
-        c.graph.add_ties(rows);
+        flush();
+        rows.finish();
     }
 
     // placements.csv: child_id,start,end,placement_type,carer_id,school_id,local_authority
