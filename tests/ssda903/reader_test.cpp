@@ -247,3 +247,16 @@ TEST_CASE("reader: a folder that cannot be read is the only failure", "[ssda903]
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().message == "no such folder");
 }
+
+TEST_CASE("reader: column names in lower case are recognised with a warning", "[ssda903][reader]") {
+    std::vector<diagnostic> errors;
+    std::istringstream in{"child,DOB,Review,REVIEW_CODE,note\nA,01/01/2010,01/02/2024,PN1,x\n"};
+    const auto t = read_table(in, "reviews.csv", "", errors);
+    CHECK(t.name == "Reviews");
+    CHECK(t.columns == std::vector<std::string>{"CHILD", "DOB", "REVIEW", "REVIEW_CODE", "note"});
+    REQUIRE(errors.size() == 3); // child, Review, and the extra column "note"
+    CHECK(errors[0].value == "child");
+    CHECK(errors[1].value == "Review");
+    CHECK(std::ranges::all_of(errors, [](const diagnostic& d) { return is_warning(d); }));
+    CHECK(t.get(t.rows[0], "REVIEW") == "01/02/2024");
+}

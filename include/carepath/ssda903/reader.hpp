@@ -76,6 +76,13 @@ identify_table(const std::vector<std::string>& header) {
 }
 
 namespace detail {
+// True when some table has a column called `name`.
+inline bool is_known_column(std::string_view name) noexcept {
+    for (const auto& spec : table_specs)
+        if (find_field(spec, name))
+            return true;
+    return false;
+}
 inline diagnostic file_problem(std::string_view file, std::string message) {
     diagnostic d;
     d.file = std::string{file};
@@ -115,7 +122,17 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
                                                   "warning: spaces around a column name; "
                                                   "read as \""
                                                       + std::string{trimmed} + "\""));
-        t.columns.emplace_back(trimmed);
+        std::string name{trimmed};
+        const std::string upper = detail::upper_ascii(name);
+        if (upper != name && detail::is_known_column(upper)) {
+            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c}, c,
+                                                  "warning: column name not in capitals; read "
+                                                  "as "
+                                                  " + upper + "
+                                                  ""));
+            name = upper;
+        }
+        t.columns.push_back(std::move(name));
     }
     if (t.name.empty()) {
         if (auto n = identify_table(t.columns))
