@@ -1,5 +1,6 @@
 # Runs the carepath program once and checks its exit code and output (cmake -P).
-#   -DCLI=<program> -DARGS="a;b" -DEXPECT_CODE=1 [-DEXPECT_OUT=<regex>] [-DEXPECT_ERR=<regex>]
+#   -DCLI=<program> -DARGS="a|b" -DEXPECT_CODE=1 [-DEXPECT_OUT=<regex>] [-DEXPECT_ERR=<regex>]
+string(REPLACE "|" ";" ARGS "${ARGS}")
 execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT code EQUAL EXPECT_CODE)
     message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_CODE}\nstdout:\n${out}\nstderr:\n${err}")
