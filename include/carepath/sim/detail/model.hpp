@@ -83,6 +83,7 @@ struct child_rec {
     std::int32_t period_start = 0, placement_start = 0, status_start = 0;
     std::int32_t last_move = INT32_MIN / 2, last_school = INT32_MIN / 2, last_sw = INT32_MIN / 2;
     std::int32_t hearing = never;   // interim order's final hearing
+    std::int32_t last_change = INT32_MIN / 2; // day of the last change of placement record
     std::int32_t held_until = never;
     std::int32_t exit_day = never;
     std::int32_t counted_entry_year = 0, counted_exit_year = 0;
@@ -437,8 +438,7 @@ private:
                 for (auto k : kids) {
                     auto& c = children_[k];
                     if (c.in_care && c.carer == ci) {
-                        move_child(k, change_reason::carer_resigned, false, true);
-                        schedule(k);
+                        if (move_child(k, change_reason::carer_resigned, false, true)) schedule(k);
                     } else if (c.held_carer == ci) {
                         release_held(k);
                     }
@@ -950,6 +950,7 @@ private:
         c.inside = carers_[carer].unlimited ? (carer == provider_[static_cast<std::size_t>(h)][0])
                                             : carers_[carer].inside;
         c.placement_start = now_;
+        c.last_change = now_;
         c.with_own_carers = false;
         c.long_term = false;
         occupy(carer, ci);
@@ -1153,7 +1154,9 @@ private:
         }
         const auto o = c.pending;
         switch (o) {
-        case o_move: move_child(ci, std::nullopt, c.rng.bernoulli(cal_.planned_move_share.value), false); break;
+        case o_move:
+            (void)move_child(ci, std::nullopt, c.rng.bernoulli(cal_.planned_move_share.value), false);
+            break;
         case o_return_home: leave(ci, exit_route::return_home); return;
         case o_sgo: leave(ci, exit_route::special_guardianship); return;
         case o_cao: leave(ci, exit_route::child_arrangements_order); return;
@@ -1177,6 +1180,7 @@ private:
         }
         case o_long_term: {
             c.long_term = true;
+            c.last_change = now_;
             if (c.history != none)
                 add_event(c, placement_changed{to_date(now_), placement_value(c),
                                                change_reason::status_only, false});
@@ -1197,6 +1201,7 @@ private:
     void same_carer_change(std::uint32_t ci, home_kind h, bool own_carers) {
         auto& c = children_[ci];
         c.home = h;
+        c.last_change = now_;
         c.with_own_carers = own_carers;
         c.long_term = false;
         if (c.history != none)
@@ -1205,15 +1210,23 @@ private:
     }
 
     // ---- moves ---------------------------------------------------------------------------------
-    void move_child(std::uint32_t ci, std::optional<change_reason> why, bool planned, bool forced) {
+    // Returns false when the move was put off to tomorrow (the child was placed today).
+    bool move_child(std::uint32_t ci, std::optional<change_reason> why, bool planned, bool forced) {
         auto& c = children_[ci];
+        if (now_ <= c.last_change) {
+            // a placement lasts at least a day: the move happens tomorrow
+            ++c.version;
+            c.pending = o_move;
+            push(now_ + 1, ev_child, ci, c.version);
+            return false;
+        }
         // back to a held-open placement when the trial fails
         if (c.held_carer != none && !forced) {
             const auto back = c.held_carer;
             move_to(ci, carers_[back].kind == home_kind::kinship_foster ? home_kind::kinship_foster
                                                                          : carers_[back].kind,
                     back, change_reason::care_plan, false, true);
-            return;
+            return true;
         }
         const auto h = draw_home(c, false);
         const auto reason = why ? *why
@@ -1221,6 +1234,7 @@ private:
                                           : (c.rng.bernoulli(0.5) ? change_reason::carer_request_behaviour
                                                                    : change_reason::standard_of_care);
         relocate(ci, h, reason, planned, forced);
+        return true;
     }
     // Moves the child (and, by policy, co-placed siblings) to a new home of kind `h`.
     void relocate(std::uint32_t ci, home_kind h, change_reason why, bool planned, bool forced) {
@@ -1234,6 +1248,7 @@ private:
                                  : cal_.siblings_move_together.value;
             for (auto sib : families_[c.family].children)
                 if (sib != ci && children_[sib].in_care && children_[sib].carer == old
+                    && children_[sib].last_change < now_
                     && h != home_kind::placed_for_adoption && c.rng.bernoulli(p))
                     with.push_back(sib);
         }
@@ -1350,6 +1365,7 @@ private:
             c.carer = carer;
             c.inside = carers_[carer].inside;
             c.placement_start = now_;
+            c.last_change = now_;
             c.long_term = long_term_after;
             c.with_own_carers = false;
             log_placement(ci);
