@@ -10,6 +10,7 @@
 #include <carepath/graph.hpp>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -42,13 +43,22 @@ void write(const fs::path& p, const auto& f) {
     f(out);
 }
 
+// CPU time of this process: on a shared machine it moves far less than wall time.
+double cpu_now() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
 struct timing {
     double load = 0, compute = 0, write = 0, total = 0;
+    double cpu_load = 0, cpu_compute = 0, cpu_write = 0, cpu_total = 0;
     std::size_t children = 0, moves = 0;
 };
 
 timing run_carepath(const fs::path& dir, const fs::path& out) {
     timing t;
+    const double c0 = cpu_now();
     const auto t0 = clock_type::now();
     auto read = cg::read_cohort(dir);
     if (!read) {
@@ -57,14 +67,21 @@ timing run_carepath(const fs::path& dir, const fs::path& out) {
     }
     const auto& c = *read;
     const auto t1 = clock_type::now();
+    const double c1 = cpu_now();
     const auto r = cg::compute_contract(c);
     const auto t2 = clock_type::now();
+    const double c2 = cpu_now();
     fs::create_directories(out);
     write(out / "moves.csv", [&](std::ostream& os) { cg::write_moves_csv(os, c, r); });
     write(out / "children.csv", [&](std::ostream& os) { cg::write_children_csv(os, c, r); });
     write(out / "by_type.csv", [&](std::ostream& os) { cg::write_by_type_csv(os, r); });
     write(out / "siblings.csv", [&](std::ostream& os) { cg::write_siblings_csv(os, c, r); });
     const auto t3 = clock_type::now();
+    const double c3 = cpu_now();
+    t.cpu_load = c1 - c0;
+    t.cpu_compute = c2 - c1;
+    t.cpu_write = c3 - c2;
+    t.cpu_total = c3 - c0;
     t.load = seconds(t0, t1);
     t.compute = seconds(t1, t2);
     t.write = seconds(t2, t3);
@@ -111,6 +128,8 @@ int main(int argc, char** argv) {
     std::printf("children %zu count\nmoves %zu count\n", med.children, med.moves);
     std::printf("carepath_load %.3f s\ncarepath_compute %.3f s\ncarepath_write %.3f s\n"
                 "carepath_total %.3f s\n", med.load, med.compute, med.write, med.total);
+    std::printf("carepath_cpu_load %.3f s\ncarepath_cpu_compute %.3f s\ncarepath_cpu_write %.3f s\n"
+                "carepath_cpu_total %.3f s\n", med.cpu_load, med.cpu_compute, med.cpu_write, med.cpu_total);
     std::printf("carepath_peak_rss %.1f MiB\ncarepath_bytes_per_child %.0f B\n", peak_mib,
                 static_cast<double>(self.ru_maxrss) * 1024.0 / static_cast<double>(med.children));
     if (!baseline) return 0;
@@ -128,6 +147,8 @@ int main(int argc, char** argv) {
     }
     rusage kids{};
     getrusage(RUSAGE_CHILDREN, &kids);
+    const double kids_cpu = static_cast<double>(kids.ru_utime.tv_sec + kids.ru_stime.tv_sec)
+                            + static_cast<double>(kids.ru_utime.tv_usec + kids.ru_stime.tv_usec) * 1e-6;
     const std::string line = " " + slurp(log);
     const double total = field(line, "total"), compute = field(line, "compute");
     const double moves_part = field(line, "(moves");
@@ -146,6 +167,8 @@ int main(int argc, char** argv) {
     std::printf("ratio_end_to_end_vs_networkx_total %.1f x\n", total / med.total);
     std::printf("ratio_end_to_end_vs_networkx_wall %.1f x\n", wall / med.total);
     std::printf("ratio_compute_vs_networkx_compute %.1f x\n", compute / med.compute);
+    std::printf("networkx_process_cpu %.3f s\n", kids_cpu);
+    std::printf("ratio_cpu_end_to_end_vs_networkx_process_cpu %.1f x\n", kids_cpu / med.cpu_total);
     std::printf("memory_ratio %.1f x\n", static_cast<double>(kids.ru_maxrss) / static_cast<double>(self.ru_maxrss));
     return same ? 0 : 1;
 }

@@ -115,68 +115,124 @@ struct cohort {
 
 namespace detail {
 
-// Open addressing over ids, because a cohort has hundreds of thousands of ids and millions of
-// lookups. Ids of up to 16 bytes (all realistic ones) are stored in the slot itself, so a
-// lookup touches one cache line instead of chasing the string into the graph.
+// Looks ids up by name. Case systems number people as a short letter prefix and a zero-padded
+// number ("FC0000001"); such ids are found by indexing one small array per prefix and width,
+// which stays in cache. Any other id goes to an open-addressing hash table. A cohort has
+// hundreds of thousands of ids and millions of lookups, so this is where reading time goes.
 class id_table {
 public:
     /// Indexes every name; returns the people whose name an earlier person already has.
     std::vector<person_id> build(const relationship_graph& g) {
         std::vector<person_id> repeated;
+        const auto n = static_cast<std::uint32_t>(g.person_count());
+        const auto name = [&](std::uint32_t i) -> std::string_view {
+            return g.person_of(person_id{i}).name;
+        };
+        // Numbered ids: count them per (prefix, width) and find each family's largest number.
+        families_.clear();
+        std::vector<std::int32_t> family_of(n, -1);
+        std::vector<std::uint64_t> number_of(n, 0);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const auto parts = split_numbered(name(i));
+            if (!parts) continue;
+            auto f = find_family(parts->prefix, parts->width);
+            if (f < 0) {
+                families_.push_back({std::string{parts->prefix}, parts->width, {}, 0, 0});
+                f = static_cast<std::int32_t>(families_.size() - 1);
+            }
+            auto& fam = families_[static_cast<std::size_t>(f)];
+            ++fam.count;
+            fam.max_number = std::max(fam.max_number, parts->number);
+            family_of[i] = f;
+            number_of[i] = parts->number;
+        }
+        // A family numbered too sparsely for an array is dropped to the hash table.
+        for (auto& fam : families_)
+            if (fam.max_number <= 4 * fam.count + 1024) fam.index.assign(fam.max_number + 1, none);
+        std::size_t hashed = 0;
+        for (std::uint32_t i = 0; i < n; ++i)
+            if (family_of[i] < 0 || families_[static_cast<std::size_t>(family_of[i])].index.empty()) ++hashed;
         std::size_t cap = 16;
-        while (cap < g.person_count() + g.person_count() / 2) cap *= 2;
-        slots_.assign(cap, slot{});
-        long_keys_.clear();
-        for (std::uint32_t i = 0; i < g.person_count(); ++i) {
-            const std::string_view key = g.person_of(person_id{i}).name;
-            const slot want = make_slot(key, i);
-            std::size_t s = hash(key) & (cap - 1);
+        while (cap < 2 * hashed) cap *= 2;
+        slots_.assign(cap, none);
+        keys_.assign(n, std::string_view{});
+        for (std::uint32_t i = 0; i < n; ++i) {
+            keys_[i] = name(i);
+            if (family_of[i] >= 0) {
+                auto& fam = families_[static_cast<std::size_t>(family_of[i])];
+                if (!fam.index.empty()) {
+                    auto& at = fam.index[number_of[i]];
+                    if (at != none) repeated.push_back(person_id{i});
+                    else at = i;
+                    continue;
+                }
+            }
+            std::size_t s = hash(keys_[i]) & (cap - 1);
             bool again = false;
-            while (slots_[s].index != none) {
-                again = again || same(slots_[s], want, key);
+            while (slots_[s] != none) {
+                again = again || keys_[slots_[s]] == keys_[i];
                 s = (s + 1) & (cap - 1);
             }
-            slots_[s] = want;
-            if (want.length > inline_bytes) long_keys_.emplace(i, key);
+            slots_[s] = i;
             if (again) repeated.push_back(person_id{i});
         }
         return repeated;
     }
-    /// Asks the processor to bring `key`'s first slot into cache ahead of `find`.
+    /// Asks the processor to bring `key`'s hash slot into cache ahead of `find`.
     void prefetch(std::string_view key) const noexcept {
-        if (!slots_.empty()) __builtin_prefetch(&slots_[hash(key) & (slots_.size() - 1)]);
+        if (families_.empty() && !slots_.empty())
+            __builtin_prefetch(&slots_[hash(key) & (slots_.size() - 1)]);
     }
     [[nodiscard]] std::optional<person_id> find(std::string_view key) const noexcept {
-        if (slots_.empty() || key.size() > 0xff) return std::nullopt;
-        const slot want = make_slot(key, 0);
+        if (auto parts = split_numbered(key)) {
+            const auto f = find_family(parts->prefix, parts->width);
+            if (f >= 0 && !families_[static_cast<std::size_t>(f)].index.empty()) {
+                const auto& index = families_[static_cast<std::size_t>(f)].index;
+                if (parts->number >= index.size() || index[parts->number] == none) return std::nullopt;
+                return person_id{index[parts->number]};
+            }
+        }
+        if (slots_.empty()) return std::nullopt;
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t s = hash(key) & mask;; s = (s + 1) & mask) {
-            const slot& have = slots_[s];
-            if (have.index == none) return std::nullopt;
-            if (same(have, want, key)) return person_id{have.index};
+            const auto i = slots_[s];
+            if (i == none) return std::nullopt;
+            if (keys_[i] == key) return person_id{i};
         }
     }
 
 private:
     static constexpr std::uint32_t none = 0xffffffffu;
-    static constexpr std::size_t inline_bytes = 16;
-    struct slot {
-        std::uint64_t word[2] = {0, 0}; // the id's first 16 bytes, zero padded
-        std::uint32_t index = none;
-        std::uint32_t length = 0;
+    struct numbered {
+        std::string_view prefix;
+        std::uint32_t width;
+        std::uint64_t number;
     };
-    static slot make_slot(std::string_view key, std::uint32_t index) noexcept {
-        slot s;
-        std::memcpy(s.word, key.data(), std::min(key.size(), inline_bytes));
-        s.index = index;
-        s.length = static_cast<std::uint32_t>(key.size());
-        return s;
+    struct family {
+        std::string prefix;
+        std::uint32_t width;
+        std::vector<std::uint32_t> index; // number -> person; empty: family is hashed
+        std::uint64_t count;
+        std::uint64_t max_number;
+    };
+    // "FC0000001" -> {"FC", 7, 1}: 1-4 ASCII letters then 1-9 digits, nothing else.
+    static std::optional<numbered> split_numbered(std::string_view key) noexcept {
+        std::size_t p = 0;
+        while (p < key.size() && p < 5 && ((key[p] >= 'A' && key[p] <= 'Z') || (key[p] >= 'a' && key[p] <= 'z'))) ++p;
+        if (p == 0 || p > 4 || key.size() - p == 0 || key.size() - p > 9) return std::nullopt;
+        std::uint64_t number = 0;
+        for (std::size_t i = p; i < key.size(); ++i) {
+            if (key[i] < '0' || key[i] > '9') return std::nullopt;
+            number = number * 10 + static_cast<std::uint64_t>(key[i] - '0');
+        }
+        return numbered{key.substr(0, p), static_cast<std::uint32_t>(key.size() - p), number};
     }
-    [[nodiscard]] bool same(const slot& have, const slot& want, std::string_view key) const {
-        if (have.length != want.length || have.word[0] != want.word[0] || have.word[1] != want.word[1])
-            return false;
-        if (want.length <= inline_bytes) return true;
-        return long_keys_.at(have.index) == key;
+    [[nodiscard]] std::int32_t find_family(std::string_view prefix, std::uint32_t width) const noexcept {
+        for (std::size_t f = 0; f < families_.size(); ++f)
+            if (families_[f].width == width && families_[f].prefix.size() == prefix.size()
+                && std::equal(prefix.begin(), prefix.end(), families_[f].prefix.begin()))
+                return static_cast<std::int32_t>(f);
+        return -1;
     }
     static std::size_t hash(std::string_view s) noexcept {
         std::uint64_t h = 1469598103934665603ull; // FNV-1a, then a final mix for the low bits
@@ -185,8 +241,9 @@ private:
         h *= 0xbf58476d1ce4e5b9ull;
         return static_cast<std::size_t>(h ^ (h >> 32));
     }
-    std::vector<slot> slots_;
-    std::unordered_map<std::uint32_t, std::string_view> long_keys_;
+    std::vector<family> families_;
+    std::vector<std::uint32_t> slots_;
+    std::vector<std::string_view> keys_;
 };
 
 // Splits `text` into lines (without the '\n', and without a '\r' before it).

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -30,7 +31,7 @@ class placement_index {
 public:
     /// Adds a spell of `child`'s. Spells are kept in start order (stable for equal starts).
     void add(person_id child, placement_spell s) {
-        auto& v = by_child_[child];
+        auto& v = spells_of(child);
         auto at = std::upper_bound(v.begin(), v.end(), s.period.start(),
                                    [](date d, const placement_spell& p) { return d < p.period.start(); });
         v.insert(at, std::move(s));
@@ -39,24 +40,24 @@ public:
     void add_history(const care_history& h) {
         for (const auto& p : h.placements()) add(h.subject().as_person, p);
     }
-    void reserve(std::size_t children) { by_child_.reserve(children); }
+    void reserve(std::size_t children) { children_.reserve(children); }
 
     /// The child's spells; empty when the child was never placed.
     [[nodiscard]] std::span<const placement_spell> of(person_id child) const {
-        auto it = by_child_.find(child);
-        if (it == by_child_.end()) return {};
-        return it->second;
+        const auto i = find(child);
+        if (i == none) return {};
+        return children_[i].second;
     }
-    [[nodiscard]] bool has_placements(person_id p) const { return by_child_.contains(p); }
+    [[nodiscard]] bool has_placements(person_id p) const { return find(p) != none; }
     /// Everyone with at least one placement, in id order.
     [[nodiscard]] std::vector<person_id> children() const {
         std::vector<person_id> out;
-        out.reserve(by_child_.size());
-        for (const auto& [id, spells] : by_child_) out.push_back(id);
+        out.reserve(children_.size());
+        for (const auto& [id, spells] : children_) out.push_back(id);
         std::ranges::sort(out);
         return out;
     }
-    [[nodiscard]] std::size_t size() const noexcept { return by_child_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return children_.size(); }
 
     /// Where the child lives on `d`: the newest spell covering `d` that is not held open
     /// behind a trial placement; nullptr when not placed that day.
@@ -74,7 +75,31 @@ public:
     }
 
 private:
-    std::unordered_map<person_id, std::vector<placement_spell>> by_child_;
+    // Small dense ids (a cohort numbered from 0) are found through a vector, others through a
+    // hash map; both point into `children_`.
+    static constexpr std::uint32_t none = 0xffffffffu;
+    [[nodiscard]] std::uint32_t find(person_id p) const {
+        if (p.value() < dense_.size() && dense_[p.value()] != none) return dense_[p.value()];
+        if (sparse_.empty()) return none;
+        if (auto it = sparse_.find(p); it != sparse_.end()) return it->second;
+        return none;
+    }
+    std::vector<placement_spell>& spells_of(person_id p) {
+        if (auto i = find(p); i != none) return children_[i].second;
+        const auto i = static_cast<std::uint32_t>(children_.size());
+        children_.emplace_back(p, std::vector<placement_spell>{});
+        if (p.value() < 16 * (children_.size() + 4096)) {
+            if (p.value() >= dense_.size())
+                dense_.resize(std::max<std::size_t>(p.value() + 1, 2 * dense_.size()), none);
+            dense_[p.value()] = i;
+        } else {
+            sparse_.emplace(p, i);
+        }
+        return children_.back().second;
+    }
+    std::vector<std::pair<person_id, std::vector<placement_spell>>> children_;
+    std::vector<std::uint32_t> dense_;
+    std::unordered_map<person_id, std::uint32_t> sparse_;
 };
 
 /// Keeps the edges of sibling kinds (full, half, step), on any date.
