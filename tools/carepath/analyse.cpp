@@ -5,7 +5,8 @@
 #include "command.hpp"
 #include "return_input.hpp"
 
-#include <carepath/report.hpp>
+#include <carepath/report/care_report.hpp>
+#include <carepath/report/relationships.hpp>
 #include <carepath/ssda903.hpp>
 
 #include <nlohmann/json.hpp>

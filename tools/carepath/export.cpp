@@ -5,7 +5,7 @@
 #include "command.hpp"
 #include "return_input.hpp"
 
-#include <carepath/report.hpp>
+#include <carepath/report/export.hpp>
 
 #include <nlohmann/json.hpp>
 
