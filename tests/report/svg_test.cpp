@@ -106,7 +106,9 @@ TEST_CASE("svg step chart: a mark per step and a path that goes right then down"
     check_well_formed(svg);
     CHECK(count(svg, "class=\"mark\"") == 5);
     CHECK(declared_points(svg) == 5);
-    const auto first = svg.substr(svg.find("class=\"line\" d=\""));
+    // The first series is drawn last, on top; its path follows its group's opening tag.
+    const auto group = svg.substr(svg.find("data-series=\"any route\""));
+    const auto first = group.substr(group.find("class=\"line\" d=\""));
     const auto d = first.substr(0, first.find("\" fill"));
     CHECK(count(d, " H") == 3); // two steps and the tail to the axis end
     CHECK(count(d, " V") == 2);
@@ -165,4 +167,16 @@ TEST_CASE("svg axis: ticks are 1, 2, 2.5 or 5 times a power of ten and cover "
     CHECK(a.high == 15);
     a = nice_axis(0, 0); // nothing to show: still a usable axis
     CHECK(a.high > a.low);
+}
+
+TEST_CASE("svg axis: a chart of counts has whole-number ticks", "[report][svg]") {
+    std::ostringstream os;
+    write_bar_chart(os, {"a", "b"}, {2, 1}, {.title = "counts"});
+    const auto svg = os.str();
+    CHECK(svg.find(">1</text>") != std::string::npos);
+    CHECK(svg.find(">0.5</text>") == std::string::npos);
+    CHECK(svg.find(">1.5</text>") == std::string::npos);
+    std::ostringstream shares;
+    write_bar_chart(shares, {"a", "b"}, {0.2, 0.1}, {.title = "shares", .decimals = 2});
+    CHECK(shares.str().find(">0.05</text>") != std::string::npos);
 }

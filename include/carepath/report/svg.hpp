@@ -91,7 +91,8 @@ inline double nice_step(double span, int target_ticks) {
             return m * mag;
     return 10 * mag;
 }
-inline axis nice_axis(double low, double high) {
+// With `whole`, ticks are whole numbers (a chart of counts never reads "1.5 children").
+inline axis nice_axis(double low, double high, bool whole = false) {
     if (!std::isfinite(low) || !std::isfinite(high))
         low = 0, high = 1;
     low = std::min(low, 0.0);
@@ -99,6 +100,8 @@ inline axis nice_axis(double low, double high) {
         high = low + 1;
     axis a;
     a.step = nice_step(high - low, 5);
+    if (whole && a.step < 1)
+        a.step = 1;
     a.low = std::floor(low / a.step) * a.step;
     a.high = std::ceil(high / a.step) * a.step;
     if (a.high <= a.low)
@@ -273,7 +276,7 @@ inline void write_line_chart(std::ostream& os, const std::vector<std::string>& c
             if (std::isfinite(v))
                 lo = std::min(lo, v), hi = std::max(hi, v), ++points;
     const auto names = detail::names_of(data);
-    const auto f = detail::make_frame(o, &names, detail::nice_axis(lo, hi));
+    const auto f = detail::make_frame(o, &names, detail::nice_axis(lo, hi, o.decimals == 0));
     detail::open_svg(os, "line", o, points);
     detail::draw_y_axis(os, f, o);
     detail::draw_categories(os, f, categories);
@@ -327,7 +330,7 @@ inline void write_stacked_area_chart(std::ostream& os, const std::vector<std::st
             total[i] += detail::finite_or_zero(s.values[i]);
     const double hi = total.empty() ? 0 : *std::ranges::max_element(total);
     const auto names = detail::names_of(data);
-    const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi));
+    const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi, o.decimals == 0));
     detail::open_svg(os, "stacked-area", o, data.size() * categories.size());
     detail::draw_y_axis(os, f, o);
     detail::draw_categories(os, f, categories);
@@ -382,7 +385,7 @@ inline void write_stacked_bar_chart(std::ostream& os, const std::vector<std::str
             total[i] += value(s.values[i]);
     const double hi = total.empty() ? 0 : *std::ranges::max_element(total);
     const auto names = detail::names_of(data);
-    const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi));
+    const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi, o.decimals == 0));
     detail::open_svg(os, "stacked-bar", o, data.size() * categories.size());
     detail::draw_y_axis(os, f, o);
     detail::draw_categories(os, f, categories);
@@ -420,7 +423,7 @@ inline void write_bar_chart(std::ostream& os, const std::vector<std::string>& ca
     for (const double v : values)
         if (std::isfinite(v))
             lo = std::min(lo, v), hi = std::max(hi, v);
-    const auto f = detail::make_frame(o, nullptr, detail::nice_axis(lo, hi));
+    const auto f = detail::make_frame(o, nullptr, detail::nice_axis(lo, hi, o.decimals == 0));
     detail::open_svg(os, "bar", o, values.size());
     detail::draw_y_axis(os, f, o);
     detail::draw_categories(os, f, categories);
@@ -477,7 +480,8 @@ inline void write_step_chart(std::ostream& os, const std::vector<step_series>& d
     detail::open_svg(os, "step", o, points);
     detail::draw_y_axis(os, f, o);
     detail::draw_x_ticks(os, f, x_axis, x_axis.step < 1 ? 1 : 0);
-    for (std::size_t k = 0; k < data.size(); ++k) {
+    // Drawn last to first, so the first series (the overall curve) lies on top.
+    for (std::size_t k = data.size(); k-- > 0;) {
         const auto& s = data[k];
         os << "<g class=\"series\" data-series=\"" << detail::escape_xml(s.name) << "\">\n";
         if (!s.x.empty()) {
