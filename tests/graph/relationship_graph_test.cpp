@@ -118,3 +118,36 @@ TEST_CASE("relationship_graph: misuse throws", "[graph][relationship_graph]") {
     relationship r{person_id{1}, person_id{2}, kinds::friend_, on(2020, 1, 1)};
     CHECK_THROWS_AS(g.add_relationship(r), contract_violation);
 }
+
+TEST_CASE("relationship_graph: bulk building gives the same ties in the same order as one by one",
+          "[graph][relationship_graph][property]") {
+    const auto seed = GENERATE(range(1u, 21u));
+    CAPTURE(seed);
+    std::uint64_t state = seed;
+    const auto next = [&](std::uint32_t n) { // a small LCG: reproducible on every platform
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<std::uint32_t>((state >> 33) % n);
+    };
+    relationship_graph one, bulk;
+    const std::uint32_t people = 2 + next(30);
+    for (std::uint32_t i = 0; i < people; ++i) {
+        one.add_person(someone(i * 3, std::to_string(i)));
+        bulk.add_person(someone(i * 3, std::to_string(i)));
+    }
+    std::vector<std::pair<std::pair<person_id, person_id>, tie>> items;
+    const std::uint32_t ties = next(100);
+    for (std::uint32_t k = 0; k < ties; ++k) {
+        const auto a = next(people), b = (a + 1 + next(people - 1)) % people;
+        items.push_back({{person_id{a * 3}, person_id{b * 3}},
+                         tie{kinds::friend_, interval{on(2020, 1, 1) + days{next(500)}}, std::nullopt, k}});
+    }
+    for (const auto& [ab, t] : items) one.add_tie(ab.first, ab.second, t);
+    bulk.add_ties(items);
+    REQUIRE(bulk.tie_count() == one.tie_count());
+    for (std::uint32_t i = 0; i < people; ++i) {
+        std::vector<std::pair<std::uint32_t, person_id>> x, y;
+        one.for_each_tie(person_id{i * 3}, [&](const tie& t, person_id o) { x.emplace_back(t.source, o); });
+        bulk.for_each_tie(person_id{i * 3}, [&](const tie& t, person_id o) { y.emplace_back(t.source, o); });
+        CHECK(x == y);
+    }
+}
