@@ -22,6 +22,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -394,6 +395,8 @@ inline bool check_header(std::string_view file, std::string_view want,
                                                         relationships_csv.end(), '\n'))};
         std::string_view last_from_text;
         std::optional<person_id> last_from;
+        std::string_view last_type_text;
+        std::optional<relationship_kind> last_kind;
         const auto process = [&](const std::array<std::string_view, 6>& f, std::size_t n) {
             // Rows come grouped by child, so the first id is usually the previous row's.
             if (f[0] != last_from_text) {
@@ -408,7 +411,12 @@ inline bool check_header(std::string_view file, std::string_view want,
                                              first_bad ? f[0] : f[1], "not in people.csv"));
                 return;
             }
-            const auto kind = kind_from_cohort_type(f[2]);
+            // Consecutive rows often share a type; one comparison instead of a table scan.
+            if (f[2] != last_type_text) {
+                last_kind = kind_from_cohort_type(f[2]);
+                last_type_text = f[2];
+            }
+            const auto kind = last_kind;
             if (!kind) {
                 c.problems.push_back(problem(file, n, 3, "type", f[2], "not a known relationship type"));
                 return;
@@ -543,14 +551,22 @@ inline bool check_header(std::string_view file, std::string_view want,
 }
 
 namespace detail {
-inline result<std::string> slurp(const std::filesystem::path& p) {
+// A whole file in memory, not zero-filled first: a cohort is a hundred megabytes of text.
+struct text_file {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0;
+    [[nodiscard]] std::string_view view() const noexcept { return {data.get(), size}; }
+};
+inline result<text_file> slurp(const std::filesystem::path& p) {
     std::ifstream in{p, std::ios::binary};
     if (!in) return problem(p.filename().string(), 0, 0, "", p.string(), "cannot open the file");
     in.seekg(0, std::ios::end);
     const auto size = in.tellg();
     in.seekg(0, std::ios::beg);
-    std::string text(size > 0 ? static_cast<std::size_t>(size) : 0u, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text_file text;
+    text.size = size > 0 ? static_cast<std::size_t>(size) : 0u;
+    text.data = std::make_unique_for_overwrite<char[]>(text.size + 1);
+    in.read(text.data.get(), static_cast<std::streamsize>(text.size));
     if (!in) return problem(p.filename().string(), 0, 0, "", p.string(), "cannot read the file");
     return text;
 }
@@ -566,7 +582,7 @@ inline result<std::string> slurp(const std::filesystem::path& p) {
     if (!places) return places.error();
     auto meta = detail::slurp(dir / "meta.csv");
     if (!meta) return meta.error();
-    return read_cohort_text(*people, *rels, *places, *meta);
+    return read_cohort_text(people->view(), rels->view(), places->view(), meta->view());
 }
 
 } // namespace carepath::graph
