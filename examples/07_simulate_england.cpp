@@ -16,12 +16,12 @@ double pct(const sim::year_summary& y, figure_key k) { return y.figs[k].value_or
 
 int main() {
     sim::sim_config cfg;
-    cfg.scale = 0.2;          // a fifth of England: fast, and counts are scaled back up
+    cfg.scale = 0.5;          // half of England: fast, and counts are scaled back up
     cfg.years = 2;            // the years ending 31 March 2020 and 2021
     cfg.keep_histories = 1;   // keep one child's full care history
     const auto run = sim::simulate(cfg);
 
-    std::printf("We simulated a fifth of England's children in care from 31 March 2019,\n"
+    std::printf("We simulated half of England's children in care from 31 March 2019,\n"
                 "with their families, carers and social workers, and scaled the counts up.\n\n");
     for (const auto& y : run.mean.years) {
         std::printf("In the year to 31 March %d, %.0f children started to be looked after and "

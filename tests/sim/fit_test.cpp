@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <sstream>
 
 using namespace carepath::sim;
@@ -42,5 +43,8 @@ TEST_CASE("fit: the default calibration is already at its fixed point", "[sim][f
 TEST_CASE("fit: fitted values print as name = value lines", "[sim][fit]") {
     std::ostringstream os;
     write_fitted_values(os, default_england());
-    CHECK(os.str().find("move_scale = 2.") != std::string::npos);
+    char want[64];
+    std::snprintf(want, sizeof want, "move_scale = %.6g\n", default_england().move_scale.value);
+    CHECK(os.str().find(want) != std::string::npos);
+    CHECK(os.str().find("entry_home[4] = ") != std::string::npos);
 }

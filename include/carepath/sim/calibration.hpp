@@ -74,7 +74,7 @@ struct calibration {
         {0.20, 0.17, 0.16, 0.30, 0.17}, provenance::assumption, "",
         "entrants' ages are not in the data; chosen to keep the stock's age split near the "
         "published one"};
-    sourced entry_s20{0.189, provenance::assumption, "",
+    sourced entry_s20{0.197, provenance::assumption, "",
                       "share of entrants accommodated under s20; fitted to legal_s20_share_2020",
                       true};
     sourced entry_uasc{0.183, provenance::assumption, "",
@@ -84,18 +84,18 @@ struct calibration {
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
     std::array<std::array<double, home_count>, band_count> entry_home{{
-        {44.4, 18.2, 0, 0, 0, 19.8, 0, 16.9},
-        {48.7, 20.4, 0, 0, 0, 23.7, 0, 2.81},
-        {50.2, 19.3, 5.46, 0, 0, 15.8, 0, 1.41},
-        {44.4, 13.6, 23.3, 0, 0, 9.9, 0, 5.64},
-        {23.7, 5.67, 19, 159, 70.6, 3.96, 0, 2.81},
+        {47.4, 18.3, 0, 0, 0, 19.2, 0, 16.1},
+        {52, 20.5, 0, 0, 0, 23, 0, 2.68},
+        {53.6, 19.4, 5.51, 0, 0, 15.3, 0, 1.34},
+        {47.4, 13.7, 23.5, 0, 0, 9.59, 0, 5.37},
+        {25.3, 5.71, 19.2, 162, 74.8, 3.84, 0, 2.68},
     }};
     std::array<std::array<double, home_count>, band_count> move_home{{
-        {57.3, 17.1, 0, 0, 0, 9.9, 0, 0},
-        {55.9, 18.2, 0, 0, 0, 11.9, 0, 0},
-        {54.4, 13.6, 12.3, 0, 0, 3.96, 0, 1.41},
-        {43, 9.08, 35.5, 0, 0, 3.96, 0, 5.64},
-        {17.9, 3.4, 30, 166, 94.1, 0, 0, 2.81},
+        {61.2, 17.2, 0, 0, 0, 9.59, 0, 0},
+        {59.7, 18.3, 0, 0, 0, 11.5, 0, 0},
+        {58.1, 13.7, 12.4, 0, 0, 3.84, 0, 1.34},
+        {45.9, 9.14, 35.8, 0, 0, 3.84, 0, 5.37},
+        {19.1, 3.42, 30.2, 170, 99.7, 0, 0, 2.68},
     }};
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
                                   "published; the pattern (which homes are open to which ages) "
@@ -109,7 +109,7 @@ struct calibration {
     sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35}, provenance::assumption, "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
-    sourced move_scale{2.06, provenance::assumption, "", "fitted to placements_3plus_share_2020",
+    sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
                        true};
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
 
@@ -117,10 +117,10 @@ struct calibration {
     sourced plo_weeks{26, provenance::published, "plo_target_weeks",
                       "interim orders last the PLO target plus an exponential extra"};
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
-    sourced placement_order_at_final_under5{0.931, provenance::assumption, "",
+    sourced placement_order_at_final_under5{0.88, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
                                             "hearing; fitted to adoptions_2020", true};
-    sourced care_to_placement_order_rate{0.248, provenance::assumption, "",
+    sourced care_to_placement_order_rate{0.234, provenance::assumption, "",
                                          "later placement orders for under-5s, per year; "
                                          "fitted to adoptions_2020", true};
     sourced s20_to_proceedings_rate{0.12, provenance::assumption, "", ""};
@@ -134,7 +134,7 @@ struct calibration {
     sourced adoption_with_current_carers{0.15, provenance::assumption, "",
                                          "share placed for adoption with their foster carers"};
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
-    sourced long_term_rate{1.43, provenance::assumption, "",
+    sourced long_term_rate{1.47, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
                            "fitted to long_term_foster_share_2019", true};
 
@@ -142,14 +142,14 @@ struct calibration {
     sourced_table<legal_count> return_home_rate{{0.75, 0.30, 0.055, 0}, provenance::assumption, "",
                                                 "per year by legal group"};
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{0.585, provenance::assumption, "", "fitted to cla_ceased_2020",
+    sourced return_home_scale{0.595, provenance::assumption, "", "fitted to cla_ceased_2020",
                               true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
-    sourced other_exit_rate{0.00779, provenance::assumption, "",
+    sourced other_exit_rate{0.00695, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
                             "and 18; fitted to return_home_share_2019_20", true};
     sourced staying_put_share{0.45, provenance::assumption, "",
@@ -187,7 +187,7 @@ struct calibration {
     sourced household_leaving_rate{0.042, provenance::assumption, "",
                                    "per year; balances approvals at baseline"};
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
-    sourced_table<home_count> inside_share{{0.686, 0.8, 0.558, 0.679, 0.786, 0.964, 0.608, 0.5},
+    sourced_table<home_count> inside_share{{0.666, 0.787, 0.53, 0.659, 0.772, 0.962, 0.583, 0.468},
                                            provenance::assumption, "",
                                            "chance a new placement is sought inside the home "
                                            "authority, by home; fitted to out_of_area_share_2020"};

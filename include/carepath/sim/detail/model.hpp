@@ -603,11 +603,11 @@ private:
         auto& c = children_[ci];
         for (auto& t : c.ties)
             if (t.other == other && t.kind == kind && t.end == never) {
-                t.end = now_;
+                t.end = std::max(now_, t.start); // ties made while the stock is set up
                 t.reason = why;
                 if (c.history != none)
                     add_event(c, relationship_ended{person_id{other}, kind_of(kind),
-                                                    relationship_ending{to_date(now_), why, planned, {}}});
+                                                    relationship_ending{to_date(t.end), why, planned, {}}});
                 return true;
             }
         return false;
@@ -1051,34 +1051,34 @@ private:
         o_move, o_return_home, o_sgo, o_cao, o_independent, o_other_exit, o_adopted,
         o_s20_to_ico, o_to_po, o_matched, o_po_revoked, o_long_term, o_transfer, o_count
     };
-    [[nodiscard]] double duration_factor(const child_rec& c) const {
-        const auto d = now_ - c.placement_start;
+    [[nodiscard]] double duration_factor(const child_rec& c, std::int32_t day) const {
+        const auto d = day - c.placement_start;
         const auto& f = cal_.move_duration.values;
         return d < 91 ? f[0] : d < 365 ? f[1] : d < 730 ? f[2] : f[3];
     }
-    [[nodiscard]] std::int32_t next_checkpoint(const child_rec& c) const {
-        std::int32_t next = end_ + 1;
-        const auto d = now_ - c.placement_start;
+    // The next day after `day` on which some rate changes (time in placement or age crosses an
+    // edge), or `limit`.
+    [[nodiscard]] static std::int32_t next_rate_change(const child_rec& c, std::int32_t day,
+                                                       std::int32_t limit) noexcept {
+        std::int32_t next = limit;
         for (std::int32_t edge : {91, 182, 365, 730})
-            if (d < edge) {
+            if (c.placement_start + edge > day) {
                 next = std::min(next, c.placement_start + edge);
                 break;
             }
-        for (std::int32_t edge : c.edge_days)
-            if (now_ < edge) {
-                next = std::min(next, edge);
+        for (std::size_t i = 0; i + 1 < age_edges.size(); ++i)
+            if (c.edge_days[i] > day) {
+                next = std::min(next, c.edge_days[i]);
                 break;
             }
-        next = std::min(next, c.hearing);
-        next = std::min(next, c.held_until);
         return next;
     }
-    void rates(const child_rec& c, std::array<double, o_count>& r) const {
+    void rates(const child_rec& c, std::int32_t day, std::array<double, o_count>& r) const {
         r.fill(0);
-        const int a = age(c, now_);
+        const int a = age(c, day);
         const auto h = c.home;
         double move = cal_.move_rate.values[static_cast<std::size_t>(h)] * cal_.move_scale.value
-                      * duration_factor(c);
+                      * duration_factor(c, day);
         if (c.long_term) move *= cal_.long_term_move_factor.value;
         if (h == home_kind::kinship_foster && pol_.kinship_support)
             move *= cal_.kinship_support_factor.value;
@@ -1094,7 +1094,7 @@ private:
             if (h == home_kind::kinship_foster)
                 r[o_sgo] = cal_.sgo_kinship_rate.value
                            * (pol_.kinship_support ? 1 / cal_.kinship_support_factor.value : 1.0);
-            if (h == home_kind::foster && now_ - c.placement_start >= 365)
+            if (h == home_kind::foster && day - c.placement_start >= 365)
                 r[o_sgo] = cal_.sgo_foster_rate.value;
         }
         if (h == home_kind::kinship_foster || h == home_kind::with_parents) r[o_cao] = cal_.cao_rate.value;
@@ -1109,31 +1109,50 @@ private:
             r[o_po_revoked] = cal_.placement_order_revoked_rate.value;
         }
         if ((h == home_kind::foster || h == home_kind::kinship_foster) && !c.long_term
-            && c.legal == legal_group::care_order && a >= 4 && now_ - c.placement_start >= 182)
+            && c.legal == legal_group::care_order && a >= 4 && day - c.placement_start >= 182)
             r[o_long_term] = cal_.long_term_rate.value;
         r[o_transfer] = cal_.sw_transfer_rate.value;
     }
+    // Draws the child's next event. The hazards are constant between rate changes, so the
+    // waiting time is found by spending an Exp(1) amount of cumulative hazard across the
+    // segments (inversion), with no event at the segment edges; only the deterministic
+    // events (18th birthday, the final hearing, the end of a hold) stop the walk.
     void schedule(std::uint32_t ci) {
         auto& c = children_[ci];
         ++c.version;
+        const std::int32_t hard =
+            std::max(now_ + 1, std::min({c.hearing, c.held_until, c.edge_days.back(), end_ + 1}));
+        double need = c.rng.exponential(1.0);
         std::array<double, o_count> r{};
-        rates(c, r);
-        double total = 0;
-        for (double v : r) total += v;
-        const double dt = c.rng.exponential(total) * days_per_year;
-        const std::int32_t check = next_checkpoint(c);
-        std::int32_t day = check;
-        if (now_ + dt < static_cast<double>(check)) {
-            day = now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt));
-            if (day > check) day = check;
-            else c.pending = static_cast<std::uint8_t>(c.rng.choose(r));
+        std::int32_t t = now_;
+        while (t < hard) {
+            rates(c, t, r);
+            double total = 0;
+            for (double v : r) total += v;
+            const std::int32_t seg_end = next_rate_change(c, t, hard);
+            const double span = static_cast<double>(seg_end - t) / days_per_year;
+            if (total * span > need) {
+                const double dt = need / total * days_per_year;
+                const std::int32_t day = std::max(t + static_cast<std::int32_t>(dt), now_ + 1);
+                if (day >= hard) break;
+                c.pending = static_cast<std::uint8_t>(c.rng.choose(r));
+                if (day <= end_) push(day, ev_child, ci, c.version);
+                return;
+            }
+            need -= total * span;
+            t = seg_end;
         }
-        if (day == check) c.pending = o_count; // recompute there
-        if (day <= end_) push(day, ev_child, ci, c.version);
+        c.pending = o_count; // a deterministic event: decided when it comes
+        if (hard <= end_) push(hard, ev_child, ci, c.version);
     }
 
     void child_event(std::uint32_t ci) {
         auto& c = children_[ci];
+        if (c.in_care && now_ <= c.last_change) {
+            // placed today (moving with a sibling): a placement lasts at least a day
+            push(now_ + 1, ev_child, ci, c.version);
+            return;
+        }
         if (!c.in_care) {
             if (c.followed) reenter(ci);
             return;
