@@ -99,10 +99,21 @@ int run_simulate(const options& o) {
     const fs::path out{o.out};
     const auto t0 = std::chrono::steady_clock::now();
     r::care_report_data data;
+    std::string headline; // the last year in a sentence, read from the run's own summary
+    auto describe_year = [](const sim::run_result& run) {
+        if (run.mean.years.empty())
+            return std::string{};
+        const auto& y = run.mean.years.back();
+        return "On 31 March " + std::to_string(y.year) + ": " + r::format_number(y.in_care)
+               + " children in care; " + r::format_number(y.entries) + " started and "
+               + r::format_number(y.exits) + " left care in the year (" + run.scenario_name
+               + ", scaled to England).\n";
+    };
     if (alternative) {
         const auto c = sim::compare(cfg, *alternative, {}, progress_bar());
         data = r::summarise_run(c.alternative);
         r::add_comparison(data, c);
+        headline = describe_year(c.baseline) + describe_year(c.alternative);
         if (!carepath::cli::write_file(
                 out / "summary.json", [&](std::ostream& os) { sim::write_json(os, c); }, "simulate")
             || !carepath::cli::write_file(
@@ -117,6 +128,7 @@ int run_simulate(const options& o) {
     } else {
         const auto run = sim::simulate(cfg, {}, progress_bar());
         data = r::summarise_run(run);
+        headline = describe_year(run);
         if (!carepath::cli::write_file(
                 out / "summary.json", [&](std::ostream& os) { sim::write_json(os, run); },
                 "simulate")
@@ -143,7 +155,7 @@ int run_simulate(const options& o) {
               << (alternative ? ", baseline and scenario \"" + alternative->name + "\""
                               : std::string{})
               << " in " << r::format_number(secs, 1) << " s.\n"
-              << "Summary: " << (out / "summary.json").string() << "\n"
+              << headline << "Summary: " << (out / "summary.json").string() << "\n"
               << "Report:  " << (out / "report.html").string() << "  (open it in a web browser)\n";
     return 0;
 }

@@ -74,7 +74,7 @@ cp_cli_test(cli_export_help RC 0 ARGS export --help OUT "--to.*--out")
 # --- simulate --------------------------------------------------------------------------------
 cp_cli_test(cli_simulate_run RC 0
             ARGS simulate --children 800 --years 2 --threads 1 --histories 300 --out ${cp_work}/sim
-            OUT "Simulated 2 years of 800 children.*Report: +[^\n]*sim/report.html"
+            OUT "Simulated 2 years of 800 children.*On 31 March 2021: [0-9]+ children in care; [0-9]+ started and [0-9]+ left care.*Report: +[^\n]*sim/report.html"
             FILE ${cp_work}/sim/summary.json FILE_RE "\"figures\":{\"cla_count\":")
 cp_cli_test(cli_simulate_scenario RC 0
             ARGS simulate --children 800 --years 2 --threads 2 --replicates 2 --histories 300
