@@ -15,14 +15,17 @@ namespace {
 double toy_rate(const char* exe, double& care_rate) {
     std::string cmd = std::string{exe} + " 2000000";
     FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return 0;
+    if (!p)
+        return 0;
     char buf[1024] = {};
     const std::size_t n = std::fread(buf, 1, sizeof buf - 1, p);
     pclose(p);
     buf[n] = 0;
     double rate = 0;
-    if (const char* at = std::strstr(buf, "child_years_per_s ")) rate = std::atof(at + 18);
-    if (const char* at = std::strstr(buf, "care_years_per_s ")) care_rate = std::atof(at + 17);
+    if (const char* at = std::strstr(buf, "child_years_per_s "))
+        rate = std::atof(at + 18);
+    if (const char* at = std::strstr(buf, "care_years_per_s "))
+        care_rate = std::atof(at + 17);
     return rate;
 }
 } // namespace
@@ -33,7 +36,8 @@ int main(int argc, char** argv) {
     cfg.threads = 1;
     const auto t0 = std::chrono::steady_clock::now();
     const auto r = carepath::sim::simulate(cfg);
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::printf("sim_years %d years\n", cfg.years);
     std::printf("sim_children %llu children\n", static_cast<unsigned long long>(r.children));
     std::printf("sim_events %llu events\n", static_cast<unsigned long long>(r.events));

@@ -11,21 +11,24 @@ namespace sim = carepath::sim;
 using sim::figure_key;
 
 namespace {
-double pct(const sim::year_summary& y, figure_key k) { return y.figs[k].value_or(0); }
+double pct(const sim::year_summary& y, figure_key k) {
+    return y.figs[k].value_or(0);
+}
 } // namespace
 
 int main() {
     sim::sim_config cfg;
-    cfg.scale = 0.5;          // half of England: fast, and counts are scaled back up
-    cfg.years = 2;            // the years ending 31 March 2020 and 2021
-    cfg.keep_histories = 1;   // keep one child's full care history
+    cfg.scale = 0.5;        // half of England: fast, and counts are scaled back up
+    cfg.years = 2;          // the years ending 31 March 2020 and 2021
+    cfg.keep_histories = 1; // keep one child's full care history
     const auto run = sim::simulate(cfg);
 
     std::printf("We simulated half of England's children in care from 31 March 2019,\n"
                 "with their families, carers and social workers, and scaled the counts up.\n\n");
     for (const auto& y : run.mean.years) {
         std::printf("In the year to 31 March %d, %.0f children started to be looked after and "
-                    "%.0f left care.\n", y.year, y.entries, y.exits);
+                    "%.0f left care.\n",
+                    y.year, y.entries, y.exits);
         std::printf("  On 31 March %d, %.0f children were in care: %.0f%% in foster care (%.0f%% "
                     "with relatives or friends),\n  %.0f%% in children's homes and %.0f%% placed "
                     "with their parents, who are still in care.\n",
@@ -49,6 +52,7 @@ int main() {
     sim::write_calibration_report(std::cout, run);
 
     const auto& h = run.histories.front();
-    std::printf("\nOne simulated child, born %s:\n", carepath::format_uk(h.subject().birth_date).c_str());
+    std::printf("\nOne simulated child, born %s:\n",
+                carepath::format_uk(h.subject().birth_date).c_str());
     std::cout << carepath::summarise(h, cfg.start + carepath::days{365 * 2});
 }

@@ -24,7 +24,8 @@ int main() {
                             "staying_close_to_25 = true\n"
                             "sw_turnover_factor = 0.5\n"};
     const auto policy = sim::read_scenario(text, "relationships.txt");
-    if (!policy) return 1;
+    if (!policy)
+        return 1;
 
     sim::sim_config cfg;
     cfg.scale = 0.2;
@@ -40,11 +41,13 @@ int main() {
         const char* words;
     };
     for (const auto& [key, words] :
-         {line{figure_key::siblings_apart_share, "children living apart from a sibling in care (%)"},
+         {line{figure_key::siblings_apart_share,
+               "children living apart from a sibling in care (%)"},
           line{figure_key::continuity_index_mean, "ties kept at a move (%)"},
           line{figure_key::sw_changes_per_child_year, "social worker changes per child-year"},
           line{figure_key::lifelong_links_at_25_mean, "people still there at 25 (per care leaver)"},
-          line{figure_key::three_plus_placements_share, "children with 3+ placements in the year (%)"},
+          line{figure_key::three_plus_placements_share,
+               "children with 3+ placements in the year (%)"},
           line{figure_key::cla_count, "children in care on 31 March"}}) {
         std::printf("  %-46s baseline %8.2f  scenario %8.2f\n", words, base[key].value_or(0),
                     alt[key].value_or(0));

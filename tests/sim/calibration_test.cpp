@@ -23,14 +23,17 @@ std::map<std::string, double> published_values() {
         std::string cell;
         bool quoted = false;
         for (char c : line) {
-            if (c == '"') quoted = !quoted;
+            if (c == '"')
+                quoted = !quoted;
             else if (c == ',' && !quoted) {
                 cells.push_back(cell);
                 cell.clear();
-            } else cell += c;
+            } else
+                cell += c;
         }
         cells.push_back(cell);
-        if (cells.size() > 2) out[cells[0]] = std::stod(cells[2]);
+        if (cells.size() > 2)
+            out[cells[0]] = std::stod(cells[2]);
     }
     return out;
 }
@@ -41,9 +44,11 @@ std::vector<std::string> split_ids(std::string_view s) {
         if (c == ',') {
             out.push_back(cur);
             cur.clear();
-        } else cur += c;
+        } else
+            cur += c;
     }
-    if (!cur.empty()) out.push_back(cur);
+    if (!cur.empty())
+        out.push_back(cur);
     return out;
 }
 } // namespace
@@ -56,11 +61,21 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
         double factor; // csv unit -> model unit
     };
     const std::vector<row> rows{
-        {&cal.stock_count, 1},       {&cal.stock_long_term, 1},   {&cal.stock_s20, 1},
-        {&cal.stock_placement_order, 1}, {&cal.stock_uasc, 1},    {&cal.stock_out_of_area, 1},
-        {&cal.male, 1},              {&cal.entries_per_year, 1},  {&cal.plo_weeks, 1},
-        {&cal.match_months, 1},      {&cal.sw_caseload, 1},       {&cal.sw_turnover, 0.01},
-        {&cal.sw_agency_share, 0.01}, {&cal.foster_carers, 1},    {&cal.carer_approvals, 1},
+        {&cal.stock_count, 1},
+        {&cal.stock_long_term, 1},
+        {&cal.stock_s20, 1},
+        {&cal.stock_placement_order, 1},
+        {&cal.stock_uasc, 1},
+        {&cal.stock_out_of_area, 1},
+        {&cal.male, 1},
+        {&cal.entries_per_year, 1},
+        {&cal.plo_weeks, 1},
+        {&cal.match_months, 1},
+        {&cal.sw_caseload, 1},
+        {&cal.sw_turnover, 0.01},
+        {&cal.sw_agency_share, 0.01},
+        {&cal.foster_carers, 1},
+        {&cal.carer_approvals, 1},
     };
     for (const auto& r : rows) {
         CAPTURE(r.value->source);
@@ -71,17 +86,23 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
     SECTION("the stock's age split is the 2021 one, as its note says") {
         const auto ids = split_ids(cal.stock_age.source);
         REQUIRE(ids.size() == band_count);
-        for (std::size_t b = 0; b < band_count; ++b) CHECK(cal.stock_age.values[b] == csv.at(ids[b]));
+        for (std::size_t b = 0; b < band_count; ++b)
+            CHECK(cal.stock_age.values[b] == csv.at(ids[b]));
     }
     SECTION("the derived placement split adds up to 100 and keeps foster at 72") {
         double total = 0;
-        for (double v : cal.stock_home.values) total += v;
+        for (double v : cal.stock_home.values)
+            total += v;
         CHECK(total == Approx(100));
-        CHECK(cal.stock_home.values[0] + cal.stock_home.values[1] == Approx(csv.at("placement_foster_share_2020")));
+        CHECK(cal.stock_home.values[0] + cal.stock_home.values[1]
+              == Approx(csv.at("placement_foster_share_2020")));
         CHECK(cal.stock_home.values[1] >= csv.at("kinship_foster_share_cla_2018"));
         CHECK(cal.stock_home.values[1] <= csv.at("kinship_foster_share_cla_2021"));
-        CHECK(cal.stock_home.values[2] == Approx(100 * csv.at("childrens_homes_count_2020") / csv.at("cla_count_2020")).margin(0.05));
-        for (const auto& id : split_ids(cal.stock_home.source)) CHECK(csv.count(id) == 1);
+        CHECK(cal.stock_home.values[2]
+              == Approx(100 * csv.at("childrens_homes_count_2020") / csv.at("cla_count_2020"))
+                     .margin(0.05));
+        for (const auto& id : split_ids(cal.stock_home.source))
+            CHECK(csv.count(id) == 1);
     }
     SECTION("the derived wait from match to order is 23 - 6 - 8 months") {
         CHECK(cal.placed_to_order_months.value
@@ -93,8 +114,9 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
 
 TEST_CASE("calibration: assumptions say so and carry no source", "[sim][calibration]") {
     const auto cal = default_england();
-    for (const sourced* s : {&cal.entry_s20, &cal.entry_uasc, &cal.move_scale, &cal.return_home_scale,
-                             &cal.long_term_rate, &cal.staying_put_share, &cal.former_carer_kept}) {
+    for (const sourced* s :
+         {&cal.entry_s20, &cal.entry_uasc, &cal.move_scale, &cal.return_home_scale,
+          &cal.long_term_rate, &cal.staying_put_share, &cal.former_carer_kept}) {
         CHECK(s->from == provenance::assumption);
         CHECK(s->source.empty());
         CHECK_FALSE(s->note.empty());
@@ -105,7 +127,8 @@ TEST_CASE("calibration: assumptions say so and carry no source", "[sim][calibrat
     CHECK(cal.entry_age.from == provenance::assumption);
 }
 
-TEST_CASE("calibration: every target is a calibration.csv row with its value", "[sim][calibration]") {
+TEST_CASE("calibration: every target is a calibration.csv row with its value",
+          "[sim][calibration]") {
     const auto csv = published_values();
     for (const auto& t : england_targets()) {
         CAPTURE(t.id);
@@ -128,10 +151,12 @@ TEST_CASE("calibration: tolerance is 2 points for shares and 5% for counts", "[s
     const target count{"y", figure_key::cla_count, 2020, 80000, {}, {}, false, "", false};
     CHECK(within_tolerance(count, 84000));
     CHECK_FALSE(within_tolerance(count, 75999));
-    const target bracket{"z", figure_key::kinship_foster_share, 2020, 14, 13.0, 15.0, false, "", false};
+    const target bracket{"z",  figure_key::kinship_foster_share, 2020, 14, 13.0, 15.0, false, "",
+                         false};
     CHECK(within_tolerance(bracket, 16.9));
     CHECK_FALSE(within_tolerance(bracket, 17.1));
-    const target bound{"w", figure_key::siblings_apart_count, 2020, 12000, 12000.0, {}, false, "", false};
+    const target bound{"w",  figure_key::siblings_apart_count, 2020, 12000, 12000.0, {}, false, "",
+                       false};
     CHECK(within_tolerance(bound, 50000));
     CHECK(within_tolerance(bound, 11400));
     CHECK_FALSE(within_tolerance(bound, 11399));

@@ -21,7 +21,9 @@ std::string json_of(const run_result& r) {
     write_csv(os, r);
     return os.str();
 }
-double fig(const run_result& r, figure_key k) { return r.mean.years.back().figs[k].value(); }
+double fig(const run_result& r, figure_key k) {
+    return r.mean.years.back().figs[k].value();
+}
 } // namespace
 
 TEST_CASE("engine: the same seed gives the same bytes at 1 and 2 threads", "[sim][engine]") {
@@ -46,7 +48,8 @@ TEST_CASE("engine: a default England run is within 2 points or 5% of each publis
     INFO(report.str());
     std::size_t scored = 0;
     for (const auto& c : check_calibration(r)) {
-        if (c.published.conflicting) continue;
+        if (c.published.conflicting)
+            continue;
         CAPTURE(c.published.id, c.simulated);
         REQUIRE(c.simulated.has_value());
         CHECK(c.within);
@@ -59,11 +62,16 @@ TEST_CASE("engine: counts add up within each year", "[sim][engine]") {
     const auto r = simulate(small(2));
     for (const auto& y : r.mean.years) {
         double homes = 0, legal = 0, ages = 0, routes = 0, moves = 0;
-        for (double v : y.stock_by_home) homes += v;
-        for (double v : y.stock_by_legal) legal += v;
-        for (double v : y.stock_by_age) ages += v;
-        for (double v : y.exits_by_route) routes += v;
-        for (double v : y.children_by_moves) moves += v;
+        for (double v : y.stock_by_home)
+            homes += v;
+        for (double v : y.stock_by_legal)
+            legal += v;
+        for (double v : y.stock_by_age)
+            ages += v;
+        for (double v : y.exits_by_route)
+            routes += v;
+        for (double v : y.children_by_moves)
+            moves += v;
         CHECK(homes == Approx(y.in_care));
         CHECK(legal == Approx(y.in_care));
         CHECK(ages == Approx(y.in_care));
@@ -88,7 +96,8 @@ TEST_CASE("engine: kept children have care histories the core accepts", "[sim][e
     std::size_t moves = 0, same_carer_changes = 0, ended = 0;
     for (const auto& h : r.histories) {
         CHECK_FALSE(h.periods().empty());
-        for (const auto& t : h.transitions()) (t.is_move ? moves : same_carer_changes) += 1;
+        for (const auto& t : h.transitions())
+            (t.is_move ? moves : same_carer_changes) += 1;
         for (const auto& rel : h.relationships())
             for (const auto& e : rel.endings()) {
                 ++ended;
@@ -113,7 +122,9 @@ TEST_CASE("engine: a figure needing a long history is null in a short run", "[si
         const auto w = simulate(cfg);
         CHECK(w.mean.years.size() == 1);
         CHECK(w.mean.years[0].year == 2022);
-        CHECK(w.mean.years.back().figs[figure_key::unrelated_foster_continuing_2yr_share].has_value());
+        CHECK(w.mean.years.back()
+                  .figs[figure_key::unrelated_foster_continuing_2yr_share]
+                  .has_value());
     }
 }
 
@@ -179,7 +190,8 @@ TEST_CASE("engine: replicates give confidence intervals around their mean", "[si
     CHECK(*e.high >= *e.mean);
     CHECK(*e.high > *e.low); // replicates differ
     double sum = 0;
-    for (const auto& rep : r.replicates) sum += *rep.years.back().figs[figure_key::cla_count];
+    for (const auto& rep : r.replicates)
+        sum += *rep.years.back().figs[figure_key::cla_count];
     CHECK(*e.mean == Approx(sum / 3));
     CHECK(fig(r, figure_key::cla_count) == Approx(sum / 3));
 }
@@ -213,30 +225,29 @@ TEST_CASE("engine: a run can start from given care histories", "[sim][engine]") 
     };
     // a 17-year-old in foster care, who must leave at 18 within the year
     auto older = make(1, date{year{2001} / June / 1}, 202);
-    REQUIRE(older.add(carepath::entered_care{date{year{2015} / May / 1},
-                                             carepath::legal_status::care_order,
-                                             carepath::placement::with_carer(carepath::placement_type::U6,
-                                                                              carepath::carer_id{9})}));
+    REQUIRE(older.add(carepath::entered_care{
+        date{year{2015} / May / 1}, carepath::legal_status::care_order,
+        carepath::placement::with_carer(carepath::placement_type::U6, carepath::carer_id{9})}));
     // a toddler placed for adoption, and a child who left care before the start date
     auto young = make(2, date{year{2017} / January / 10}, 202);
-    REQUIRE(young.add(carepath::entered_care{date{year{2017} / March / 1},
-                                             carepath::legal_status::placement_order,
-                                             carepath::placement::with_carer(carepath::placement_type::A6,
-                                                                              carepath::carer_id{8})}));
+    REQUIRE(young.add(carepath::entered_care{
+        date{year{2017} / March / 1}, carepath::legal_status::placement_order,
+        carepath::placement::with_carer(carepath::placement_type::A6, carepath::carer_id{8})}));
     auto gone = make(3, date{year{2010} / January / 10}, 202);
-    REQUIRE(gone.add(carepath::entered_care{date{year{2016} / March / 1},
-                                            carepath::legal_status::accommodated_s20,
-                                            carepath::placement::with_carer(carepath::placement_type::U6,
-                                                                             carepath::carer_id{7})}));
-    REQUIRE(gone.add(carepath::left_care{date{year{2017} / March / 1}, carepath::exit_route::return_home}));
+    REQUIRE(gone.add(carepath::entered_care{
+        date{year{2016} / March / 1}, carepath::legal_status::accommodated_s20,
+        carepath::placement::with_carer(carepath::placement_type::U6, carepath::carer_id{7})}));
+    REQUIRE(gone.add(
+        carepath::left_care{date{year{2017} / March / 1}, carepath::exit_route::return_home}));
     sim_config cfg;
     cfg.initial = {older, young, gone};
     const auto r = simulate(cfg);
     const auto& y = r.mean.years.back();
     CHECK(r.config.initial.empty()); // histories are not copied into the result
     // two children start in care; the 17-year-old leaves at 18
-    double aged_out = y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::staying_put)]
-                      + y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::independent_living)];
+    double aged_out =
+        y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::staying_put)]
+        + y.exits_by_route[static_cast<std::size_t>(carepath::exit_route::independent_living)];
     CHECK(aged_out >= 1);
     CHECK(y.figs[figure_key::lifelong_links_at_25_mean].has_value());
 }

@@ -21,7 +21,8 @@ TEST_CASE("fit: a mis-set hazard is pulled back towards the published figure", "
     const auto fitted = fit(off, opt, &last);
     auto error = [](const fit_report& r) {
         for (const auto& l : r.lines)
-            if (l.parameter == "move_scale") return std::abs(l.simulated - l.published);
+            if (l.parameter == "move_scale")
+                return std::abs(l.simulated - l.published);
         return 1e9;
     };
     CHECK(error(last) < error(first) / 2);

@@ -19,11 +19,13 @@ TEST_CASE("rng: a draw depends only on its key and counter", "[sim][rng]") {
     }
     SECTION("a stream gives the pure function's values in counter order") {
         stream s{key};
-        for (std::uint64_t i = 0; i < 5; ++i) CHECK(s.bits() == draw_bits(key, i));
+        for (std::uint64_t i = 0; i < 5; ++i)
+            CHECK(s.bits() == draw_bits(key, i));
         CHECK(s.position() == 5);
     }
     SECTION("it is usable at compile time") {
-        static_assert(draw_bits({1, 0, 0, purpose::initial}, 0) == draw_bits({1, 0, 0, purpose::initial}, 0));
+        static_assert(draw_bits({1, 0, 0, purpose::initial}, 0)
+                      == draw_bits({1, 0, 0, purpose::initial}, 0));
     }
 }
 
@@ -66,13 +68,15 @@ TEST_CASE("rng: distributions have the moments worked out by hand", "[sim][rng]"
             REQUIRE(k < 6);
             ++counts[k];
         }
-        for (int c : counts) CHECK(static_cast<double>(c) / n == Approx(1.0 / 6).margin(0.005));
+        for (int c : counts)
+            CHECK(static_cast<double>(c) / n == Approx(1.0 / 6).margin(0.005));
         CHECK(s.below(0) == 0);
     }
     SECTION("choose picks in proportion to the weights and never a zero weight") {
         const std::array<double, 4> w{1, 0, 3, 4};
         std::array<int, 4> counts{};
-        for (int i = 0; i < n; ++i) ++counts[s.choose(w)];
+        for (int i = 0; i < n; ++i)
+            ++counts[s.choose(w)];
         CHECK(counts[1] == 0);
         CHECK(static_cast<double>(counts[0]) / n == Approx(0.125).margin(0.005));
         CHECK(static_cast<double>(counts[2]) / n == Approx(0.375).margin(0.005));
@@ -80,7 +84,8 @@ TEST_CASE("rng: distributions have the moments worked out by hand", "[sim][rng]"
     }
     SECTION("bernoulli(p) is true with chance p; p = 0 never, p = 1 always") {
         int hits = 0;
-        for (int i = 0; i < n; ++i) hits += s.bernoulli(0.3);
+        for (int i = 0; i < n; ++i)
+            hits += s.bernoulli(0.3);
         CHECK(static_cast<double>(hits) / n == Approx(0.3).margin(0.005));
         for (int i = 0; i < 1000; ++i) {
             CHECK_FALSE(s.bernoulli(0.0));

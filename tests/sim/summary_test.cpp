@@ -17,18 +17,39 @@ TEST_CASE("summary: enum tables are complete and round-trip", "[sim][summary]") 
 }
 
 TEST_CASE("summary: the issue's figure keys are all present", "[sim][summary]") {
-    for (const char* key :
-         {"cla_count", "entries", "exits", "foster_share", "kinship_foster_share",
-          "long_term_foster_share", "childrens_home_share", "semi_independent_16_17_share",
-          "placed_with_parents_share", "placed_for_adoption_share", "out_of_area_share",
-          "uasc_share", "care_order_share", "placement_order_share", "s20_share",
-          "exit_return_home_share", "exit_adoption_share", "exit_sgo_share", "exit_cao_share",
-          "exit_age18_share", "three_plus_placements_share", "long_term_stability_share",
-          "siblings_apart_share", "sw_changes_per_child_year",
-          "no_change_home_school_sw_1yr_share", "no_change_home_school_sw_2yr_share",
-          "reentry_within_5yr_share", "sgo_disruption_5yr_share", "adoption_breakdown_12yr_share",
-          "kinship_foster_continuing_2yr_share", "unrelated_foster_continuing_2yr_share",
-          "continuity_index_mean", "lifelong_links_at_25_mean"})
+    for (const char* key : {"cla_count",
+                            "entries",
+                            "exits",
+                            "foster_share",
+                            "kinship_foster_share",
+                            "long_term_foster_share",
+                            "childrens_home_share",
+                            "semi_independent_16_17_share",
+                            "placed_with_parents_share",
+                            "placed_for_adoption_share",
+                            "out_of_area_share",
+                            "uasc_share",
+                            "care_order_share",
+                            "placement_order_share",
+                            "s20_share",
+                            "exit_return_home_share",
+                            "exit_adoption_share",
+                            "exit_sgo_share",
+                            "exit_cao_share",
+                            "exit_age18_share",
+                            "three_plus_placements_share",
+                            "long_term_stability_share",
+                            "siblings_apart_share",
+                            "sw_changes_per_child_year",
+                            "no_change_home_school_sw_1yr_share",
+                            "no_change_home_school_sw_2yr_share",
+                            "reentry_within_5yr_share",
+                            "sgo_disruption_5yr_share",
+                            "adoption_breakdown_12yr_share",
+                            "kinship_foster_continuing_2yr_share",
+                            "unrelated_foster_continuing_2yr_share",
+                            "continuity_index_mean",
+                            "lifelong_links_at_25_mean"})
         CHECK(carepath::from_string<figure_key>(key).has_value());
 }
 
@@ -57,7 +78,8 @@ TEST_CASE("summary: figures are written as JSON with nulls for unmeasured ones",
     std::ostringstream os;
     write_figures_json(os, f);
     const auto s = os.str();
-    CHECK(s.starts_with("{\"cla_count\":80080,\"entries\":null,\"exits\":null,\"foster_share\":72.5,"));
+    CHECK(s.starts_with(
+        "{\"cla_count\":80080,\"entries\":null,\"exits\":null,\"foster_share\":72.5,"));
     CHECK(s.ends_with("\"adoption_entry_to_order_months\":null}"));
 }
 
@@ -76,7 +98,8 @@ TEST_CASE("summary: the CSV series has one row per number", "[sim][summary]") {
     // + care years + moves per year + 4 move counts + continuity + 2 sibling + sw + links + 1
     // measured figure, plus the header
     std::size_t lines = 0;
-    for (char c : text) lines += c == '\n';
+    for (char c : text)
+        lines += c == '\n';
     CHECK(lines == 1 + 1 + 8 + 4 + 5 + 2 + 1 + exit_route_count + 3 + 4 + 1 + 2 + 1 + 1 + 1);
     CHECK(text.find("2020,figure,cla_count,10\n") != std::string::npos);
 }

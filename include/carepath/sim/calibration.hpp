@@ -28,7 +28,7 @@ struct sourced {
     provenance from = provenance::assumption;
     std::string_view source; ///< calibration.csv id(s); empty for an assumption
     std::string_view note;
-    bool fitted = false;     ///< adjusted by fit() to published targets
+    bool fitted = false; ///< adjusted by fit() to published targets
 };
 
 /// A table of numbers sharing one source.
@@ -45,12 +45,14 @@ struct calibration {
     // --- the starting stock ---------------------------------------------------------------
     sourced stock_count{78140, provenance::published, "cla_count_2019", "revised 2019 stock"};
     sourced_table<band_count> stock_age{
-        {5, 14, 19, 39, 23}, provenance::published,
+        {5, 14, 19, 39, 23},
+        provenance::published,
         "cla_age_under1_share_2021,cla_age1_4_share_2021,cla_age5_9_share_2021,"
         "cla_age10_15_share_2021,cla_age16plus_share_2021",
         "the 2020 split is not published; the 2021 split is used (10-15 is 39% in both years)"};
     sourced_table<home_count> stock_home{
-        {57.5, 14.5, 8.5, 4.5, 3, 7, 3, 2}, provenance::derived,
+        {57.5, 14.5, 8.5, 4.5, 3, 7, 3, 2},
+        provenance::derived,
         "placement_foster_share_2020,kinship_foster_share_cla_2018,kinship_foster_share_cla_2021,"
         "childrens_homes_count_2020,cla_count_2020,placement_residential_semi_share_2020,"
         "placement_independent_community_share_2020,placement_with_parents_share_2020,"
@@ -71,7 +73,9 @@ struct calibration {
     sourced entries_per_year{30970, provenance::published, "cla_starts_2020",
                              "used as the entry volume unless a population projection is given"};
     sourced_table<band_count> entry_age{
-        {0.20, 0.17, 0.16, 0.30, 0.17}, provenance::assumption, "",
+        {0.20, 0.17, 0.16, 0.30, 0.17},
+        provenance::assumption,
+        "",
         "entrants' ages are not in the data; chosen to keep the stock's age split near the "
         "published one"};
     sourced entry_s20{0.197, provenance::assumption, "",
@@ -79,7 +83,9 @@ struct calibration {
                       true};
     sourced entry_uasc{0.183, provenance::assumption, "",
                        "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
-    sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10}, provenance::assumption, "",
+    sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10},
+                                        provenance::assumption,
+                                        "",
                                         "families entering with 1, 2, 3, 4 children"};
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
@@ -104,9 +110,12 @@ struct calibration {
 
     // --- moves ----------------------------------------------------------------------------
     sourced_table<home_count> move_rate{{0.28, 0.14, 0.55, 0.45, 0.25, 0.20, 0.04, 0.6},
-                                        provenance::assumption, "",
+                                        provenance::assumption,
+                                        "",
                                         "moves per year by home before the duration factor"};
-    sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35}, provenance::assumption, "",
+    sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35},
+                                   provenance::assumption,
+                                   "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
     sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
@@ -119,10 +128,12 @@ struct calibration {
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
     sourced placement_order_at_final_under5{0.88, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
-                                            "hearing; fitted to adoptions_2020", true};
+                                            "hearing; fitted to adoptions_2020",
+                                            true};
     sourced care_to_placement_order_rate{0.234, provenance::assumption, "",
                                          "later placement orders for under-5s, per year; "
-                                         "fitted to adoptions_2020", true};
+                                         "fitted to adoptions_2020",
+                                         true};
     sourced s20_to_proceedings_rate{0.12, provenance::assumption, "", ""};
     sourced match_months{8, provenance::published, "adoption_decision_to_match_months_2019",
                          "mean months from placement order to placement for adoption"};
@@ -136,14 +147,14 @@ struct calibration {
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
     sourced long_term_rate{1.47, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
-                           "fitted to long_term_foster_share_2019", true};
+                           "fitted to long_term_foster_share_2019",
+                           true};
 
     // --- exits ----------------------------------------------------------------------------
-    sourced_table<legal_count> return_home_rate{{0.75, 0.30, 0.055, 0}, provenance::assumption, "",
-                                                "per year by legal group"};
+    sourced_table<legal_count> return_home_rate{
+        {0.75, 0.30, 0.055, 0}, provenance::assumption, "", "per year by legal group"};
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{0.595, provenance::assumption, "", "fitted to cla_ceased_2020",
-                              true};
+    sourced return_home_scale{0.595, provenance::assumption, "", "fitted to cla_ceased_2020", true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
@@ -151,7 +162,8 @@ struct calibration {
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
     sourced other_exit_rate{0.00695, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
-                            "and 18; fitted to return_home_share_2019_20", true};
+                            "and 18; fitted to return_home_share_2019_20",
+                            true};
     sourced staying_put_share{0.45, provenance::assumption, "",
                               "18-year-olds in foster care who stay put"};
     sourced staying_close_share{0.5, provenance::assumption, "",
@@ -164,7 +176,9 @@ struct calibration {
     sourced adoption_breakdown_rate{0.004, provenance::assumption, "", ""};
 
     // --- siblings ---------------------------------------------------------------------------
-    sourced_table<3> siblings_together{{0.70, 0.50, 0.35}, provenance::assumption, "",
+    sourced_table<3> siblings_together{{0.70, 0.50, 0.35},
+                                       provenance::assumption,
+                                       "",
                                        "chance a group of 2, 3, 4 is placed together"};
     sourced siblings_move_together{0.5, provenance::assumption, "", ""};
     sourced siblings_together_policy{0.9, provenance::assumption, "",
@@ -179,8 +193,8 @@ struct calibration {
                              "team transfers of a child per year"};
     sourced foster_carers{71150, provenance::published, "foster_carers_approved_2020", ""};
     sourced carers_per_household{1.4, provenance::assumption, "", ""};
-    sourced_table<3> household_places{{0.35, 0.45, 0.20}, provenance::assumption, "",
-                                      "households with 1, 2, 3 places"};
+    sourced_table<3> household_places{
+        {0.35, 0.45, 0.20}, provenance::assumption, "", "households with 1, 2, 3 places"};
     sourced household_available{0.62, provenance::assumption, "",
                                 "share of households with places free to use"};
     sourced carer_approvals{2135, provenance::published, "foster_carer_approvals_2019_20", ""};
@@ -188,7 +202,8 @@ struct calibration {
                                    "per year; balances approvals at baseline"};
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
     sourced_table<home_count> inside_share{{0.666, 0.787, 0.53, 0.659, 0.772, 0.962, 0.583, 0.468},
-                                           provenance::assumption, "",
+                                           provenance::assumption,
+                                           "",
                                            "chance a new placement is sought inside the home "
                                            "authority, by home; fitted to out_of_area_share_2020"};
     sourced former_carer_kept{0.2, provenance::assumption, "",
@@ -200,22 +215,26 @@ struct calibration {
                                    "kinship breakdowns under kinship_support"};
 
     // --- who will be there at 25 --------------------------------------------------------------
-    sourced_table<5> tie_kept_to_25{{0.6, 0.8, 0.9, 0.4, 0.3}, provenance::assumption, "",
+    sourced_table<5> tie_kept_to_25{{0.6, 0.8, 0.9, 0.4, 0.3},
+                                    provenance::assumption,
+                                    "",
                                     "chance a tie held at 18 lasts to 25: birth family, sibling, "
                                     "carer staying put or close, other carer, professional"};
 };
 
 /// The built-in calibration for England.
-[[nodiscard]] inline calibration default_england() { return calibration{}; }
+[[nodiscard]] inline calibration default_england() {
+    return calibration{};
+}
 
 /// A published figure a run can be judged against.
 struct target {
-    std::string_view id;     ///< calibration.csv id
-    figure_key figure;       ///< the simulated figure it is compared with
-    int year;                ///< year ending 31 March
-    double value;            ///< as published (percent 0-100, or a count)
+    std::string_view id;             ///< calibration.csv id
+    figure_key figure;               ///< the simulated figure it is compared with
+    int year;                        ///< year ending 31 March
+    double value;                    ///< as published (percent 0-100, or a count)
     std::optional<double> low, high; ///< when the figure is a bound or bracket
-    bool input = false;      ///< used as an input or fitted: not evidence the model is right
+    bool input = false; ///< used as an input or fitted: not evidence the model is right
     std::string_view note;
     /// The figure's definition conflicts with other rows the model is built from, so the
     /// model cannot match both; reported, not scored.
@@ -231,39 +250,113 @@ struct target {
         {"cla_ceased_2020", f::exits, 2020, 29590, {}, {}, true, "fitted"},
         {"adoptions_2020", f::adoptions, 2020, 3440, {}, {}, false, ""},
         {"exit_adopted_share_2020", f::exit_adoption_share, 2020, 12, {}, {}, false, ""},
-        {"return_home_share_2019_20", f::exit_return_home_share, 2020, 29, {}, {}, true,
+        {"return_home_share_2019_20",
+         f::exit_return_home_share,
+         2020,
+         29,
+         {},
+         {},
+         true,
          "denominator unclear; read as a share of leavers; other exits fitted to it"},
         {"foster_share_2020", f::foster_share, 2020, 72, {}, {}, false, ""},
         {"kinship_foster_share_cla_2021", f::kinship_foster_share, 2020, 14, 13.0, 15.0, false,
          "2020 only as the 13-15 bracket of the 2018 and 2021 rows"},
-        {"placement_residential_semi_share_2020", f::residential_and_semi_share, 2020, 13, {}, {},
-         false, ""},
+        {"placement_residential_semi_share_2020",
+         f::residential_and_semi_share,
+         2020,
+         13,
+         {},
+         {},
+         false,
+         ""},
         {"childrens_homes_count_2020", f::childrens_home_count, 2020, 6780, {}, {}, false, ""},
-        {"placement_with_parents_share_2020", f::placed_with_parents_share, 2020, 7, {}, {}, false,
+        {"placement_with_parents_share_2020",
+         f::placed_with_parents_share,
+         2020,
+         7,
+         {},
+         {},
+         false,
          ""},
-        {"placement_for_adoption_share_2020", f::placed_for_adoption_share, 2020, 3, {}, {}, false,
+        {"placement_for_adoption_share_2020",
+         f::placed_for_adoption_share,
+         2020,
+         3,
+         {},
+         {},
+         false,
          ""},
-        {"placement_independent_community_share_2020", f::independent_share, 2020, 3, {}, {},
-         false, ""},
-        {"placement_other_residential_share_2020", f::other_residential_share, 2020, 2, {}, {},
-         false, ""},
-        {"semi_independent_16_17_share", f::semi_independent_16_17_share, 2020, 12.5, {}, {},
-         false, "'1 in 8'; the DfE placement rows the stock is built from give about a third "
-         "of 16-17s in independent or semi-independent living (README trap 6)", true},
-        {"legal_care_order_share_2020", f::care_order_share, 2020, 77, {}, {}, false,
+        {"placement_independent_community_share_2020",
+         f::independent_share,
+         2020,
+         3,
+         {},
+         {},
+         false,
+         ""},
+        {"placement_other_residential_share_2020",
+         f::other_residential_share,
+         2020,
+         2,
+         {},
+         {},
+         false,
+         ""},
+        {"semi_independent_16_17_share",
+         f::semi_independent_16_17_share,
+         2020,
+         12.5,
+         {},
+         {},
+         false,
+         "'1 in 8'; the DfE placement rows the stock is built from give about a third "
+         "of 16-17s in independent or semi-independent living (README trap 6)",
+         true},
+        {"legal_care_order_share_2020",
+         f::care_order_share,
+         2020,
+         77,
+         {},
+         {},
+         false,
          "interim orders included"},
         {"legal_s20_share_2020", f::s20_share, 2020, 17, {}, {}, false, ""},
         {"legal_placement_order_share_2020", f::placement_order_share, 2020, 6, {}, {}, false, ""},
         {"uasc_share_2020", f::uasc_share, 2020, 6, {}, {}, false, ""},
-        {"uasc_count_2020", f::uasc_count, 2020, 5080, {}, {}, true, "entrants' UASC share fitted to it"},
-        {"out_of_area_share_2020", f::out_of_area_share, 2020, 41, {}, {}, true,
+        {"uasc_count_2020",
+         f::uasc_count,
+         2020,
+         5080,
+         {},
+         {},
+         true,
+         "entrants' UASC share fitted to it"},
+        {"out_of_area_share_2020",
+         f::out_of_area_share,
+         2020,
+         41,
+         {},
+         {},
+         true,
          "inside shares fitted to it"},
-        {"placements_3plus_share_2020", f::three_plus_placements_share, 2020, 11, {}, {}, true,
+        {"placements_3plus_share_2020",
+         f::three_plus_placements_share,
+         2020,
+         11,
+         {},
+         {},
+         true,
          "move rates fitted to it"},
         {"placements_one_share_2020", f::one_placement_share, 2020, 68, {}, {}, false, ""},
         {"cla_male_share_2020", f::male_share, 2020, 56, {}, {}, true, "an input"},
         {"cla_age10_15_share_2020", f::age_10_15_share, 2020, 39, {}, {}, false, ""},
-        {"siblings_apart_count", f::siblings_apart_count, 2020, 12000, 12000.0, {}, false,
+        {"siblings_apart_count",
+         f::siblings_apart_count,
+         2020,
+         12000,
+         12000.0,
+         {},
+         false,
          "'more than 12,000': a lower bound"},
     };
 }

@@ -55,13 +55,13 @@ using progress_callback = std::function<void(const progress&)>;
 struct sim_config {
     std::uint64_t seed = 20200331;
     std::uint32_t replicates = 1;
-    unsigned threads = 1;     ///< worker threads (the calling thread works too); 0 = all cores
+    unsigned threads = 1; ///< worker threads (the calling thread works too); 0 = all cores
     /// The stock date: the run starts with the children in care at the end of this day and
     /// reports years ending 31 March after it.
     date start = date{std::chrono::year{2019} / std::chrono::March / 31};
-    int years = 1;            ///< years reported
-    int warmup_years = 0;     ///< years simulated before the reported ones (not reported)
-    double scale = 1.0;       ///< share of England simulated; counts are scaled back up
+    int years = 1;                   ///< years reported
+    int warmup_years = 0;            ///< years simulated before the reported ones (not reported)
+    double scale = 1.0;              ///< share of England simulated; counts are scaled back up
     std::uint32_t authorities = 152; ///< England's 152 authorities, run independently
     calibration params = default_england();
     std::optional<population_projection> projection; ///< entries from a population projection
@@ -103,17 +103,22 @@ inline year_summary make_year(const year_acc& a, int year, double scale) {
     y.snapshot = date{std::chrono::year{year} / std::chrono::March / 31};
     const double up = 1.0 / scale;
     y.in_care = a.in_care * up;
-    for (std::size_t i = 0; i < home_count; ++i) y.stock_by_home[i] = a.by_home[i] * up;
-    for (std::size_t i = 0; i < legal_count; ++i) y.stock_by_legal[i] = a.by_legal[i] * up;
-    for (std::size_t i = 0; i < band_count; ++i) y.stock_by_age[i] = a.by_age[i] * up;
+    for (std::size_t i = 0; i < home_count; ++i)
+        y.stock_by_home[i] = a.by_home[i] * up;
+    for (std::size_t i = 0; i < legal_count; ++i)
+        y.stock_by_legal[i] = a.by_legal[i] * up;
+    for (std::size_t i = 0; i < band_count; ++i)
+        y.stock_by_age[i] = a.by_age[i] * up;
     y.entries = a.entries * up;
     y.entries_with_siblings = a.entries_with_sibs * up;
-    for (std::size_t i = 0; i < exit_route_count; ++i) y.exits_by_route[i] = a.exits[i] * up;
+    for (std::size_t i = 0; i < exit_route_count; ++i)
+        y.exits_by_route[i] = a.exits[i] * up;
     y.exits = a.exits_total * up;
     y.moves = a.moves * up;
     y.child_years_in_care = a.care_days / days_per_year * up;
     y.moves_per_child_year = a.care_days > 0 ? a.moves / (a.care_days / days_per_year) : 0;
-    for (std::size_t i = 0; i < 4; ++i) y.children_by_moves[i] = a.by_moves[i] * up;
+    for (std::size_t i = 0; i < 4; ++i)
+        y.children_by_moves[i] = a.by_moves[i] * up;
     y.continuity_mean = a.continuity_n > 0 ? a.continuity_sum / a.continuity_n : 0;
     y.siblings_apart = a.apart * up;
     y.with_sibling_in_care = a.with_sibling * up;
@@ -123,7 +128,8 @@ inline year_summary make_year(const year_acc& a, int year, double scale) {
     auto& f = y.figs;
     using k = figure_key;
     auto pct = [](double num, double den) -> std::optional<double> {
-        if (den <= 0) return std::nullopt;
+        if (den <= 0)
+            return std::nullopt;
         return 100.0 * num / den;
     };
     auto home = [&](home_kind h) { return a.by_home[static_cast<std::size_t>(h)]; };
@@ -147,7 +153,8 @@ inline year_summary make_year(const year_acc& a, int year, double scale) {
             n);
     f.at(k::placement_order_share) =
         pct(a.by_legal[static_cast<std::size_t>(legal_group::placement_order)], n);
-    f.at(k::s20_share) = pct(a.by_legal[static_cast<std::size_t>(legal_group::accommodated_s20)], n);
+    f.at(k::s20_share) =
+        pct(a.by_legal[static_cast<std::size_t>(legal_group::accommodated_s20)], n);
     f.at(k::exit_return_home_share) = pct(exits(exit_route::return_home), a.exits_total);
     f.at(k::exit_adoption_share) = pct(exits(exit_route::adoption), a.exits_total);
     f.at(k::exit_sgo_share) = pct(exits(exit_route::special_guardianship), a.exits_total);
@@ -156,20 +163,24 @@ inline year_summary make_year(const year_acc& a, int year, double scale) {
     f.at(k::three_plus_placements_share) = pct(a.by_moves[2] + a.by_moves[3], n);
     f.at(k::long_term_stability_share) = pct(a.lts_stable, a.lts_base);
     f.at(k::siblings_apart_share) = pct(a.apart, a.with_sibling);
-    if (a.care_days > 0) f.at(k::sw_changes_per_child_year) = a.sw_changes / (a.care_days / days_per_year);
+    if (a.care_days > 0)
+        f.at(k::sw_changes_per_child_year) = a.sw_changes / (a.care_days / days_per_year);
     f.at(k::no_change_home_school_sw_1yr_share) = pct(a.nc1, a.nc1_base);
     f.at(k::no_change_home_school_sw_2yr_share) = pct(a.nc2, a.nc2_base);
     if (a.cohort5) {
         f.at(k::reentry_within_5yr_share) = pct(a.reentry, a.reentry_base);
         f.at(k::sgo_disruption_5yr_share) = pct(a.sgo_back, a.sgo_base);
     }
-    if (a.cohort12) f.at(k::adoption_breakdown_12yr_share) = pct(a.adopt_back, a.adopt_base);
+    if (a.cohort12)
+        f.at(k::adoption_breakdown_12yr_share) = pct(a.adopt_back, a.adopt_base);
     if (a.cohort2) {
         f.at(k::kinship_foster_continuing_2yr_share) = pct(a.kin_cont, a.kin_base);
         f.at(k::unrelated_foster_continuing_2yr_share) = pct(a.unrel_cont, a.unrel_base);
     }
-    if (a.continuity_n > 0) f.at(k::continuity_index_mean) = 100.0 * y.continuity_mean;
-    if (a.links_n > 0) f.at(k::lifelong_links_at_25_mean) = y.lifelong_links_at_25_mean;
+    if (a.continuity_n > 0)
+        f.at(k::continuity_index_mean) = 100.0 * y.continuity_mean;
+    if (a.links_n > 0)
+        f.at(k::lifelong_links_at_25_mean) = y.lifelong_links_at_25_mean;
     f.at(k::adoptions) = exits(exit_route::adoption) * up;
     f.at(k::male_share) = pct(a.male, n);
     f.at(k::age_under_1_share) = pct(a.by_age[0], n);
@@ -186,7 +197,8 @@ inline year_summary make_year(const year_acc& a, int year, double scale) {
     f.at(k::childrens_home_count) = home(home_kind::childrens_home) * up;
     f.at(k::uasc_count) = a.uasc * up;
     if (a.adoption_n > 0)
-        f.at(k::adoption_entry_to_order_months) = a.adoption_days / a.adoption_n / (days_per_year / 12);
+        f.at(k::adoption_entry_to_order_months) =
+            a.adoption_days / a.adoption_n / (days_per_year / 12);
     return y;
 }
 
@@ -200,43 +212,58 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
         for (std::size_t i = next++; i < n; i = next++) {
             task(i);
             const auto d = ++done;
-            if (caller && report) report(d);
+            if (caller && report)
+                report(d);
         }
     };
     {
         std::vector<std::jthread> pool;
         const unsigned extra = threads > 1 ? threads - 1 : 0;
-        for (unsigned t = 0; t < extra; ++t) pool.emplace_back([&] { work(false); });
+        for (unsigned t = 0; t < extra; ++t)
+            pool.emplace_back([&] { work(false); });
         work(true);
     } // jthreads join here
-    if (report) report(n);
+    if (report)
+        report(n);
 }
 
 inline std::optional<home_kind> home_of(placement_type t) noexcept {
     switch (family_of(t)) {
-    case placement_family::foster: return home_kind::foster;
-    case placement_family::kinship_foster: return home_kind::kinship_foster;
-    case placement_family::adoption: return home_kind::placed_for_adoption;
-    case placement_family::with_parents: return home_kind::with_parents;
+    case placement_family::foster:
+        return home_kind::foster;
+    case placement_family::kinship_foster:
+        return home_kind::kinship_foster;
+    case placement_family::adoption:
+        return home_kind::placed_for_adoption;
+    case placement_family::with_parents:
+        return home_kind::with_parents;
     case placement_family::independent:
         return t == placement_type::P2 ? home_kind::independent : home_kind::semi_independent;
     case placement_family::residential:
         return t == placement_type::K2 ? home_kind::childrens_home : home_kind::other_residential;
-    case placement_family::secure: return home_kind::other_residential;
-    default: return std::nullopt;
+    case placement_family::secure:
+        return home_kind::other_residential;
+    default:
+        return std::nullopt;
     }
 }
 inline std::optional<legal_group> legal_of(legal_status s) noexcept {
     switch (s) {
-    case legal_status::accommodated_s20: return legal_group::accommodated_s20;
-    case legal_status::interim_care_order: return legal_group::interim_care_order;
+    case legal_status::accommodated_s20:
+        return legal_group::accommodated_s20;
+    case legal_status::interim_care_order:
+        return legal_group::interim_care_order;
     case legal_status::care_order:
-    case legal_status::freeing_order: return legal_group::care_order;
-    case legal_status::placement_order: return legal_group::placement_order;
+    case legal_status::freeing_order:
+        return legal_group::care_order;
+    case legal_status::placement_order:
+        return legal_group::placement_order;
     case legal_status::emergency_protection_order:
     case legal_status::police_protection:
-    case legal_status::child_assessment_order: return legal_group::interim_care_order;
-    default: return std::nullopt;
+    case legal_status::child_assessment_order:
+        return legal_group::interim_care_order;
+    default:
+        return std::nullopt;
     }
 }
 
@@ -245,20 +272,24 @@ inline std::vector<std::pair<local_authority_id, seed_child>>
 seeds_from(const std::vector<care_history>& hs, date start) {
     std::vector<std::pair<local_authority_id, seed_child>> out;
     for (const auto& h : hs) {
-        if (!h.in_care_on(start)) continue;
+        if (!h.in_care_on(start))
+            continue;
         const auto* p = h.placement_on(start);
         const auto ls = h.legal_status_on(start);
-        if (!p || !ls) continue;
+        if (!p || !ls)
+            continue;
         seed_child s;
         s.subject = h.subject();
         s.home = home_of(p->where.type).value_or(home_kind::foster);
         s.legal = legal_of(*ls).value_or(legal_group::care_order);
         for (const auto& per : h.periods())
-            if (per.period.contains(start)) s.period_start = day_number(per.period.start());
+            if (per.period.contains(start))
+                s.period_start = day_number(per.period.start());
         s.placement_start = day_number(p->period.start());
         s.long_term = p->where.long_term_fostering;
         s.inside = p->where.location.inside_home_authority;
-        if (age_on(s.subject.birth_date, start + days{1}) >= 18) continue;
+        if (age_on(s.subject.birth_date, start + days{1}) >= 18)
+            continue;
         out.emplace_back(s.subject.responsible_authority, std::move(s));
     }
     return out;
@@ -270,12 +301,16 @@ seeds_from(const std::vector<care_history>& hs, date start) {
 /// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...).
 [[nodiscard]] inline run_result simulate(const sim_config& config, const scenario& policy = {},
                                          const progress_callback& on_progress = {}) {
-    if (config.years < 1) throw std::invalid_argument{"sim_config: years must be at least 1"};
-    if (config.warmup_years < 0) throw std::invalid_argument{"sim_config: warmup_years < 0"};
+    if (config.years < 1)
+        throw std::invalid_argument{"sim_config: years must be at least 1"};
+    if (config.warmup_years < 0)
+        throw std::invalid_argument{"sim_config: warmup_years < 0"};
     if (!(config.scale > 0 && config.scale <= 1))
         throw std::invalid_argument{"sim_config: scale must be in (0, 1]"};
-    if (config.replicates < 1) throw std::invalid_argument{"sim_config: replicates must be >= 1"};
-    if (config.authorities < 1) throw std::invalid_argument{"sim_config: authorities must be >= 1"};
+    if (config.replicates < 1)
+        throw std::invalid_argument{"sim_config: replicates must be >= 1"};
+    if (config.authorities < 1)
+        throw std::invalid_argument{"sim_config: authorities must be >= 1"};
     if (!(policy.sw_turnover_factor >= 0) || !(policy.carer_recruitment_factor >= 0))
         throw std::invalid_argument{"scenario: factors must be >= 0"};
 
@@ -292,7 +327,8 @@ seeds_from(const std::vector<care_history>& hs, date start) {
     if (!config.initial.empty()) {
         auto given = detail::seeds_from(config.initial, config.start);
         std::sort(given.begin(), given.end(), [](const auto& a, const auto& b) {
-            return a.first < b.first || (a.first == b.first && a.second.subject.id < b.second.subject.id);
+            return a.first < b.first
+                   || (a.first == b.first && a.second.subject.id < b.second.subject.id);
         });
         for (auto& [la, s] : given) {
             if (ids.empty() || ids.back() != la) {
@@ -337,7 +373,8 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             results[t] = detail::authority_model{in}.run();
         },
         [&](std::size_t done) {
-            if (on_progress) on_progress(progress{done, tasks, policy.name});
+            if (on_progress)
+                on_progress(progress{done, tasks, policy.name});
         });
 
     const int first_year = year_of(config.start) + 1;
@@ -346,7 +383,8 @@ seeds_from(const std::vector<care_history>& hs, date start) {
         std::vector<detail::year_acc> sum(static_cast<std::size_t>(total_years));
         for (std::size_t la = 0; la < n_auth; ++la) {
             auto& r = results[rep * n_auth + la];
-            for (std::size_t y = 0; y < sum.size(); ++y) sum[y].add(r.years[y]);
+            for (std::size_t y = 0; y < sum.size(); ++y)
+                sum[y].add(r.years[y]);
             out.child_years += r.child_days / detail::days_per_year;
             out.care_years += r.care_days / detail::days_per_year;
             out.events += r.events;
@@ -354,11 +392,13 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             out.refused_events += r.refused_events;
             if (rep == 0)
                 for (auto& h : r.histories)
-                    if (out.histories.size() < config.keep_histories) out.histories.push_back(std::move(h));
+                    if (out.histories.size() < config.keep_histories)
+                        out.histories.push_back(std::move(h));
         }
         summary s;
         for (int y = config.warmup_years; y < total_years; ++y)
-            s.years.push_back(detail::make_year(sum[static_cast<std::size_t>(y)], first_year + y, scale));
+            s.years.push_back(
+                detail::make_year(sum[static_cast<std::size_t>(y)], first_year + y, scale));
         out.replicates.push_back(std::move(s));
     }
 
@@ -370,13 +410,15 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             auto& m = out.mean.years[y];
             auto avg = [&](auto member) {
                 double s = 0;
-                for (const auto& rep : out.replicates) s += rep.years[y].*member;
+                for (const auto& rep : out.replicates)
+                    s += rep.years[y].*member;
                 m.*member = s / r;
             };
             auto avg_arr = [&](auto member) {
                 for (std::size_t i = 0; i < (m.*member).size(); ++i) {
                     double s = 0;
-                    for (const auto& rep : out.replicates) s += (rep.years[y].*member)[i];
+                    for (const auto& rep : out.replicates)
+                        s += (rep.years[y].*member)[i];
                     (m.*member)[i] = s / r;
                 }
             };
@@ -405,26 +447,31 @@ seeds_from(const std::vector<care_history>& hs, date start) {
                         s += *rep.years[y].figs.values[i];
                         ++n;
                     }
-                m.figs.values[i] = n ? std::optional<double>{s / static_cast<double>(n)} : std::nullopt;
+                m.figs.values[i] =
+                    n ? std::optional<double>{s / static_cast<double>(n)} : std::nullopt;
             }
         }
     }
     for (std::size_t i = 0; i < figure_count; ++i) {
         std::vector<double> v;
         for (const auto& rep : out.replicates)
-            if (const auto x = rep.years.back().figs.values[i]) v.push_back(*x);
+            if (const auto x = rep.years.back().figs.values[i])
+                v.push_back(*x);
         auto& e = out.estimates[i];
         e.replicates = v.size();
-        if (v.empty()) continue;
+        if (v.empty())
+            continue;
         double mean = 0;
-        for (double x : v) mean += x;
+        for (double x : v)
+            mean += x;
         mean /= static_cast<double>(v.size());
         double var = 0;
-        for (double x : v) var += (x - mean) * (x - mean);
-        const double se = v.size() > 1
-                              ? std::sqrt(var / static_cast<double>(v.size() - 1)
-                                          / static_cast<double>(v.size()))
-                              : 0.0;
+        for (double x : v)
+            var += (x - mean) * (x - mean);
+        const double se =
+            v.size() > 1
+                ? std::sqrt(var / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()))
+                : 0.0;
         e.mean = mean;
         e.low = mean - 1.96 * se;
         e.high = mean + 1.96 * se;
@@ -455,7 +502,8 @@ inline void write_result_body(std::ostream& os, const run_result& r) {
     write_figures_json(os, r.mean.years.back().figs);
     os << ",\"figures_ci\":{";
     for (std::size_t i = 0; i < figure_count; ++i) {
-        if (i) os << ',';
+        if (i)
+            os << ',';
         put_string(os, to_string(enum_table<figure_key>::rows[i].value));
         const auto& e = r.estimates[i];
         os << ":{\"mean\":";
@@ -468,7 +516,8 @@ inline void write_result_body(std::ostream& os, const run_result& r) {
     }
     os << "},\"years\":[";
     for (std::size_t y = 0; y < r.mean.years.size(); ++y) {
-        if (y) os << ',';
+        if (y)
+            os << ',';
         write_year_json(os, r.mean.years[y]);
     }
     os << "],\"children\":" << r.children << ",\"events\":" << r.events << ",\"child_years\":";
@@ -484,7 +533,9 @@ inline void write_json(std::ostream& os, const run_result& r) {
     os << '\n';
 }
 /// Writes the series in long CSV form (`year,measure,category,value`), mean over replicates.
-inline void write_csv(std::ostream& os, const run_result& r) { write_series_csv(os, r.mean); }
+inline void write_csv(std::ostream& os, const run_result& r) {
+    write_series_csv(os, r.mean);
+}
 
 /// Writes `{"baseline": ..., "scenario": ..., "difference": {figure: scenario - baseline}}`.
 inline void write_json(std::ostream& os, const comparison& c) {
@@ -496,11 +547,14 @@ inline void write_json(std::ostream& os, const comparison& c) {
     const auto& a = c.baseline.mean.years.back().figs;
     const auto& b = c.alternative.mean.years.back().figs;
     for (std::size_t i = 0; i < figure_count; ++i) {
-        if (i) os << ',';
+        if (i)
+            os << ',';
         detail::put_string(os, to_string(enum_table<figure_key>::rows[i].value));
         os << ':';
-        if (a.values[i] && b.values[i]) detail::put_number(os, *b.values[i] - *a.values[i]);
-        else os << "null";
+        if (a.values[i] && b.values[i])
+            detail::put_number(os, *b.values[i] - *a.values[i]);
+        else
+            os << "null";
     }
     os << "}}\n";
 }
@@ -511,11 +565,14 @@ inline void write_csv(std::ostream& os, const comparison& c) {
     const auto& b = c.alternative.mean.years.back().figs;
     for (std::size_t i = 0; i < figure_count; ++i) {
         os << to_string(enum_table<figure_key>::rows[i].value) << ',';
-        if (a.values[i]) detail::put_number(os, *a.values[i]);
+        if (a.values[i])
+            detail::put_number(os, *a.values[i]);
         os << ',';
-        if (b.values[i]) detail::put_number(os, *b.values[i]);
+        if (b.values[i])
+            detail::put_number(os, *b.values[i]);
         os << ',';
-        if (a.values[i] && b.values[i]) detail::put_number(os, *b.values[i] - *a.values[i]);
+        if (a.values[i] && b.values[i])
+            detail::put_number(os, *b.values[i] - *a.values[i]);
         os << '\n';
     }
 }
@@ -534,9 +591,12 @@ check_calibration(const run_result& r, const std::vector<target>& targets = engl
     for (const auto& t : targets) {
         calibration_check c{t, std::nullopt, false};
         for (const auto& y : r.mean.years)
-            if (y.year == t.year) c.simulated = y.figs[t.figure];
-        if (c.simulated) c.within = within_tolerance(t, *c.simulated);
-        if (t.conflicting) c.within = false;
+            if (y.year == t.year)
+                c.simulated = y.figs[t.figure];
+        if (c.simulated)
+            c.within = within_tolerance(t, *c.simulated);
+        if (t.conflicting)
+            c.within = false;
         out.push_back(c);
     }
     return out;
@@ -568,11 +628,13 @@ inline void write_calibration_report(std::ostream& os, const run_result& r,
         std::snprintf(line, sizeof line, "%-40.*s %4d %11s %11s  %-3s %.*s%s\n",
                       static_cast<int>(name.size()), name.data(), c.published.year, pub.c_str(),
                       sim.c_str(),
-                      !c.simulated || c.published.conflicting ? "-" : c.within ? "yes" : "NO",
+                      !c.simulated || c.published.conflicting ? "-"
+                      : c.within                              ? "yes"
+                                                              : "NO",
                       static_cast<int>(c.published.id.size()), c.published.id.data(),
                       c.published.conflicting ? " (definitions conflict: not scored)"
-                      : c.published.input       ? " (input/fitted)"
-                                                : "");
+                      : c.published.input     ? " (input/fitted)"
+                                              : "");
         os << line;
     }
 }

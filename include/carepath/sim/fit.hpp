@@ -18,8 +18,8 @@ namespace carepath::sim {
 /// How to fit.
 struct fit_options {
     int rounds = 12;
-    double scale = 0.25;      ///< share of England simulated each round
-    double damping = 0.8;     ///< exponent of the ratio applied per round (1 = full step)
+    double scale = 0.25;  ///< share of England simulated each round
+    double damping = 0.8; ///< exponent of the ratio applied per round (1 = full step)
     std::uint64_t seed = 7;
     unsigned threads = 1;
 };
@@ -40,14 +40,16 @@ struct fit_report {
     [[nodiscard]] double worst_relative_error() const noexcept {
         double w = 0;
         for (const auto& l : lines)
-            if (l.published != 0) w = std::max(w, std::abs(l.simulated - l.published) / l.published);
+            if (l.published != 0)
+                w = std::max(w, std::abs(l.simulated - l.published) / l.published);
         return w;
     }
 };
 
 namespace detail {
 inline double step(double published, double simulated, double damping) {
-    if (simulated <= 0 || published <= 0) return 1.0;
+    if (simulated <= 0 || published <= 0)
+        return 1.0;
     return std::clamp(std::pow(published / simulated, damping), 0.5, 2.0);
 }
 } // namespace detail
@@ -78,16 +80,20 @@ inline double step(double published, double simulated, double damping) {
         };
         // placement shares: destination weights of each kind of home
         const auto& want = cal.stock_home.values;
-        std::array<double, home_count> have{
-            get(f::foster_share) - get(f::kinship_foster_share), get(f::kinship_foster_share),
-            get(f::childrens_home_share),
-            get(f::residential_and_semi_share) - get(f::childrens_home_share),
-            get(f::independent_share), get(f::placed_with_parents_share),
-            get(f::placed_for_adoption_share), get(f::other_residential_share)};
+        std::array<double, home_count> have{get(f::foster_share) - get(f::kinship_foster_share),
+                                            get(f::kinship_foster_share),
+                                            get(f::childrens_home_share),
+                                            get(f::residential_and_semi_share)
+                                                - get(f::childrens_home_share),
+                                            get(f::independent_share),
+                                            get(f::placed_with_parents_share),
+                                            get(f::placed_for_adoption_share),
+                                            get(f::other_residential_share)};
         for (std::size_t h = 0; h < home_count; ++h) {
-            if (h == static_cast<std::size_t>(home_kind::placed_for_adoption)) continue;
-            const double k = line(to_string(static_cast<home_kind>(h)), cal.stock_home.source,
-                                  want[h], have[h]);
+            if (h == static_cast<std::size_t>(home_kind::placed_for_adoption))
+                continue;
+            const double k =
+                line(to_string(static_cast<home_kind>(h)), cal.stock_home.source, want[h], have[h]);
             for (std::size_t b = 0; b < band_count; ++b) {
                 cal.entry_home[b][h] *= k;
                 cal.move_home[b][h] *= k;
@@ -95,11 +101,13 @@ inline double step(double published, double simulated, double damping) {
         }
         // adoption: placement orders, to the year's adoptions
         {
-            const double k = line("placement_order_rates", "adoptions_2020", 3440, get(f::adoptions));
+            const double k =
+                line("placement_order_rates", "adoptions_2020", 3440, get(f::adoptions));
             cal.placement_order_at_final_under5.value =
                 std::min(0.95, cal.placement_order_at_final_under5.value * k);
             cal.care_to_placement_order_rate.value *= k;
-            cal.placement_order_at_final_under5.fitted = cal.care_to_placement_order_rate.fitted = true;
+            cal.placement_order_at_final_under5.fitted = cal.care_to_placement_order_rate.fitted =
+                true;
         }
         {
             // exits beyond adoption and 18 are mostly returns home
@@ -121,8 +129,10 @@ inline double step(double published, double simulated, double damping) {
             cal.move_scale.fitted = true;
         }
         {
-            const double k = line("inside_share", "out_of_area_share_2020", 41, get(f::out_of_area_share));
-            for (auto& v : cal.inside_share.values) v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
+            const double k =
+                line("inside_share", "out_of_area_share_2020", 41, get(f::out_of_area_share));
+            for (auto& v : cal.inside_share.values)
+                v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
         }
         {
             const double k = line("long_term_rate", "long_term_foster_share_2019", 28,
@@ -141,7 +151,8 @@ inline double step(double published, double simulated, double damping) {
             cal.entry_s20.fitted = true;
         }
     }
-    if (report) *report = rep;
+    if (report)
+        *report = rep;
     return cal;
 }
 
@@ -161,12 +172,15 @@ inline void write_fitted_values(std::ostream& os, const calibration& c) {
     row("entry_uasc", c.entry_uasc.value);
     row("entry_s20", c.entry_s20.value);
     row("other_exit_rate", c.other_exit_rate.value);
-    for (std::size_t h = 0; h < home_count; ++h) row("inside_share", c.inside_share.values[h]);
+    for (std::size_t h = 0; h < home_count; ++h)
+        row("inside_share", c.inside_share.values[h]);
     for (std::size_t b = 0; b < band_count; ++b) {
         os << "entry_home[" << b << "] =";
-        for (double v : c.entry_home[b]) os << ' ' << v;
+        for (double v : c.entry_home[b])
+            os << ' ' << v;
         os << "\nmove_home[" << b << "] =";
-        for (double v : c.move_home[b]) os << ' ' << v;
+        for (double v : c.move_home[b])
+            os << ' ' << v;
         os << '\n';
     }
 }

@@ -81,18 +81,21 @@ public:
     }
     /// Exponential waiting time with rate `rate` (per unit time); +inf for rate <= 0.
     [[nodiscard]] double exponential(double rate) noexcept {
-        if (rate <= 0) return HUGE_VAL;
+        if (rate <= 0)
+            return HUGE_VAL;
         return -std::log(uniform()) / rate;
     }
     /// An index drawn with probability proportional to `weights` (all >= 0, not all 0);
     /// returns weights.size() - 1 if rounding runs past the end.
     [[nodiscard]] std::size_t choose(std::span<const double> weights) noexcept {
         double total = 0;
-        for (double w : weights) total += w;
+        for (double w : weights)
+            total += w;
         double u = uniform() * total;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             u -= weights[i];
-            if (u < 0) return i;
+            if (u < 0)
+                return i;
         }
         return weights.empty() ? 0 : weights.size() - 1;
     }

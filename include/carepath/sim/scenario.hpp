@@ -73,20 +73,28 @@ inline std::optional<double> parse_number(std::string_view s) noexcept {
     double v = 0;
     const auto* end = s.data() + s.size();
     auto [p, ec] = std::from_chars(s.data(), end, v);
-    if (ec != std::errc{} || p != end) return std::nullopt;
+    if (ec != std::errc{} || p != end)
+        return std::nullopt;
     return v;
 }
 inline std::optional<bool> parse_bool(std::string_view s) noexcept {
-    if (s == "true" || s == "yes" || s == "on" || s == "1") return true;
-    if (s == "false" || s == "no" || s == "off" || s == "0") return false;
+    if (s == "true" || s == "yes" || s == "on" || s == "1")
+        return true;
+    if (s == "false" || s == "no" || s == "off" || s == "0")
+        return false;
     return std::nullopt;
 }
 } // namespace detail
 
 /// Every key a scenario file may set, for error messages and documentation.
-inline constexpr std::array<std::string_view, 8> scenario_keys{
-    "name", "siblings", "kinship_support", "keep_last_placement_open", "staying_close_to_25",
-    "sw_turnover_factor", "share_inside_home_authority", "carer_recruitment_factor"};
+inline constexpr std::array<std::string_view, 8> scenario_keys{"name",
+                                                               "siblings",
+                                                               "kinship_support",
+                                                               "keep_last_placement_open",
+                                                               "staying_close_to_25",
+                                                               "sw_turnover_factor",
+                                                               "share_inside_home_authority",
+                                                               "carer_recruitment_factor"};
 
 /// Sets one key of `s` from its text value. The diagnostic names the field and value; the
 /// caller adds the file, line and column.
@@ -108,13 +116,16 @@ inline constexpr std::array<std::string_view, 8> scenario_keys{
     };
     auto factor = [&](double& out, double lo, double hi, const char* what) {
         auto v = detail::parse_number(value);
-        if (!v) return fail("expected a number");
-        if (!(*v >= lo && *v <= hi)) return fail(std::string{"must be "} + what);
+        if (!v)
+            return fail("expected a number");
+        if (!(*v >= lo && *v <= hi))
+            return fail(std::string{"must be "} + what);
         out = *v;
         return status{ok};
     };
     if (key == "name") {
-        if (value.empty()) return fail("a scenario name cannot be empty");
+        if (value.empty())
+            return fail("a scenario name cannot be empty");
         s.name = std::string{value};
         return ok;
     }
@@ -125,20 +136,26 @@ inline constexpr std::array<std::string_view, 8> scenario_keys{
         }
         return fail("expected current_practice or together_unless_reason");
     }
-    if (key == "kinship_support") return flag(s.kinship_support);
-    if (key == "keep_last_placement_open") return flag(s.keep_last_placement_open);
-    if (key == "staying_close_to_25") return flag(s.staying_close_to_25);
-    if (key == "sw_turnover_factor") return factor(s.sw_turnover_factor, 0, 10, "between 0 and 10");
+    if (key == "kinship_support")
+        return flag(s.kinship_support);
+    if (key == "keep_last_placement_open")
+        return flag(s.keep_last_placement_open);
+    if (key == "staying_close_to_25")
+        return flag(s.staying_close_to_25);
+    if (key == "sw_turnover_factor")
+        return factor(s.sw_turnover_factor, 0, 10, "between 0 and 10");
     if (key == "carer_recruitment_factor")
         return factor(s.carer_recruitment_factor, 0, 10, "between 0 and 10");
     if (key == "share_inside_home_authority") {
         double v = 0;
-        if (auto r = factor(v, 0, 1, "a share between 0 and 1"); !r) return r;
+        if (auto r = factor(v, 0, 1, "a share between 0 and 1"); !r)
+            return r;
         s.share_inside_home_authority = v;
         return ok;
     }
     std::string known;
-    for (auto k : scenario_keys) known += (known.empty() ? "" : ", ") + std::string{k};
+    for (auto k : scenario_keys)
+        known += (known.empty() ? "" : ", ") + std::string{k};
     return fail("unknown scenario key (known keys: " + known + ")");
 }
 
@@ -154,7 +171,8 @@ inline constexpr std::array<std::string_view, 8> scenario_keys{
     while (std::getline(in, line)) {
         ++line_no;
         const std::string_view text = detail::trim(line);
-        if (text.empty() || text.front() == '#') continue;
+        if (text.empty() || text.front() == '#')
+            continue;
         auto where = [&](diagnostic d, std::size_t column) {
             d.file = std::string{file_name};
             d.line = line_no;

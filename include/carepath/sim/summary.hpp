@@ -88,30 +88,68 @@ inline constexpr std::size_t exit_route_count = enum_table<exit_route>::rows.siz
 
 /// The age band of a child aged `age` completed years (18+ fall in the last band).
 [[nodiscard]] constexpr age_band band_of(int age) noexcept {
-    if (age < 1) return age_band::under_1;
-    if (age < 5) return age_band::age_1_4;
-    if (age < 10) return age_band::age_5_9;
-    if (age < 16) return age_band::age_10_15;
+    if (age < 1)
+        return age_band::under_1;
+    if (age < 5)
+        return age_band::age_1_4;
+    if (age < 10)
+        return age_band::age_5_9;
+    if (age < 16)
+        return age_band::age_10_15;
     return age_band::age_16_17;
 }
 
 /// The figures of a year ending 31 March. The first keys are the issue's; the rest are extra
 /// figures the calibration data lets us compare.
 enum class figure_key : std::uint8_t {
-    cla_count, entries, exits, foster_share, kinship_foster_share, long_term_foster_share,
-    childrens_home_share, semi_independent_16_17_share, placed_with_parents_share,
-    placed_for_adoption_share, out_of_area_share, uasc_share, care_order_share,
-    placement_order_share, s20_share, exit_return_home_share, exit_adoption_share,
-    exit_sgo_share, exit_cao_share, exit_age18_share, three_plus_placements_share,
-    long_term_stability_share, siblings_apart_share, sw_changes_per_child_year,
-    no_change_home_school_sw_1yr_share, no_change_home_school_sw_2yr_share,
-    reentry_within_5yr_share, sgo_disruption_5yr_share, adoption_breakdown_12yr_share,
-    kinship_foster_continuing_2yr_share, unrelated_foster_continuing_2yr_share,
-    continuity_index_mean, lifelong_links_at_25_mean,
+    cla_count,
+    entries,
+    exits,
+    foster_share,
+    kinship_foster_share,
+    long_term_foster_share,
+    childrens_home_share,
+    semi_independent_16_17_share,
+    placed_with_parents_share,
+    placed_for_adoption_share,
+    out_of_area_share,
+    uasc_share,
+    care_order_share,
+    placement_order_share,
+    s20_share,
+    exit_return_home_share,
+    exit_adoption_share,
+    exit_sgo_share,
+    exit_cao_share,
+    exit_age18_share,
+    three_plus_placements_share,
+    long_term_stability_share,
+    siblings_apart_share,
+    sw_changes_per_child_year,
+    no_change_home_school_sw_1yr_share,
+    no_change_home_school_sw_2yr_share,
+    reentry_within_5yr_share,
+    sgo_disruption_5yr_share,
+    adoption_breakdown_12yr_share,
+    kinship_foster_continuing_2yr_share,
+    unrelated_foster_continuing_2yr_share,
+    continuity_index_mean,
+    lifelong_links_at_25_mean,
     // extra figures
-    adoptions, male_share, age_under_1_share, age_1_4_share, age_5_9_share, age_10_15_share,
-    age_16_plus_share, residential_and_semi_share, independent_share, other_residential_share,
-    one_placement_share, siblings_apart_count, childrens_home_count, uasc_count,
+    adoptions,
+    male_share,
+    age_under_1_share,
+    age_1_4_share,
+    age_5_9_share,
+    age_10_15_share,
+    age_16_plus_share,
+    residential_and_semi_share,
+    independent_share,
+    other_residential_share,
+    one_placement_share,
+    siblings_apart_count,
+    childrens_home_count,
+    uasc_count,
     adoption_entry_to_order_months
 };
 
@@ -125,35 +163,59 @@ struct carepath::enum_table<carepath::sim::figure_key> {
         enum_row<e>{e::entries, "entries", "children who started to be looked after in the year"},
         enum_row<e>{e::exits, "exits", "children who ceased to be looked after in the year"},
         enum_row<e>{e::foster_share, "foster_share", "% in foster care (kinship included)"},
-        enum_row<e>{e::kinship_foster_share, "kinship_foster_share", "% fostered by a relative or friend"},
-        enum_row<e>{e::long_term_foster_share, "long_term_foster_share", "% in long-term foster care"},
+        enum_row<e>{e::kinship_foster_share, "kinship_foster_share",
+                    "% fostered by a relative or friend"},
+        enum_row<e>{e::long_term_foster_share, "long_term_foster_share",
+                    "% in long-term foster care"},
         enum_row<e>{e::childrens_home_share, "childrens_home_share", "% in children's homes"},
-        enum_row<e>{e::semi_independent_16_17_share, "semi_independent_16_17_share", "% of 16-17s in independent or semi-independent living"},
-        enum_row<e>{e::placed_with_parents_share, "placed_with_parents_share", "% placed with parents"},
-        enum_row<e>{e::placed_for_adoption_share, "placed_for_adoption_share", "% placed for adoption"},
-        enum_row<e>{e::out_of_area_share, "out_of_area_share", "% placed outside the home authority"},
+        enum_row<e>{e::semi_independent_16_17_share, "semi_independent_16_17_share",
+                    "% of 16-17s in independent or semi-independent living"},
+        enum_row<e>{e::placed_with_parents_share, "placed_with_parents_share",
+                    "% placed with parents"},
+        enum_row<e>{e::placed_for_adoption_share, "placed_for_adoption_share",
+                    "% placed for adoption"},
+        enum_row<e>{e::out_of_area_share, "out_of_area_share",
+                    "% placed outside the home authority"},
         enum_row<e>{e::uasc_share, "uasc_share", "% unaccompanied asylum-seeking children"},
-        enum_row<e>{e::care_order_share, "care_order_share", "% under a care order (interim included)"},
+        enum_row<e>{e::care_order_share, "care_order_share",
+                    "% under a care order (interim included)"},
         enum_row<e>{e::placement_order_share, "placement_order_share", "% under a placement order"},
         enum_row<e>{e::s20_share, "s20_share", "% accommodated under s20"},
-        enum_row<e>{e::exit_return_home_share, "exit_return_home_share", "% of leavers who returned home"},
+        enum_row<e>{e::exit_return_home_share, "exit_return_home_share",
+                    "% of leavers who returned home"},
         enum_row<e>{e::exit_adoption_share, "exit_adoption_share", "% of leavers adopted"},
-        enum_row<e>{e::exit_sgo_share, "exit_sgo_share", "% of leavers on a special guardianship order"},
-        enum_row<e>{e::exit_cao_share, "exit_cao_share", "% of leavers on a child arrangements order"},
+        enum_row<e>{e::exit_sgo_share, "exit_sgo_share",
+                    "% of leavers on a special guardianship order"},
+        enum_row<e>{e::exit_cao_share, "exit_cao_share",
+                    "% of leavers on a child arrangements order"},
         enum_row<e>{e::exit_age18_share, "exit_age18_share", "% of leavers who left at 18"},
-        enum_row<e>{e::three_plus_placements_share, "three_plus_placements_share", "% with 3+ placements in the year"},
-        enum_row<e>{e::long_term_stability_share, "long_term_stability_share", "% of under-16s in care 2.5+ years in the same home 2+ years"},
-        enum_row<e>{e::siblings_apart_share, "siblings_apart_share", "% of children with a sibling in care living apart from one"},
-        enum_row<e>{e::sw_changes_per_child_year, "sw_changes_per_child_year", "social worker changes per child-year in care"},
-        enum_row<e>{e::no_change_home_school_sw_1yr_share, "no_change_home_school_sw_1yr_share", "% in care all year with no change of home, school or social worker"},
-        enum_row<e>{e::no_change_home_school_sw_2yr_share, "no_change_home_school_sw_2yr_share", "% in care two years with no change of home, school or social worker"},
-        enum_row<e>{e::reentry_within_5yr_share, "reentry_within_5yr_share", "% of leavers back in care within 5 years"},
-        enum_row<e>{e::sgo_disruption_5yr_share, "sgo_disruption_5yr_share", "% of SGO leavers back in care within 5 years"},
-        enum_row<e>{e::adoption_breakdown_12yr_share, "adoption_breakdown_12yr_share", "% of adopted children back in care within 12 years"},
-        enum_row<e>{e::kinship_foster_continuing_2yr_share, "kinship_foster_continuing_2yr_share", "% of kinship foster placements still running 2 years on"},
-        enum_row<e>{e::unrelated_foster_continuing_2yr_share, "unrelated_foster_continuing_2yr_share", "% of unrelated foster placements still running 2 years on"},
-        enum_row<e>{e::continuity_index_mean, "continuity_index_mean", "mean share of ties kept at a move (0-100)"},
-        enum_row<e>{e::lifelong_links_at_25_mean, "lifelong_links_at_25_mean", "mean people still there at 25, for those leaving at 18"},
+        enum_row<e>{e::three_plus_placements_share, "three_plus_placements_share",
+                    "% with 3+ placements in the year"},
+        enum_row<e>{e::long_term_stability_share, "long_term_stability_share",
+                    "% of under-16s in care 2.5+ years in the same home 2+ years"},
+        enum_row<e>{e::siblings_apart_share, "siblings_apart_share",
+                    "% of children with a sibling in care living apart from one"},
+        enum_row<e>{e::sw_changes_per_child_year, "sw_changes_per_child_year",
+                    "social worker changes per child-year in care"},
+        enum_row<e>{e::no_change_home_school_sw_1yr_share, "no_change_home_school_sw_1yr_share",
+                    "% in care all year with no change of home, school or social worker"},
+        enum_row<e>{e::no_change_home_school_sw_2yr_share, "no_change_home_school_sw_2yr_share",
+                    "% in care two years with no change of home, school or social worker"},
+        enum_row<e>{e::reentry_within_5yr_share, "reentry_within_5yr_share",
+                    "% of leavers back in care within 5 years"},
+        enum_row<e>{e::sgo_disruption_5yr_share, "sgo_disruption_5yr_share",
+                    "% of SGO leavers back in care within 5 years"},
+        enum_row<e>{e::adoption_breakdown_12yr_share, "adoption_breakdown_12yr_share",
+                    "% of adopted children back in care within 12 years"},
+        enum_row<e>{e::kinship_foster_continuing_2yr_share, "kinship_foster_continuing_2yr_share",
+                    "% of kinship foster placements still running 2 years on"},
+        enum_row<e>{e::unrelated_foster_continuing_2yr_share,
+                    "unrelated_foster_continuing_2yr_share",
+                    "% of unrelated foster placements still running 2 years on"},
+        enum_row<e>{e::continuity_index_mean, "continuity_index_mean",
+                    "mean share of ties kept at a move (0-100)"},
+        enum_row<e>{e::lifelong_links_at_25_mean, "lifelong_links_at_25_mean",
+                    "mean people still there at 25, for those leaving at 18"},
         enum_row<e>{e::adoptions, "adoptions", "children adopted in the year"},
         enum_row<e>{e::male_share, "male_share", "% male"},
         enum_row<e>{e::age_under_1_share, "age_under_1_share", "% aged under 1"},
@@ -161,14 +223,20 @@ struct carepath::enum_table<carepath::sim::figure_key> {
         enum_row<e>{e::age_5_9_share, "age_5_9_share", "% aged 5-9"},
         enum_row<e>{e::age_10_15_share, "age_10_15_share", "% aged 10-15"},
         enum_row<e>{e::age_16_plus_share, "age_16_plus_share", "% aged 16 and over"},
-        enum_row<e>{e::residential_and_semi_share, "residential_and_semi_share", "% in children's homes, secure units or semi-independent living"},
+        enum_row<e>{e::residential_and_semi_share, "residential_and_semi_share",
+                    "% in children's homes, secure units or semi-independent living"},
         enum_row<e>{e::independent_share, "independent_share", "% living independently"},
-        enum_row<e>{e::other_residential_share, "other_residential_share", "% in other residential settings"},
-        enum_row<e>{e::one_placement_share, "one_placement_share", "% with one placement in the year"},
-        enum_row<e>{e::siblings_apart_count, "siblings_apart_count", "children living apart from a sibling in care"},
-        enum_row<e>{e::childrens_home_count, "childrens_home_count", "children in children's homes"},
+        enum_row<e>{e::other_residential_share, "other_residential_share",
+                    "% in other residential settings"},
+        enum_row<e>{e::one_placement_share, "one_placement_share",
+                    "% with one placement in the year"},
+        enum_row<e>{e::siblings_apart_count, "siblings_apart_count",
+                    "children living apart from a sibling in care"},
+        enum_row<e>{e::childrens_home_count, "childrens_home_count",
+                    "children in children's homes"},
         enum_row<e>{e::uasc_count, "uasc_count", "unaccompanied asylum-seeking children"},
-        enum_row<e>{e::adoption_entry_to_order_months, "adoption_entry_to_order_months", "mean months from entry to adoption"},
+        enum_row<e>{e::adoption_entry_to_order_months, "adoption_entry_to_order_months",
+                    "mean months from entry to adoption"},
     };
 };
 
@@ -179,12 +247,19 @@ inline constexpr std::size_t figure_count = enum_table<figure_key>::rows.size();
 /// True when the figure is a percentage (0-100) rather than a count or a rate.
 [[nodiscard]] constexpr bool is_share(figure_key k) noexcept {
     switch (k) {
-    case figure_key::cla_count: case figure_key::entries: case figure_key::exits:
-    case figure_key::sw_changes_per_child_year: case figure_key::lifelong_links_at_25_mean:
-    case figure_key::adoptions: case figure_key::siblings_apart_count:
-    case figure_key::childrens_home_count: case figure_key::uasc_count:
-    case figure_key::adoption_entry_to_order_months: return false;
-    default: return true;
+    case figure_key::cla_count:
+    case figure_key::entries:
+    case figure_key::exits:
+    case figure_key::sw_changes_per_child_year:
+    case figure_key::lifelong_links_at_25_mean:
+    case figure_key::adoptions:
+    case figure_key::siblings_apart_count:
+    case figure_key::childrens_home_count:
+    case figure_key::uasc_count:
+    case figure_key::adoption_entry_to_order_months:
+        return false;
+    default:
+        return true;
     }
 }
 
@@ -219,12 +294,12 @@ struct year_summary {
     double entries_with_siblings = 0; ///< of which arriving with a sibling on the same day
     std::array<double, exit_route_count> exits_by_route{}; ///< children leaving, last exit
     double exits = 0;
-    double moves = 0;                 ///< moves of home in the year
+    double moves = 0; ///< moves of home in the year
     double child_years_in_care = 0;
     double moves_per_child_year = 0;
     std::array<double, 4> children_by_moves{}; ///< in care at 31 March: 0, 1, 2, 3+ moves
-    double continuity_mean = 0;       ///< mean share (0-1) of ties kept per move
-    double siblings_apart = 0;        ///< children living apart from a sibling in care
+    double continuity_mean = 0;                ///< mean share (0-1) of ties kept per move
+    double siblings_apart = 0;                 ///< children living apart from a sibling in care
     double with_sibling_in_care = 0;
     double sw_changes = 0;
     double lifelong_links_at_25_mean = 0;
@@ -253,17 +328,27 @@ inline void put_number(std::ostream& os, double v) {
     os << buf;
 }
 inline void put_optional(std::ostream& os, const std::optional<double>& v) {
-    if (v) put_number(os, *v);
-    else os << "null";
+    if (v)
+        put_number(os, *v);
+    else
+        os << "null";
 }
 inline void put_string(std::ostream& os, std::string_view s) {
     os << '"';
     for (char c : s) {
         switch (c) {
-        case '"': os << "\\\""; break;
-        case '\\': os << "\\\\"; break;
-        case '\n': os << "\\n"; break;
-        case '\t': os << "\\t"; break;
+        case '"':
+            os << "\\\"";
+            break;
+        case '\\':
+            os << "\\\\";
+            break;
+        case '\n':
+            os << "\\n";
+            break;
+        case '\t':
+            os << "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
@@ -280,7 +365,8 @@ template <class E, std::size_t N>
 void put_enum_object(std::ostream& os, const std::array<double, N>& values) {
     os << '{';
     for (std::size_t i = 0; i < N; ++i) {
-        if (i) os << ',';
+        if (i)
+            os << ',';
         put_string(os, to_string(enum_table<E>::rows[i].value));
         os << ':';
         put_number(os, values[i]);
@@ -293,7 +379,8 @@ void put_enum_object(std::ostream& os, const std::array<double, N>& values) {
 inline void write_figures_json(std::ostream& os, const figures& f) {
     os << '{';
     for (std::size_t i = 0; i < figure_count; ++i) {
-        if (i) os << ',';
+        if (i)
+            os << ',';
         detail::put_string(os, to_string(enum_table<figure_key>::rows[i].value));
         os << ':';
         detail::put_optional(os, f.values[i]);
@@ -359,7 +446,8 @@ inline void write_series_csv_header(std::ostream& os) {
 /// Writes a summary's series in long form: one `year,measure,category,value` row per number,
 /// which spreadsheets and data frames pivot easily.
 inline void write_series_csv(std::ostream& os, const summary& s, bool header = true) {
-    if (header) write_series_csv_header(os);
+    if (header)
+        write_series_csv_header(os);
     auto row = [&os](int year, std::string_view measure, std::string_view category, double v) {
         os << year << ',' << measure << ',' << category << ',';
         detail::put_number(os, v);
@@ -371,8 +459,8 @@ inline void write_series_csv(std::ostream& os, const summary& s, bool header = t
             row(y.year, "stock_by_placement", to_string(enum_table<home_kind>::rows[i].value),
                 y.stock_by_home[i]);
         for (std::size_t i = 0; i < legal_count; ++i)
-            row(y.year, "stock_by_legal_status",
-                to_string(enum_table<legal_group>::rows[i].value), y.stock_by_legal[i]);
+            row(y.year, "stock_by_legal_status", to_string(enum_table<legal_group>::rows[i].value),
+                y.stock_by_legal[i]);
         for (std::size_t i = 0; i < band_count; ++i)
             row(y.year, "stock_by_age", to_string(enum_table<age_band>::rows[i].value),
                 y.stock_by_age[i]);

@@ -39,30 +39,44 @@ inline constexpr double days_per_year = 365.25;
 inline std::int32_t day_number(date d) noexcept {
     return static_cast<std::int32_t>(d.time_since_epoch().count());
 }
-inline date to_date(std::int32_t d) noexcept { return date{days{d}}; }
+inline date to_date(std::int32_t d) noexcept {
+    return date{days{d}};
+}
 
 /// The SSDA903 placement type a simulated home stands for in year `year`.
 inline placement_type placement_type_of(home_kind h, bool long_term, bool with_own_carers,
                                         int year) noexcept {
     using p = placement_type;
     switch (h) {
-    case home_kind::foster: return long_term ? p::U4 : p::U6;
-    case home_kind::kinship_foster: return long_term ? p::U1 : p::U3;
-    case home_kind::childrens_home: return p::K2;
-    case home_kind::semi_independent: return valid_in_year(p::H5, year) ? p::H5 : p::K3;
-    case home_kind::independent: return valid_in_year(p::P2, year) ? p::P2 : p::K3;
-    case home_kind::with_parents: return p::P1;
-    case home_kind::placed_for_adoption: return with_own_carers ? p::A5 : p::A6;
-    case home_kind::other_residential: return p::R1;
+    case home_kind::foster:
+        return long_term ? p::U4 : p::U6;
+    case home_kind::kinship_foster:
+        return long_term ? p::U1 : p::U3;
+    case home_kind::childrens_home:
+        return p::K2;
+    case home_kind::semi_independent:
+        return valid_in_year(p::H5, year) ? p::H5 : p::K3;
+    case home_kind::independent:
+        return valid_in_year(p::P2, year) ? p::P2 : p::K3;
+    case home_kind::with_parents:
+        return p::P1;
+    case home_kind::placed_for_adoption:
+        return with_own_carers ? p::A5 : p::A6;
+    case home_kind::other_residential:
+        return p::R1;
     }
     return p::U6;
 }
 inline legal_status legal_status_of(legal_group g) noexcept {
     switch (g) {
-    case legal_group::accommodated_s20: return legal_status::accommodated_s20;
-    case legal_group::interim_care_order: return legal_status::interim_care_order;
-    case legal_group::care_order: return legal_status::care_order;
-    case legal_group::placement_order: return legal_status::placement_order;
+    case legal_group::accommodated_s20:
+        return legal_status::accommodated_s20;
+    case legal_group::interim_care_order:
+        return legal_status::interim_care_order;
+    case legal_group::care_order:
+        return legal_status::care_order;
+    case legal_group::placement_order:
+        return legal_status::placement_order;
     }
     return legal_status::care_order;
 }
@@ -70,7 +84,7 @@ inline legal_status legal_status_of(legal_group g) noexcept {
 /// A relationship of a simulated child, compactly.
 struct tie_rec {
     std::uint32_t other;
-    std::uint16_t kind;   // relationship_kind code
+    std::uint16_t kind; // relationship_kind code
     std::int32_t start;
     std::int32_t end = never;
     end_reason reason = end_reason::not_known;
@@ -82,7 +96,7 @@ struct child_rec {
     std::int32_t birth = 0;
     std::int32_t period_start = 0, placement_start = 0, status_start = 0;
     std::int32_t last_move = INT32_MIN / 2, last_school = INT32_MIN / 2, last_sw = INT32_MIN / 2;
-    std::int32_t hearing = never;   // interim order's final hearing
+    std::int32_t hearing = never;             // interim order's final hearing
     std::int32_t last_change = INT32_MIN / 2; // day of the last change of placement record
     std::int32_t held_until = never;
     std::int32_t exit_day = never;
@@ -98,8 +112,8 @@ struct child_rec {
     std::uint32_t version = 0;
     stream rng;
     std::vector<tie_rec> ties;
-    std::uint32_t history = none; // index into histories when kept
-    std::uint8_t pending = 0;     // the outcome drawn for the scheduled event
+    std::uint32_t history = none;            // index into histories when kept
+    std::uint8_t pending = 0;                // the outcome drawn for the scheduled event
     std::array<std::int32_t, 7> edge_days{}; // birthdays at the ages the model asks about
 };
 
@@ -160,30 +174,51 @@ struct year_acc {
 
     void add(const year_acc& o) {
         auto sum = [](auto& a, const auto& b) {
-            for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
+            for (std::size_t i = 0; i < a.size(); ++i)
+                a[i] += b[i];
         };
         in_care += o.in_care;
         sum(by_home, o.by_home);
         sum(by_legal, o.by_legal);
         sum(by_age, o.by_age);
-        male += o.male; uasc += o.uasc; outside += o.outside; long_term += o.long_term;
-        age_16_17 += o.age_16_17; semi_16_17 += o.semi_16_17;
+        male += o.male;
+        uasc += o.uasc;
+        outside += o.outside;
+        long_term += o.long_term;
+        age_16_17 += o.age_16_17;
+        semi_16_17 += o.semi_16_17;
         sum(by_moves, o.by_moves);
-        lts_base += o.lts_base; lts_stable += o.lts_stable;
-        with_sibling += o.with_sibling; apart += o.apart;
-        entries += o.entries; entries_with_sibs += o.entries_with_sibs;
+        lts_base += o.lts_base;
+        lts_stable += o.lts_stable;
+        with_sibling += o.with_sibling;
+        apart += o.apart;
+        entries += o.entries;
+        entries_with_sibs += o.entries_with_sibs;
         sum(exits, o.exits);
         exits_total += o.exits_total;
-        adoption_days += o.adoption_days; adoption_n += o.adoption_n;
-        moves += o.moves; care_days += o.care_days; sw_changes += o.sw_changes;
-        continuity_sum += o.continuity_sum; continuity_n += o.continuity_n;
-        links_sum += o.links_sum; links_n += o.links_n;
-        nc1_base += o.nc1_base; nc1 += o.nc1; nc2_base += o.nc2_base; nc2 += o.nc2;
-        reentry_base += o.reentry_base; reentry += o.reentry;
-        sgo_base += o.sgo_base; sgo_back += o.sgo_back;
-        adopt_base += o.adopt_base; adopt_back += o.adopt_back;
-        kin_base += o.kin_base; kin_cont += o.kin_cont;
-        unrel_base += o.unrel_base; unrel_cont += o.unrel_cont;
+        adoption_days += o.adoption_days;
+        adoption_n += o.adoption_n;
+        moves += o.moves;
+        care_days += o.care_days;
+        sw_changes += o.sw_changes;
+        continuity_sum += o.continuity_sum;
+        continuity_n += o.continuity_n;
+        links_sum += o.links_sum;
+        links_n += o.links_n;
+        nc1_base += o.nc1_base;
+        nc1 += o.nc1;
+        nc2_base += o.nc2_base;
+        nc2 += o.nc2;
+        reentry_base += o.reentry_base;
+        reentry += o.reentry;
+        sgo_base += o.sgo_base;
+        sgo_back += o.sgo_back;
+        adopt_base += o.adopt_base;
+        adopt_back += o.adopt_back;
+        kin_base += o.kin_base;
+        kin_cont += o.kin_cont;
+        unrel_base += o.unrel_base;
+        unrel_cont += o.unrel_cont;
         cohort5 = cohort5 || o.cohort5;
         cohort12 = cohort12 || o.cohort12;
         cohort2 = cohort2 || o.cohort2;
@@ -212,13 +247,13 @@ struct authority_result {
 
 /// The inputs of one authority's run.
 struct authority_input {
-    std::uint32_t index = 0;  // 0-based authority number
+    std::uint32_t index = 0; // 0-based authority number
     local_authority_id id{};
     std::uint64_t seed = 0;
     std::uint32_t replicate = 0;
-    date start;               // stock date
-    int years = 1;            // simulated years (warm-up included)
-    double share = 1;         // this authority's share of England's children (scale included)
+    date start;       // stock date
+    int years = 1;    // simulated years (warm-up included)
+    double share = 1; // this authority's share of England's children (scale included)
     std::size_t keep_histories = 0;
     const calibration* cal = nullptr;
     const scenario* policy = nullptr;
@@ -235,15 +270,19 @@ void ipf(std::array<std::array<double, C>, R>& m, const std::array<double, R>& r
     for (int it = 0; it < 200; ++it) {
         for (std::size_t r = 0; r < R; ++r) {
             double s = 0;
-            for (double v : m[r]) s += v;
+            for (double v : m[r])
+                s += v;
             if (s > 0)
-                for (double& v : m[r]) v *= rows[r] / s;
+                for (double& v : m[r])
+                    v *= rows[r] / s;
         }
         for (std::size_t c = 0; c < C; ++c) {
             double s = 0;
-            for (std::size_t r = 0; r < R; ++r) s += m[r][c];
+            for (std::size_t r = 0; r < R; ++r)
+                s += m[r][c];
             if (s > 0)
-                for (std::size_t r = 0; r < R; ++r) m[r][c] *= cols[c] / s;
+                for (std::size_t r = 0; r < R; ++r)
+                    m[r][c] *= cols[c] / s;
         }
     }
 }
@@ -251,35 +290,39 @@ void ipf(std::array<std::array<double, C>, R>& m, const std::array<double, R>& r
 class authority_model {
 public:
     explicit authority_model(const authority_input& in)
-        : in_{in}, cal_{*in.cal}, pol_{*in.policy},
-          start_{day_number(in.start)} {
+        : in_{in}, cal_{*in.cal}, pol_{*in.policy}, start_{day_number(in.start)} {
         result_.years.resize(static_cast<std::size_t>(in.years));
         const int y0 = year_of(in.start);
         first_year_ = y0 + 1; // the first year ending 31 March after the stock date
         for (int k = 0; k < in.years; ++k)
-            snapshots_.push_back(day_number(date{std::chrono::year{y0 + 1 + k} / std::chrono::March / 31}));
+            snapshots_.push_back(
+                day_number(date{std::chrono::year{y0 + 1 + k} / std::chrono::March / 31}));
         end_ = snapshots_.back();
-        arrivals_ = stream{rng_key{in.seed, in.replicate, (std::uint64_t{1} << 40) | in.index,
-                                   purpose::entries}};
-        workers_rng_ = stream{rng_key{in.seed, in.replicate, (std::uint64_t{2} << 40) | in.index,
-                                      purpose::worker}};
+        arrivals_ = stream{
+            rng_key{in.seed, in.replicate, (std::uint64_t{1} << 40) | in.index, purpose::entries}};
+        workers_rng_ = stream{
+            rng_key{in.seed, in.replicate, (std::uint64_t{2} << 40) | in.index, purpose::worker}};
         carers_rng_ = stream{rng_key{in.seed, in.replicate, (std::uint64_t{3} << 40) | in.index,
                                      purpose::placement}};
     }
 
     authority_result run() {
         build_carers();
-        if (in_.seeds) seed_given();
-        else seed_stock();
+        if (in_.seeds)
+            seed_given();
+        else
+            seed_stock();
         schedule_arrival(start_);
         for (std::size_t k = 0; k < snapshots_.size(); ++k)
             push(snapshots_[k], ev_snapshot, static_cast<std::uint32_t>(k), 0);
         push(start_ + next_gap(carer_leave_rate_total()), ev_carer_change, 0, 0);
-        for (std::uint32_t w = 0; w < workers_.size(); ++w) schedule_worker(w, start_);
+        for (std::uint32_t w = 0; w < workers_.size(); ++w)
+            schedule_worker(w, start_);
         while (!queue_.empty()) {
             const event e = queue_.top();
             queue_.pop();
-            if (e.day > end_) break;
+            if (e.day > end_)
+                break;
             now_ = e.day;
             dispatch(e);
         }
@@ -291,7 +334,11 @@ public:
 private:
     // ---- events -------------------------------------------------------------------------
     enum event_type : std::uint8_t {
-        ev_child = 0, ev_arrival = 1, ev_worker = 2, ev_carer_change = 3, ev_snapshot = 9
+        ev_child = 0,
+        ev_arrival = 1,
+        ev_worker = 2,
+        ev_carer_change = 3,
+        ev_snapshot = 9
     };
     struct event {
         std::int32_t day;
@@ -300,8 +347,10 @@ private:
         std::uint32_t version;
         std::uint64_t seq;
         bool operator>(const event& o) const noexcept {
-            if (day != o.day) return day > o.day;
-            if (type != o.type) return type > o.type; // snapshots after the day's events
+            if (day != o.day)
+                return day > o.day;
+            if (type != o.type)
+                return type > o.type; // snapshots after the day's events
             return seq > o.seq;
         }
     };
@@ -313,15 +362,25 @@ private:
         switch (e.type) {
         case ev_child: {
             auto& c = children_[e.entity];
-            if (c.version != e.version) return; // superseded
+            if (c.version != e.version)
+                return; // superseded
             child_event(e.entity);
             return;
         }
-        case ev_arrival: arrival(); return;
-        case ev_worker: worker_leaves(e.entity, e.version); return;
-        case ev_carer_change: carer_turnover(); return;
-        case ev_snapshot: snapshot(e.entity); return;
-        default: return;
+        case ev_arrival:
+            arrival();
+            return;
+        case ev_worker:
+            worker_leaves(e.entity, e.version);
+            return;
+        case ev_carer_change:
+            carer_turnover();
+            return;
+        case ev_snapshot:
+            snapshot(e.entity);
+            return;
+        default:
+            return;
         }
     }
 
@@ -330,7 +389,8 @@ private:
     [[nodiscard]] int year_index(std::int32_t day) const noexcept {
         // the year ending 31 March that contains `day`
         for (std::size_t k = 0; k < snapshots_.size(); ++k)
-            if (day <= snapshots_[k]) return static_cast<int>(k);
+            if (day <= snapshots_[k])
+                return static_cast<int>(k);
         return static_cast<int>(snapshots_.size()) - 1;
     }
     year_acc& acc() { return result_.years[static_cast<std::size_t>(year_index(now_))]; }
@@ -342,7 +402,8 @@ private:
     [[nodiscard]] static int age(const child_rec& c, std::int32_t day) noexcept {
         int a = 0;
         for (std::size_t i = 0; i < age_edges.size(); ++i) {
-            if (day < c.edge_days[i]) break;
+            if (day < c.edge_days[i])
+                break;
             a = age_edges[i];
         }
         return a;
@@ -354,14 +415,16 @@ private:
     }
     void mark_free(std::uint32_t ci) {
         auto& h = carers_[ci];
-        if (h.unlimited || !h.active || h.used >= h.places || h.free_pos != none) return;
+        if (h.unlimited || !h.active || h.used >= h.places || h.free_pos != none)
+            return;
         auto& list = free_[free_list_index(h.kind, h.inside)];
         h.free_pos = static_cast<std::uint32_t>(list.size());
         list.push_back(ci);
     }
     void mark_full(std::uint32_t ci) {
         auto& h = carers_[ci];
-        if (h.free_pos == none) return;
+        if (h.free_pos == none)
+            return;
         auto& list = free_[free_list_index(h.kind, h.inside)];
         const std::uint32_t last = list.back();
         list[h.free_pos] = last;
@@ -374,7 +437,8 @@ private:
         h.person = new_person();
         h.kind = home_kind::foster;
         const auto p = carers_rng_.choose(cal_.household_places.values);
-        h.places = static_cast<std::uint8_t>(std::max<std::uint32_t>(p + 1, std::min(min_places, 4U)));
+        h.places =
+            static_cast<std::uint8_t>(std::max<std::uint32_t>(p + 1, std::min(min_places, 4U)));
         h.inside = inside;
         carers_.push_back(std::move(h));
         const auto ci = static_cast<std::uint32_t>(carers_.size() - 1);
@@ -387,7 +451,8 @@ private:
                                   * cal_.household_available.value * in_.share;
         const auto n = static_cast<std::uint32_t>(std::lround(households));
         const double inside = cal_.inside_share.values[0];
-        for (std::uint32_t i = 0; i < n; ++i) add_household(carers_rng_.bernoulli(inside));
+        for (std::uint32_t i = 0; i < n; ++i)
+            add_household(carers_rng_.bernoulli(inside));
         // the authority's own provider settings: unlimited places, one per kind and side
         for (std::size_t k = 0; k < home_count; ++k)
             for (int side = 0; side < 2; ++side) {
@@ -402,9 +467,10 @@ private:
                     static_cast<std::uint32_t>(carers_.size() - 1);
             }
         const auto workers = std::max<std::uint32_t>(
-            1, static_cast<std::uint32_t>(std::lround(cal_.stock_count.value * in_.share
-                                                      / cal_.sw_caseload.value)));
-        for (std::uint32_t i = 0; i < workers; ++i) hire_worker();
+            1, static_cast<std::uint32_t>(
+                   std::lround(cal_.stock_count.value * in_.share / cal_.sw_caseload.value)));
+        for (std::uint32_t i = 0; i < workers; ++i)
+            hire_worker();
     }
     double carer_leave_rate_total() const {
         return std::max(1e-9, households_ * cal_.household_leaving_rate.value
@@ -413,24 +479,27 @@ private:
     }
     std::int32_t next_gap(double rate_per_year) {
         return std::max<std::int32_t>(
-            1, static_cast<std::int32_t>(std::lround(carers_rng_.exponential(rate_per_year) * days_per_year)));
+            1, static_cast<std::int32_t>(
+                   std::lround(carers_rng_.exponential(rate_per_year) * days_per_year)));
     }
     // Approvals and deregistrations as one stream of events: each is an approval or a
     // household leaving, in proportion to their rates.
     void carer_turnover() {
         const double leave = households_ * cal_.household_leaving_rate.value;
-        const double approve = cal_.carer_approvals.value * in_.share / cal_.carers_per_household.value
-                               * pol_.carer_recruitment_factor;
+        const double approve = cal_.carer_approvals.value * in_.share
+                               / cal_.carers_per_household.value * pol_.carer_recruitment_factor;
         if (carers_rng_.uniform() * (leave + approve) < approve) {
-            const double inside = pol_.share_inside_home_authority ? *pol_.share_inside_home_authority
-                                                                    : cal_.inside_share.values[0];
+            const double inside = pol_.share_inside_home_authority
+                                      ? *pol_.share_inside_home_authority
+                                      : cal_.inside_share.values[0];
             add_household(carers_rng_.bernoulli(inside));
         } else if (households_ > 0) {
             // a random household stops fostering; its children move (CLOSE)
             for (int tries = 0; tries < 8; ++tries) {
                 const auto ci = carers_rng_.below(static_cast<std::uint32_t>(carers_.size()));
                 auto& h = carers_[ci];
-                if (h.unlimited || !h.active || h.kind != home_kind::foster) continue;
+                if (h.unlimited || !h.active || h.kind != home_kind::foster)
+                    continue;
                 h.active = false;
                 mark_full(ci);
                 --households_;
@@ -438,7 +507,8 @@ private:
                 for (auto k : kids) {
                     auto& c = children_[k];
                     if (c.in_care && c.carer == ci) {
-                        if (move_child(k, change_reason::carer_resigned, false, true)) schedule(k);
+                        if (move_child(k, change_reason::carer_resigned, false, true))
+                            schedule(k);
                     } else if (c.held_carer == ci) {
                         release_held(k);
                     }
@@ -450,20 +520,28 @@ private:
     }
     void occupy(std::uint32_t ci, std::uint32_t child) {
         auto& h = carers_[ci];
-        if (h.unlimited) return;
+        if (h.unlimited)
+            return;
         ++h.used;
         h.children.push_back(child);
-        if (h.used >= h.places) mark_full(ci);
+        if (h.used >= h.places)
+            mark_full(ci);
     }
     void vacate(std::uint32_t ci, std::uint32_t child) {
-        if (ci == none) return;
+        if (ci == none)
+            return;
         auto& h = carers_[ci];
-        if (h.unlimited) return;
-        if (h.used > 0) --h.used;
+        if (h.unlimited)
+            return;
+        if (h.used > 0)
+            --h.used;
         auto it = std::find(h.children.begin(), h.children.end(), child);
-        if (it != h.children.end()) h.children.erase(it);
-        if (h.kind == home_kind::childrens_home && h.used == 0) h.active = false;
-        else mark_free(ci);
+        if (it != h.children.end())
+            h.children.erase(it);
+        if (h.kind == home_kind::childrens_home && h.used == 0)
+            h.active = false;
+        else
+            mark_free(ci);
     }
     // A home of kind `k` for child `ci`, inside or outside the authority; `need` places
     // together (siblings). Returns the carer index.
@@ -473,7 +551,8 @@ private:
         if (k == home_kind::kinship_foster) {
             // one relative per family: a grandparent if there is one, else another relative
             auto& fam = families_[c.family];
-            if (fam.kin != none) return fam.kin;
+            if (fam.kin != none)
+                return fam.kin;
             const auto person = fam.grandparents[0] != none ? fam.grandparents[0] : new_person();
             carer_rec h;
             h.person = person;
@@ -488,13 +567,16 @@ private:
             auto& list = free_[free_list_index(k, inside)];
             auto& other = free_[free_list_index(k, !inside)];
             for (auto* l : {&list, &other}) {
-                if (l->empty()) continue;
+                if (l->empty())
+                    continue;
                 const int tries = search_hard ? 12 : 1;
                 for (int t = 0; t < tries; ++t) {
                     const auto h = (*l)[c.rng.below(static_cast<std::uint32_t>(l->size()))];
-                    if (carers_[h].places - carers_[h].used >= static_cast<int>(need)) return h;
+                    if (carers_[h].places - carers_[h].used >= static_cast<int>(need))
+                        return h;
                 }
-                if (need == 1) return (*l)[0];
+                if (need == 1)
+                    return (*l)[0];
             }
             // no household free: an agency household outside the authority, with room for
             // a sibling group only when one is searched for
@@ -504,7 +586,8 @@ private:
         }
         if (k == home_kind::childrens_home) {
             auto& list = free_[free_list_index(k, inside)];
-            if (!list.empty()) return list[c.rng.below(static_cast<std::uint32_t>(list.size()))];
+            if (!list.empty())
+                return list[c.rng.below(static_cast<std::uint32_t>(list.size()))];
             carer_rec h;
             h.person = new_person();
             h.kind = k;
@@ -536,7 +619,8 @@ private:
         const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
                             * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
         const double years = workers_rng_.exponential(rate);
-        if (years * days_per_year > (end_ - from) + 1) return;
+        if (years * days_per_year > (end_ - from) + 1)
+            return;
         push(from + std::max<std::int32_t>(1, static_cast<std::int32_t>(years * days_per_year)),
              ev_worker, w, 0);
     }
@@ -558,11 +642,13 @@ private:
         if (had) {
             auto& load = workers_[c.sw].caseload;
             auto it = std::find(load.begin(), load.end(), ci);
-            if (it != load.end()) load.erase(it);
+            if (it != load.end())
+                load.erase(it);
             end_tie(ci, workers_[c.sw].person, kinds::social_worker.code(), why, false);
         }
         auto w = pick_worker(c);
-        if (w == c.sw || w == c.last_worker) w = hire_worker_now();
+        if (w == c.sw || w == c.last_worker)
+            w = hire_worker_now();
         c.sw = w;
         c.last_worker = w;
         workers_[w].caseload.push_back(ci);
@@ -576,26 +662,29 @@ private:
                                         social_worker_id{workers_[w].person}});
     }
     void worker_leaves(std::uint32_t w, std::uint32_t) {
-        if (!workers_[w].active) return;
+        if (!workers_[w].active)
+            return;
         workers_[w].active = false;
         active_workers_.erase(std::find(active_workers_.begin(), active_workers_.end(), w));
         const auto load = workers_[w].caseload; // copied: hiring may move workers_
         const auto replacement = hire_worker();
         schedule_worker(replacement, now_);
         for (auto ci : load)
-            if (children_[ci].in_care && children_[ci].sw == w) assign_worker(ci, end_reason::worker_change);
+            if (children_[ci].in_care && children_[ci].sw == w)
+                assign_worker(ci, end_reason::worker_change);
     }
 
     // ---- relationships -----------------------------------------------------------------------
     void begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind) {
         auto& c = children_[ci];
         for (const auto& t : c.ties)
-            if (t.other == other && t.kind == kind && t.end == never) return; // already tied
+            if (t.other == other && t.kind == kind && t.end == never)
+                return; // already tied
         c.ties.push_back(tie_rec{other, kind, now_});
         if (c.history != none) {
             const auto k = kind_of(kind);
-            add_event(c, relationship_begun{relationship{person_id{c.gid}, person_id{other}, k,
-                                                         to_date(now_)}});
+            add_event(c, relationship_begun{
+                             relationship{person_id{c.gid}, person_id{other}, k, to_date(now_)}});
         }
     }
     bool end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind, end_reason why,
@@ -606,24 +695,31 @@ private:
                 t.end = std::max(now_, t.start); // ties made while the stock is set up
                 t.reason = why;
                 if (c.history != none)
-                    add_event(c, relationship_ended{person_id{other}, kind_of(kind),
-                                                    relationship_ending{to_date(t.end), why, planned, {}}});
+                    add_event(c, relationship_ended{
+                                     person_id{other}, kind_of(kind),
+                                     relationship_ending{to_date(t.end), why, planned, {}}});
                 return true;
             }
         return false;
     }
     static relationship_kind kind_of(std::uint16_t code) {
         for (const auto& k : kinds::builtin)
-            if (k.code() == code) return k;
+            if (k.code() == code)
+                return k;
         return kinds::other;
     }
     static std::uint16_t carer_kind(home_kind h) noexcept {
         switch (h) {
-        case home_kind::foster: return kinds::foster_carer.code();
-        case home_kind::kinship_foster: return kinds::kinship_carer.code();
-        case home_kind::placed_for_adoption: return kinds::adopter.code();
-        case home_kind::with_parents: return 0; // the parent tie already exists
-        default: return kinds::residential_key_worker.code();
+        case home_kind::foster:
+            return kinds::foster_carer.code();
+        case home_kind::kinship_foster:
+            return kinds::kinship_carer.code();
+        case home_kind::placed_for_adoption:
+            return kinds::adopter.code();
+        case home_kind::with_parents:
+            return 0; // the parent tie already exists
+        default:
+            return kinds::residential_key_worker.code();
         }
     }
 
@@ -631,7 +727,8 @@ private:
     void add_event(child_rec& c, const care_event& e) {
         auto& h = result_.histories[c.history];
         // the model keeps to the history's rules; a refusal is counted so tests can see it
-        if (!h.add(e)) ++result_.refused_events;
+        if (!h.add(e))
+            ++result_.refused_events;
     }
     placement placement_value(const child_rec& c) const {
         const auto& h = carers_[c.carer];
@@ -658,20 +755,25 @@ private:
         std::array<double, home_count> cols = cal_.stock_home.values;
         ipf(ah, rows, cols);
         // legal group by home
-        std::array<std::array<double, legal_count>, home_count> hl{{
-            {15, 10, 65, 10}, {10, 15, 70, 5}, {25, 5, 70, 0}, {55, 0, 45, 0},
-            {50, 0, 50, 0}, {2, 15, 83, 0}, {0, 0, 0, 100}, {30, 5, 65, 0}}};
+        std::array<std::array<double, legal_count>, home_count> hl{{{15, 10, 65, 10},
+                                                                    {10, 15, 70, 5},
+                                                                    {25, 5, 70, 0},
+                                                                    {55, 0, 45, 0},
+                                                                    {50, 0, 50, 0},
+                                                                    {2, 15, 83, 0},
+                                                                    {0, 0, 0, 100},
+                                                                    {30, 5, 65, 0}}};
         const double co = 100 - cal_.stock_s20.value - cal_.stock_placement_order.value;
-        std::array<double, legal_count> lcols{cal_.stock_s20.value,
-                                              co * cal_.stock_interim_of_care_orders.value,
-                                              co * (1 - cal_.stock_interim_of_care_orders.value),
-                                              cal_.stock_placement_order.value};
+        std::array<double, legal_count> lcols{
+            cal_.stock_s20.value, co * cal_.stock_interim_of_care_orders.value,
+            co * (1 - cal_.stock_interim_of_care_orders.value), cal_.stock_placement_order.value};
         ipf(hl, cols, lcols);
         stream init{rng_key{in_.seed, in_.replicate, (std::uint64_t{4} << 40) | in_.index,
                             purpose::initial}};
         std::vector<double> flat;
         for (const auto& r : ah)
-            for (double v : r) flat.push_back(v);
+            for (double v : r)
+                flat.push_back(v);
         // how many 14+ s20 children there are decides the UASC chance among them
         double older_s20 = 0;
         for (std::size_t h = 0; h < home_count; ++h) {
@@ -684,15 +786,17 @@ private:
         while (made < n) {
             // a family: its first child from the joint distribution, siblings near in age,
             // living together by the same chance as entrants (assumption)
-            const std::size_t size = std::min<std::size_t>(
-                n - made, init.choose(cal_.sibling_group_size.values) + 1);
+            const std::size_t size =
+                std::min<std::size_t>(n - made, init.choose(cal_.sibling_group_size.values) + 1);
             const auto fam = new_family(init, size);
             const auto cell = init.choose(flat);
             const auto first_band = cell / home_count;
             const double first_age =
                 edges[first_band] + init.uniform() * (edges[first_band + 1] - edges[first_band]);
             const bool together =
-                size > 1 && init.bernoulli(cal_.siblings_together.values[std::min<std::size_t>(size, 4) - 2]);
+                size > 1
+                && init.bernoulli(
+                    cal_.siblings_together.values[std::min<std::size_t>(size, 4) - 2]);
             std::uint32_t shared_carer = none;
             home_kind first_home = static_cast<home_kind>(cell % home_count);
             legal_group first_legal = legal_group::care_order;
@@ -700,18 +804,23 @@ private:
                 double age_years = first_age;
                 home_kind h = first_home;
                 if (i > 0) {
-                    age_years = std::clamp(first_age + (init.bernoulli(0.5) ? 1 : -1)
-                                                           * (1 + 2 * init.uniform()) * static_cast<double>(i),
-                                           0.05, 17.95);
+                    age_years =
+                        std::clamp(first_age
+                                       + (init.bernoulli(0.5) ? 1 : -1) * (1 + 2 * init.uniform())
+                                             * static_cast<double>(i),
+                                   0.05, 17.95);
                     if (!together) {
-                        const auto b = static_cast<std::size_t>(band_of(static_cast<int>(age_years)));
+                        const auto b =
+                            static_cast<std::size_t>(band_of(static_cast<int>(age_years)));
                         h = static_cast<home_kind>(init.choose(ah[b]));
                     }
                 }
-                const auto l = (i > 0 && together)
-                                   ? first_legal
-                                   : static_cast<legal_group>(init.choose(hl[static_cast<std::size_t>(h)]));
-                if (i == 0) first_legal = l;
+                const auto l =
+                    (i > 0 && together)
+                        ? first_legal
+                        : static_cast<legal_group>(init.choose(hl[static_cast<std::size_t>(h)]));
+                if (i == 0)
+                    first_legal = l;
                 const std::int32_t birth =
                     start_ - static_cast<std::int32_t>(age_years * days_per_year) - 1;
                 const auto ci = new_child(fam, birth, init.bernoulli(cal_.male.value / 100));
@@ -726,16 +835,21 @@ private:
                     std::max(0.01, init.uniform() * std::min(age_years, 6.0));
                 const double in_placement = in_care_years * (0.2 + 0.8 * init.uniform());
                 c.period_start = start_ - static_cast<std::int32_t>(in_care_years * days_per_year);
-                c.placement_start = start_ - static_cast<std::int32_t>(in_placement * days_per_year);
-                if (c.period_start < c.birth) c.period_start = c.birth;
-                if (c.placement_start < c.period_start) c.placement_start = c.period_start;
+                c.placement_start =
+                    start_ - static_cast<std::int32_t>(in_placement * days_per_year);
+                if (c.period_start < c.birth)
+                    c.period_start = c.birth;
+                if (c.placement_start < c.period_start)
+                    c.placement_start = c.period_start;
                 const bool lt_possible = (h == home_kind::foster || h == home_kind::kinship_foster)
                                          && l == legal_group::care_order && a >= 4;
                 c.long_term = lt_possible && init.bernoulli(lt_share_);
-                const bool share = together && (h == home_kind::foster || h == home_kind::kinship_foster);
+                const bool share =
+                    together && (h == home_kind::foster || h == home_kind::kinship_foster);
                 place_initial(ci, h, l, init, std::nullopt, share ? shared_carer : none,
                               share ? static_cast<std::uint32_t>(size - i) : 1);
-                if (share && shared_carer == none) shared_carer = children_[ci].carer;
+                if (share && shared_carer == none)
+                    shared_carer = children_[ci].carer;
             }
         }
         finish_initial_family_ties();
@@ -743,8 +857,8 @@ private:
     void seed_given() {
         for (const auto& s : *in_.seeds) {
             const auto fam = new_family(carers_rng_, 1);
-            const auto ci = new_child(fam, day_number(s.subject.birth_date),
-                                      s.subject.sex == sex::male);
+            const auto ci =
+                new_child(fam, day_number(s.subject.birth_date), s.subject.sex == sex::male);
             auto& c = children_[ci];
             c.uasc = s.subject.unaccompanied_asylum_seeking;
             c.period_start = s.period_start;
@@ -758,8 +872,7 @@ private:
                        std::optional<bool> inside_given = std::nullopt,
                        std::uint32_t with_carer = none, std::uint32_t need = 1) {
         auto& c = children_[ci];
-        const bool inside = inside_given ? *inside_given
-                                         : init.bernoulli(inside_share(h));
+        const bool inside = inside_given ? *inside_given : init.bernoulli(inside_share(h));
         c.in_care = true;
         c.home = h;
         c.legal = l;
@@ -770,7 +883,8 @@ private:
             carer = none;
         // siblings to be placed together get a home with room for them (the chance of being
         // together already allows for practical obstacles)
-        if (carer == none) carer = find_home(ci, h, inside, need, need > 1);
+        if (carer == none)
+            carer = find_home(ci, h, inside, need, need > 1);
         c.carer = carer;
         c.inside = carers_[carer].unlimited ? inside : carers_[carer].inside;
         occupy(carer, ci);
@@ -789,7 +903,8 @@ private:
             now_ = keep_now;
         }
         now_ = start_;
-        if (carer_kind(h) != 0) begin_tie(ci, carers_[carer].person, carer_kind(h));
+        if (carer_kind(h) != 0)
+            begin_tie(ci, carers_[carer].person, carer_kind(h));
         c.in_school = age(c, start_) >= 5 && age(c, start_) < 16;
         if (c.in_school) {
             c.last_school = c.placement_start;
@@ -797,7 +912,8 @@ private:
         }
         assign_worker(ci, end_reason::worker_change);
         if (l == legal_group::interim_care_order)
-            c.hearing = start_ + 1 + static_cast<std::int32_t>(init.uniform() * cal_.plo_weeks.value * 7);
+            c.hearing =
+                start_ + 1 + static_cast<std::int32_t>(init.uniform() * cal_.plo_weeks.value * 7);
         schedule(ci);
     }
     void finish_initial_family_ties() {}
@@ -806,9 +922,11 @@ private:
     std::uint32_t new_family(stream& r, std::size_t) {
         family_rec f;
         f.mother = new_person();
-        if (r.bernoulli(0.7)) f.father = new_person(); // fathers often unrecorded: assumption
+        if (r.bernoulli(0.7))
+            f.father = new_person(); // fathers often unrecorded: assumption
         const auto g = r.below(3);
-        for (std::uint32_t i = 0; i < g; ++i) f.grandparents[i] = new_person();
+        for (std::uint32_t i = 0; i < g; ++i)
+            f.grandparents[i] = new_person();
         families_.push_back(std::move(f));
         return static_cast<std::uint32_t>(families_.size() - 1);
     }
@@ -842,9 +960,11 @@ private:
         const auto keep_now = now_;
         now_ = std::max(birth, start_);
         begin_tie(ci, fr.mother, kinds::birth_parent.code());
-        if (fr.father != none) begin_tie(ci, fr.father, kinds::birth_parent.code());
+        if (fr.father != none)
+            begin_tie(ci, fr.father, kinds::birth_parent.code());
         for (auto gp : fr.grandparents)
-            if (gp != none) begin_tie(ci, gp, kinds::grandparent.code());
+            if (gp != none)
+                begin_tie(ci, gp, kinds::grandparent.code());
         for (auto sib : fr.children)
             if (sib != ci) {
                 begin_tie(ci, children_[sib].gid, kinds::full_sibling.code());
@@ -858,10 +978,14 @@ private:
     // ---- arrivals -----------------------------------------------------------------------------
     double entries_per_year() const {
         if (in_.projection && !in_.projection->children.empty()) {
-            const int y = year_of(to_date(now_)) + (to_date(now_) > date{std::chrono::year{year_of(to_date(now_))} / std::chrono::March / 31} ? 1 : 0);
+            const int y = year_of(to_date(now_))
+                          + (to_date(now_) > date{std::chrono::year{year_of(to_date(now_))}
+                                                  / std::chrono::March / 31}
+                                 ? 1
+                                 : 0);
             const auto& p = *in_.projection;
-            const auto k = static_cast<std::size_t>(std::clamp(y - p.first_year, 0,
-                                                               static_cast<int>(p.children.size()) - 1));
+            const auto k = static_cast<std::size_t>(
+                std::clamp(y - p.first_year, 0, static_cast<int>(p.children.size()) - 1));
             double total = 0;
             for (std::size_t b = 0; b < band_count; ++b)
                 total += p.children[k][b] * p.entry_rate_per_10k[b] / 10000;
@@ -887,35 +1011,47 @@ private:
     // Arrivals keep a clock in fractions of a day: rounding each gap to whole days would bias
     // the rate when gaps are a few days long (a large authority).
     void schedule_arrival(std::int32_t from) {
-        if (arrival_clock_ < from) arrival_clock_ = from;
+        if (arrival_clock_ < from)
+            arrival_clock_ = from;
         const double rate = entries_per_year() / mean_family_size();
         arrival_clock_ += arrivals_.exponential(rate) * days_per_year;
         const auto day = static_cast<std::int32_t>(std::floor(arrival_clock_)) + 1;
-        if (day <= end_) push(day, ev_arrival, 0, 0);
+        if (day <= end_)
+            push(day, ev_arrival, 0, 0);
     }
     void arrival() {
         const bool uasc = arrivals_.bernoulli(cal_.entry_uasc.value);
         std::size_t size = 1;
-        if (!uasc) size = arrivals_.choose(cal_.sibling_group_size.values) + 1;
+        if (!uasc)
+            size = arrivals_.choose(cal_.sibling_group_size.values) + 1;
         const auto fam = new_family(arrivals_, size);
         // the first child's age; siblings 1-3 years apart
         const auto ages = entry_ages();
         std::int32_t birth = 0;
         if (uasc) {
-            birth = now_ - static_cast<std::int32_t>((14 + arrivals_.uniform() * 3.9) * days_per_year);
+            birth =
+                now_ - static_cast<std::int32_t>((14 + arrivals_.uniform() * 3.9) * days_per_year);
         } else {
             static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
             const auto b = arrivals_.choose(ages);
-            birth = now_ - static_cast<std::int32_t>((edges[b] + arrivals_.uniform() * (edges[b + 1] - edges[b])) * days_per_year) - 1;
+            birth =
+                now_
+                - static_cast<std::int32_t>(
+                    (edges[b] + arrivals_.uniform() * (edges[b + 1] - edges[b])) * days_per_year)
+                - 1;
         }
         std::vector<std::uint32_t> group;
         for (std::size_t i = 0; i < size; ++i) {
             std::int32_t b = birth;
             if (i > 0) {
-                b = birth + static_cast<std::int32_t>((arrivals_.uniform() * 2 + 1) * days_per_year * static_cast<double>(i) * (arrivals_.bernoulli(0.5) ? 1 : -1));
+                b = birth
+                    + static_cast<std::int32_t>((arrivals_.uniform() * 2 + 1) * days_per_year
+                                                * static_cast<double>(i)
+                                                * (arrivals_.bernoulli(0.5) ? 1 : -1));
                 b = std::clamp(b, now_ - static_cast<std::int32_t>(17.5 * days_per_year), now_ - 1);
             }
-            while (age_on(to_date(b), to_date(now_)) >= 18) b += 30; // entrants are under 18
+            while (age_on(to_date(b), to_date(now_)) >= 18)
+                b += 30; // entrants are under 18
             const auto ci = new_child(fam, b, arrivals_.bernoulli(cal_.male.value / 100));
             children_[ci].uasc = uasc;
             group.push_back(ci);
@@ -927,7 +1063,8 @@ private:
     // ---- placing --------------------------------------------------------------------------------
     double inside_share(home_kind h) const {
         const double base = cal_.inside_share.values[static_cast<std::size_t>(h)];
-        if (!pol_.share_inside_home_authority) return base;
+        if (!pol_.share_inside_home_authority)
+            return base;
         // the scenario sets the foster share; other homes move by the same ratio
         const double ratio = *pol_.share_inside_home_authority / cal_.inside_share.values[0];
         return std::clamp(base * ratio, 0.0, 1.0);
@@ -939,7 +1076,8 @@ private:
             w[static_cast<std::size_t>(home_kind::kinship_foster)] = 0;
             w[static_cast<std::size_t>(home_kind::with_parents)] = 0;
         }
-        if (pol_.kinship_support) w[static_cast<std::size_t>(home_kind::kinship_foster)] *= 1.25;
+        if (pol_.kinship_support)
+            w[static_cast<std::size_t>(home_kind::kinship_foster)] *= 1.25;
         return static_cast<home_kind>(c.rng.choose(w));
     }
     // Places child `ci` in a new home of kind `h` (entry, re-entry or move).
@@ -960,7 +1098,8 @@ private:
     }
     static bool has_open_tie(const child_rec& c, std::uint32_t other) {
         for (const auto& t : c.ties)
-            if (t.other == other && t.end == never) return true;
+            if (t.other == other && t.end == never)
+                return true;
         return false;
     }
     void enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
@@ -990,7 +1129,8 @@ private:
                 const bool hard = together;
                 carer = find_home(ci, h, c.rng.bernoulli(inside_share(h)),
                                   together ? static_cast<std::uint32_t>(n - i) : 1, hard);
-                if (together && shared_carer == none) shared_carer = carer;
+                if (together && shared_carer == none)
+                    shared_carer = carer;
             }
             c.in_care = true;
             c.period_start = now_;
@@ -998,29 +1138,37 @@ private:
             c.moves_year = 0;
             c.held_carer = none;
             c.held_until = never;
-            if (c.uasc) c.legal = legal_group::accommodated_s20;
-            else if (c.rng.bernoulli(cal_.entry_s20.value)) c.legal = legal_group::accommodated_s20;
-            else c.legal = legal_group::interim_care_order;
+            if (c.uasc)
+                c.legal = legal_group::accommodated_s20;
+            else if (c.rng.bernoulli(cal_.entry_s20.value))
+                c.legal = legal_group::accommodated_s20;
+            else
+                c.legal = legal_group::interim_care_order;
             c.hearing = never;
-            if (c.legal == legal_group::interim_care_order) schedule_hearing(c);
+            if (c.legal == legal_group::interim_care_order)
+                schedule_hearing(c);
             const int y = year_index(now_);
             auto& a = acc();
             if (c.counted_entry_year != y + 1) {
                 a.entries += 1;
-                if (n > 1) a.entries_with_sibs += 1;
+                if (n > 1)
+                    a.entries_with_sibs += 1;
                 c.counted_entry_year = y + 1;
             }
             if (c.history != none) {
                 // set the home first so the placement value is right, then record the entry
                 c.home = h;
                 c.carer = carer;
-                c.inside = carers_[carer].unlimited ? (carer == provider_[static_cast<std::size_t>(h)][0])
-                                                    : carers_[carer].inside;
+                c.inside = carers_[carer].unlimited
+                               ? (carer == provider_[static_cast<std::size_t>(h)][0])
+                               : carers_[carer].inside;
                 c.long_term = false;
                 c.with_own_carers = false;
                 const auto ev_legal = legal_status_of(c.legal);
-                if (reentry) add_event(c, reentered_care{to_date(now_), ev_legal, placement_value(c)});
-                else add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});
+                if (reentry)
+                    add_event(c, reentered_care{to_date(now_), ev_legal, placement_value(c)});
+                else
+                    add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});
             }
             set_home(ci, h, carer);
             const int a_now = age(c, now_);
@@ -1035,21 +1183,34 @@ private:
             c.last_sw = now_;
             if (c.exit_log != none) {
                 auto& log = exits_[c.exit_log];
-                if (log.back == never) log.back = now_;
+                if (log.back == never)
+                    log.back = now_;
             }
             schedule(ci);
         }
     }
     void schedule_hearing(child_rec& c) {
-        const double weeks = cal_.plo_weeks.value
-                             + c.rng.exponential(1.0 / cal_.proceedings_extra_weeks.value);
+        const double weeks =
+            cal_.plo_weeks.value + c.rng.exponential(1.0 / cal_.proceedings_extra_weeks.value);
         c.hearing = now_ + static_cast<std::int32_t>(weeks * 7);
     }
 
     // ---- the competing hazards ------------------------------------------------------------
     enum outcome : std::uint8_t {
-        o_move, o_return_home, o_sgo, o_cao, o_independent, o_other_exit, o_adopted,
-        o_s20_to_ico, o_to_po, o_matched, o_po_revoked, o_long_term, o_transfer, o_count
+        o_move,
+        o_return_home,
+        o_sgo,
+        o_cao,
+        o_independent,
+        o_other_exit,
+        o_adopted,
+        o_s20_to_ico,
+        o_to_po,
+        o_matched,
+        o_po_revoked,
+        o_long_term,
+        o_transfer,
+        o_count
     };
     [[nodiscard]] double duration_factor(const child_rec& c, std::int32_t day) const {
         const auto d = day - c.placement_start;
@@ -1079,15 +1240,18 @@ private:
         const auto h = c.home;
         double move = cal_.move_rate.values[static_cast<std::size_t>(h)] * cal_.move_scale.value
                       * duration_factor(c, day);
-        if (c.long_term) move *= cal_.long_term_move_factor.value;
+        if (c.long_term)
+            move *= cal_.long_term_move_factor.value;
         if (h == home_kind::kinship_foster && pol_.kinship_support)
             move *= cal_.kinship_support_factor.value;
         r[o_move] = move;
         if (!c.uasc) {
             double home = cal_.return_home_rate.values[static_cast<std::size_t>(c.legal)]
                           * cal_.return_home_scale.value;
-            if (h == home_kind::with_parents) home *= cal_.with_parents_return_factor.value;
-            if (h == home_kind::placed_for_adoption) home = 0;
+            if (h == home_kind::with_parents)
+                home *= cal_.with_parents_return_factor.value;
+            if (h == home_kind::placed_for_adoption)
+                home = 0;
             r[o_return_home] = home;
         }
         if (c.legal != legal_group::accommodated_s20 || h == home_kind::kinship_foster) {
@@ -1097,13 +1261,17 @@ private:
             if (h == home_kind::foster && day - c.placement_start >= 365)
                 r[o_sgo] = cal_.sgo_foster_rate.value;
         }
-        if (h == home_kind::kinship_foster || h == home_kind::with_parents) r[o_cao] = cal_.cao_rate.value;
-        if (a >= 16) r[o_independent] = cal_.independent_living_rate.value;
+        if (h == home_kind::kinship_foster || h == home_kind::with_parents)
+            r[o_cao] = cal_.cao_rate.value;
+        if (a >= 16)
+            r[o_independent] = cal_.independent_living_rate.value;
         r[o_other_exit] = cal_.other_exit_rate.value;
-        if (h == home_kind::placed_for_adoption) r[o_adopted] = 12 / cal_.placed_to_order_months.value;
+        if (h == home_kind::placed_for_adoption)
+            r[o_adopted] = 12 / cal_.placed_to_order_months.value;
         if (c.legal == legal_group::accommodated_s20 && !c.uasc && a < 16)
             r[o_s20_to_ico] = cal_.s20_to_proceedings_rate.value;
-        if (c.legal == legal_group::care_order && a < 5) r[o_to_po] = cal_.care_to_placement_order_rate.value;
+        if (c.legal == legal_group::care_order && a < 5)
+            r[o_to_po] = cal_.care_to_placement_order_rate.value;
         if (c.legal == legal_group::placement_order && h != home_kind::placed_for_adoption) {
             r[o_matched] = 12 / cal_.match_months.value;
             r[o_po_revoked] = cal_.placement_order_revoked_rate.value;
@@ -1128,22 +1296,26 @@ private:
         while (t < hard) {
             rates(c, t, r);
             double total = 0;
-            for (double v : r) total += v;
+            for (double v : r)
+                total += v;
             const std::int32_t seg_end = next_rate_change(c, t, hard);
             const double span = static_cast<double>(seg_end - t) / days_per_year;
             if (total * span > need) {
                 const double dt = need / total * days_per_year;
                 const std::int32_t day = std::max(t + static_cast<std::int32_t>(dt), now_ + 1);
-                if (day >= hard) break;
+                if (day >= hard)
+                    break;
                 c.pending = static_cast<std::uint8_t>(c.rng.choose(r));
-                if (day <= end_) push(day, ev_child, ci, c.version);
+                if (day <= end_)
+                    push(day, ev_child, ci, c.version);
                 return;
             }
             need -= total * span;
             t = seg_end;
         }
         c.pending = o_count; // a deterministic event: decided when it comes
-        if (hard <= end_) push(hard, ev_child, ci, c.version);
+        if (hard <= end_)
+            push(hard, ev_child, ci, c.version);
     }
 
     void child_event(std::uint32_t ci) {
@@ -1154,7 +1326,8 @@ private:
             return;
         }
         if (!c.in_care) {
-            if (c.followed) reenter(ci);
+            if (c.followed)
+                reenter(ci);
             return;
         }
         // deterministic events first: 18th birthday, the final hearing, a held placement
@@ -1163,7 +1336,8 @@ private:
             leave_at_18(ci);
             return;
         }
-        if (c.held_carer != none && now_ >= c.held_until) release_held(ci);
+        if (c.held_carer != none && now_ >= c.held_until)
+            release_held(ci);
         if (c.hearing != never && now_ >= c.hearing) {
             c.hearing = never;
             const bool po = a < 5 && c.rng.bernoulli(cal_.placement_order_at_final_under5.value);
@@ -1174,22 +1348,40 @@ private:
         const auto o = c.pending;
         switch (o) {
         case o_move:
-            (void)move_child(ci, std::nullopt, c.rng.bernoulli(cal_.planned_move_share.value), false);
+            (void)move_child(ci, std::nullopt, c.rng.bernoulli(cal_.planned_move_share.value),
+                             false);
             break;
-        case o_return_home: leave(ci, exit_route::return_home); return;
-        case o_sgo: leave(ci, exit_route::special_guardianship); return;
-        case o_cao: leave(ci, exit_route::child_arrangements_order); return;
-        case o_independent: leave(ci, exit_route::independent_living); return;
-        case o_other_exit: leave(ci, exit_route::other); return;
-        case o_adopted: leave(ci, exit_route::adoption); return;
+        case o_return_home:
+            leave(ci, exit_route::return_home);
+            return;
+        case o_sgo:
+            leave(ci, exit_route::special_guardianship);
+            return;
+        case o_cao:
+            leave(ci, exit_route::child_arrangements_order);
+            return;
+        case o_independent:
+            leave(ci, exit_route::independent_living);
+            return;
+        case o_other_exit:
+            leave(ci, exit_route::other);
+            return;
+        case o_adopted:
+            leave(ci, exit_route::adoption);
+            return;
         case o_s20_to_ico:
             set_legal(ci, legal_group::interim_care_order);
             schedule_hearing(children_[ci]);
             break;
-        case o_to_po: set_legal(ci, legal_group::placement_order); break;
-        case o_po_revoked: set_legal(ci, legal_group::care_order); break;
+        case o_to_po:
+            set_legal(ci, legal_group::placement_order);
+            break;
+        case o_po_revoked:
+            set_legal(ci, legal_group::care_order);
+            break;
         case o_matched: {
-            if (c.home == home_kind::foster && c.rng.bernoulli(cal_.adoption_with_current_carers.value)) {
+            if (c.home == home_kind::foster
+                && c.rng.bernoulli(cal_.adoption_with_current_carers.value)) {
                 // fostering to adoption with the same carers: a change of type, not a move
                 same_carer_change(ci, home_kind::placed_for_adoption, true);
             } else {
@@ -1205,8 +1397,11 @@ private:
                                                change_reason::status_only, false});
             break;
         }
-        case o_transfer: assign_worker(ci, end_reason::worker_change); break;
-        default: break; // a checkpoint: rates change
+        case o_transfer:
+            assign_worker(ci, end_reason::worker_change);
+            break;
+        default:
+            break; // a checkpoint: rates change
         }
         schedule(ci);
     }
@@ -1242,16 +1437,18 @@ private:
         // back to a held-open placement when the trial fails
         if (c.held_carer != none && !forced) {
             const auto back = c.held_carer;
-            move_to(ci, carers_[back].kind == home_kind::kinship_foster ? home_kind::kinship_foster
-                                                                         : carers_[back].kind,
+            move_to(ci,
+                    carers_[back].kind == home_kind::kinship_foster ? home_kind::kinship_foster
+                                                                    : carers_[back].kind,
                     back, change_reason::care_plan, false, true);
             return true;
         }
         const auto h = draw_home(c, false);
         const auto reason = why ? *why
-                                : planned ? change_reason::care_plan
-                                          : (c.rng.bernoulli(0.5) ? change_reason::carer_request_behaviour
-                                                                   : change_reason::standard_of_care);
+                            : planned
+                                ? change_reason::care_plan
+                                : (c.rng.bernoulli(0.5) ? change_reason::carer_request_behaviour
+                                                        : change_reason::standard_of_care);
         relocate(ci, h, reason, planned, forced);
         return true;
     }
@@ -1267,21 +1464,25 @@ private:
                                  : cal_.siblings_move_together.value;
             for (auto sib : families_[c.family].children)
                 if (sib != ci && children_[sib].in_care && children_[sib].carer == old
-                    && children_[sib].last_change < now_
-                    && h != home_kind::placed_for_adoption && c.rng.bernoulli(p))
+                    && children_[sib].last_change < now_ && h != home_kind::placed_for_adoption
+                    && c.rng.bernoulli(p))
                     with.push_back(sib);
         }
-        if (h == home_kind::semi_independent || h == home_kind::independent) with.clear();
-        auto carer = find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
-                               !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+        if (h == home_kind::semi_independent || h == home_kind::independent)
+            with.clear();
+        auto carer =
+            find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
+                      !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
         carer = avoid(ci, h, carer, old, inside);
         const bool hold = planned && !forced && pol_.keep_last_placement_open
                           && c.held_carer == none && !carers_[old].unlimited;
         move_to(ci, h, carer, why, hold, false);
         for (auto sib : with) {
             auto& s = children_[sib];
-            if (!s.in_care) continue;
-            const bool room = carers_[carer].unlimited || carers_[carer].used < carers_[carer].places;
+            if (!s.in_care)
+                continue;
+            const bool room =
+                carers_[carer].unlimited || carers_[carer].used < carers_[carer].places;
             const auto target =
                 room ? carer : avoid(sib, h, find_home(sib, h, inside, 1, false), s.carer, inside);
             move_to(sib, h, target, why, false, false);
@@ -1298,7 +1499,8 @@ private:
                 fam.kin = none;
                 fam.grandparents[0] = none; // the grandparent could not go on caring
             }
-            const bool side = carers_[old].unlimited && h != home_kind::kinship_foster ? !inside : inside;
+            const bool side =
+                carers_[old].unlimited && h != home_kind::kinship_foster ? !inside : inside;
             carer = find_home(ci, h, side, 1, false);
         }
         if (carer == old) { // everything full: a new household outside the authority
@@ -1312,21 +1514,23 @@ private:
                  bool back_to_held) {
         auto& c = children_[ci];
         // a move elsewhere while a placement is held open ends the hold first
-        if (!back_to_held && c.held_carer != none) release_held(ci);
+        if (!back_to_held && c.held_carer != none)
+            release_held(ci);
         const auto old = c.carer;
         const auto old_home = c.home;
         const bool old_inside = c.inside;
         // ties open before the move
         std::size_t before = 0;
         for (const auto& t : c.ties)
-            if (t.end == never) ++before;
+            if (t.end == never)
+                ++before;
         std::size_t lost = 0;
         // the last carer: kept when the placement is held open, or by chance/policy
         if (old != none && carer_kind(old_home) != 0) {
             const auto person = carers_[old].person;
-            const bool keep = hold || back_to_held
-                              || c.rng.bernoulli(cal_.former_carer_kept.value);
-            if (!keep && end_tie(ci, person, carer_kind(old_home), end_reason::placement_move, false))
+            const bool keep = hold || back_to_held || c.rng.bernoulli(cal_.former_carer_kept.value);
+            if (!keep
+                && end_tie(ci, person, carer_kind(old_home), end_reason::placement_move, false))
                 ++lost;
             else if (keep && !hold && carer_kind(old_home) == kinds::foster_carer.code()) {
                 end_tie(ci, person, kinds::foster_carer.code(), end_reason::placement_move, true);
@@ -1335,10 +1539,11 @@ private:
         }
         // school: changes on moves out of the authority, sometimes inside it
         if (c.in_school) {
-            const bool change = back_to_held ? false
-                                             : (!carers_[carer].inside || !old_inside
-                                                    ? true
-                                                    : c.rng.bernoulli(cal_.school_change_inside.value));
+            const bool change = back_to_held
+                                    ? false
+                                    : (!carers_[carer].inside || !old_inside
+                                           ? true
+                                           : c.rng.bernoulli(cal_.school_change_inside.value));
             if (change) {
                 for (auto& t : c.ties)
                     if (t.kind == kinds::teacher.code() && t.end == never) {
@@ -1352,7 +1557,8 @@ private:
         }
         auto& a = acc();
         a.moves += 1;
-        a.continuity_sum += before == 0 ? 1.0 : 1.0 - static_cast<double>(lost) / static_cast<double>(before);
+        a.continuity_sum +=
+            before == 0 ? 1.0 : 1.0 - static_cast<double>(lost) / static_cast<double>(before);
         a.continuity_n += 1;
         ++c.moves_year;
         c.last_move = now_;
@@ -1372,8 +1578,9 @@ private:
         if (c.history != none) {
             c.home = h;
             c.carer = carer;
-            c.inside = carers_[carer].unlimited ? (carer == provider_[static_cast<std::size_t>(h)][0])
-                                                : carers_[carer].inside;
+            c.inside = carers_[carer].unlimited
+                           ? (carer == provider_[static_cast<std::size_t>(h)][0])
+                           : carers_[carer].inside;
             c.long_term = long_term_after;
             c.with_own_carers = false;
             add_event(c, placement_changed{to_date(now_), placement_value(c), why, hold});
@@ -1394,7 +1601,8 @@ private:
     }
     void release_held(std::uint32_t ci, bool record = true) {
         auto& c = children_[ci];
-        if (c.held_carer == none) return;
+        if (c.held_carer == none)
+            return;
         const auto held = c.held_carer;
         c.held_carer = none;
         c.held_until = never;
@@ -1410,7 +1618,8 @@ private:
         bool stays = false;
         if (c.home == home_kind::foster || c.home == home_kind::kinship_foster) {
             stays = c.rng.bernoulli(cal_.staying_put_share.value);
-            if (stays) route = exit_route::staying_put;
+            if (stays)
+                route = exit_route::staying_put;
         } else if (c.home == home_kind::childrens_home && pol_.staying_close_to_25) {
             stays = c.rng.bernoulli(cal_.staying_close_share.value);
         }
@@ -1419,18 +1628,24 @@ private:
         const auto& k = cal_.tie_kept_to_25.values;
         double links = 0;
         for (const auto& t : c.ties) {
-            if (t.end != never) continue;
+            if (t.end != never)
+                continue;
             const auto fam = kind_of(t.kind).family();
             double p = 0;
-            if (fam == kind_family::birth_family) p = k[0];
-            else if (fam == kind_family::sibling) p = k[1];
+            if (fam == kind_family::birth_family)
+                p = k[0];
+            else if (fam == kind_family::sibling)
+                p = k[1];
             else if (fam == kind_family::carer)
                 p = (stays && t.other == carers_[c.carer].person) ? k[2] : k[3];
-            else if (fam == kind_family::professional) p = 0; // roles end with care ...
-            if (follow.bernoulli(p)) links += 1;
+            else if (fam == kind_family::professional)
+                p = 0; // roles end with care ...
+            if (follow.bernoulli(p))
+                links += 1;
         }
         // ... except the personal adviser, to 21, or to 25 under staying close
-        if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * 2)) links += 1;
+        if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * 2))
+            links += 1;
         auto& a = acc();
         a.links_sum += links;
         a.links_n += 1;
@@ -1442,7 +1657,8 @@ private:
         const int y = year_index(now_) + 1;
         if (c.counted_exit_year == y) {
             a.exits[static_cast<std::size_t>(c.last_exit)] -= 1; // counted once, at the last exit
-            if (c.last_exit == exit_route::adoption) a.adoption_n -= 1;
+            if (c.last_exit == exit_route::adoption)
+                a.adoption_n -= 1;
         } else {
             a.exits_total += 1;
         }
@@ -1452,11 +1668,13 @@ private:
             a.adoption_days += now_ - c.period_start;
             a.adoption_n += 1;
         }
-        if (c.history != none) add_event(c, left_care{to_date(now_), route});
+        if (c.history != none)
+            add_event(c, left_care{to_date(now_), route});
         // relationships that end with care
         const bool adopted = route == exit_route::adoption;
         for (auto& t : c.ties) {
-            if (t.end != never) continue;
+            if (t.end != never)
+                continue;
             const auto fam = kind_of(t.kind).family();
             if (t.kind == kinds::social_worker.code())
                 end_tie(ci, t.other, t.kind, end_reason::age_out, true);
@@ -1466,7 +1684,8 @@ private:
         if (c.sw != none) {
             auto& load = workers_[c.sw].caseload;
             auto it = std::find(load.begin(), load.end(), ci);
-            if (it != load.end()) load.erase(it);
+            if (it != load.end())
+                load.erase(it);
             c.sw = none;
         }
         close_placement_log(ci);
@@ -1480,32 +1699,40 @@ private:
         // follow after care: re-entry is possible after a return home or a legal order
         const int age_now = age(c, now_);
         c.followed = false;
-        if (age_now < 18 && route != exit_route::staying_put && route != exit_route::independent_living) {
+        if (age_now < 18 && route != exit_route::staying_put
+            && route != exit_route::independent_living) {
             exits_.push_back(exit_log{now_, route, never});
             c.exit_log = static_cast<std::uint32_t>(exits_.size() - 1);
             double rate = 0;
-            if (route == exit_route::return_home) rate = cal_.reentry_after_return_rate.value;
-            if (route == exit_route::special_guardianship) rate = cal_.sgo_disruption_rate.value;
-            if (route == exit_route::child_arrangements_order) rate = cal_.cao_disruption_rate.value;
-            if (route == exit_route::adoption) rate = cal_.adoption_breakdown_rate.value;
+            if (route == exit_route::return_home)
+                rate = cal_.reentry_after_return_rate.value;
+            if (route == exit_route::special_guardianship)
+                rate = cal_.sgo_disruption_rate.value;
+            if (route == exit_route::child_arrangements_order)
+                rate = cal_.cao_disruption_rate.value;
+            if (route == exit_route::adoption)
+                rate = cal_.adoption_breakdown_rate.value;
             ++c.version;
             const double dt = c.rng.exponential(rate) * days_per_year;
             const double window = route == exit_route::return_home ? 5 * days_per_year : 1e9;
             const std::int32_t at18 = c.edge_days.back();
             if (dt < window && now_ + dt < at18 && now_ + dt <= end_) {
                 c.followed = true;
-                push(now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt)), ev_child, ci, c.version);
+                push(now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt)), ev_child, ci,
+                     c.version);
             }
         }
     }
     void reenter(std::uint32_t ci) {
         auto& c = children_[ci];
         c.followed = false;
-        if (age(c, now_) >= 18) return;
+        if (age(c, now_) >= 18)
+            return;
         enter_group({ci}, true);
     }
 
-    // ---- logs for cohort measures -----------------------------------------------------------------
+    // ---- logs for cohort measures
+    // -----------------------------------------------------------------
     struct exit_log {
         std::int32_t day;
         exit_route route;
@@ -1521,7 +1748,8 @@ private:
     std::vector<std::uint32_t> open_log_; // per child index: open placement log entry
     void log_placement(std::uint32_t ci) {
         const auto h = children_[ci].home;
-        if (open_log_.size() <= ci) open_log_.resize(ci + 1, none);
+        if (open_log_.size() <= ci)
+            open_log_.resize(ci + 1, none);
         if (h != home_kind::foster && h != home_kind::kinship_foster) {
             open_log_[ci] = none;
             return;
@@ -1541,17 +1769,20 @@ private:
             const std::int32_t snap = snapshots_[k];
             auto cohort = [&](int back_years, auto&& fn) {
                 // the year ending 31 March `back_years` before this one, if simulated
-                if (static_cast<int>(k) - back_years < 0) return false;
+                if (static_cast<int>(k) - back_years < 0)
+                    return false;
                 const std::int32_t hi = snapshots_[k - static_cast<std::size_t>(back_years)];
-                const std::int32_t lo = k - static_cast<std::size_t>(back_years) == 0
-                                            ? start_
-                                            : snapshots_[k - static_cast<std::size_t>(back_years) - 1];
+                const std::int32_t lo =
+                    k - static_cast<std::size_t>(back_years) == 0
+                        ? start_
+                        : snapshots_[k - static_cast<std::size_t>(back_years) - 1];
                 fn(lo, hi);
                 return true;
             };
             a.cohort5 = cohort(5, [&](std::int32_t lo, std::int32_t hi) {
                 for (const auto& e : exits_) {
-                    if (e.day <= lo || e.day > hi) continue;
+                    if (e.day <= lo || e.day > hi)
+                        continue;
                     const bool back = e.back != never && e.back - e.day <= 1826;
                     a.reentry_base += 1;
                     a.reentry += back;
@@ -1601,7 +1832,8 @@ private:
             }
             if (!c.in_care) {
                 // followed after care (for re-entry) until 18
-                if (c.followed) result_.child_days += now_ - std::max(year_start, c.exit_day);
+                if (c.followed)
+                    result_.child_days += now_ - std::max(year_start, c.exit_day);
                 c.moves_year = 0;
                 continue;
             }
@@ -1616,7 +1848,8 @@ private:
             a.long_term += c.long_term;
             if (ag >= 16) {
                 a.age_16_17 += 1;
-                a.semi_16_17 += c.home == home_kind::semi_independent || c.home == home_kind::independent;
+                a.semi_16_17 +=
+                    c.home == home_kind::semi_independent || c.home == home_kind::independent;
             }
             a.by_moves[std::min<std::size_t>(c.moves_year, 3)] += 1;
             if (ag < 16 && now_ - c.period_start >= 913) {
@@ -1625,19 +1858,23 @@ private:
             }
             bool sib_in_care = false, apart = false;
             for (auto s : families_[c.family].children) {
-                if (s == ci || !children_[s].in_care) continue;
+                if (s == ci || !children_[s].in_care)
+                    continue;
                 sib_in_care = true;
-                if (children_[s].carer != c.carer) apart = true;
+                if (children_[s].carer != c.carer)
+                    apart = true;
             }
             a.with_sibling += sib_in_care;
             a.apart += apart;
             if (c.period_start <= now_ - 365) {
                 a.nc1_base += 1;
-                a.nc1 += c.last_move <= now_ - 365 && c.last_school <= now_ - 365 && c.last_sw <= now_ - 365;
+                a.nc1 += c.last_move <= now_ - 365 && c.last_school <= now_ - 365
+                         && c.last_sw <= now_ - 365;
             }
             if (c.period_start <= now_ - 730) {
                 a.nc2_base += 1;
-                a.nc2 += c.last_move <= now_ - 730 && c.last_school <= now_ - 730 && c.last_sw <= now_ - 730;
+                a.nc2 += c.last_move <= now_ - 730 && c.last_school <= now_ - 730
+                         && c.last_sw <= now_ - 730;
             }
             c.moves_year = 0;
         }
