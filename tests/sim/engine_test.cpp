@@ -1,5 +1,7 @@
 #include "carepath/sim/engine.hpp"
 
+#include "carepath/graph/continuity.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -263,4 +265,23 @@ TEST_CASE("engine: a config that cannot run is refused", "[sim][engine]") {
     scenario s;
     s.sw_turnover_factor = -1;
     CHECK_THROWS_AS((void)simulate(cfg, s), std::invalid_argument);
+}
+
+TEST_CASE("engine: the graph module scores simulated children's moves", "[sim][engine]") {
+    auto cfg = small(2);
+    cfg.keep_histories = 300;
+    const auto r = simulate(cfg);
+    std::size_t moves = 0, ended_by_move = 0;
+    for (const auto& h : r.histories) {
+        const auto c = carepath::graph::continuity_across_moves(h);
+        CHECK(c.moves.size() == h.moves().size()); // one report per move of home
+        moves += c.moves.size();
+        for (const auto& m : c.moves)
+            for (const auto& t : m.prior)
+                if (t.ending && (t.ending->reason == carepath::end_reason::placement_move
+                                 || t.ending->reason == carepath::end_reason::school_move))
+                    ++ended_by_move;
+    }
+    CHECK(moves > 0);
+    CHECK(ended_by_move > 0); // the last carer or school left behind at a move
 }
