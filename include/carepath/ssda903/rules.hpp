@@ -39,8 +39,8 @@ namespace carepath::ssda903 {
 /// Why carepath does not implement `code` (empty when it does, or the code is unknown).
 [[nodiscard]] constexpr std::string_view not_implemented_reason(std::string_view code) noexcept {
     if (one_of(code, {"1008", "219", "221", "224", "227", "228", "229"}))
-        return "needs Ofsted's register of providers (URN, postcode, registration dates), "
-               "which is not public data carepath can ship";
+        return "needs Ofsted's provider register (URN, postcode, registration dates), which "
+               "carepath does not ship";
     if (code == "392c")
         return "needs the ONS postcode directory to tell real postcodes from well-formed ones";
     if (code == "1001")

@@ -134,7 +134,7 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
              }},
         rule{"141", 2023, 2027,
              [](const context& c, const sink& s) {
-                 each_episode(c, s, [&](const episode& e) { return bad_date(c.get(e, ep::decom)); });
+                 each_episode(c, s, [&](const episode& e) { return !e.decom && !c.get(e, ep::decom).empty(); });
              }},
         rule{"143", 2023, 2027,
              [](const context& c, const sink& s) {
@@ -159,7 +159,7 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
              }},
         rule{"147", 2023, 2027,
              [](const context& c, const sink& s) {
-                 each_episode(c, s, [&](const episode& e) { return bad_date(c.get(e, ep::dec)); });
+                 each_episode(c, s, [&](const episode& e) { return !e.dec && !c.get(e, ep::dec).empty(); });
              }},
         rule{"148", 2023, 2027,
              [](const context& c, const sink& s) {

@@ -362,6 +362,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
              }},
         rule{"1000", 2023, 2027,
              [](cx c, sk s) {
+                 if (!c.find("OC3")) return;
                  std::unordered_set<std::string_view> died;
                  for (const auto name : {"Episodes", "Episodes_last"})
                      each_row(c, name, {"CHILD", "REC"}, [&](const row& r, const columns& col) {
