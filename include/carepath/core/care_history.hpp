@@ -387,6 +387,16 @@ public:
         return out;
     }
     /// The child's relationship of `kind` with `other` that is still going on, if any.
+    /// Records that the child had contact with `other` (relationship `kind`) on `d`, in the
+    /// spell of that relationship that covers `d`. Contact days are observations, not care
+    /// events: they may come in any order and are not kept in `events()`. Refused when the
+    /// child had no such relationship on `d`.
+    [[nodiscard]] status record_contact(person_id other, relationship_kind kind, date d) {
+        for (auto& r : relationships_)
+            if (r.kind() == kind && r.involves(other) && r.active_on(d)) return r.record_contact(d);
+        return refuse("no relationship of this kind with this person on " + format_iso(d),
+                      format_iso(d));
+    }
     [[nodiscard]] const relationship* find_relationship(person_id other, relationship_kind kind) const {
         for (const auto& r : relationships_)
             if (r.kind() == kind && r.involves(other) && !r.has_ended()) return &r;

@@ -327,6 +327,7 @@ public:
             dispatch(e);
         }
         finish_cohorts();
+        record_contacts();
         result_.children = children_.size();
         return std::move(result_);
     }
@@ -701,6 +702,69 @@ private:
                 return true;
             }
         return false;
+    }
+    // The contact arranged on a tie the child keeps across a move. These are model
+    // assumptions, not published figures, except the social worker's: a visit within a week
+    // of a new placement (Care Planning, Placement and Case Review (England) Regulations 2010,
+    // reg 28(2)(a)).
+    [[nodiscard]] contact_frequency arrangement_of(const child_rec& c, const tie_rec& t) const {
+        const auto k = t.kind;
+        if (kind_of(k).family() == kind_family::sibling) {
+            for (auto s : families_[c.family].children)
+                if (children_[s].gid == t.other)
+                    return children_[s].in_care && children_[s].carer == c.carer
+                               ? contact_frequency::daily // placed together
+                               : contact_frequency::fortnightly;
+            return contact_frequency::fortnightly;
+        }
+        if (k == kinds::teacher.code())
+            return contact_frequency::daily; // same school
+        if (k == kinds::social_worker.code())
+            return contact_frequency::weekly;
+        if (t.other == carers_[c.carer].person)
+            return contact_frequency::daily; // back with the held-open carer
+        return contact_frequency::monthly;   // birth family, former and held-open carers
+    }
+    static std::int32_t days_to_first_contact(contact_frequency f) noexcept {
+        switch (f) {
+        case contact_frequency::daily:
+            return 0;
+        case contact_frequency::weekly:
+            return 7;
+        case contact_frequency::fortnightly:
+            return 14;
+        case contact_frequency::quarterly:
+            return 91;
+        case contact_frequency::twice_yearly:
+            return 182;
+        case contact_frequency::yearly:
+            return 365;
+        default:
+            return 30;
+        }
+    }
+    // After a move: the first contact on each tie the child kept (it began before the move,
+    // or it is a foster carer kept as a former carer), given its arrangement. Recorded when
+    // the run ends, and then only inside the tie's spell and the simulated horizon, because a
+    // tie may yet end before its contact day.
+    void plan_contacts(std::uint32_t ci) {
+        const auto& c = children_[ci];
+        for (const auto& t : c.ties) {
+            if (t.end != never)
+                continue;
+            if (t.start >= now_ && t.kind != kinds::former_foster_carer.code())
+                continue; // gained at the move, not kept across it
+            const auto day = now_ + days_to_first_contact(arrangement_of(c, t));
+            if (day <= end_)
+                contacts_.push_back(planned_contact{c.history, t.other, t.kind, day});
+        }
+    }
+    void record_contacts() {
+        for (const auto& p : contacts_)
+            // refused when the tie ended before its contact day: no contact, rightly
+            (void)result_.histories[p.history].record_contact(person_id{p.other}, kind_of(p.kind),
+                                                              to_date(p.day));
+        contacts_.clear();
     }
     static relationship_kind kind_of(std::uint16_t code) {
         for (const auto& k : kinds::builtin)
@@ -1598,6 +1662,8 @@ private:
         } else {
             set_home(ci, h, carer);
         }
+        if (children_[ci].history != none)
+            plan_contacts(ci);
     }
     void release_held(std::uint32_t ci, bool record = true) {
         auto& c = children_[ci];
@@ -1885,6 +1951,13 @@ private:
     const calibration& cal_;
     const scenario& pol_;
     std::int32_t start_, end_ = 0, now_ = 0;
+    /// A contact day planned on a kept child's tie after a move.
+    struct planned_contact {
+        std::uint32_t history, other;
+        std::uint16_t kind;
+        std::int32_t day;
+    };
+    std::vector<planned_contact> contacts_;
     int first_year_ = 0;
     std::vector<std::int32_t> snapshots_;
     std::vector<child_rec> children_;
