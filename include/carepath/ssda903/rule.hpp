@@ -85,11 +85,22 @@ namespace detail {
 }
 } // namespace detail
 
+namespace detail {
+/// `a == b`, compared a byte at a time: the cells and codes rules compare are a few bytes long,
+/// and a call to memcmp for each of them was the largest single cost of validation.
+[[nodiscard]] constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+} // namespace detail
+
 /// True when `s` is one of `list`.
 [[nodiscard]] constexpr bool one_of(std::string_view s,
                                     std::initializer_list<std::string_view> list) noexcept {
     for (const auto x : list)
-        if (x == s) return true;
+        if (detail::same_text(x, s)) return true;
     return false;
 }
 
@@ -252,23 +263,40 @@ private:
         const int c_child = ep_col_[static_cast<std::size_t>(ep::child)];
         const int c_decom = ep_col_[static_cast<std::size_t>(ep::decom)];
         const int c_dec = ep_col_[static_cast<std::size_t>(ep::dec)];
+        child_ids_.reserve(rows.size() / 2 + 16);
+        // A child's episodes are almost always next to each other in the file: the previous
+        // row's child number is reused instead of a hash lookup per row.
+        std::string_view last_id;
+        std::uint32_t last_child = 0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             episode e;
             e.src = &rows[i];
             e.index = static_cast<std::uint32_t>(i);
-            e.child = intern(cell(rows[i], c_child));
+            const auto id = cell(rows[i], c_child);
+            if (i == 0 || !detail::same_text(id, last_id)) {
+                last_id = id;
+                last_child = intern(id);
+            }
+            e.child = last_child;
             e.decom = detail::cell_date(cell(rows[i], c_decom));
             e.dec = detail::cell_date(cell(rows[i], c_dec));
             episodes_.push_back(e);
         }
+        // Row by row, all columns at once: each row's cells are visited once, while they are
+        // in cache (a pass per column chased every row's heap block fifteen times).
+        std::array<std::size_t, episode_fields.size()> wanted{};
+        std::size_t n_wanted = 0;
         for (std::size_t f = 1; f < episode_fields.size(); ++f) {
-            const int col = ep_col_[f];
-            if (col < 0) continue;
-            auto& column = ep_cells_[f];
-            column.resize(rows.size());
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                const auto v = cell(rows[i], col);
-                auto& out = column[i];
+            if (ep_col_[f] < 0) continue;
+            ep_cells_[f].resize(rows.size());
+            wanted[n_wanted++] = f;
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const row& r = rows[i];
+            for (std::size_t k = 0; k < n_wanted; ++k) {
+                const std::size_t f = wanted[k];
+                const auto v = cell(r, ep_col_[f]);
+                auto& out = ep_cells_[f][i];
                 if (v.size() <= out.buf.size()) {
                     std::memcpy(out.buf.data(), v.data(), v.size());
                     out.len = static_cast<std::uint8_t>(v.size());

@@ -80,6 +80,17 @@ inline std::string upper_ascii(std::string_view s) {
     return out;
 }
 
+// `a == b` a byte at a time: codes are two or three bytes, and a memcmp call per candidate
+// code was most of the cost of checking a cell.
+constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
+
 // Checks one non-blank cell; returns true when an error (not a warning) was reported.
 inline bool check_cell(const column_check& col, std::string_view raw, const cell_site& at,
                        int collection_year, std::vector<diagnostic>& out) {
@@ -157,7 +168,7 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
     case field_type::code: {
         const code_entry* found = nullptr;
         for (const auto* e : col.codes)
-            if (e->code == v) {
+            if (same_code(e->code, v)) {
                 found = e;
                 break;
             }
