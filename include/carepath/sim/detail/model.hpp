@@ -15,7 +15,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
-#include <queue>
+#include <stdexcept>
 #include <vector>
 
 namespace carepath::sim {
@@ -318,13 +318,17 @@ public:
         push(start_ + next_gap(carer_leave_rate_total()), ev_carer_change, 0, 0);
         for (std::uint32_t w = 0; w < workers_.size(); ++w)
             schedule_worker(w, start_);
-        while (!queue_.empty()) {
-            const event e = queue_.top();
-            queue_.pop();
-            if (e.day > end_)
-                break;
-            now_ = e.day;
-            dispatch(e);
+        for (std::int32_t d = start_; d <= end_; ++d) {
+            auto& head = day_head_[static_cast<std::size_t>(d - start_)];
+            while (head != none) {
+                const auto n = head;
+                const event e = pool_[n].e;
+                head = pool_[n].next;
+                pool_[n].next = free_node_;
+                free_node_ = n;
+                now_ = d;
+                dispatch(e);
+            }
         }
         finish_cohorts();
         record_contacts();
@@ -346,17 +350,35 @@ private:
         std::uint8_t type;
         std::uint32_t entity;
         std::uint32_t version;
-        std::uint64_t seq;
-        bool operator>(const event& o) const noexcept {
-            if (day != o.day)
-                return day > o.day;
-            if (type != o.type)
-                return type > o.type; // snapshots after the day's events
-            return seq > o.seq;
-        }
     };
+    struct event_node {
+        event e;
+        std::uint32_t next = none;
+    };
+    // The queue is a list per day kept in (type, push order) order, so events come out in
+    // the order of a heap on (day, type, push order), without the heap's sifting. Events after
+    // the last day are never processed, so they are not kept.
     void push(std::int32_t day, std::uint8_t type, std::uint32_t entity, std::uint32_t version) {
-        queue_.push(event{day, type, entity, version, seq_++});
+        if (day > end_)
+            return;
+        if (day < start_ || day < now_)
+            throw std::logic_error{"sim: an event scheduled in the past"};
+        if (day_head_.empty())
+            day_head_.assign(static_cast<std::size_t>(end_ - start_ + 1), none);
+        std::uint32_t n = free_node_;
+        if (n != none) {
+            free_node_ = pool_[n].next;
+        } else {
+            n = static_cast<std::uint32_t>(pool_.size());
+            pool_.emplace_back();
+        }
+        pool_[n].e = event{day, type, entity, version};
+        // after every event of the same or a lower type: push order within a type
+        std::uint32_t* link = &day_head_[static_cast<std::size_t>(day - start_)];
+        while (*link != none && pool_[*link].e.type <= type)
+            link = &pool_[*link].next;
+        pool_[n].next = *link;
+        *link = n;
     }
     void dispatch(const event& e) {
         ++result_.events;
@@ -709,7 +731,7 @@ private:
     // reg 28(2)(a)).
     [[nodiscard]] contact_frequency arrangement_of(const child_rec& c, const tie_rec& t) const {
         const auto k = t.kind;
-        if (kind_of(k).family() == kind_family::sibling) {
+        if (family_of_kind(k) == kind_family::sibling) {
             for (auto s : families_[c.family].children)
                 if (children_[s].gid == t.other)
                     return children_[s].in_care && children_[s].carer == c.carer
@@ -771,6 +793,18 @@ private:
             if (k.code() == code)
                 return k;
         return kinds::other;
+    }
+    // The family of a kind by table: leaving care asks it of every tie.
+    static kind_family family_of_kind(std::uint16_t code) noexcept {
+        static constexpr auto table = [] {
+            std::array<kind_family, 64> t{};
+            t.fill(kinds::other.family());
+            for (const auto& k : kinds::builtin)
+                if (k.code() < t.size())
+                    t[k.code()] = k.family();
+            return t;
+        }();
+        return code < table.size() ? table[code] : kind_of(code).family();
     }
     static std::uint16_t carer_kind(home_kind h) noexcept {
         switch (h) {
@@ -999,10 +1033,19 @@ private:
         c.gid = new_person();
         c.family = fam;
         c.birth = birth;
-        for (std::size_t i = 0; i < age_edges.size(); ++i)
-            c.edge_days[i] = day_number(birthday(to_date(birth), age_edges[i]));
+        // as core birthday(), with the date split into year, month and day once
+        const std::chrono::year_month_day born{to_date(birth)};
+        for (std::size_t i = 0; i < age_edges.size(); ++i) {
+            const std::chrono::year_month_day at{born.year() + std::chrono::years{age_edges[i]},
+                                                 born.month(), born.day()};
+            c.edge_days[i] =
+                day_number(at.ok() ? date{at}
+                                   : date{std::chrono::year_month_day{at.year(), std::chrono::March,
+                                                                      std::chrono::day{1}}});
+        }
         c.male = male;
         c.rng = stream{rng_key{in_.seed, in_.replicate, c.gid, purpose::child_events}};
+        c.ties.reserve(8); // birth family, siblings, carer, worker, school: one allocation
         children_.push_back(std::move(c));
         const auto ci = static_cast<std::uint32_t>(children_.size() - 1);
         families_[fam].children.push_back(ci);
@@ -1696,7 +1739,7 @@ private:
         for (const auto& t : c.ties) {
             if (t.end != never)
                 continue;
-            const auto fam = kind_of(t.kind).family();
+            const auto fam = family_of_kind(t.kind);
             double p = 0;
             if (fam == kind_family::birth_family)
                 p = k[0];
@@ -1741,7 +1784,7 @@ private:
         for (auto& t : c.ties) {
             if (t.end != never)
                 continue;
-            const auto fam = kind_of(t.kind).family();
+            const auto fam = family_of_kind(t.kind);
             if (t.kind == kinds::social_worker.code())
                 end_tie(ci, t.other, t.kind, end_reason::age_out, true);
             else if (adopted && fam == kind_family::birth_family)
@@ -1969,8 +2012,9 @@ private:
     std::array<std::array<std::uint32_t, 2>, home_count> provider_{};
     double households_ = 0;
     double lt_share_ = 0.62; // chance an eligible child in the stock is in a long-term home
-    std::priority_queue<event, std::vector<event>, std::greater<>> queue_;
-    std::uint64_t seq_ = 0;
+    std::vector<std::uint32_t> day_head_; // first event of each day from start_, or none
+    std::vector<event_node> pool_;        // events, and spent nodes for reuse
+    std::uint32_t free_node_ = none;
     double arrival_clock_ = 0;
     std::uint32_t next_person_ = 0;
     std::size_t kept_ = 0;
