@@ -49,6 +49,21 @@ TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scena
     CHECK(*back == s);
 }
 
+TEST_CASE("scenario: numbers survive writing and reading to the last bit", "[sim][scenario]") {
+    // Found by the scenario fuzzer: six significant digits turned 0.123456789 into 0.123457.
+    scenario s;
+    s.sw_turnover_factor = 0.123456789;
+    s.carer_recruitment_factor = 1.0 / 3.0;
+    s.share_inside_home_authority = 0.1 + 0.2; // not 0.3 in binary
+    std::ostringstream out;
+    write_scenario(out, s);
+    const auto back = parse(out.str());
+    REQUIRE(back.ok());
+    CHECK(back->sw_turnover_factor == s.sw_turnover_factor);
+    CHECK(back->carer_recruitment_factor == s.carer_recruitment_factor);
+    CHECK(back->share_inside_home_authority == s.share_inside_home_authority);
+}
+
 TEST_CASE("scenario: errors name the file, line, column, key and value", "[sim][scenario]") {
     SECTION("an unknown key points at the key") {
         const auto r = parse("name = x\n  sibling = together\n");

@@ -211,17 +211,29 @@ inline constexpr std::array<std::string_view, 8> scenario_keys{"name",
     return s;
 }
 
-/// Writes `s` in the form `read_scenario` reads.
+namespace detail {
+// The shortest text that reads back as exactly `v` (std::to_chars without a precision), so a
+// scenario written and read again is the same scenario to the last bit.
+inline std::string exact_number(double v) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+} // namespace detail
+
+/// Writes `s` in the form `read_scenario` reads; numbers in their shortest exact form.
 inline std::ostream& write_scenario(std::ostream& os, const scenario& s) {
     os << "name = " << s.name << '\n'
        << "siblings = " << to_string(s.siblings) << '\n'
        << "kinship_support = " << (s.kinship_support ? "true" : "false") << '\n'
        << "keep_last_placement_open = " << (s.keep_last_placement_open ? "true" : "false") << '\n'
        << "staying_close_to_25 = " << (s.staying_close_to_25 ? "true" : "false") << '\n'
-       << "sw_turnover_factor = " << s.sw_turnover_factor << '\n';
+       << "sw_turnover_factor = " << detail::exact_number(s.sw_turnover_factor) << '\n';
     if (s.share_inside_home_authority)
-        os << "share_inside_home_authority = " << *s.share_inside_home_authority << '\n';
-    return os << "carer_recruitment_factor = " << s.carer_recruitment_factor << '\n';
+        os << "share_inside_home_authority = "
+           << detail::exact_number(*s.share_inside_home_authority) << '\n';
+    return os << "carer_recruitment_factor = " << detail::exact_number(s.carer_recruitment_factor)
+              << '\n';
 }
 
 } // namespace carepath::sim
