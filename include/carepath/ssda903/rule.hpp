@@ -329,11 +329,19 @@ private:
         headers_.reserve(rows.size());
         const int c_child = hd_col_[static_cast<std::size_t>(hd::child)];
         const int c_dob = hd_col_[static_cast<std::size_t>(hd::dob)];
+        // Header usually lists the children in the order Episodes first met them: try the
+        // child after the previous row's before a hash lookup.
+        std::size_t guess = 0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             header_row h;
             h.src = &rows[i];
             h.index = static_cast<std::uint32_t>(i);
-            h.child = intern(cell(rows[i], c_child));
+            const auto id = cell(rows[i], c_child);
+            if (guess < child_names_.size() && detail::same_text(child_names_[guess], id))
+                h.child = static_cast<std::uint32_t>(guess);
+            else
+                h.child = intern(id);
+            guess = std::size_t{h.child} + 1;
             h.dob = detail::cell_date(cell(rows[i], c_dob));
             headers_.push_back(h);
         }
