@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the tests and examples again under AddressSanitizer and
-# UndefinedBehaviorSanitizer (-DCAREPATH_SANITIZE=ON, Debug at -O1 to stay quick; GCC's
+# UndefinedBehaviorSanitizer (-DCAREPATH_SANITIZE=ON, Debug at -O0 to compile quickly; GCC's
 # -Wmaybe-uninitialized is off because under ASan it flags std::regex and Boost) and runs every
 # test that executes carepath code. Left out, because they only compile or are covered elsewhere:
 # the fuzzers (run with their own sanitizers by the main build's ctest), the compile-fail cases,
@@ -14,7 +14,7 @@ build=${1:-$root/build-asan}
 jobs=${CAREPATH_JOBS:-2}
 start=$(date +%s)
 
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -Wno-maybe-uninitialized" \
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O0 -Wno-maybe-uninitialized" \
     -DCAREPATH_SANITIZE=ON -DCAREPATH_BUILD_BENCHMARKS=OFF -DCAREPATH_BUILD_TESTS=ON \
     -DCAREPATH_BUILD_EXAMPLES=ON -DCAREPATH_BUILD_TOOLS=OFF >/dev/null
 cmake --build "$build" -j"$jobs"
