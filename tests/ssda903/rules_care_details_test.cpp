@@ -56,3 +56,19 @@ TEST_CASE("reviews and previous permanence rules", "[ssda903][rules_care_details
     CHECK(lines_in(run_rule(data, "631", 2025), "PrevPerm") == lines{2});
     CHECK(episode_lines(run_rule(data, "630", 2025)) == lines{3});
 }
+
+TEST_CASE("missing rules: a period may not start before the previous one ended (574)",
+          "[ssda903][rules_care_details]") {
+    // Taken in order of end (an open period by its start): line 3 starts on 08/05, before
+    // line 2 ended on 10/05; line 5 starts while line 4 is still open. B has one period.
+    const auto data = make_return(2025, {
+        make_table("Missing", missing_columns, {
+            "A,01/01/2010,M,01/05/2024,10/05/2024",   // 2
+            "A,01/01/2010,M,08/05/2024,12/05/2024",   // 3 overlaps line 2
+            "A,01/01/2010,A,20/05/2024,",             // 4 open
+            "A,01/01/2010,M,25/05/2024,26/05/2024",   // 5 starts while line 4 is open
+            "B,01/01/2011,M,01/06/2024,03/06/2024",   // 6
+        }),
+    });
+    CHECK(lines_in(run_rule(data, "574", 2025), "Missing") == lines{3, 5});
+}

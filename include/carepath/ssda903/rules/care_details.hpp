@@ -129,25 +129,7 @@ inline bool la_code(std::string_view s) {
                      const auto child = mis.col()(first, m_child);
                      if (!done.insert(child).second) continue;
                      auto rows = mis.of(child);
-                     // Ordered by end (an open period by its start), then start.
-                     const auto key = [&](const row* r) {
-                         const auto a = to_date(mis.col()(*r, mis_start));
-                         const auto b = to_date(mis.col()(*r, mis_end));
-                         return std::pair{b ? b : a, a};
-                     };
-                     std::stable_sort(rows.begin(), rows.end(), [&](const row* x, const row* y) {
-                         const auto kx = key(x);
-                         const auto ky = key(y);
-                         if (kx.first.has_value() != ky.first.has_value()) return kx.first.has_value();
-                         if (kx.first && *kx.first != *ky.first) return *kx.first < *ky.first;
-                         if (kx.second.has_value() != ky.second.has_value()) return kx.second.has_value();
-                         return kx.second && *kx.second < *ky.second;
-                     });
-                     for (std::size_t i = 1; i < rows.size(); ++i) {
-                         const auto prev_end = to_date(mis.col()(*rows[i - 1], mis_end));
-                         const auto start = to_date(mis.col()(*rows[i], mis_start));
-                         if (!prev_end || (start && *start < *prev_end)) mis.add(s, *rows[i]);
-                     }
+                     flag_overlapping_periods(mis, rows, mis_start, mis_end, s);
                  }
              }},
         rule{"575", 2023, 2027,

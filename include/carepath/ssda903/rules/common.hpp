@@ -5,8 +5,10 @@
 /// an age limit, and a walk over each child's episodes in date order.
 #include "carepath/ssda903/rule.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <string_view>
+#include <utility>
 #include <unordered_set>
 
 namespace carepath::ssda903::rules {
@@ -200,6 +202,32 @@ private:
     std::unordered_map<std::string_view, std::vector<const row*>> rows_;
     std::vector<const row*> none_;
 };
+
+/// One child's periods `rows` of table `t` (date columns `start` and `end`, end blank while
+/// open): reports each period that starts while the one before it is open or before it ended.
+/// Periods are taken in order of end (an open one by its start), then start. Rules 574 (Missing)
+/// and 705 (DoLo) are this check on two tables.
+inline void flag_overlapping_periods(const by_child& t, std::vector<const row*>& rows,
+                                     std::size_t start, std::size_t end, const sink& s) {
+    const auto key = [&](const row* r) {
+        const auto a = to_date(t.col()(*r, start));
+        const auto b = to_date(t.col()(*r, end));
+        return std::pair{b ? b : a, a};
+    };
+    std::stable_sort(rows.begin(), rows.end(), [&](const row* x, const row* y) {
+        const auto kx = key(x);
+        const auto ky = key(y);
+        if (kx.first.has_value() != ky.first.has_value()) return kx.first.has_value();
+        if (kx.first && *kx.first != *ky.first) return *kx.first < *ky.first;
+        if (kx.second.has_value() != ky.second.has_value()) return kx.second.has_value();
+        return kx.second && *kx.second < *ky.second;
+    });
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        const auto prev_end = to_date(t.col()(*rows[i - 1], end));
+        const auto next_start = to_date(t.col()(*rows[i], start));
+        if (!prev_end || (next_start && *next_start < *prev_end)) t.add(s, *rows[i]);
+    }
+}
 
 /// Every field of `fields` (column positions in `col`) blank / any filled.
 [[nodiscard]] inline bool any_filled(const columns& col, const row& r, std::size_t from,

@@ -88,28 +88,10 @@ inline void sw_covers_care(const context& c, const sink& s, bool only_recent) {
         return false;
     });
 }
-/// A table of periods (start, end) per child: a new one may not start while the previous is
-/// open or before it ended (574 for Missing, 705 for DoLo share this shape).
+/// 705: a DoLo may not start while the previous one is open or before it ended.
 inline void dolo_overlaps(const context& c, const sink& s) {
     each_child_sorted(c, "DoLo", dolo_cols, dolo_end, [&](const by_child& t, std::vector<const row*>& rows) {
-        const auto key = [&](const row* r) {
-            const auto a = to_date(t.col()(*r, dolo_start));
-            const auto b = to_date(t.col()(*r, dolo_end));
-            return std::pair{b ? b : a, a};
-        };
-        std::stable_sort(rows.begin(), rows.end(), [&](const row* x, const row* y) {
-            const auto kx = key(x);
-            const auto ky = key(y);
-            if (kx.first.has_value() != ky.first.has_value()) return kx.first.has_value();
-            if (kx.first && *kx.first != *ky.first) return *kx.first < *ky.first;
-            if (kx.second.has_value() != ky.second.has_value()) return kx.second.has_value();
-            return kx.second && *kx.second < *ky.second;
-        });
-        for (std::size_t i = 1; i < rows.size(); ++i) {
-            const auto prev_end = to_date(t.col()(*rows[i - 1], dolo_end));
-            const auto start = to_date(t.col()(*rows[i], dolo_start));
-            if (!prev_end || (start && *start < *prev_end)) t.add(s, *rows[i]);
-        }
+        flag_overlapping_periods(t, rows, dolo_start, dolo_end, s);
     });
 }
 inline void dolo_placement(const context& c, const sink& s, bool allowed_list,
