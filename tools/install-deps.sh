@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages carepath needs that are not installed yet, and nothing else.
 # Usage: tools/install-deps.sh [--test]   (--test adds what the test suite needs)
+#        tools/install-deps.sh --list [--test]   prints the package names, one a line, and installs nothing
 # Runs as root (or with sudo available). Packages already present are not touched, so a
 # machine that has everything never calls apt-get.
 set -euo pipefail
 
 # Building and running the library, the program and the examples.
+list=0
+if [[ "${1:-}" == "--list" ]]; then list=1; shift; fi
 packages=(g++ cmake make libboost-graph-dev librange-v3-dev libcli11-dev nlohmann-json3-dev)
 if [[ "${1:-}" == "--test" ]]; then
     # The test suite: Catch2, Graphviz (DOT to SVG), Python (bench peers, generators),
-    # NetworkX (continuity peer), clang (libFuzzer targets), headless Chromium (report test).
-    packages+=(catch2 graphviz python3 python3-networkx clang libclang-rt-14-dev chromium)
+    # NetworkX (continuity peer), clang (libFuzzer targets), headless Chromium (report test),
+    # Doxygen (the API reference, built with warnings as errors).
+    packages+=(catch2 graphviz python3 python3-networkx clang libclang-rt-14-dev chromium doxygen)
+fi
+if ((list)); then
+    printf '%s\n' "${packages[@]}"
+    exit 0
 fi
 
 missing=()
