@@ -8,4 +8,5 @@
 #include "carepath/sim/fit.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
+#include "carepath/sim/stats.hpp"
 #include "carepath/sim/summary.hpp"
