@@ -1,0 +1,231 @@
+#include "carepath/sim/sweep.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+using namespace carepath::sim;
+
+namespace {
+sweep_spec grid_spec() {
+    sweep_spec s;
+    s.seed = 3;
+    s.replicates = 3;
+    s.figures = {figure_key::cla_count, figure_key::siblings_apart_share};
+    scenario a;
+    a.name = "a";
+    scenario b;
+    b.name = "b, quoted \"too\"";
+    b.kinship_support = true;
+    s.scenarios = {a, b};
+    s.parameters.push_back({.key = "sw_turnover_factor", .values = {}, .low = 0.5, .high = 1.5,
+                            .steps = 3, .line = 0});
+    s.parameters.push_back({.key = "siblings",
+                            .values = {"current_practice", "together_unless_reason"},
+                            .low = 0, .high = 0, .steps = 0, .line = 0});
+    return s;
+}
+
+// A stand-in for the simulation: figures that depend only on the unit's seed and the point's
+// policy, as the real runs do, but take no time.
+sweep_unit_values fake_unit(const sweep_spec& spec, const sweep_point& p, std::uint32_t rep) {
+    const auto seed = sweep_unit_seed(spec.seed, p.index, rep);
+    const double noise = static_cast<double>(seed % 1000) / 100.0;
+    sweep_unit_values v;
+    for (std::size_t f = 0; f < spec.figures.size(); ++f) {
+        v.baseline.push_back(100.0 + noise + static_cast<double>(f));
+        // the second figure is missing in replicate 1, as a short run's figures can be
+        v.scenario.push_back(f == 1 && rep == 1 ? std::nullopt
+                                                : std::optional{100.0 + noise
+                                                                + 10 * p.policy.sw_turnover_factor});
+    }
+    return v;
+}
+
+std::string run_to_text(const sweep_spec& spec, unsigned threads, std::size_t first = 0,
+                        std::string already = {}) {
+    const auto points = expand_sweep(spec).value();
+    std::ostringstream out;
+    out << already;
+    if (already.empty())
+        write_sweep_header(out, spec);
+    const auto outcome = run_sweep(spec, points, first, threads, out, fake_unit);
+    REQUIRE_FALSE(outcome.failure);
+    return out.str();
+}
+} // namespace
+
+TEST_CASE("sweep: a grid is every combination, scenarios outermost, last key fastest",
+          "[sim][sweep]") {
+    const auto points = expand_sweep(grid_spec());
+    REQUIRE(points.ok());
+    REQUIRE(points->size() == 12);
+    CHECK((*points)[0].values == std::vector<std::string>{"0.5", "current_practice"});
+    CHECK((*points)[1].values == std::vector<std::string>{"0.5", "together_unless_reason"});
+    CHECK((*points)[2].values == std::vector<std::string>{"1", "current_practice"});
+    CHECK((*points)[5].values == std::vector<std::string>{"1.5", "together_unless_reason"});
+    CHECK((*points)[5].policy.sw_turnover_factor == 1.5);
+    CHECK((*points)[5].policy.siblings == sibling_policy::together_unless_reason);
+    CHECK((*points)[5].policy.name == "a");
+    CHECK((*points)[6].policy.name == "b, quoted \"too\"");
+    CHECK((*points)[6].policy.kinship_support);
+    for (std::size_t i = 0; i < points->size(); ++i)
+        CHECK((*points)[i].index == i);
+}
+
+TEST_CASE("sweep: a Latin hypercube puts one point in each stratum of every key",
+          "[sim][sweep]") {
+    auto s = grid_spec();
+    s.design = sweep_design::latin_hypercube;
+    s.samples = 8;
+    s.parameters[0].steps = 0;
+    s.parameters[0].low = 0;
+    s.parameters[0].high = 2;
+    s.scenarios.resize(1);
+    const auto points = expand_sweep(s).value();
+    REQUIRE(points.size() == 8);
+    std::set<int> strata;
+    int together = 0;
+    for (const auto& p : points) {
+        const double v = p.policy.sw_turnover_factor;
+        REQUIRE(v > 0);
+        REQUIRE(v < 2);
+        strata.insert(static_cast<int>(v / 0.25));
+        together += p.policy.siblings == sibling_policy::together_unless_reason;
+    }
+    CHECK(strata.size() == 8); // each quarter-wide stratum exactly once
+    CHECK(together == 4);      // a two-value list: half the strata each
+    // the same seed gives the same points; another seed others
+    const auto again = expand_sweep(s).value();
+    for (std::size_t i = 0; i < points.size(); ++i)
+        CHECK(again[i].values == points[i].values);
+    s.seed = 4;
+    const auto other = expand_sweep(s).value();
+    CHECK(other[0].values != points[0].values);
+}
+
+TEST_CASE("sweep: each unit's seed depends on the sweep seed, point and replicate only",
+          "[sim][sweep]") {
+    std::set<std::uint64_t> seeds;
+    for (std::size_t p = 0; p < 50; ++p)
+        for (std::uint32_t r = 0; r < 20; ++r)
+            seeds.insert(sweep_unit_seed(7, p, r));
+    CHECK(seeds.size() == 1000);
+    CHECK(sweep_unit_seed(7, 3, 2) == sweep_unit_seed(7, 3, 2));
+    CHECK(sweep_unit_seed(7, 3, 2) != sweep_unit_seed(8, 3, 2));
+    const auto cfg = sweep_unit_config(grid_spec(), 4, 1);
+    CHECK(cfg.seed == sweep_unit_seed(3, 4, 1));
+    CHECK(cfg.replicates == 1);
+    CHECK(cfg.threads == 1);
+}
+
+TEST_CASE("sweep: a point's mean, t interval and paired difference", "[sim][sweep]") {
+    sweep_spec s;
+    s.figures = {figure_key::cla_count, figure_key::exits};
+    sweep_point p{.index = 0, .policy = {}, .values = {}};
+    std::vector<sweep_unit_values> units{{{10.0, 1.0}, {12.0, std::nullopt}},
+                                         {{20.0, 2.0}, {23.0, 5.0}},
+                                         {{30.0, 3.0}, {34.0, std::nullopt}}};
+    const auto r = summarise_point(s, p, units);
+    CHECK(r.replicates == 3);
+    CHECK(*r.mean[0].mean == Approx(23.0));
+    REQUIRE(r.mean[0].interval);
+    // sd of 12, 23, 34 is 11; t(0.975, 2) = 4.303
+    CHECK(r.mean[0].interval->high - 23.0 == Approx(4.3027 * 11 / std::sqrt(3.0)).epsilon(1e-4));
+    CHECK(*r.difference[0].mean == Approx(3.0)); // differences 2, 3, 4
+    CHECK(r.difference[0].interval->high - 3.0 == Approx(4.3027 / std::sqrt(3.0)).epsilon(1e-4));
+    // one replicate measured exits: a mean but no interval
+    CHECK(*r.mean[1].mean == 5.0);
+    CHECK_FALSE(r.mean[1].interval);
+    CHECK(*r.difference[1].mean == 3.0);
+    CHECK_FALSE(r.difference[1].interval);
+    std::ostringstream os;
+    write_sweep_row(os, r);
+    CHECK(os.str().find(",5,,,3,,\n") != std::string::npos); // absent cells stay empty
+}
+
+TEST_CASE("sweep: the table has the same bytes at 1, 2 and 4 threads", "[sim][sweep]") {
+    const auto s = grid_spec();
+    const auto one = run_to_text(s, 1);
+    CHECK(std::count(one.begin(), one.end(), '\n') == 13);
+    CHECK(one.starts_with("point,scenario,sw_turnover_factor,siblings,replicates,cla_count_mean,"));
+    CHECK(one.find("\n6,\"b, quoted \"\"too\"\"\",0.5,current_practice,3,") != std::string::npos);
+    CHECK(run_to_text(s, 2) == one);
+    CHECK(run_to_text(s, 4) == one);
+}
+
+TEST_CASE("sweep: resuming after a cut-off table gives the same bytes", "[sim][sweep]") {
+    const auto s = grid_spec();
+    const auto points = expand_sweep(s).value();
+    const auto full = run_to_text(s, 1);
+    for (const std::size_t cut : {full.find('\n') + 1, full.size() / 2, full.size() - 3}) {
+        const auto kept = check_sweep_resume(full.substr(0, cut), s, points, "t.csv");
+        REQUIRE(kept.ok());
+        CHECK(kept->bytes <= cut);
+        CHECK(full.substr(0, kept->bytes).ends_with('\n'));
+        CHECK(run_to_text(s, 2, kept->rows, full.substr(0, kept->bytes)) == full);
+    }
+    const auto whole = check_sweep_resume(full, s, points, "t.csv");
+    CHECK(whole->rows == points.size());
+    CHECK(whole->bytes == full.size());
+    // a row that is not this point's ends what is kept
+    auto edited = full;
+    edited.replace(edited.find("\n3,a,1,"), 7, "\n3,a,2,");
+    CHECK(check_sweep_resume(edited, s, points, "t.csv")->rows == 3);
+    // another sweep's table is refused, with the file and line
+    auto other = s;
+    other.figures.pop_back();
+    const auto refused = check_sweep_resume(full, other, points, "t.csv");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().file == "t.csv");
+    CHECK(refused.error().line == 1);
+}
+
+TEST_CASE("sweep: a failing unit names its point and keeps the rows before it", "[sim][sweep]") {
+    const auto s = grid_spec();
+    const auto points = expand_sweep(s).value();
+    for (const unsigned threads : {1u, 3u}) {
+        std::ostringstream out;
+        const auto outcome = run_sweep(s, points, 0, threads, out,
+                                       [](const sweep_spec& sp, const sweep_point& p,
+                                          std::uint32_t rep) {
+                                           if (p.index == 4 && rep == 2)
+                                               throw std::runtime_error{"out of memory"};
+                                           return fake_unit(sp, p, rep);
+                                       });
+        REQUIRE(outcome.failure);
+        CHECK(outcome.failure->point == 4);
+        CHECK(outcome.failure->replicate == 2);
+        CHECK(outcome.failure->message == "out of memory");
+        CHECK(outcome.rows_written == 4);
+        const auto text = out.str();
+        CHECK(std::count(text.begin(), text.end(), '\n') == 4);
+        CHECK(text.starts_with("0,a,0.5,current_practice,3,"));
+    }
+}
+
+TEST_CASE("sweep: a point whose scenario is the baseline differs from it by exactly 0",
+          "[sim][sweep]") {
+    // common random numbers: the same seed and the same policies give the same run
+    sweep_spec s;
+    s.seed = 9;
+    s.replicates = 2;
+    s.scale = 0.001;
+    s.authorities = 2;
+    s.figures = {figure_key::cla_count, figure_key::entries};
+    s.parameters.push_back({.key = "sw_turnover_factor", .values = {"1", "3"}, .low = 0,
+                            .high = 0, .steps = 0, .line = 0});
+    const auto points = expand_sweep(s).value();
+    const auto same = run_sweep_unit(s, points[0], 1);
+    CHECK(same.baseline == same.scenario);
+    REQUIRE(same.scenario[0]);
+    CHECK(*same.scenario[0] > 0);
+    // and the real runs give the same table on 1 and 2 threads
+    std::ostringstream a, b;
+    CHECK_FALSE(run_sweep(s, points, 0, 1, a).failure);
+    CHECK_FALSE(run_sweep(s, points, 0, 2, b).failure);
+    CHECK(a.str() == b.str());
+    CHECK(a.str().starts_with("0,scenario,1,2,"));
+}
