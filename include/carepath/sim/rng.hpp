@@ -19,7 +19,8 @@ enum class purpose : std::uint32_t {
     worker = 4,       ///< social workers' own events (leaving, hiring)
     entries = 5,      ///< arrivals of new children in an authority
     follow_up = 6,    ///< what happens after care (re-entry, ties kept to 25)
-    initial = 7       ///< the starting population
+    initial = 7,      ///< the starting population
+    parameters = 8    ///< drawing uncertain inputs (assumptions) for a replicate
 };
 
 /// The key of a stream of draws.

@@ -1,0 +1,193 @@
+#pragma once
+/// @file
+/// The calibration's inputs by name, the plausible range of each assumption, and draws of the
+/// assumptions from those ranges for parameter uncertainty. An assumption (`provenance::
+/// assumption`) is a number no source gives; its range is an assumption too: half to one and
+/// a half times its value (a probability capped at 1), stated here once, because nothing
+/// published says how wrong these numbers may be. A fitted number is not drawn: it is pinned
+/// by the published targets it was fitted to, and drawing the other assumptions already moves
+/// the run away from those targets, which is part of what a wider interval then shows.
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/rng.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carepath::sim {
+
+/// What kind of number an input is, for the bounds of its range.
+enum class input_kind : std::uint8_t {
+    probability, ///< a chance or share, 0-1: a range never passes 1
+    amount       ///< a rate, factor, count or duration: any non-negative value
+};
+
+/// A closed range of plausible values `[low, high]`.
+struct value_range {
+    double low = 0;
+    double high = 0;
+    friend bool operator==(const value_range&, const value_range&) = default;
+};
+
+/// How wide an assumption's plausible range is, relative to its value: the range is
+/// `value * [1 - spread, 1 + spread]`. An assumption: see the file's comment.
+inline constexpr double assumption_spread = 0.5;
+
+/// The plausible range of `value` under the rule above.
+[[nodiscard]] inline value_range plausible_range(double value, input_kind kind) noexcept {
+    value_range r{value * (1 - assumption_spread), value * (1 + assumption_spread)};
+    if (r.low > r.high)
+        std::swap(r.low, r.high);
+    if (kind == input_kind::probability)
+        r.high = std::min(r.high, 1.0);
+    return r;
+}
+
+namespace detail {
+// Calls f(name, member, kind, fitted) for every sourced input of a calibration (const or
+// not), in the order calibration.hpp declares them. `fitted` for a table is read from its note,
+// since sourced_table has no flag of its own.
+template <class Cal, class F>
+void visit_inputs(Cal& c, F&& f) {
+    using k = input_kind;
+    f("stock_count", c.stock_count, k::amount);
+    f("stock_age", c.stock_age, k::probability);
+    f("stock_home", c.stock_home, k::amount);
+    f("stock_long_term", c.stock_long_term, k::amount);
+    f("stock_s20", c.stock_s20, k::amount);
+    f("stock_placement_order", c.stock_placement_order, k::amount);
+    f("stock_interim_of_care_orders", c.stock_interim_of_care_orders, k::probability);
+    f("stock_uasc", c.stock_uasc, k::amount);
+    f("stock_out_of_area", c.stock_out_of_area, k::amount);
+    f("male", c.male, k::amount);
+    f("entries_per_year", c.entries_per_year, k::amount);
+    f("entry_age", c.entry_age, k::probability);
+    f("entry_s20", c.entry_s20, k::probability);
+    f("entry_uasc", c.entry_uasc, k::probability);
+    f("sibling_group_size", c.sibling_group_size, k::probability);
+    f("move_rate", c.move_rate, k::amount);
+    f("move_duration", c.move_duration, k::amount);
+    f("long_term_move_factor", c.long_term_move_factor, k::amount);
+    f("move_scale", c.move_scale, k::amount);
+    f("planned_move_share", c.planned_move_share, k::probability);
+    f("plo_weeks", c.plo_weeks, k::amount);
+    f("proceedings_extra_weeks", c.proceedings_extra_weeks, k::amount);
+    f("placement_order_at_final_under5", c.placement_order_at_final_under5, k::probability);
+    f("care_to_placement_order_rate", c.care_to_placement_order_rate, k::amount);
+    f("s20_to_proceedings_rate", c.s20_to_proceedings_rate, k::amount);
+    f("match_months", c.match_months, k::amount);
+    f("placed_to_order_months", c.placed_to_order_months, k::amount);
+    f("adoption_with_current_carers", c.adoption_with_current_carers, k::probability);
+    f("placement_order_revoked_rate", c.placement_order_revoked_rate, k::amount);
+    f("long_term_rate", c.long_term_rate, k::amount);
+    f("return_home_rate", c.return_home_rate, k::amount);
+    f("with_parents_return_factor", c.with_parents_return_factor, k::amount);
+    f("return_home_scale", c.return_home_scale, k::amount);
+    f("sgo_kinship_rate", c.sgo_kinship_rate, k::amount);
+    f("sgo_foster_rate", c.sgo_foster_rate, k::amount);
+    f("cao_rate", c.cao_rate, k::amount);
+    f("independent_living_rate", c.independent_living_rate, k::amount);
+    f("other_exit_rate", c.other_exit_rate, k::amount);
+    f("staying_put_share", c.staying_put_share, k::probability);
+    f("staying_close_share", c.staying_close_share, k::probability);
+    f("reentry_after_return_rate", c.reentry_after_return_rate, k::amount);
+    f("sgo_disruption_rate", c.sgo_disruption_rate, k::amount);
+    f("cao_disruption_rate", c.cao_disruption_rate, k::amount);
+    f("adoption_breakdown_rate", c.adoption_breakdown_rate, k::amount);
+    f("siblings_together", c.siblings_together, k::probability);
+    f("siblings_move_together", c.siblings_move_together, k::probability);
+    f("siblings_together_policy", c.siblings_together_policy, k::probability);
+    f("sw_caseload", c.sw_caseload, k::amount);
+    f("sw_turnover", c.sw_turnover, k::probability);
+    f("sw_agency_share", c.sw_agency_share, k::probability);
+    f("sw_agency_turnover_factor", c.sw_agency_turnover_factor, k::amount);
+    f("sw_transfer_rate", c.sw_transfer_rate, k::amount);
+    f("foster_carers", c.foster_carers, k::amount);
+    f("carers_per_household", c.carers_per_household, k::amount);
+    f("household_places", c.household_places, k::probability);
+    f("household_available", c.household_available, k::probability);
+    f("carer_approvals", c.carer_approvals, k::amount);
+    f("household_leaving_rate", c.household_leaving_rate, k::amount);
+    f("home_capacity", c.home_capacity, k::amount);
+    f("inside_share", c.inside_share, k::probability);
+    f("former_carer_kept", c.former_carer_kept, k::probability);
+    f("school_change_inside", c.school_change_inside, k::probability);
+    f("held_open_days", c.held_open_days, k::amount);
+    f("kinship_support_factor", c.kinship_support_factor, k::amount);
+    f("tie_kept_to_25", c.tie_kept_to_25, k::probability);
+}
+
+[[nodiscard]] constexpr bool note_says_fitted(std::string_view note) noexcept {
+    return note.find("fitted to") != std::string_view::npos;
+}
+template <std::size_t N>
+[[nodiscard]] constexpr bool is_fitted(const sourced_table<N>& t) noexcept {
+    return note_says_fitted(t.note);
+}
+[[nodiscard]] constexpr bool is_fitted(const sourced& s) noexcept {
+    return s.fitted;
+}
+} // namespace detail
+
+/// One assumption of the model: a value (one slot of a table gets its own row, named
+/// `table[i]`), its plausible range, and what it is for.
+struct assumption_row {
+    std::string name;
+    double value = 0;
+    value_range range;
+    std::string_view note;
+    bool fitted = false; ///< fitted to published targets: held at its value, never drawn
+};
+
+/// Every assumption of `c` (`provenance::assumption`), in declaration order.
+[[nodiscard]] inline std::vector<assumption_row> assumptions(const calibration& c) {
+    std::vector<assumption_row> out;
+    auto add = [&](std::string name, double v, std::string_view note, bool fitted,
+                   input_kind kind) {
+        out.push_back({std::move(name), v, plausible_range(v, kind), note, fitted});
+    };
+    detail::visit_inputs(c, [&](std::string_view name, const auto& input, input_kind kind) {
+        if (input.from != provenance::assumption)
+            return;
+        if constexpr (requires { input.values; }) {
+            for (std::size_t i = 0; i < input.values.size(); ++i)
+                add(std::string{name} + "[" + std::to_string(i) + "]", input.values[i], input.note,
+                    detail::is_fitted(input), kind);
+        } else {
+            add(std::string{name}, input.value, input.note, detail::is_fitted(input), kind);
+        }
+    });
+    return out;
+}
+
+/// `base` with every assumption that is not fitted drawn uniformly from its plausible range,
+/// by a stream keyed on (seed, replicate): the same seed and replicate give the same draws on
+/// any thread or rank, and each replicate gets its own. Published and derived figures and
+/// fitted values are left as they are.
+[[nodiscard]] inline calibration draw_assumptions(const calibration& base, std::uint64_t seed,
+                                                  std::uint32_t replicate) {
+    calibration out = base;
+    stream draws{
+        rng_key{.seed = seed, .replicate = replicate, .entity = 0, .use = purpose::parameters}};
+    auto draw = [&](double v, input_kind kind) {
+        const auto r = plausible_range(v, kind);
+        return r.low + (r.high - r.low) * draws.uniform();
+    };
+    detail::visit_inputs(out, [&](std::string_view, auto& input, input_kind kind) {
+        if (input.from != provenance::assumption || detail::is_fitted(input))
+            return;
+        if constexpr (requires { input.values; }) {
+            for (auto& v : input.values)
+                v = draw(v, kind);
+        } else {
+            input.value = draw(input.value, kind);
+        }
+    });
+    return out;
+}
+
+} // namespace carepath::sim
