@@ -5,8 +5,10 @@
 /// Graphviz networks, and exports for R (TraMineR, mstate).
 #include "carepath/core.hpp"
 #include "carepath/report/care_report.hpp"
+#include "carepath/report/difference_chart.hpp"
 #include "carepath/report/export.hpp"
 #include "carepath/report/html.hpp"
+#include "carepath/report/model_evidence.hpp"
 #include "carepath/report/relationships.hpp"
 #include "carepath/report/simulation.hpp"
 #include "carepath/report/survival.hpp"

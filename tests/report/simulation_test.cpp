@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <numeric>
 #include <sstream>
 
@@ -76,4 +77,133 @@ TEST_CASE("add_comparison: each share measured in both runs, with its interval",
     REQUIRE(at != std::string::npos);
     const auto svg = html.substr(at, html.find("</svg>", at) - at);
     CHECK(count(svg, "class=\"mark\"") == 2 * d.comparison.size());
+}
+
+namespace {
+const section* find_section(const document& doc, const std::string& id) {
+    for (const auto& s : doc.sections)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+sim::comparison small_comparison(std::uint32_t replicates) {
+    auto cfg = small_run();
+    cfg.replicates = replicates;
+    sim::scenario s;
+    s.name = "kinship support";
+    s.kinship_support = true;
+    return sim::compare(cfg, s);
+}
+} // namespace
+
+TEST_CASE("comparison_document: every chart and table says which run it shows",
+          "[report][simulation]") {
+    const auto c = small_comparison(2);
+    const auto doc = comparison_document(c);
+    const std::vector<std::string> labels{
+        run_label(shown_run::baseline, "baseline", "kinship support"),
+        run_label(shown_run::scenario, "baseline", "kinship support"),
+        run_label(shown_run::difference, "baseline", "kinship support"),
+        run_label(shown_run::both, "baseline", "kinship support"),
+        run_label(shown_run::inputs, "baseline", "kinship support")};
+    auto labelled = [&](const std::string& text) {
+        return std::ranges::any_of(labels, [&](const auto& l) { return text.find(l) == 0; });
+    };
+    for (const auto& s : doc.sections) {
+        CAPTURE(s.id);
+        CHECK(labelled(s.title));
+        for (const auto& chart : s.charts) {
+            CHECK(chart.find("<figure class=\"run\" data-run=\"") == 0);
+            CHECK(chart.find("<figcaption class=\"run-label\">") != std::string::npos);
+        }
+        for (const auto& t : s.tables)
+            CHECK(labelled(t.caption));
+    }
+    SECTION("the sections the issue asks for are there, with the right runs") {
+        REQUIRE(find_section(doc, "difference"));
+        CHECK(find_section(doc, "difference")
+                  ->title.find("Difference: kinship support minus "
+                               "baseline")
+              == 0);
+        REQUIRE(find_section(doc, "assumptions"));
+        REQUIRE(find_section(doc, "reproduction"));
+        CHECK(find_section(doc, "reproduction")->title.find("Baseline run") == 0);
+        REQUIRE(find_section(doc, "baseline-figures"));
+        REQUIRE(find_section(doc, "in-care"));
+        CHECK(find_section(doc, "in-care")->title.find("Scenario run: kinship support") == 0);
+    }
+    SECTION("the continuity section defines both figures") {
+        const auto* s = find_section(doc, "continuity");
+        REQUIRE(s);
+        CHECK(s->text.find("Continuity index:") != std::string::npos);
+        CHECK(s->text.find("Share of ties kept:") != std::string::npos);
+    }
+}
+
+TEST_CASE("comparison_document: the paired difference is the mean of per-replicate "
+          "differences",
+          "[report][simulation]") {
+    const auto c = small_comparison(3);
+    const auto paired = paired_figures(c);
+    const auto k = static_cast<std::size_t>(sim::figure_key::cla_count);
+    double sum = 0;
+    for (std::size_t r = 0; r < 3; ++r)
+        sum += *c.alternative.replicates[r].years.back().figs.values[k]
+               - *c.baseline.replicates[r].years.back().figs.values[k];
+    REQUIRE(paired[k].mean);
+    CHECK(*paired[k].mean == Approx(sum / 3));
+    CHECK(paired[k].count == 3);
+    REQUIRE(paired[k].interval);
+    const auto doc = comparison_document(c);
+    const auto* s = find_section(doc, "difference");
+    REQUIRE(s);
+    REQUIRE(s->tables.size() == 1);
+    const auto& row = s->tables[0].rows[k];
+    CHECK(row[0] == "cla_count");
+    CHECK(row[4] == format_number(*paired[k].mean, 2));
+    CHECK(row[5]
+          == format_number(paired[k].interval->low, 2) + " to "
+                 + format_number(paired[k].interval->high, 2));
+    SECTION("a scenario identical to the baseline differs by exactly 0 in every replicate") {
+        // Common random numbers: the same seed and replicate give the same run.
+        const auto same = sim::compare(small_run(), sim::scenario{});
+        for (const auto& e : paired_figures(same))
+            if (e.mean) {
+                CHECK(*e.mean == 0.0);
+                REQUIRE(e.interval);
+                CHECK(e.interval->half_width() == 0.0);
+            }
+    }
+}
+
+TEST_CASE("comparison_document: one replicate gives no interval, and says so",
+          "[report][simulation]") {
+    const auto c = small_comparison(1);
+    const auto doc = comparison_document(c);
+    const auto* s = find_section(doc, "difference");
+    REQUIRE(s);
+    CHECK(s->text.find("one replicate: there is no interval") != std::string::npos);
+    for (const auto& row : s->tables[0].rows)
+        if (row[4] != "-")
+            CHECK(row[5] == "none: 1 replicate");
+    CHECK(s->charts[0].find("class=\"whisker\"") == std::string::npos);
+    CHECK(find_section(doc, "scenario") == nullptr); // no side-by-side intervals to draw
+    const auto figs = figures_table(c.baseline);
+    for (const auto& row : figs.rows)
+        if (row[2] != "-")
+            CHECK(row[3] == "none: 1 replicate");
+}
+
+TEST_CASE("run_document: a single run's report has the model's sections", "[report][simulation]") {
+    const auto run = sim::simulate(small_run());
+    const auto doc = run_document(run);
+    REQUIRE(find_section(doc, "assumptions"));
+    const auto* rep = find_section(doc, "reproduction");
+    REQUIRE(rep);
+    REQUIRE(rep->tables.size() == 2);
+    CHECK(rep->tables[0].rows.size() == sim::england_targets().size());
+    std::ostringstream os;
+    write_html(os, doc);
+    CHECK(os.str().find("<h2>What this model assumes</h2>") != std::string::npos);
+    CHECK(os.str().find("<h2>How well it reproduces published figures</h2>") != std::string::npos);
 }

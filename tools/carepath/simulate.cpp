@@ -98,7 +98,7 @@ int run_simulate(const options& o) {
     }
     const fs::path out{o.out};
     const auto t0 = std::chrono::steady_clock::now();
-    r::care_report_data data;
+    r::document doc;
     std::string headline; // the last year in a sentence, read from the run's own summary
     auto describe_year = [](const sim::run_result& run) {
         if (run.mean.years.empty())
@@ -111,8 +111,7 @@ int run_simulate(const options& o) {
     };
     if (alternative) {
         const auto c = sim::compare(cfg, *alternative, {}, progress_bar());
-        data = r::summarise_run(c.alternative);
-        r::add_comparison(data, c);
+        doc = r::comparison_document(c);
         headline = describe_year(c.baseline) + describe_year(c.alternative);
         if (!carepath::cli::write_file(
                 out / "summary.json", [&](std::ostream& os) { sim::write_json(os, c); }, "simulate")
@@ -127,7 +126,7 @@ int run_simulate(const options& o) {
             return 2;
     } else {
         const auto run = sim::simulate(cfg, {}, progress_bar());
-        data = r::summarise_run(run);
+        doc = r::run_document(run);
         headline = describe_year(run);
         if (!carepath::cli::write_file(
                 out / "summary.json", [&](std::ostream& os) { sim::write_json(os, run); },
@@ -137,7 +136,6 @@ int run_simulate(const options& o) {
                 "simulate"))
             return 2;
     }
-    const auto doc = r::make_document(data);
     for (const auto& s : doc.sections)
         for (std::size_t i = 0; i < s.tables.size(); ++i)
             write_table_csv(

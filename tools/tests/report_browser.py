@@ -13,7 +13,11 @@ Usage: report_browser.py CAREPATH DATA_DIR WORK_DIR
    written on zlib alone, counts coloured pixels inside each chart's box.
 
 A chart passes when the browser laid out all of its marks (as many as its data-points), at
-least one with a non-empty box, and its area of the screenshot holds coloured pixels. Exit 77
+least one with a non-empty box, and its area of the screenshot holds coloured pixels. The
+simulation report must also show, visibly, its sections "What this model assumes", "How well
+it reproduces published figures" and the paired differences, define the continuity index and
+the share of ties kept in the continuity section, and (a scenario report) label every section,
+chart and table caption with the run it shows. Exit 77
 (ctest's skip code) with a message when chromium is not installed.
 """
 import json
@@ -50,9 +54,35 @@ window.addEventListener('load', function () {
               drawn: drawn, x: r.left + window.scrollX, y: r.top + window.scrollY,
               w: r.width, h: r.height});
   });
+  // Sections, the run label around each chart, and table captions, each with its laid-out box.
+  var visible = function (el) {
+    if (!el) return false;
+    var b = el.getBoundingClientRect();
+    var style = getComputedStyle(el);
+    return b.width > 0 && b.height > 0 && style.display !== 'none' &&
+           style.visibility !== 'hidden' && el.textContent.trim().length > 0;
+  };
+  var sections = [];
+  document.querySelectorAll('section').forEach(function (sec) {
+    var h = sec.querySelector('h2'), p = sec.querySelector('p');
+    sections.push({id: sec.id, title: h ? h.textContent : '', visible: visible(h),
+                   text: p ? p.textContent : ''});
+  });
+  var figures = [];
+  document.querySelectorAll('svg.chart').forEach(function (svg) {
+    var fig = svg.closest('figure[data-run]');
+    var cap = fig ? fig.querySelector('figcaption') : null;
+    figures.push({label: svg.getAttribute('aria-label'), run: fig ? fig.getAttribute('data-run') : null,
+                  caption: cap ? cap.textContent : null, visible: visible(cap)});
+  });
+  var captions = [];
+  document.querySelectorAll('table.data caption').forEach(function (c) {
+    captions.push({text: c.textContent, visible: visible(c)});
+  });
   var pre = document.createElement('pre');
   pre.id = 'carepath-probe';
-  pre.textContent = JSON.stringify({height: document.documentElement.scrollHeight, charts: out});
+  pre.textContent = JSON.stringify({height: document.documentElement.scrollHeight, charts: out,
+                                    sections: sections, figures: figures, captions: captions});
   document.body.appendChild(pre);
 });
 </script>
@@ -137,7 +167,52 @@ def coloured_pixels(png, box):
     return n
 
 
-def check_report(binary, html_path, work, name):
+# A scenario report labels every chart and table with the run it shows.
+RUN_LABELS = ("Baseline run: ", "Scenario run: ", "Difference: ", "Baseline and scenario",
+              "Model inputs")
+# Sections every simulation report has (id, heading), and those a scenario report adds.
+SIM_SECTIONS = (("assumptions", "What this model assumes"),
+                ("reproduction", "How well it reproduces published figures"))
+SCENARIO_SECTIONS = (("difference", "Paired differences, figure by figure"),
+                     ("baseline-figures", "Figures of the baseline run"))
+
+
+def check_simulation_parts(probe, name, scenario):
+    """The simulation report's own sections are there and visible; in a scenario report every
+    chart sits in a figure whose visible caption names its run, and every table caption does."""
+    failures = []
+    sections = {s["id"]: s for s in probe["sections"]}
+    for sid, title in SIM_SECTIONS + (SCENARIO_SECTIONS if scenario else ()):
+        s = sections.get(sid)
+        if not s:
+            failures.append("%s: no section %r" % (name, sid))
+        elif title not in s["title"] or not s["visible"]:
+            failures.append("%s: section %r heading %r is not %r, visible" % (name, sid, s["title"], title))
+        else:
+            print("%s: section %r shown: %s" % (name, sid, s["title"]))
+    cont = sections.get("continuity")
+    if cont and "Continuity index:" not in cont["text"]:
+        failures.append("%s: the continuity section does not define the continuity index" % name)
+    if cont and "Share of ties kept:" not in cont["text"]:
+        failures.append("%s: the continuity section does not define the share of ties kept" % name)
+    if not scenario:
+        return failures
+    for s in probe["sections"]:
+        if not s["title"].startswith(RUN_LABELS):
+            failures.append("%s: section %r heading names no run: %r" % (name, s["id"], s["title"]))
+    for f in probe["figures"]:
+        if not f["run"] or not f["caption"] or not f["caption"].startswith(RUN_LABELS) or not f["visible"]:
+            failures.append("%s: chart %r has no visible run label (run %r, caption %r)"
+                            % (name, f["label"], f["run"], f["caption"]))
+    for c in probe["captions"]:
+        if not c["text"].startswith(RUN_LABELS) or not c["visible"]:
+            failures.append("%s: table caption %r names no run or is hidden" % (name, c["text"]))
+    print("%s: %d charts and %d tables labelled with their run"
+          % (name, len(probe["figures"]), len(probe["captions"])))
+    return failures
+
+
+def check_report(binary, html_path, work, name, scenario=False):
     failures = []
     with open(html_path, encoding="utf-8") as f:
         html = f.read()
@@ -159,6 +234,8 @@ def check_report(binary, html_path, work, name):
         probe = json.loads(m.group(1).replace("&quot;", '"').replace("&amp;", "&")
                            .replace("&lt;", "<").replace("&gt;", ">"))
         charts = probe["charts"]
+        if name == "simulation":
+            failures += check_simulation_parts(probe, name, scenario)
         expected = html.count("<svg ")
         if len(charts) != expected:
             failures.append("%s: the browser found %d charts, the file has %d"
@@ -209,12 +286,14 @@ def main():
         if r.returncode != 0:
             print("FAIL: %s exited %d\n%s%s" % (" ".join(cmd), r.returncode, r.stdout, r.stderr))
             return 1
-    failures = check_report(binary, os.path.join(sim_out, "report.html"), work, "simulation")
+    failures = check_report(binary, os.path.join(sim_out, "report.html"), work, "simulation",
+                            scenario=True)
     failures += check_report(binary, os.path.join(analyse_out, "report.html"), work, "analysis")
     if failures:
         print("FAIL:\n  " + "\n  ".join(failures))
         return 1
-    print("PASS: every chart of both reports has drawn marks in headless Chromium")
+    print("PASS: every chart of both reports has drawn marks in headless Chromium, and the "
+          "simulation report's sections and run labels are there and visible")
     return 0
 
 

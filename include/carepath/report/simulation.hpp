@@ -1,18 +1,66 @@
 #pragma once
 /// @file
 /// The report of a simulation run: the yearly series of the run (scaled to England), the
-/// relationship and survival parts from the children whose histories the run kept, and, for a
-/// scenario, each share beside the baseline's with its 95% interval over replicates.
+/// relationship and survival parts from the children whose histories the run kept, what the
+/// model assumes and how well it reproduces published figures. For a scenario, every chart and
+/// table is labelled with the run it shows (baseline, scenario, or the difference), and each
+/// figure's paired difference (scenario minus baseline, on common random numbers) is shown
+/// with its Student's t interval.
 #include "carepath/report/care_report.hpp"
+#include "carepath/report/difference_chart.hpp"
+#include "carepath/report/model_evidence.hpp"
 #include "carepath/report/relationships.hpp"
 #include "carepath/sim/engine.hpp"
+#include "carepath/sim/stats.hpp"
 #include "carepath/sim/summary.hpp"
 
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carepath::report {
+
+/// How the report's intervals are made, for `replicates` replicates, in words.
+[[nodiscard]] inline std::string interval_method(std::size_t replicates) {
+    if (replicates < 2)
+        return "none: one replicate gives no interval (run 2 or more replicates)";
+    return "95%, Student's t on " + std::to_string(replicates - 1)
+           + " degrees of freedom (multiplier " + format_number(sim::t_critical(replicates - 1), 3)
+           + ")";
+}
+
+namespace detail {
+// "12.3 to 14.5", or why there is no interval.
+inline std::string interval_cell(const std::optional<double>& low,
+                                 const std::optional<double>& high, std::size_t replicates,
+                                 int decimals = 2) {
+    if (replicates == 1)
+        return "none: 1 replicate";
+    if (low && high)
+        return format_number(*low, decimals) + " to " + format_number(*high, decimals);
+    return "-";
+}
+} // namespace detail
+
+/// The last year's figures of `r`: what each measures, the mean over replicates and its 95%
+/// Student's t interval (none for one replicate: the table says so).
+[[nodiscard]] inline data_table figures_table(const sim::run_result& r) {
+    data_table figs;
+    figs.caption = "Figures for the last year (mean over replicates; 95% interval, Student's t)";
+    figs.columns = {"figure", "what it measures", "mean", "95% interval", "replicates"};
+    for (std::size_t i = 0; i < sim::figure_count; ++i) {
+        const auto key = enum_table<sim::figure_key>::rows[i].value;
+        const auto& e = r.estimates[i];
+        figs.add_row({std::string{to_string(key)}, figure_definition(key),
+                      e.mean ? format_number(*e.mean, 2) : std::string{"-"},
+                      detail::interval_cell(e.low, e.high, e.replicates),
+                      std::to_string(e.replicates)});
+    }
+    return figs;
+}
 
 /// The report data of `r`: children in care on each 31 March by kind of home, entries and
 /// exits by route, children by moves at the last 31 March, sibling separation; continuity per
@@ -83,18 +131,8 @@ namespace carepath::report {
         {"child-years simulated", format_number(r.child_years, 0)},
         {"histories kept for continuity and survival", std::to_string(r.histories.size())}};
 
-    data_table figs;
-    figs.caption = "Figures for the last year (mean over replicates, 95% interval)";
-    figs.columns = {"figure", "mean", "low", "high", "replicates"};
-    for (std::size_t i = 0; i < sim::figure_count; ++i) {
-        const auto& e = r.estimates[i];
-        auto cell = [](const std::optional<double>& v) {
-            return v ? format_number(*v, 2) : std::string{"-"};
-        };
-        figs.add_row({std::string{to_string(enum_table<sim::figure_key>::rows[i].value)},
-                      cell(e.mean), cell(e.low), cell(e.high), std::to_string(e.replicates)});
-    }
-    out.extra_tables.push_back(std::move(figs));
+    out.facts.emplace_back("intervals", interval_method(r.config.replicates));
+    out.extra_tables.push_back(figures_table(r));
     out.extra_title = "Figures";
     return out;
 }
@@ -120,6 +158,213 @@ inline void add_comparison(care_report_data& d, const sim::comparison& c) {
         };
         d.comparison.push_back({std::string{to_string(key)}, est(a), est(b)});
     }
+}
+
+/// Which run a part of a scenario report shows.
+enum class shown_run : std::uint8_t { baseline, scenario, difference, both, inputs };
+
+/// The label of a part that shows `run`, naming the runs ("Scenario run: kinship support").
+[[nodiscard]] inline std::string run_label(shown_run run, std::string_view baseline_name,
+                                           std::string_view scenario_name) {
+    switch (run) {
+    case shown_run::baseline:
+        return "Baseline run: " + std::string{baseline_name};
+    case shown_run::scenario:
+        return "Scenario run: " + std::string{scenario_name};
+    case shown_run::difference:
+        return "Difference: " + std::string{scenario_name} + " minus " + std::string{baseline_name};
+    case shown_run::both:
+        return "Baseline and scenario side by side";
+    case shown_run::inputs:
+        break;
+    }
+    return "Model inputs (both runs)";
+}
+
+namespace detail {
+inline constexpr std::array<std::string_view, 5> run_ids{"baseline", "scenario", "difference",
+                                                         "both", "inputs"};
+} // namespace detail
+
+/// Labels every part of `s` with the run it shows: the heading, the text, each chart (inside
+/// a figure with a visible caption and `data-run`) and each table's caption.
+inline void label_section(section& s, shown_run run, const std::string& label) {
+    const auto id = detail::run_ids[static_cast<std::size_t>(run)];
+    s.title = label + " | " + s.title;
+    s.text = "Shows: " + label + ". " + s.text;
+    for (auto& c : s.charts)
+        c = "<figure class=\"run\" data-run=\"" + std::string{id}
+            + "\"><figcaption class=\"run-label\">" + escape_html(label) + "</figcaption>\n" + c
+            + "</figure>\n";
+    for (auto& t : s.tables)
+        t.caption = label + ": " + t.caption;
+}
+
+namespace detail {
+// Adds both figures' definitions to the continuity section and a table of the two measures
+// per move, so neither is read as the other.
+inline void define_continuity(section& s, const care_report_data& d) {
+    s.text +=
+        " " + std::string{continuity_index_definition} + " " + std::string{ties_kept_definition};
+    if (d.continuity.empty())
+        return;
+    data_table t;
+    t.caption = "Continuity index and share of ties kept, per move";
+    t.columns = {"move", "continuity index (kept / (kept + ended))",
+                 "share of ties kept (kept / all ties before the move)"};
+    for (const auto& c : d.continuity) {
+        const double known = c.kept + c.ended, all = known + c.unrecorded;
+        t.add_row({c.label, known > 0 ? format_number(c.kept / known, 3) : std::string{"-"},
+                   all > 0 ? format_number(c.kept / all, 3) : std::string{"-"}});
+    }
+    s.tables.push_back(std::move(t));
+}
+
+// The published targets for the years `r` reports, with its estimates (the last year's
+// estimate for the last year, the mean without an interval for earlier years).
+inline std::vector<reproduction_row> target_rows(const sim::run_result& r) {
+    struct est {
+        std::optional<double> mean, low, high;
+        std::size_t replicates = 0;
+    };
+    return reproduction_rows(sim::england_targets(), [&](const sim::target& t) {
+        est e;
+        if (r.mean.years.empty())
+            return e;
+        if (r.mean.years.back().year == t.year) {
+            const auto& fe = r.estimates[static_cast<std::size_t>(t.figure)];
+            return est{fe.mean, fe.low, fe.high, fe.replicates};
+        }
+        for (const auto& y : r.mean.years)
+            if (y.year == t.year)
+                e.mean = y.figs[t.figure];
+        return e;
+    });
+}
+
+// Appends the sections every simulation report has: assumptions and reproduction.
+inline void add_model_sections(document& doc, const sim::run_result& r) {
+    doc.sections.push_back(assumptions_section(r.config.params, false));
+    doc.sections.push_back(reproduction_section(target_rows(r), {}));
+}
+} // namespace detail
+
+/// The report of one run, as a document: the run's parts, with the two continuity figures
+/// defined where they appear, then what the model assumes and how well it reproduces
+/// published figures.
+[[nodiscard]] inline document run_document(const sim::run_result& r) {
+    const auto d = summarise_run(r);
+    auto doc = make_document(d);
+    for (auto& s : doc.sections)
+        if (s.id == "continuity")
+            detail::define_continuity(s, d);
+    detail::add_model_sections(doc, r);
+    return doc;
+}
+
+/// Paired differences, scenario minus baseline, figure by figure: replicate i of each run uses
+/// the same random numbers, so the mean of per-replicate differences and its t interval (on
+/// pairs - 1 degrees of freedom) is the number a researcher quotes.
+[[nodiscard]] inline std::array<sim::estimate, sim::figure_count>
+paired_figures(const sim::comparison& c) {
+    std::array<sim::estimate, sim::figure_count> out{};
+    for (std::size_t i = 0; i < sim::figure_count; ++i) {
+        std::vector<std::optional<double>> a, b;
+        for (const auto& rep : c.baseline.replicates)
+            a.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
+        for (const auto& rep : c.alternative.replicates)
+            b.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
+        out[i] = sim::paired_difference(b, a);
+    }
+    return out;
+}
+
+/// The difference section: a table and a chart of every figure's paired difference.
+[[nodiscard]] inline section difference_section(const sim::comparison& c) {
+    const auto paired = paired_figures(c);
+    section s;
+    s.id = "difference";
+    s.title = "Paired differences, figure by figure";
+    s.text = "For each figure of the last year: the scenario's value minus the baseline's in the "
+             "same replicate (both runs use the same random numbers in replicate i), averaged "
+             "over replicates, with a 95% Student's t interval on replicates - 1 degrees of "
+             "freedom. Each row of the chart has its own scale, from minus to plus the bound "
+             "printed at its ends, so small and large differences are both visible; the dashed "
+             "line is no difference.";
+    if (c.baseline.config.replicates < 2)
+        s.text += " This run has one replicate: there is no interval (run 2 or more).";
+    data_table t;
+    t.caption = "Scenario minus baseline, per figure (paired, 95% interval)";
+    t.columns = {"figure",
+                 "what it measures",
+                 c.baseline.scenario_name,
+                 c.alternative.scenario_name,
+                 "difference",
+                 "95% interval",
+                 "pairs"};
+    std::vector<difference_row> rows;
+    for (std::size_t i = 0; i < sim::figure_count; ++i) {
+        const auto key = enum_table<sim::figure_key>::rows[i].value;
+        const auto& d = paired[i];
+        const auto& a = c.baseline.estimates[i];
+        const auto& b = c.alternative.estimates[i];
+        auto cell = [](const std::optional<double>& v) {
+            return v ? format_number(*v, 2) : std::string{"-"};
+        };
+        const std::optional<double> low =
+            d.interval ? std::optional<double>{d.interval->low} : std::nullopt;
+        const std::optional<double> high =
+            d.interval ? std::optional<double>{d.interval->high} : std::nullopt;
+        t.add_row({std::string{to_string(key)}, figure_definition(key), cell(a.mean), cell(b.mean),
+                   cell(d.mean), detail::interval_cell(low, high, d.count),
+                   std::to_string(d.count)});
+        if (d.mean)
+            rows.push_back({std::string{to_string(key)}, *d.mean, low, high, d.count});
+    }
+    chart_options o{.title = "Scenario minus baseline, per figure",
+                    .x_label = "difference (own scale "
+                               "per row)"};
+    s.charts.push_back(
+        detail::svg_of([&](std::ostream& os) { write_difference_chart(os, rows, o); }));
+    s.tables.push_back(std::move(t));
+    return s;
+}
+
+/// The report of a scenario against its baseline: the scenario run's parts, the two runs side
+/// by side, the paired differences, the baseline's figures, then what the model assumes and
+/// how well the baseline reproduces published figures. Every part is labelled with the run it
+/// shows.
+[[nodiscard]] inline document comparison_document(const sim::comparison& c) {
+    auto d = summarise_run(c.alternative);
+    add_comparison(d, c);
+    if (c.baseline.config.replicates < 2)
+        d.comparison.clear(); // one replicate: no intervals to set side by side
+    auto doc = make_document(d);
+    const auto& base = c.baseline.scenario_name;
+    const auto& alt = c.alternative.scenario_name;
+    for (auto& s : doc.sections) {
+        if (s.id == "continuity")
+            detail::define_continuity(s, d);
+        const auto run = s.id == "scenario" ? shown_run::both : shown_run::scenario;
+        label_section(s, run, run_label(run, base, alt));
+    }
+    auto diff = difference_section(c);
+    label_section(diff, shown_run::difference, run_label(shown_run::difference, base, alt));
+    section base_figs;
+    base_figs.id = "baseline-figures";
+    base_figs.title = "Figures of the baseline run";
+    base_figs.tables.push_back(figures_table(c.baseline));
+    label_section(base_figs, shown_run::baseline, run_label(shown_run::baseline, base, alt));
+    auto assumed = assumptions_section(c.baseline.config.params, false);
+    label_section(assumed, shown_run::inputs, run_label(shown_run::inputs, base, alt));
+    auto reproduced = reproduction_section(detail::target_rows(c.baseline), {});
+    label_section(reproduced, shown_run::baseline, run_label(shown_run::baseline, base, alt));
+    // The difference first: it is the number a researcher quotes.
+    doc.sections.insert(doc.sections.begin(), std::move(diff));
+    doc.sections.push_back(std::move(base_figs));
+    doc.sections.push_back(std::move(assumed));
+    doc.sections.push_back(std::move(reproduced));
+    return doc;
 }
 
 } // namespace carepath::report
