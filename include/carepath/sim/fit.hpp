@@ -7,6 +7,7 @@
 /// them, and only the figures left out of the fit are evidence that the model is right.
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/engine.hpp"
+#include "carepath/sim/published.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -54,11 +55,52 @@ inline double step(double published, double simulated, double damping) {
 }
 } // namespace detail
 
+/// The calibration.csv rows fit() reads, with their values (all `target`); a test checks them
+/// against the file. Every number fit() fits to comes through `published_figures::target()`.
+[[nodiscard]] inline published_figures fit_target_rows() {
+    auto row = [](const char* id, double v) {
+        published_figure f;
+        f.id = id;
+        f.value = v;
+        return f;
+    };
+    return published_figures{
+        {row("adoptions_2020", 3440), row("cla_ceased_2020", 29590),
+         row("return_home_share_2019_20", 29), row("placements_3plus_share_2020", 11),
+         row("out_of_area_share_2020", 41), row("long_term_foster_share_2019", 28),
+         row("uasc_count_2020", 5080), row("legal_s20_share_2020", 17)}};
+}
+
 /// Fits `start` to the England figures of the year ending 31 March 2020, simulating one year
-/// from the 2019 stock. Returns the fitted calibration; `report` (if given) gets the last
-/// round's comparison.
-[[nodiscard]] inline calibration fit(calibration start, const fit_options& options = {},
-                                     fit_report* report = nullptr) {
+/// from the 2019 stock, reading every published figure from `figures` through `target()`: a
+/// fit that needed a validation row (or a missing one) stops with that row's diagnostic.
+/// `report` (if given) gets the last round's comparison.
+[[nodiscard]] inline result<calibration> fit(calibration start, const published_figures& figures,
+                                             const fit_options& options = {},
+                                             fit_report* report = nullptr) {
+    // read every figure once, before any simulation, so a refused row fails fast
+    struct wanted {
+        std::string_view id;
+        double value = 0;
+    };
+    std::array<wanted, 8> wanted_rows{{{"adoptions_2020"},
+                                       {"cla_ceased_2020"},
+                                       {"return_home_share_2019_20"},
+                                       {"placements_3plus_share_2020"},
+                                       {"out_of_area_share_2020"},
+                                       {"long_term_foster_share_2019"},
+                                       {"uasc_count_2020"},
+                                       {"legal_s20_share_2020"}}};
+    for (auto& w : wanted_rows) {
+        auto v = figures.target(w.id);
+        if (!v)
+            return v.error();
+        w.value = *v;
+    }
+    const double pub_adoptions = wanted_rows[0].value, pub_ceased = wanted_rows[1].value,
+                 pub_return_home = wanted_rows[2].value, pub_3plus = wanted_rows[3].value,
+                 pub_out_of_area = wanted_rows[4].value, pub_long_term = wanted_rows[5].value,
+                 pub_uasc = wanted_rows[6].value, pub_s20 = wanted_rows[7].value;
     sim_config cfg;
     cfg.seed = options.seed;
     cfg.scale = options.scale;
@@ -102,7 +144,7 @@ inline double step(double published, double simulated, double damping) {
         // adoption: placement orders, to the year's adoptions
         {
             const double k =
-                line("placement_order_rates", "adoptions_2020", 3440, get(f::adoptions));
+                line("placement_order_rates", "adoptions_2020", pub_adoptions, get(f::adoptions));
             cal.placement_order_at_final_under5.value =
                 std::min(0.95, cal.placement_order_at_final_under5.value * k);
             cal.care_to_placement_order_rate.value *= k;
@@ -111,42 +153,43 @@ inline double step(double published, double simulated, double damping) {
         }
         {
             // exits beyond adoption and 18 are mostly returns home
-            const double k = line("return_home_scale", "cla_ceased_2020", 29590, get(f::exits));
+            const double k =
+                line("return_home_scale", "cla_ceased_2020", pub_ceased, get(f::exits));
             cal.return_home_scale.value *= std::pow(k, 2.0);
             cal.return_home_scale.fitted = true;
         }
         {
             // fewer other exits leave more of them to returns home
-            const double k = line("other_exit_rate", "return_home_share_2019_20", 29,
+            const double k = line("other_exit_rate", "return_home_share_2019_20", pub_return_home,
                                   get(f::exit_return_home_share));
             cal.other_exit_rate.value = std::clamp(cal.other_exit_rate.value / (k * k), 0.0, 0.2);
             cal.other_exit_rate.fitted = true;
         }
         {
-            const double k = line("move_scale", "placements_3plus_share_2020", 11,
+            const double k = line("move_scale", "placements_3plus_share_2020", pub_3plus,
                                   get(f::three_plus_placements_share));
             cal.move_scale.value *= k;
             cal.move_scale.fitted = true;
         }
         {
-            const double k =
-                line("inside_share", "out_of_area_share_2020", 41, get(f::out_of_area_share));
+            const double k = line("inside_share", "out_of_area_share_2020", pub_out_of_area,
+                                  get(f::out_of_area_share));
             for (auto& v : cal.inside_share.values)
                 v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
         }
         {
-            const double k = line("long_term_rate", "long_term_foster_share_2019", 28,
+            const double k = line("long_term_rate", "long_term_foster_share_2019", pub_long_term,
                                   get(f::long_term_foster_share));
             cal.long_term_rate.value *= std::pow(k, 2.0);
             cal.long_term_rate.fitted = true;
         }
         {
-            const double k = line("entry_uasc", "uasc_count_2020", 5080, get(f::uasc_count));
+            const double k = line("entry_uasc", "uasc_count_2020", pub_uasc, get(f::uasc_count));
             cal.entry_uasc.value = std::min(0.5, cal.entry_uasc.value * k);
             cal.entry_uasc.fitted = true;
         }
         {
-            const double k = line("entry_s20", "legal_s20_share_2020", 17, get(f::s20_share));
+            const double k = line("entry_s20", "legal_s20_share_2020", pub_s20, get(f::s20_share));
             cal.entry_s20.value = std::min(0.95, cal.entry_s20.value * std::pow(k, 2.0));
             cal.entry_s20.fitted = true;
         }
@@ -154,6 +197,12 @@ inline double step(double published, double simulated, double damping) {
     if (report)
         *report = rep;
     return cal;
+}
+
+/// fit() with the built-in copy of the target rows it reads (`fit_target_rows()`).
+[[nodiscard]] inline calibration fit(calibration start, const fit_options& options = {},
+                                     fit_report* report = nullptr) {
+    return fit(std::move(start), fit_target_rows(), options, report).value();
 }
 
 /// Writes a calibration's fitted values as C++ initialisers, so a fit can be reviewed and

@@ -1,0 +1,506 @@
+#pragma once
+/// @file
+/// Outcomes computed from care histories under the definitions of the published figures they
+/// are compared with (docs/validation.md): the same population, denominator, window and
+/// follow-up. Each function names the published measure it follows. They work on any
+/// `care_history` values: a simulation's (`run_result::histories`, with `keep_histories` large
+/// enough to keep every child) or histories read from data.
+///
+/// Windows are half-open. The year ending 31 March `y` is [1 April y-1, 1 April y); "in care on
+/// 31 March" is `in_care_on(31 March)`. A simulated child's history before the run's start
+/// date is a sketch (entry, then the current placement), so every window must begin on or
+/// after the first simulated day.
+#include "carepath/core/care_history.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace carepath::sim {
+
+/// A count out of a denominator: children, sibling groups, placements.
+struct share {
+    std::size_t count = 0;
+    std::size_t of = 0;
+    /// 0-100; nullopt when the denominator is empty.
+    [[nodiscard]] std::optional<double> percent() const noexcept {
+        if (of == 0)
+            return std::nullopt;
+        return 100.0 * static_cast<double>(count) / static_cast<double>(of);
+    }
+    friend bool operator==(const share&, const share&) = default;
+};
+
+/// 31 March of `y`.
+[[nodiscard]] inline date march_31(int y) {
+    return date{std::chrono::year{y} / std::chrono::March / 31};
+}
+/// The year ending 31 March `y`: [1 April y-1, 1 April y).
+[[nodiscard]] inline interval year_ending_march(int y) {
+    return interval{march_31(y - 1) + days{1}, march_31(y) + days{1}};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sibling separation
+// ---------------------------------------------------------------------------------------------
+
+/// Children and sibling groups apart. A sibling group is the set of children linked by sibling
+/// ties (full, half or step) among those counted; living together means having the same carer
+/// (`same_carer`).
+struct sibling_separation {
+    share children_apart_from_any; ///< apart from at least one sibling counted (CCO 2023)
+    share children_with_none;      ///< living with none of them (Family Rights Group 2015)
+    share groups_not_all_together; ///< groups not all with one carer (CCO 2023, FRG 2015)
+};
+
+namespace detail {
+// Sibling groups among `members` (indices into hs): union-find over sibling ties.
+inline std::vector<std::vector<std::size_t>>
+sibling_groups(std::span<const care_history> hs, const std::vector<std::size_t>& members) {
+    std::map<person_id, std::size_t> slot;
+    for (std::size_t i = 0; i < members.size(); ++i)
+        slot.emplace(hs[members[i]].subject().as_person, i);
+    std::vector<std::size_t> parent(members.size());
+    for (std::size_t i = 0; i < parent.size(); ++i)
+        parent[i] = i;
+    auto root = [&](std::size_t x) {
+        while (parent[x] != x)
+            x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const auto& h = hs[members[i]];
+        for (const auto& r : h.relationships()) {
+            if (!r.kind().is_sibling())
+                continue;
+            const auto it = slot.find(r.other(h.subject().as_person));
+            if (it != slot.end())
+                parent[root(i)] = root(it->second);
+        }
+    }
+    std::map<std::size_t, std::vector<std::size_t>> by_root;
+    for (std::size_t i = 0; i < members.size(); ++i)
+        by_root[root(i)].push_back(i);
+    std::vector<std::vector<std::size_t>> out;
+    for (auto& [r, g] : by_root)
+        if (g.size() > 1)
+            out.push_back(std::move(g));
+    return out;
+}
+// Children apart from siblings, given where each member lives.
+inline sibling_separation separation(const std::vector<std::vector<std::size_t>>& groups,
+                                     const std::vector<const placement*>& home) {
+    sibling_separation s;
+    for (const auto& g : groups) {
+        bool all_together = true;
+        for (const std::size_t a : g) {
+            std::size_t with = 0;
+            for (const std::size_t b : g)
+                if (a != b && same_carer(*home[a], *home[b]))
+                    ++with;
+            ++s.children_apart_from_any.of;
+            ++s.children_with_none.of;
+            if (with + 1 < g.size()) {
+                ++s.children_apart_from_any.count;
+                all_together = false;
+            }
+            if (with == 0)
+                ++s.children_with_none.count;
+        }
+        ++s.groups_not_all_together.of;
+        if (!all_together)
+            ++s.groups_not_all_together.count;
+    }
+    return s;
+}
+} // namespace detail
+
+/// Snapshot on `on`: children in care with at least one sibling also in care on that day
+/// (Family Rights Group 2015, FOI snapshot; the denominators are children and sibling groups).
+[[nodiscard]] inline sibling_separation siblings_on(std::span<const care_history> hs, date on) {
+    std::vector<std::size_t> members;
+    std::vector<const placement*> home;
+    for (std::size_t i = 0; i < hs.size(); ++i)
+        if (const auto* p = hs[i].placement_on(on)) {
+            members.push_back(i);
+            home.push_back(&p->where);
+        }
+    return detail::separation(detail::sibling_groups(hs, members), home);
+}
+
+/// Initial placements: children starting a period of care in `window` together with a sibling
+/// (same day), each compared with those siblings by the first placement of that period
+/// (Children's Commissioner 2023, "separated in their initial placement"). Siblings who came
+/// into care on other days are not counted: the CCO counts them, so this is a lower bound.
+[[nodiscard]] inline sibling_separation siblings_at_entry(std::span<const care_history> hs,
+                                                          interval window) {
+    // group by start day first: siblings entering together share it
+    std::map<date, std::vector<std::size_t>> by_day;
+    std::map<std::size_t, const placement*> first;
+    for (std::size_t i = 0; i < hs.size(); ++i)
+        for (const auto& p : hs[i].periods()) {
+            const date d = p.period.start();
+            if (!window.contains(d))
+                continue;
+            by_day[d].push_back(i);
+            for (const auto& pl : hs[i].placements())
+                if (pl.period.start() == d) {
+                    first[i] = &pl.where;
+                    break;
+                }
+        }
+    sibling_separation total;
+    for (const auto& [d, members] : by_day) {
+        std::vector<const placement*> home;
+        for (const std::size_t i : members)
+            home.push_back(first.at(i));
+        const auto s = detail::separation(detail::sibling_groups(hs, members), home);
+        auto add = [](share& a, const share& b) {
+            a.count += b.count;
+            a.of += b.of;
+        };
+        add(total.children_apart_from_any, s.children_apart_from_any);
+        add(total.children_with_none, s.children_with_none);
+        add(total.groups_not_all_together, s.groups_not_all_together);
+    }
+    return total;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes of home
+// ---------------------------------------------------------------------------------------------
+
+/// Placements (homes with different carers) the child lived in during `window`: the home held
+/// at the window's start or at each entry inside it, plus one per move of home. A change of
+/// placement type with the same carer is not a new placement.
+[[nodiscard]] inline std::size_t placements_during(const care_history& h, interval window) {
+    std::size_t n = h.moves_between(window.start(), window.end().value_or(date::max()));
+    for (const auto& p : h.periods())
+        if (p.period.overlaps(window))
+            ++n;
+    return n;
+}
+
+/// DfE placement stability, year ending 31 March `y`: children in care on 31 March by the
+/// placements they had during the year (1 placement; 3 or more), and the Children's
+/// Commissioner's 2 or more placement moves in the 12 months.
+struct placement_stability {
+    share one_placement;
+    share three_plus_placements;
+    share two_plus_moves;
+};
+[[nodiscard]] inline placement_stability placement_stability_in(std::span<const care_history> hs,
+                                                                int y) {
+    placement_stability s;
+    const auto window = year_ending_march(y);
+    for (const auto& h : hs) {
+        if (!h.in_care_on(march_31(y)))
+            continue;
+        const auto n = placements_during(h, window);
+        const auto moves = h.moves_between(window.start(), *window.end());
+        ++s.one_placement.of;
+        ++s.three_plus_placements.of;
+        ++s.two_plus_moves.of;
+        s.one_placement.count += n == 1;
+        s.three_plus_placements.count += n >= 3;
+        s.two_plus_moves.count += moves >= 2;
+    }
+    return s;
+}
+
+/// DfE long-term stability on 31 March `y`: children under 16 looked after continuously for at
+/// least 2.5 years (30 months), and of them those living with the same carer for at least 2
+/// years. (DfE also counts a child placed for adoption whose adoptive and previous placements
+/// together last 2 years; here the carer must be the same.)
+[[nodiscard]] inline share long_term_stability(std::span<const care_history> hs, int y) {
+    using namespace std::chrono;
+    share s;
+    const date on = march_31(y);
+    const date cont_from = date{year{y - 3} / September / 30}; // 30 months before 31 March
+    const date same_from = march_31(y - 2);
+    for (const auto& h : hs) {
+        if (age_on(h.subject().birth_date, on) >= 16)
+            continue;
+        const auto it = std::ranges::find_if(
+            h.periods(), [&](const care_period& p) { return p.period.contains(on); });
+        if (it == h.periods().end() || it->period.start() > cont_from)
+            continue;
+        ++s.of;
+        // same carer: no move of home in the last two years (on the day itself included)
+        if (h.moves_between(same_from + days{1}, on + days{1}) == 0)
+            ++s.count;
+    }
+    return s;
+}
+
+/// DfE: children in care on 31 March `y` who had been looked after for the 2 years before, by
+/// 3 or more placements during those 2 years.
+[[nodiscard]] inline share three_plus_over_two_years(std::span<const care_history> hs, int y) {
+    share s;
+    const date on = march_31(y);
+    const date from = march_31(y - 2) + days{1};
+    for (const auto& h : hs) {
+        const auto it = std::ranges::find_if(
+            h.periods(), [&](const care_period& p) { return p.period.contains(on); });
+        if (it == h.periods().end() || it->period.start() > from)
+            continue;
+        ++s.of;
+        s.count += placements_during(h, interval{from, on + days{1}}) >= 3;
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// School and social worker changes (Children's Commissioner Stability Index)
+// ---------------------------------------------------------------------------------------------
+
+/// True when `d` falls in the summer gap between school years (20 July to 10 September), so a
+/// school change on that day is not a mid-year move.
+[[nodiscard]] inline bool between_school_years(date d) {
+    using namespace std::chrono;
+    const year_month_day ymd{d};
+    const auto md = month_day{ymd.month(), ymd.day()};
+    return md >= month_day{July, day{20}} && md <= month_day{September, day{10}};
+}
+
+/// Mid-year school moves in `window` (a teacher tie ended by `school_move` outside the summer
+/// gap). A move of school is recorded as the end of the tie with the old school's teacher.
+[[nodiscard]] inline std::size_t midyear_school_moves(const care_history& h, interval window) {
+    std::size_t n = 0;
+    for (const auto& r : h.relationships()) {
+        if (r.kind() != kinds::teacher)
+            continue;
+        for (const auto& e : r.endings())
+            if (e.reason == end_reason::school_move && window.contains(e.on)
+                && !between_school_years(e.on))
+                ++n;
+    }
+    return n;
+}
+
+/// Changes of social worker in `window`: allocations on a day the child was in care and
+/// already had a social worker (the first allocation at entry is not a change).
+[[nodiscard]] inline std::size_t social_worker_changes(const care_history& h, interval window) {
+    std::size_t n = 0;
+    for (const auto& w : h.workers()) {
+        const date d = w.period.start();
+        if (w.role != worker_role::social_worker || !window.contains(d))
+            continue;
+        if (h.in_care_on(d - days{1}) && h.worker_on(d - days{1}))
+            ++n;
+    }
+    return n;
+}
+
+/// The Children's Commissioner's year measures for children in care on 31 March `y`, over the
+/// 12 months to that day.
+struct stability_index {
+    share midyear_school_move; ///< of those enrolled in school (a teacher tie on 31 March)
+    share two_plus_sw_changes; ///< of all children in care on 31 March
+    share no_change_of_any;    ///< no move of home, school or social worker in the year
+};
+[[nodiscard]] inline stability_index stability_index_in(std::span<const care_history> hs, int y) {
+    stability_index s;
+    const date on = march_31(y);
+    const auto window = year_ending_march(y);
+    for (const auto& h : hs) {
+        if (!h.in_care_on(on))
+            continue;
+        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
+            return r.kind() == kinds::teacher && r.active_on(on);
+        });
+        const auto school = midyear_school_moves(h, window);
+        const auto sw = social_worker_changes(h, window);
+        const auto moves = h.moves_between(window.start(), *window.end());
+        if (in_school) {
+            ++s.midyear_school_move.of;
+            s.midyear_school_move.count += school > 0;
+        }
+        ++s.two_plus_sw_changes.of;
+        s.two_plus_sw_changes.count += sw >= 2;
+        ++s.no_change_of_any.of;
+        s.no_change_of_any.count += moves == 0 && school == 0 && sw == 0;
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// How long foster placements last: kinship against unrelated carers
+// ---------------------------------------------------------------------------------------------
+
+/// When a child's stay with a foster carer ends.
+enum class stay_end : std::uint8_t {
+    carer_changes, ///< only a move to another carer or a return home ends it: an SGO, CAO or
+                   ///< adoption order with the same carer, staying put or turning 18 do not
+    any_exit       ///< leaving care by any route ends it (the naive reading)
+};
+} // namespace carepath::sim
+
+template <>
+struct carepath::enum_table<carepath::sim::stay_end> {
+    using e = carepath::sim::stay_end;
+    static constexpr std::array rows{
+        enum_row<e>{e::carer_changes, "carer_changes", "ends when the carer changes"},
+        enum_row<e>{e::any_exit, "any_exit", "ends when care ends by any route"},
+    };
+};
+
+namespace carepath::sim {
+
+/// Foster stays (from a foster placement's start to the first move to another carer) that began
+/// in `window`, kinship and unrelated by the placement type at the start, and of them those
+/// still with the same carer `years` later. A stay is left out when its follow-up passes
+/// `observed_to` or the child turns 18 within it. Returning to care after an order ends the
+/// stay on the day of return.
+struct foster_stays {
+    share kinship_continuing;
+    share unrelated_continuing;
+};
+[[nodiscard]] inline foster_stays foster_stays_continuing(std::span<const care_history> hs,
+                                                          interval window, int years,
+                                                          date observed_to, stay_end rule) {
+    foster_stays out;
+    for (const auto& h : hs) {
+        const auto& periods = h.periods();
+        for (std::size_t k = 0; k < periods.size(); ++k) {
+            const auto& p = periods[k];
+            std::vector<date> starts{p.period.start()};
+            for (const auto& m : h.moves())
+                if (p.period.contains(m.on))
+                    starts.push_back(m.on);
+            for (std::size_t i = 0; i < starts.size(); ++i) {
+                const date s = starts[i];
+                if (!window.contains(s))
+                    continue;
+                const auto* pl = h.placement_on(s);
+                if (!pl)
+                    continue;
+                const auto fam = family_of(pl->where.type);
+                if (fam != placement_family::foster && fam != placement_family::kinship_foster)
+                    continue;
+                const date horizon = birthday(s, years);
+                if (horizon > observed_to || birthday(h.subject().birth_date, 18) <= horizon)
+                    continue;
+                std::optional<date> ended;
+                if (i + 1 < starts.size())
+                    ended = starts[i + 1];
+                else if (p.period.end()) {
+                    const auto r = p.exit.value_or(exit_route::other);
+                    const bool same_carer_goes_on = r == exit_route::special_guardianship
+                                                    || r == exit_route::child_arrangements_order
+                                                    || r == exit_route::adoption
+                                                    || r == exit_route::staying_put;
+                    if (rule == stay_end::any_exit || !same_carer_goes_on)
+                        ended = *p.period.end();
+                    else if (k + 1 < periods.size())
+                        ended = periods[k + 1].period.start(); // the order broke down
+                }
+                share& sh = fam == placement_family::kinship_foster ? out.kinship_continuing
+                                                                    : out.unrelated_continuing;
+                ++sh.of;
+                sh.count += !ended || *ended > horizon;
+            }
+        }
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Re-entry after a return home; disruption after special guardianship, CAO and adoption
+// ---------------------------------------------------------------------------------------------
+
+namespace detail {
+// Each child's last exit by one of `routes` inside `cohort`, with the child's index.
+struct cohort_exit {
+    std::size_t child;
+    date on;
+    std::optional<date> back; // the next period of care's start, if any
+};
+inline std::vector<cohort_exit> exits_in(std::span<const care_history> hs,
+                                         std::span<const exit_route> routes, interval cohort) {
+    std::vector<cohort_exit> out;
+    for (std::size_t i = 0; i < hs.size(); ++i) {
+        const auto& ps = hs[i].periods();
+        std::optional<cohort_exit> last;
+        for (std::size_t k = 0; k < ps.size(); ++k) {
+            const auto end = ps[k].period.end();
+            if (!end || !ps[k].exit || !cohort.contains(*end))
+                continue;
+            if (std::ranges::find(routes, *ps[k].exit) == routes.end())
+                continue;
+            last = cohort_exit{i, *end,
+                               k + 1 < ps.size() ? std::optional{ps[k + 1].period.start()}
+                                                 : std::nullopt};
+        }
+        if (last)
+            out.push_back(*last);
+    }
+    return out;
+}
+} // namespace detail
+
+/// Fixed cohort (DfE): children who left care by one of `routes` during `cohort` (counted once,
+/// at their last such exit), and of them those back in care within `years` of leaving. A child
+/// who turns 18 in the follow-up cannot re-enter and stays in the denominator. nullopt when
+/// the follow-up of the cohort's last day passes `observed_to`.
+[[nodiscard]] inline std::optional<share> reentry_within(std::span<const care_history> hs,
+                                                         std::span<const exit_route> routes,
+                                                         interval cohort, int years,
+                                                         date observed_to) {
+    if (!cohort.end() || birthday(*cohort.end() - days{1}, years) > observed_to)
+        return std::nullopt;
+    share s;
+    for (const auto& e : detail::exits_in(hs, routes, cohort)) {
+        ++s.of;
+        s.count += e.back && *e.back <= birthday(e.on, years);
+    }
+    return s;
+}
+
+/// Kaplan-Meier (Selwyn et al. 2014; Wijedasa and Selwyn 2017): the cumulative percentage of
+/// children who left care by one of `routes` during `cohort` and came back into care within
+/// `years`, each followed until `observed_to` or their 18th birthday (censored), whichever is
+/// first. nullopt when nobody is followed.
+[[nodiscard]] inline std::optional<double> reentry_cumulative(std::span<const care_history> hs,
+                                                              std::span<const exit_route> routes,
+                                                              interval cohort, int years,
+                                                              date observed_to) {
+    struct obs {
+        long t;     // days from the exit
+        bool event; // came back (else censored)
+    };
+    std::vector<obs> v;
+    for (const auto& e : detail::exits_in(hs, routes, cohort)) {
+        const date stop = std::min(observed_to, birthday(hs[e.child].subject().birth_date, 18));
+        if (stop <= e.on)
+            continue;
+        if (e.back && *e.back <= stop)
+            v.push_back({(*e.back - e.on).count(), true});
+        else
+            v.push_back({(stop - e.on).count(), false});
+    }
+    if (v.empty())
+        return std::nullopt;
+    // events before censoring at equal times, as usual for the product-limit estimator
+    std::ranges::sort(
+        v, [](const obs& a, const obs& b) { return a.t != b.t ? a.t < b.t : a.event > b.event; });
+    const long horizon = (birthday(cohort.start(), years) - cohort.start()).count();
+    double survival = 1;
+    std::size_t at_risk = v.size();
+    for (std::size_t i = 0; i < v.size();) {
+        if (v[i].t > horizon)
+            break;
+        std::size_t j = i, events = 0;
+        while (j < v.size() && v[j].t == v[i].t)
+            events += v[j++].event;
+        survival *= 1.0 - static_cast<double>(events) / static_cast<double>(at_risk);
+        at_risk -= j - i;
+        i = j;
+    }
+    return 100.0 * (1.0 - survival);
+}
+
+} // namespace carepath::sim

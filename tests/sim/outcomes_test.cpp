@@ -1,0 +1,260 @@
+#include "carepath/sim/outcomes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+using namespace carepath;
+using namespace carepath::sim;
+using t = placement_type;
+using ls = legal_status;
+
+// Every expected value below is worked by hand from the histories drawn in the test.
+namespace {
+constexpr date ymd(int y, unsigned m, unsigned d) {
+    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
+placement with(t type, unsigned carer) {
+    return placement::with_carer(type, carer_id{carer});
+}
+care_history child_born(unsigned id, date born) {
+    child c;
+    c.id = child_id{id};
+    c.as_person = person_id{id};
+    c.birth_date = born;
+    return care_history{c};
+}
+void add(care_history& h, const care_event& e) {
+    const auto r = h.add(e);
+    INFO((r.ok() ? std::string{} : to_string(r.error())));
+    REQUIRE(r.ok());
+}
+void siblings(care_history& h, unsigned other, date from) {
+    add(h, relationship_begun{
+               relationship{h.subject().as_person, person_id{other}, kinds::full_sibling, from}});
+}
+care_history in_care(unsigned id, date entered, unsigned carer, date born = ymd(2012, 1, 1)) {
+    auto h = child_born(id, born);
+    add(h, entered_care{entered, ls::care_order, with(t::U6, carer)});
+    return h;
+}
+} // namespace
+
+TEST_CASE("outcomes: siblings apart on a day, by children and by sibling groups",
+          "[sim][outcomes]") {
+    const date on = ymd(2022, 3, 31);
+    std::vector<care_history> hs;
+    // A, B with carer 10; their sister C with carer 11 (tie recorded on C's side only)
+    hs.push_back(in_care(1, ymd(2021, 5, 1), 10));
+    siblings(hs.back(), 2, ymd(2012, 1, 1));
+    hs.push_back(in_care(2, ymd(2021, 5, 1), 10));
+    hs.push_back(in_care(3, ymd(2021, 5, 1), 11));
+    siblings(hs.back(), 1, ymd(2012, 1, 1));
+    // D and E together with carer 12
+    hs.push_back(in_care(4, ymd(2021, 6, 1), 12));
+    siblings(hs.back(), 5, ymd(2012, 1, 1));
+    hs.push_back(in_care(5, ymd(2021, 6, 1), 12));
+    // F in care; F's brother G left care before the day: F is not counted
+    hs.push_back(in_care(6, ymd(2021, 6, 1), 13));
+    siblings(hs.back(), 7, ymd(2012, 1, 1));
+    hs.push_back(in_care(7, ymd(2021, 6, 1), 14));
+    add(hs.back(), left_care{ymd(2022, 1, 1), exit_route::return_home});
+
+    const auto s = siblings_on(hs, on);
+    CHECK(s.children_apart_from_any == share{3, 5}); // A, B (from C) and C
+    CHECK(s.children_with_none == share{1, 5});      // C only
+    CHECK(s.groups_not_all_together == share{1, 2}); // {A,B,C} split, {D,E} together
+    CHECK(s.children_apart_from_any.percent().value() == Approx(60));
+    CHECK_FALSE(share{}.percent());
+}
+
+TEST_CASE("outcomes: siblings separated in their initial placement", "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    // A, B, C enter together: A and B with carer 10, C with carer 11
+    for (unsigned id : {1u, 2u, 3u}) {
+        hs.push_back(in_care(id, ymd(2021, 5, 1), id == 3 ? 11 : 10));
+        for (unsigned other : {1u, 2u, 3u})
+            if (other != id)
+                siblings(hs.back(), other, ymd(2012, 1, 1));
+    }
+    // C joins A and B later: the initial placement still counts as separated
+    add(hs[2], placement_changed{ymd(2021, 8, 1), with(t::U6, 10)});
+    // H and I are siblings who came into care on different days: not counted
+    hs.push_back(in_care(8, ymd(2021, 5, 1), 20));
+    siblings(hs.back(), 9, ymd(2012, 1, 1));
+    hs.push_back(in_care(9, ymd(2021, 7, 1), 21));
+    const auto s = siblings_at_entry(hs, year_ending_march(2022));
+    CHECK(s.children_apart_from_any == share{3, 3});
+    CHECK(s.children_with_none == share{1, 3});
+    CHECK(s.groups_not_all_together == share{1, 1});
+    // on 31 March C lives with A and B again; H and I are still apart
+    CHECK(siblings_on(hs, ymd(2022, 3, 31)).groups_not_all_together == share{1, 2});
+}
+
+TEST_CASE("outcomes: DfE placements in the year, for children in care on 31 March",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    // 1: moves 2021-06-01 and 2022-01-10, a type change with the same carer between: 3
+    hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
+    add(hs.back(), placement_changed{ymd(2021, 6, 1), with(t::U6, 2)});
+    add(hs.back(), placement_changed{ymd(2021, 9, 1), with(t::U4, 2)});
+    add(hs.back(), placement_changed{ymd(2022, 1, 10), with(t::U6, 3)});
+    // 2: entered in the year, one placement
+    hs.push_back(in_care(2, ymd(2021, 7, 1), 4));
+    // 3: left before 31 March: not counted
+    hs.push_back(in_care(3, ymd(2019, 7, 1), 5));
+    add(hs.back(), left_care{ymd(2021, 12, 1), exit_route::return_home});
+    // 4: two periods in the year, one placement each: 2
+    hs.push_back(in_care(4, ymd(2021, 5, 1), 6));
+    add(hs.back(), left_care{ymd(2021, 8, 1), exit_route::return_home});
+    add(hs.back(), reentered_care{ymd(2021, 11, 1), ls::care_order, with(t::U6, 7)});
+
+    CHECK(placements_during(hs[0], year_ending_march(2022)) == 3);
+    CHECK(placements_during(hs[3], year_ending_march(2022)) == 2);
+    const auto s = placement_stability_in(hs, 2022);
+    CHECK(s.one_placement == share{1, 3});
+    CHECK(s.three_plus_placements == share{1, 3});
+    CHECK(s.two_plus_moves == share{1, 3});
+}
+
+TEST_CASE("outcomes: DfE long-term stability and 3+ placements over two years", "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    hs.push_back(in_care(1, ymd(2019, 1, 1), 1, ymd(2010, 1, 1))); // stable
+    hs.push_back(in_care(2, ymd(2019, 6, 1), 2, ymd(2012, 1, 1))); // moved 2020-06-01
+    add(hs.back(), placement_changed{ymd(2020, 6, 1), with(t::U6, 3)});
+    hs.push_back(in_care(3, ymd(2019, 11, 1), 4, ymd(2012, 1, 1))); // in care < 2.5 years
+    hs.push_back(in_care(4, ymd(2018, 1, 1), 5, ymd(2005, 1, 1)));  // 16 or over
+    hs.push_back(in_care(5, ymd(2018, 1, 1), 6, ymd(2011, 1, 1)));  // moved exactly 2 years ago
+    add(hs.back(), placement_changed{ymd(2020, 3, 31), with(t::U6, 7)});
+    CHECK(long_term_stability(hs, 2022) == share{2, 3}); // 1 and 5 of 1, 2, 5
+
+    // in care since before 1 April 2020: 1, 2, 3, 4, 5, and 6 with three placements
+    hs.push_back(in_care(6, ymd(2020, 1, 1), 8));
+    add(hs.back(), placement_changed{ymd(2021, 6, 1), with(t::U6, 9)});
+    add(hs.back(), placement_changed{ymd(2022, 1, 10), with(t::U6, 10)});
+    CHECK(three_plus_over_two_years(hs, 2022) == share{1, 6});
+}
+
+TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    auto teacher = [](care_history& h, unsigned id, date from) {
+        add(h, relationship_begun{
+                   relationship{h.subject().as_person, person_id{id}, kinds::teacher, from}});
+    };
+    auto school_move = [&](care_history& h, unsigned from_id, unsigned to_id, date on) {
+        add(h, relationship_ended{person_id{from_id}, kinds::teacher,
+                                  relationship_ending{on, end_reason::school_move}});
+        teacher(h, to_id, on);
+    };
+    auto worker = [](care_history& h, date on, unsigned id) {
+        add(h, worker_changed{on, worker_role::social_worker, social_worker_id{id}});
+    };
+    // s1: a school move in November; workers changed twice in the year
+    hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
+    worker(hs.back(), ymd(2020, 1, 1), 1);
+    teacher(hs.back(), 101, ymd(2020, 1, 1));
+    worker(hs.back(), ymd(2021, 5, 1), 2);
+    school_move(hs.back(), 101, 102, ymd(2021, 11, 15));
+    worker(hs.back(), ymd(2022, 2, 1), 3);
+    // s2: a school move in the summer gap only, one worker: no change of any kind
+    hs.push_back(in_care(2, ymd(2020, 1, 1), 2));
+    worker(hs.back(), ymd(2020, 1, 1), 4);
+    teacher(hs.back(), 103, ymd(2020, 1, 1));
+    school_move(hs.back(), 103, 104, ymd(2021, 8, 15));
+    // s3: too young for school; a worker at entry (not a change) and one change
+    hs.push_back(in_care(3, ymd(2021, 6, 1), 3, ymd(2019, 1, 1)));
+    worker(hs.back(), ymd(2021, 6, 1), 5);
+    worker(hs.back(), ymd(2021, 9, 1), 6);
+
+    CHECK(social_worker_changes(hs[0], year_ending_march(2022)) == 2);
+    CHECK(social_worker_changes(hs[2], year_ending_march(2022)) == 1);
+    CHECK(between_school_years(ymd(2021, 8, 15)));
+    CHECK_FALSE(between_school_years(ymd(2021, 11, 15)));
+    const auto s = stability_index_in(hs, 2022);
+    CHECK(s.midyear_school_move == share{1, 2});
+    CHECK(s.two_plus_sw_changes == share{1, 3});
+    CHECK(s.no_change_of_any == share{1, 3});
+}
+
+TEST_CASE("outcomes: a kinship placement that becomes an SGO with the same carer has not ended",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    auto kin = [&](unsigned id, date from, unsigned carer) {
+        auto h = child_born(id, ymd(2012, 1, 1));
+        add(h, entered_care{from, ls::care_order, with(t::U3, carer)});
+        return h;
+    };
+    hs.push_back(kin(1, ymd(2020, 5, 1), 1)); // SGO, never back
+    add(hs.back(), left_care{ymd(2021, 1, 1), exit_route::special_guardianship});
+    hs.push_back(kin(2, ymd(2020, 6, 1), 2)); // SGO that broke down within two years
+    add(hs.back(), left_care{ymd(2021, 1, 1), exit_route::special_guardianship});
+    add(hs.back(), reentered_care{ymd(2021, 10, 1), ls::care_order, with(t::U6, 9)});
+    hs.push_back(in_care(3, ymd(2020, 7, 1), 3)); // moved: one stay ended, one began
+    add(hs.back(), placement_changed{ymd(2021, 3, 1), with(t::U6, 4)});
+    hs.push_back(in_care(4, ymd(2020, 8, 1), 5)); // returned home
+    add(hs.back(), left_care{ymd(2021, 2, 1), exit_route::return_home});
+    {
+        auto h = child_born(5, ymd(2012, 1, 1)); // a children's home: not foster care
+        add(h, entered_care{ymd(2020, 5, 1), ls::care_order,
+                            placement::with_provider(t::K2, provider_id{1})});
+        hs.push_back(h);
+    }
+    hs.push_back(in_care(6, ymd(2020, 9, 1), 6, ymd(2003, 1, 1))); // turns 18 within 2 years
+
+    const auto window = year_ending_march(2021);
+    const auto same =
+        foster_stays_continuing(hs, window, 2, ymd(2025, 1, 1), stay_end::carer_changes);
+    CHECK(same.kinship_continuing == share{1, 2});   // 1 goes on, 2 came back
+    CHECK(same.unrelated_continuing == share{1, 3}); // 3's second stay only
+    const auto naive = foster_stays_continuing(hs, window, 2, ymd(2025, 1, 1), stay_end::any_exit);
+    CHECK(naive.kinship_continuing == share{0, 2});
+    CHECK(naive.unrelated_continuing == share{1, 3});
+    // stays whose two years run past the end of observation are left out
+    CHECK(foster_stays_continuing(hs, window, 2, ymd(2022, 5, 15), stay_end::carer_changes)
+              .kinship_continuing
+          == share{1, 1});
+    CHECK(to_string(stay_end::any_exit) == "any_exit");
+}
+
+TEST_CASE("outcomes: re-entry among children who returned home, fixed cohort and Kaplan-Meier",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    auto home_then = [&](unsigned id, date born, date in, date out, std::optional<date> back,
+                         exit_route route = exit_route::return_home) {
+        auto h = child_born(id, born);
+        add(h, entered_care{in, ls::care_order, with(t::U6, id)});
+        add(h, left_care{out, route});
+        if (back)
+            add(h, reentered_care{*back, ls::care_order, with(t::U6, 100 + id)});
+        hs.push_back(h);
+    };
+    home_then(1, ymd(2010, 1, 1), ymd(2019, 1, 1), ymd(2020, 6, 1), ymd(2021, 6, 1));
+    home_then(2, ymd(2010, 1, 1), ymd(2019, 1, 1), ymd(2020, 7, 1), ymd(2023, 1, 1));
+    home_then(3, ymd(2003, 3, 1), ymd(2019, 1, 1), ymd(2020, 9, 1), std::nullopt); // 18 in 2021
+    // 4 went home twice in the year: counted once, at the last return
+    home_then(4, ymd(2010, 1, 1), ymd(2019, 1, 1), ymd(2020, 5, 1), ymd(2020, 8, 1));
+    add(hs.back(), left_care{ymd(2020, 12, 1), exit_route::return_home});
+    home_then(5, ymd(2010, 1, 1), ymd(2019, 1, 1), ymd(2020, 6, 1), ymd(2021, 1, 1),
+              exit_route::special_guardianship);
+
+    const std::array home{exit_route::return_home};
+    const auto cohort = year_ending_march(2021);
+    CHECK(reentry_within(hs, home, cohort, 2, ymd(2024, 1, 1)) == share{1, 4});
+    // the trap: all leavers as the denominator (here an SGO breakdown joins both counts)
+    std::vector<exit_route> all;
+    for (const auto r : all_values<exit_route>())
+        all.push_back(r);
+    CHECK(reentry_within(hs, all, cohort, 2, ymd(2024, 1, 1)) == share{2, 5});
+    // the follow-up must be complete
+    CHECK_FALSE(reentry_within(hs, home, cohort, 2, ymd(2022, 1, 1)));
+    // Kaplan-Meier to 1 Jan 2022: censored at 181 (3 turns 18), event at 365 (1), censored at
+    // 396 (4) and 549 (2): S = 1 - 1/3, so 33.3% came back within two years
+    const auto km = reentry_cumulative(hs, home, cohort, 2, ymd(2022, 1, 1));
+    REQUIRE(km);
+    CHECK(*km == Approx(100.0 / 3));
+    const std::array sgo{exit_route::special_guardianship};
+    CHECK(*reentry_cumulative(hs, sgo, cohort, 5, ymd(2024, 1, 1)) == Approx(100));
+    CHECK_FALSE(reentry_cumulative(hs, sgo, year_ending_march(2019), 5, ymd(2024, 1, 1)));
+}
