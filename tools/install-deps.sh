@@ -13,8 +13,10 @@ packages=(g++ cmake make libboost-graph-dev librange-v3-dev libcli11-dev nlohman
 if [[ "${1:-}" == "--test" ]]; then
     # The test suite: Catch2, Graphviz (DOT to SVG), Python (bench peers, generators),
     # NetworkX (continuity peer), clang (libFuzzer targets), headless Chromium (report test),
-    # Doxygen (the API reference, built with warnings as errors).
-    packages+=(catch2 graphviz python3 python3-networkx clang libclang-rt-14-dev chromium doxygen)
+    # Doxygen (the API reference, built with warnings as errors), Boost.MPI with Open MPI
+    # (carepath-mpi and its mpirun tests).
+    packages+=(catch2 graphviz python3 python3-networkx clang libclang-rt-14-dev chromium doxygen
+               libboost-mpi-dev openmpi-bin)
 fi
 if ((list)); then
     printf '%s\n' "${packages[@]}"
