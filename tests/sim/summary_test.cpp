@@ -2,7 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
 
 using namespace carepath::sim;
 
@@ -108,4 +112,61 @@ TEST_CASE("summary: JSON strings are escaped", "[sim][summary]") {
     std::ostringstream os;
     carepath::sim::detail::put_string(os, "a \"b\"\n\\");
     CHECK(os.str() == "\"a \\\"b\\\"\\n\\\\\"");
+}
+
+TEST_CASE("summary: one table lists the series, and JSON and CSV follow it", "[sim][summary]") {
+    std::vector<std::string_view> names;
+    std::size_t numbers = 0;
+    year_summary y;
+    y.year = 2021;
+    y.snapshot = carepath::date{std::chrono::year{2021} / std::chrono::March / 31};
+    for_each_series([&](const auto& m) {
+        names.push_back(m.name);
+        const auto values = detail::series_values(y, m);
+        CHECK((m.categories.empty() ? 1 : m.categories.size()) == values.size());
+        numbers += values.size();
+    });
+    REQUIRE(names.size() == 17);
+    CHECK(names.front() == "in_care");
+    CHECK(std::set<std::string_view>(names.begin(), names.end()).size() == names.size());
+
+    std::ostringstream json;
+    write_year_json(json, y);
+    std::size_t at = 0;
+    for (auto n : names) { // every series once, in the table's order
+        const auto key = "\"" + std::string{n} + "\":";
+        const auto found = json.str().find(key, at);
+        REQUIRE(found != std::string::npos);
+        CHECK(json.str().find(key, found + 1) == std::string::npos);
+        at = found;
+    }
+    CHECK(json.str().find("\"children_by_moves\":{\"0\":0,\"1\":0,\"2\":0,\"3+\":0}")
+          != std::string::npos);
+
+    std::ostringstream csv;
+    write_series_csv(csv, summary{{y}});
+    std::size_t rows = 0;
+    for (char c : csv.str())
+        rows += c == '\n';
+    CHECK(rows == 1 + numbers); // the header, then one row per number (no figures measured)
+}
+
+TEST_CASE("summary: series are made from the year's counts by their rule", "[sim][summary]") {
+    using t = detail::tally;
+    detail::year_acc a;
+    a[t::in_care] = 10;
+    a.at(t::by_home, 2) = 4;
+    a[t::care_days] = 2 * detail::days_per_year;
+    a[t::moves] = 3;
+    a[t::links_sum] = 9;
+    a[t::leavers_at_18] = 3;
+    year_summary y;
+    detail::fill_series(y, a, 2.0);
+    CHECK(y.in_care == 20);         // count x up
+    CHECK(y.stock_by_home[2] == 8); // slot by slot
+    CHECK(y.stock_by_home[1] == 0);
+    CHECK(y.child_years_in_care == 4);       // days / 365.25 x up
+    CHECK(y.moves_per_child_year == 1.5);    // per child-year, not scaled
+    CHECK(y.lifelong_links_at_25_mean == 3); // a mean
+    CHECK(y.continuity_mean == 0);           // no moves: 0, not NaN
 }

@@ -96,109 +96,95 @@ struct comparison {
 
 namespace detail {
 
-// Builds the yearly summary from the counts summed over authorities.
+// Builds the yearly summary from the counts summed over authorities: the series by the
+// table in summary.hpp, then the figures.
 inline year_summary make_year(const year_acc& a, int year, double scale) {
     year_summary y;
     y.year = year;
     y.snapshot = date{std::chrono::year{year} / std::chrono::March / 31};
     const double up = 1.0 / scale;
-    y.in_care = a.in_care * up;
-    for (std::size_t i = 0; i < home_count; ++i)
-        y.stock_by_home[i] = a.by_home[i] * up;
-    for (std::size_t i = 0; i < legal_count; ++i)
-        y.stock_by_legal[i] = a.by_legal[i] * up;
-    for (std::size_t i = 0; i < band_count; ++i)
-        y.stock_by_age[i] = a.by_age[i] * up;
-    y.entries = a.entries * up;
-    y.entries_with_siblings = a.entries_with_sibs * up;
-    for (std::size_t i = 0; i < exit_route_count; ++i)
-        y.exits_by_route[i] = a.exits[i] * up;
-    y.exits = a.exits_total * up;
-    y.moves = a.moves * up;
-    y.child_years_in_care = a.care_days / days_per_year * up;
-    y.moves_per_child_year = a.care_days > 0 ? a.moves / (a.care_days / days_per_year) : 0;
-    for (std::size_t i = 0; i < 4; ++i)
-        y.children_by_moves[i] = a.by_moves[i] * up;
-    y.continuity_mean = a.continuity_n > 0 ? a.continuity_sum / a.continuity_n : 0;
-    y.siblings_apart = a.apart * up;
-    y.with_sibling_in_care = a.with_sibling * up;
-    y.sw_changes = a.sw_changes * up;
-    y.lifelong_links_at_25_mean = a.links_n > 0 ? a.links_sum / a.links_n : 0;
+    fill_series(y, a, up);
 
     auto& f = y.figs;
     using k = figure_key;
+    using t = tally;
     auto pct = [](double num, double den) -> std::optional<double> {
         if (den <= 0)
             return std::nullopt;
         return 100.0 * num / den;
     };
-    auto home = [&](home_kind h) { return a.by_home[static_cast<std::size_t>(h)]; };
-    auto exits = [&](exit_route r) { return a.exits[static_cast<std::size_t>(r)]; };
-    const double n = a.in_care;
+    auto home = [&](home_kind h) { return a.at(t::by_home, static_cast<std::size_t>(h)); };
+    auto legal = [&](legal_group g) { return a.at(t::by_legal, static_cast<std::size_t>(g)); };
+    auto exits = [&](exit_route r) { return a.at(t::exits, static_cast<std::size_t>(r)); };
+    auto age = [&](std::size_t band) { return a.at(t::by_age, band); };
+    auto moved = [&](std::size_t n) { return a.at(t::by_moves, n); };
+    const double n = a[t::in_care];
+    const double left = a[t::exits_total];
     f.at(k::cla_count) = y.in_care;
     f.at(k::entries) = y.entries;
     f.at(k::exits) = y.exits;
     f.at(k::foster_share) = pct(home(home_kind::foster) + home(home_kind::kinship_foster), n);
     f.at(k::kinship_foster_share) = pct(home(home_kind::kinship_foster), n);
-    f.at(k::long_term_foster_share) = pct(a.long_term, n);
+    f.at(k::long_term_foster_share) = pct(a[t::long_term], n);
     f.at(k::childrens_home_share) = pct(home(home_kind::childrens_home), n);
-    f.at(k::semi_independent_16_17_share) = pct(a.semi_16_17, a.age_16_17);
+    f.at(k::semi_independent_16_17_share) = pct(a[t::semi_16_17], a[t::age_16_17]);
     f.at(k::placed_with_parents_share) = pct(home(home_kind::with_parents), n);
     f.at(k::placed_for_adoption_share) = pct(home(home_kind::placed_for_adoption), n);
-    f.at(k::out_of_area_share) = pct(a.outside, n);
-    f.at(k::uasc_share) = pct(a.uasc, n);
+    f.at(k::out_of_area_share) = pct(a[t::outside], n);
+    f.at(k::uasc_share) = pct(a[t::uasc], n);
     f.at(k::care_order_share) =
-        pct(a.by_legal[static_cast<std::size_t>(legal_group::care_order)]
-                + a.by_legal[static_cast<std::size_t>(legal_group::interim_care_order)],
-            n);
-    f.at(k::placement_order_share) =
-        pct(a.by_legal[static_cast<std::size_t>(legal_group::placement_order)], n);
-    f.at(k::s20_share) =
-        pct(a.by_legal[static_cast<std::size_t>(legal_group::accommodated_s20)], n);
-    f.at(k::exit_return_home_share) = pct(exits(exit_route::return_home), a.exits_total);
-    f.at(k::exit_adoption_share) = pct(exits(exit_route::adoption), a.exits_total);
-    f.at(k::exit_sgo_share) = pct(exits(exit_route::special_guardianship), a.exits_total);
-    f.at(k::exit_cao_share) = pct(exits(exit_route::child_arrangements_order), a.exits_total);
-    f.at(k::exit_age18_share) = pct(a.links_n, a.exits_total);
-    f.at(k::three_plus_placements_share) = pct(a.by_moves[2] + a.by_moves[3], n);
-    f.at(k::long_term_stability_share) = pct(a.lts_stable, a.lts_base);
-    f.at(k::siblings_apart_share) = pct(a.apart, a.with_sibling);
-    if (a.care_days > 0)
-        f.at(k::sw_changes_per_child_year) = a.sw_changes / (a.care_days / days_per_year);
-    f.at(k::no_change_home_school_sw_1yr_share) = pct(a.nc1, a.nc1_base);
-    f.at(k::no_change_home_school_sw_2yr_share) = pct(a.nc2, a.nc2_base);
+        pct(legal(legal_group::care_order) + legal(legal_group::interim_care_order), n);
+    f.at(k::placement_order_share) = pct(legal(legal_group::placement_order), n);
+    f.at(k::s20_share) = pct(legal(legal_group::accommodated_s20), n);
+    f.at(k::exit_return_home_share) = pct(exits(exit_route::return_home), left);
+    f.at(k::exit_adoption_share) = pct(exits(exit_route::adoption), left);
+    f.at(k::exit_sgo_share) = pct(exits(exit_route::special_guardianship), left);
+    f.at(k::exit_cao_share) = pct(exits(exit_route::child_arrangements_order), left);
+    f.at(k::exit_age18_share) = pct(a[t::leavers_at_18], left);
+    f.at(k::three_plus_placements_share) = pct(moved(2) + moved(3), n);
+    f.at(k::long_term_stability_share) = pct(a[t::stable], a[t::stable_base]);
+    f.at(k::siblings_apart_share) = pct(a[t::apart], a[t::with_sibling]);
+    if (a[t::care_days] > 0)
+        f.at(k::sw_changes_per_child_year) =
+            a[t::worker_changes] / (a[t::care_days] / days_per_year);
+    f.at(k::no_change_home_school_sw_1yr_share) =
+        pct(a[t::no_change_1yr], a[t::no_change_1yr_base]);
+    f.at(k::no_change_home_school_sw_2yr_share) =
+        pct(a[t::no_change_2yr], a[t::no_change_2yr_base]);
     if (a.cohort5) {
-        f.at(k::reentry_within_5yr_share) = pct(a.reentry, a.reentry_base);
-        f.at(k::sgo_disruption_5yr_share) = pct(a.sgo_back, a.sgo_base);
+        f.at(k::reentry_within_5yr_share) = pct(a[t::reentry], a[t::reentry_base]);
+        f.at(k::sgo_disruption_5yr_share) = pct(a[t::sgo_back], a[t::sgo_base]);
     }
     if (a.cohort12)
-        f.at(k::adoption_breakdown_12yr_share) = pct(a.adopt_back, a.adopt_base);
+        f.at(k::adoption_breakdown_12yr_share) = pct(a[t::adoption_back], a[t::adoption_base]);
     if (a.cohort2) {
-        f.at(k::kinship_foster_continuing_2yr_share) = pct(a.kin_cont, a.kin_base);
-        f.at(k::unrelated_foster_continuing_2yr_share) = pct(a.unrel_cont, a.unrel_base);
+        f.at(k::kinship_foster_continuing_2yr_share) =
+            pct(a[t::kinship_continuing], a[t::kinship_base]);
+        f.at(k::unrelated_foster_continuing_2yr_share) =
+            pct(a[t::unrelated_continuing], a[t::unrelated_base]);
     }
-    if (a.continuity_n > 0)
+    if (a[t::continuity_moves] > 0)
         f.at(k::continuity_index_mean) = 100.0 * y.continuity_mean;
-    if (a.links_n > 0)
+    if (a[t::leavers_at_18] > 0)
         f.at(k::lifelong_links_at_25_mean) = y.lifelong_links_at_25_mean;
     f.at(k::adoptions) = exits(exit_route::adoption) * up;
-    f.at(k::male_share) = pct(a.male, n);
-    f.at(k::age_under_1_share) = pct(a.by_age[0], n);
-    f.at(k::age_1_4_share) = pct(a.by_age[1], n);
-    f.at(k::age_5_9_share) = pct(a.by_age[2], n);
-    f.at(k::age_10_15_share) = pct(a.by_age[3], n);
-    f.at(k::age_16_plus_share) = pct(a.by_age[4], n);
+    f.at(k::male_share) = pct(a[t::male], n);
+    f.at(k::age_under_1_share) = pct(age(0), n);
+    f.at(k::age_1_4_share) = pct(age(1), n);
+    f.at(k::age_5_9_share) = pct(age(2), n);
+    f.at(k::age_10_15_share) = pct(age(3), n);
+    f.at(k::age_16_plus_share) = pct(age(4), n);
     f.at(k::residential_and_semi_share) =
         pct(home(home_kind::childrens_home) + home(home_kind::semi_independent), n);
     f.at(k::independent_share) = pct(home(home_kind::independent), n);
     f.at(k::other_residential_share) = pct(home(home_kind::other_residential), n);
-    f.at(k::one_placement_share) = pct(a.by_moves[0], n);
-    f.at(k::siblings_apart_count) = a.apart * up;
+    f.at(k::one_placement_share) = pct(moved(0), n);
+    f.at(k::siblings_apart_count) = a[t::apart] * up;
     f.at(k::childrens_home_count) = home(home_kind::childrens_home) * up;
-    f.at(k::uasc_count) = a.uasc * up;
-    if (a.adoption_n > 0)
+    f.at(k::uasc_count) = a[t::uasc] * up;
+    if (a[t::adoptions] > 0)
         f.at(k::adoption_entry_to_order_months) =
-            a.adoption_days / a.adoption_n / (days_per_year / 12);
+            a[t::adoption_days] / a[t::adoptions] / (days_per_year / 12);
     return y;
 }
 
@@ -408,37 +394,16 @@ seeds_from(const std::vector<care_history>& hs, date start) {
     if (config.replicates > 1) {
         for (std::size_t y = 0; y < out.mean.years.size(); ++y) {
             auto& m = out.mean.years[y];
-            auto avg = [&](auto member) {
-                double s = 0;
-                for (const auto& rep : out.replicates)
-                    s += rep.years[y].*member;
-                m.*member = s / r;
-            };
-            auto avg_arr = [&](auto member) {
-                for (std::size_t i = 0; i < (m.*member).size(); ++i) {
+            // every series of the table in summary.hpp, slot by slot
+            for_each_series([&](const auto& measure) {
+                const auto mean = detail::series_values(m, measure);
+                for (std::size_t i = 0; i < mean.size(); ++i) {
                     double s = 0;
                     for (const auto& rep : out.replicates)
-                        s += (rep.years[y].*member)[i];
-                    (m.*member)[i] = s / r;
+                        s += detail::series_values(rep.years[y], measure)[i];
+                    mean[i] = s / r;
                 }
-            };
-            avg(&year_summary::in_care);
-            avg_arr(&year_summary::stock_by_home);
-            avg_arr(&year_summary::stock_by_legal);
-            avg_arr(&year_summary::stock_by_age);
-            avg(&year_summary::entries);
-            avg(&year_summary::entries_with_siblings);
-            avg_arr(&year_summary::exits_by_route);
-            avg(&year_summary::exits);
-            avg(&year_summary::moves);
-            avg(&year_summary::child_years_in_care);
-            avg(&year_summary::moves_per_child_year);
-            avg_arr(&year_summary::children_by_moves);
-            avg(&year_summary::continuity_mean);
-            avg(&year_summary::siblings_apart);
-            avg(&year_summary::with_sibling_in_care);
-            avg(&year_summary::sw_changes);
-            avg(&year_summary::lifelong_links_at_25_mean);
+            });
             for (std::size_t i = 0; i < figure_count; ++i) {
                 double s = 0;
                 std::size_t n = 0;

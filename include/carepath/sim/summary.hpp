@@ -1,12 +1,14 @@
 #pragma once
 /// @file
-/// What a simulation reports: the states it counts (home, legal group, age band), the
-/// `figures` for a year ending 31 March (each comparable with a published statistic), the
-/// yearly time series, and writers for JSON and CSV. JSON is written by hand here so the
-/// library needs no JSON dependency.
+/// What a simulation reports: the `figures` for a year ending 31 March (each comparable with
+/// a published statistic), the yearly time series (one table, `series_measures`, lists them)
+/// and writers for JSON and CSV. The states it counts (home, legal group, age band) are in
+/// sim/states.hpp. JSON is written by hand here so the library needs no JSON dependency.
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/permanence.hpp"
+#include "carepath/sim/detail/tally.hpp"
+#include "carepath/sim/states.hpp"
 
 #include <array>
 #include <cmath>
@@ -14,90 +16,13 @@
 #include <cstdio>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace carepath::sim {
-
-/// The kind of home a simulated child lives in; each maps to one SSDA903 placement type.
-enum class home_kind : std::uint8_t {
-    foster,              ///< unrelated foster carers (U4-U6)
-    kinship_foster,      ///< fostered with a relative or friend (U1-U3)
-    childrens_home,      ///< children's home (K2)
-    semi_independent,    ///< semi-independent or supported accommodation, 16-17 (H5/K3)
-    independent,         ///< living independently (P2), 16-17
-    with_parents,        ///< placed with parents (P1): still looked after
-    placed_for_adoption, ///< placed for adoption (A5/A6)
-    other_residential    ///< residential school, health setting, secure unit, custody (R1..)
-};
-/// A child's legal status, grouped as the published statistics group it.
-enum class legal_group : std::uint8_t {
-    accommodated_s20,   ///< s20 CA 1989
-    interim_care_order, ///< s38 CA 1989 (counted with care orders in published shares)
-    care_order,         ///< s31 CA 1989
-    placement_order     ///< s21 ACA 2002
-};
-/// Age bands of the DfE tables.
-enum class age_band : std::uint8_t { under_1, age_1_4, age_5_9, age_10_15, age_16_17 };
-
-} // namespace carepath::sim
-
-template <>
-struct carepath::enum_table<carepath::sim::home_kind> {
-    using e = carepath::sim::home_kind;
-    static constexpr std::array rows{
-        enum_row<e>{e::foster, "foster", "foster care with unrelated carers"},
-        enum_row<e>{e::kinship_foster, "kinship_foster", "foster care with a relative or friend"},
-        enum_row<e>{e::childrens_home, "childrens_home", "children's home"},
-        enum_row<e>{e::semi_independent, "semi_independent", "semi-independent accommodation"},
-        enum_row<e>{e::independent, "independent", "living independently"},
-        enum_row<e>{e::with_parents, "with_parents", "placed with parents (still in care)"},
-        enum_row<e>{e::placed_for_adoption, "placed_for_adoption", "placed for adoption"},
-        enum_row<e>{e::other_residential, "other_residential", "other residential setting"},
-    };
-};
-template <>
-struct carepath::enum_table<carepath::sim::legal_group> {
-    using e = carepath::sim::legal_group;
-    static constexpr std::array rows{
-        enum_row<e>{e::accommodated_s20, "s20", "accommodated under s20 CA 1989"},
-        enum_row<e>{e::interim_care_order, "interim_care_order", "interim care order"},
-        enum_row<e>{e::care_order, "care_order", "care order"},
-        enum_row<e>{e::placement_order, "placement_order", "placement order"},
-    };
-};
-template <>
-struct carepath::enum_table<carepath::sim::age_band> {
-    using e = carepath::sim::age_band;
-    static constexpr std::array rows{
-        enum_row<e>{e::under_1, "under_1", "under 1"},
-        enum_row<e>{e::age_1_4, "1_4", "1 to 4"},
-        enum_row<e>{e::age_5_9, "5_9", "5 to 9"},
-        enum_row<e>{e::age_10_15, "10_15", "10 to 15"},
-        enum_row<e>{e::age_16_17, "16_17", "16 and 17"},
-    };
-};
-
-namespace carepath::sim {
-
-inline constexpr std::size_t home_count = 8;
-inline constexpr std::size_t legal_count = 4;
-inline constexpr std::size_t band_count = 5;
-inline constexpr std::size_t exit_route_count = enum_table<exit_route>::rows.size();
-
-/// The age band of a child aged `age` completed years (18+ fall in the last band).
-[[nodiscard]] constexpr age_band band_of(int age) noexcept {
-    if (age < 1)
-        return age_band::under_1;
-    if (age < 5)
-        return age_band::age_1_4;
-    if (age < 10)
-        return age_band::age_5_9;
-    if (age < 16)
-        return age_band::age_10_15;
-    return age_band::age_16_17;
-}
 
 /// The figures of a year ending 31 March. The first keys are the issue's; the rest are extra
 /// figures the calibration data lets us compare.
@@ -317,6 +242,129 @@ struct summary {
 };
 
 namespace detail {
+template <class E>
+inline constexpr auto codes_of = [] {
+    std::array<std::string_view, enum_table<E>::rows.size()> out{};
+    for (std::size_t i = 0; i < out.size(); ++i)
+        out[i] = enum_table<E>::rows[i].code;
+    return out;
+}();
+inline constexpr std::array<std::string_view, 4> move_counts{"0", "1", "2", "3+"};
+} // namespace detail
+
+/// How a reported series is made from a year's counts (`up` scales a sample to England).
+enum class series_rule : std::uint8_t {
+    count,          ///< count x up (slot by slot for a series by category)
+    years_of_days,  ///< days / 365.25 x up
+    per_child_year, ///< count / (days / 365.25); 0 without days
+    mean            ///< sum / n; 0 when n is 0
+};
+
+/// One series of `year_summary`: its name in JSON and CSV, its member, the counts it is made
+/// from, and its categories (none for a single number).
+template <class M>
+struct series_measure {
+    std::string_view name;
+    M year_summary::*member;
+    detail::tally from;
+    series_rule rule = series_rule::count;
+    detail::tally per = detail::tally::count; ///< the days or n of `per_child_year` and `mean`
+    std::span<const std::string_view> categories = {};
+};
+template <class M>
+series_measure(std::string_view, M year_summary::*, auto...) -> series_measure<M>;
+
+/// The series a year reports, in the order written. This one table drives the yearly
+/// figures' series (`detail::fill_series`), the mean over replicates and the JSON and CSV
+/// writers: a new series is a member of `year_summary`, a line here and its count.
+inline constexpr auto series_measures = [] {
+    using t = detail::tally;
+    using r = series_rule;
+    using y = year_summary;
+    // clang-format off
+    return std::tuple{
+        series_measure{"in_care", &y::in_care, t::in_care},
+        series_measure{"stock_by_placement", &y::stock_by_home, t::by_home, r::count, t::count,
+                       std::span{detail::codes_of<home_kind>}},
+        series_measure{"stock_by_legal_status", &y::stock_by_legal, t::by_legal, r::count, t::count,
+                       std::span{detail::codes_of<legal_group>}},
+        series_measure{"stock_by_age", &y::stock_by_age, t::by_age, r::count, t::count,
+                       std::span{detail::codes_of<age_band>}},
+        series_measure{"entries", &y::entries, t::entries},
+        series_measure{"entries_with_siblings", &y::entries_with_siblings, t::entries_with_siblings},
+        series_measure{"exits", &y::exits, t::exits_total},
+        series_measure{"exits_by_route", &y::exits_by_route, t::exits, r::count, t::count,
+                       std::span{detail::codes_of<exit_route>}},
+        series_measure{"moves", &y::moves, t::moves},
+        series_measure{"child_years_in_care", &y::child_years_in_care, t::care_days, r::years_of_days},
+        series_measure{"moves_per_child_year", &y::moves_per_child_year, t::moves, r::per_child_year,
+                       t::care_days},
+        series_measure{"children_by_moves", &y::children_by_moves, t::by_moves, r::count, t::count,
+                       std::span{detail::move_counts}},
+        series_measure{"continuity_mean", &y::continuity_mean, t::continuity_sum, r::mean,
+                       t::continuity_moves},
+        series_measure{"siblings_apart", &y::siblings_apart, t::apart},
+        series_measure{"with_sibling_in_care", &y::with_sibling_in_care, t::with_sibling},
+        series_measure{"sw_changes", &y::sw_changes, t::worker_changes},
+        series_measure{"lifelong_links_at_25_mean", &y::lifelong_links_at_25_mean, t::links_sum,
+                       r::mean, t::leavers_at_18},
+    };
+    // clang-format on
+}();
+
+/// Calls `f(measure)` for each series of `series_measures`, in order.
+template <class F>
+void for_each_series(F&& f) {
+    std::apply([&](const auto&... m) { (f(m), ...); }, series_measures);
+}
+
+namespace detail {
+inline std::span<double> as_values(double& v) noexcept {
+    return {&v, 1};
+}
+template <std::size_t N>
+std::span<double> as_values(std::array<double, N>& v) noexcept {
+    return v;
+}
+inline std::span<const double> as_values(const double& v) noexcept {
+    return {&v, 1};
+}
+template <std::size_t N>
+std::span<const double> as_values(const std::array<double, N>& v) noexcept {
+    return v;
+}
+/// The numbers of series `m` in year `y` (one, or one per category).
+template <class Y, class M>
+auto series_values(Y& y, const series_measure<M>& m) noexcept {
+    return as_values(y.*(m.member));
+}
+
+/// Fills the series of `y` from the year's counts `a`, scaled up by `up`.
+inline void fill_series(year_summary& y, const year_acc& a, double up) {
+    for_each_series([&](const auto& m) {
+        const auto out = series_values(y, m);
+        for (std::size_t i = 0; i < out.size(); ++i) {
+            const double v = a.at(m.from, i);
+            switch (m.rule) {
+            case series_rule::count:
+                out[i] = v * up;
+                break;
+            case series_rule::years_of_days:
+                out[i] = v / days_per_year * up;
+                break;
+            case series_rule::per_child_year:
+                out[i] = a[m.per] > 0 ? v / (a[m.per] / days_per_year) : 0;
+                break;
+            case series_rule::mean:
+                out[i] = a[m.per] > 0 ? v / a[m.per] : 0;
+                break;
+            }
+        }
+    });
+}
+} // namespace detail
+
+namespace detail {
 // Fixed formatting, so the same numbers always give the same bytes (locale-free).
 inline void put_number(std::ostream& os, double v) {
     if (!std::isfinite(v)) {
@@ -361,18 +409,6 @@ inline void put_string(std::ostream& os, std::string_view s) {
     }
     os << '"';
 }
-template <class E, std::size_t N>
-void put_enum_object(std::ostream& os, const std::array<double, N>& values) {
-    os << '{';
-    for (std::size_t i = 0; i < N; ++i) {
-        if (i)
-            os << ',';
-        put_string(os, to_string(enum_table<E>::rows[i].value));
-        os << ':';
-        put_number(os, values[i]);
-    }
-    os << '}';
-}
 } // namespace detail
 
 /// Writes `f` as a JSON object, keys in figure order, nulls for figures not measured.
@@ -388,51 +424,30 @@ inline void write_figures_json(std::ostream& os, const figures& f) {
     os << '}';
 }
 
-/// Writes one year's series as a JSON object.
+/// Writes one year's series as a JSON object: the year, its snapshot date, each series of
+/// `series_measures` in order, then the figures.
 inline void write_year_json(std::ostream& os, const year_summary& y) {
-    using detail::put_number;
     os << "{\"year\":" << y.year << ",\"snapshot\":";
     detail::put_string(os, format_iso(y.snapshot));
-    os << ",\"in_care\":";
-    put_number(os, y.in_care);
-    os << ",\"stock_by_placement\":";
-    detail::put_enum_object<home_kind>(os, y.stock_by_home);
-    os << ",\"stock_by_legal_status\":";
-    detail::put_enum_object<legal_group>(os, y.stock_by_legal);
-    os << ",\"stock_by_age\":";
-    detail::put_enum_object<age_band>(os, y.stock_by_age);
-    os << ",\"entries\":";
-    put_number(os, y.entries);
-    os << ",\"entries_with_siblings\":";
-    put_number(os, y.entries_with_siblings);
-    os << ",\"exits\":";
-    put_number(os, y.exits);
-    os << ",\"exits_by_route\":";
-    detail::put_enum_object<exit_route>(os, y.exits_by_route);
-    os << ",\"moves\":";
-    put_number(os, y.moves);
-    os << ",\"child_years_in_care\":";
-    put_number(os, y.child_years_in_care);
-    os << ",\"moves_per_child_year\":";
-    put_number(os, y.moves_per_child_year);
-    os << ",\"children_by_moves\":{\"0\":";
-    put_number(os, y.children_by_moves[0]);
-    os << ",\"1\":";
-    put_number(os, y.children_by_moves[1]);
-    os << ",\"2\":";
-    put_number(os, y.children_by_moves[2]);
-    os << ",\"3+\":";
-    put_number(os, y.children_by_moves[3]);
-    os << "},\"continuity_mean\":";
-    put_number(os, y.continuity_mean);
-    os << ",\"siblings_apart\":";
-    put_number(os, y.siblings_apart);
-    os << ",\"with_sibling_in_care\":";
-    put_number(os, y.with_sibling_in_care);
-    os << ",\"sw_changes\":";
-    put_number(os, y.sw_changes);
-    os << ",\"lifelong_links_at_25_mean\":";
-    put_number(os, y.lifelong_links_at_25_mean);
+    for_each_series([&](const auto& m) {
+        os << ',';
+        detail::put_string(os, m.name);
+        os << ':';
+        const auto values = detail::series_values(y, m);
+        if (m.categories.empty()) {
+            detail::put_number(os, values[0]);
+            return;
+        }
+        os << '{';
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (i)
+                os << ',';
+            detail::put_string(os, m.categories[i]);
+            os << ':';
+            detail::put_number(os, values[i]);
+        }
+        os << '}';
+    });
     os << ",\"figures\":";
     write_figures_json(os, y.figs);
     os << '}';
@@ -454,34 +469,11 @@ inline void write_series_csv(std::ostream& os, const summary& s, bool header = t
         os << '\n';
     };
     for (const auto& y : s.years) {
-        row(y.year, "in_care", "", y.in_care);
-        for (std::size_t i = 0; i < home_count; ++i)
-            row(y.year, "stock_by_placement", to_string(enum_table<home_kind>::rows[i].value),
-                y.stock_by_home[i]);
-        for (std::size_t i = 0; i < legal_count; ++i)
-            row(y.year, "stock_by_legal_status", to_string(enum_table<legal_group>::rows[i].value),
-                y.stock_by_legal[i]);
-        for (std::size_t i = 0; i < band_count; ++i)
-            row(y.year, "stock_by_age", to_string(enum_table<age_band>::rows[i].value),
-                y.stock_by_age[i]);
-        row(y.year, "entries", "", y.entries);
-        row(y.year, "entries_with_siblings", "", y.entries_with_siblings);
-        row(y.year, "exits", "", y.exits);
-        for (std::size_t i = 0; i < exit_route_count; ++i)
-            row(y.year, "exits_by_route", to_string(enum_table<exit_route>::rows[i].value),
-                y.exits_by_route[i]);
-        row(y.year, "moves", "", y.moves);
-        row(y.year, "child_years_in_care", "", y.child_years_in_care);
-        row(y.year, "moves_per_child_year", "", y.moves_per_child_year);
-        row(y.year, "children_by_moves", "0", y.children_by_moves[0]);
-        row(y.year, "children_by_moves", "1", y.children_by_moves[1]);
-        row(y.year, "children_by_moves", "2", y.children_by_moves[2]);
-        row(y.year, "children_by_moves", "3+", y.children_by_moves[3]);
-        row(y.year, "continuity_mean", "", y.continuity_mean);
-        row(y.year, "siblings_apart", "", y.siblings_apart);
-        row(y.year, "with_sibling_in_care", "", y.with_sibling_in_care);
-        row(y.year, "sw_changes", "", y.sw_changes);
-        row(y.year, "lifelong_links_at_25_mean", "", y.lifelong_links_at_25_mean);
+        for_each_series([&](const auto& m) {
+            const auto values = detail::series_values(y, m);
+            for (std::size_t i = 0; i < values.size(); ++i)
+                row(y.year, m.name, m.categories.empty() ? "" : m.categories[i], values[i]);
+        });
         for (std::size_t i = 0; i < figure_count; ++i)
             if (y.figs.values[i])
                 row(y.year, "figure", to_string(enum_table<figure_key>::rows[i].value),

@@ -5,6 +5,7 @@
 // counter-based streams this makes a run's output independent of the number of threads.
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/tally.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
 #include "carepath/sim/summary.hpp"
@@ -34,7 +35,6 @@ namespace carepath::sim::detail {
 
 inline constexpr std::uint32_t none = 0xffffffffU;
 inline constexpr std::int32_t never = INT32_MAX;
-inline constexpr double days_per_year = 365.25;
 
 inline std::int32_t day_number(date d) noexcept {
     return static_cast<std::int32_t>(d.time_since_epoch().count());
@@ -145,84 +145,6 @@ struct worker_rec {
     bool agency = false;
     bool active = true;
     std::vector<std::uint32_t> caseload;
-};
-
-/// Everything counted in one year ending 31 March, before scaling. Sums of integers are
-/// exact in double; the few real-valued sums are added in authority order.
-struct year_acc {
-    double in_care = 0;
-    std::array<double, home_count> by_home{};
-    std::array<double, legal_count> by_legal{};
-    std::array<double, band_count> by_age{};
-    double male = 0, uasc = 0, outside = 0, long_term = 0, age_16_17 = 0, semi_16_17 = 0;
-    std::array<double, 4> by_moves{};
-    double lts_base = 0, lts_stable = 0;
-    double with_sibling = 0, apart = 0;
-    double entries = 0, entries_with_sibs = 0;
-    std::array<double, exit_route_count> exits{};
-    double exits_total = 0;
-    double adoption_days = 0, adoption_n = 0;
-    double moves = 0, care_days = 0, sw_changes = 0;
-    double continuity_sum = 0, continuity_n = 0;
-    double links_sum = 0, links_n = 0;
-    double nc1_base = 0, nc1 = 0, nc2_base = 0, nc2 = 0;
-    // cohort measures, filled in at the end of the run
-    double reentry_base = 0, reentry = 0, sgo_base = 0, sgo_back = 0, adopt_base = 0,
-           adopt_back = 0;
-    double kin_base = 0, kin_cont = 0, unrel_base = 0, unrel_cont = 0;
-    bool cohort5 = false, cohort12 = false, cohort2 = false;
-
-    void add(const year_acc& o) {
-        auto sum = [](auto& a, const auto& b) {
-            for (std::size_t i = 0; i < a.size(); ++i)
-                a[i] += b[i];
-        };
-        in_care += o.in_care;
-        sum(by_home, o.by_home);
-        sum(by_legal, o.by_legal);
-        sum(by_age, o.by_age);
-        male += o.male;
-        uasc += o.uasc;
-        outside += o.outside;
-        long_term += o.long_term;
-        age_16_17 += o.age_16_17;
-        semi_16_17 += o.semi_16_17;
-        sum(by_moves, o.by_moves);
-        lts_base += o.lts_base;
-        lts_stable += o.lts_stable;
-        with_sibling += o.with_sibling;
-        apart += o.apart;
-        entries += o.entries;
-        entries_with_sibs += o.entries_with_sibs;
-        sum(exits, o.exits);
-        exits_total += o.exits_total;
-        adoption_days += o.adoption_days;
-        adoption_n += o.adoption_n;
-        moves += o.moves;
-        care_days += o.care_days;
-        sw_changes += o.sw_changes;
-        continuity_sum += o.continuity_sum;
-        continuity_n += o.continuity_n;
-        links_sum += o.links_sum;
-        links_n += o.links_n;
-        nc1_base += o.nc1_base;
-        nc1 += o.nc1;
-        nc2_base += o.nc2_base;
-        nc2 += o.nc2;
-        reentry_base += o.reentry_base;
-        reentry += o.reentry;
-        sgo_base += o.sgo_base;
-        sgo_back += o.sgo_back;
-        adopt_base += o.adopt_base;
-        adopt_back += o.adopt_back;
-        kin_base += o.kin_base;
-        kin_cont += o.kin_cont;
-        unrel_base += o.unrel_base;
-        unrel_cont += o.unrel_cont;
-        cohort5 = cohort5 || o.cohort5;
-        cohort12 = cohort12 || o.cohort12;
-        cohort2 = cohort2 || o.cohort2;
-    }
 };
 
 /// A child in care on the start date, given from outside (a care history) rather than drawn.
@@ -678,7 +600,7 @@ private:
         begin_tie(ci, workers_[w].person, kinds::social_worker.code());
         if (had) {
             c.last_sw = now_;
-            acc().sw_changes += 1;
+            acc()[tally::worker_changes] += 1;
         }
         if (c.history != none)
             add_event(c, worker_changed{to_date(now_), worker_role::social_worker,
@@ -1257,9 +1179,9 @@ private:
             const int y = year_index(now_);
             auto& a = acc();
             if (c.counted_entry_year != y + 1) {
-                a.entries += 1;
+                a[tally::entries] += 1;
                 if (n > 1)
-                    a.entries_with_sibs += 1;
+                    a[tally::entries_with_siblings] += 1;
                 c.counted_entry_year = y + 1;
             }
             if (c.history != none) {
@@ -1663,10 +1585,10 @@ private:
             }
         }
         auto& a = acc();
-        a.moves += 1;
-        a.continuity_sum +=
+        a[tally::moves] += 1;
+        a[tally::continuity_sum] +=
             before == 0 ? 1.0 : 1.0 - static_cast<double>(lost) / static_cast<double>(before);
-        a.continuity_n += 1;
+        a[tally::continuity_moves] += 1;
         ++c.moves_year;
         c.last_move = now_;
         close_placement_log(ci);
@@ -1756,8 +1678,8 @@ private:
         if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * 2))
             links += 1;
         auto& a = acc();
-        a.links_sum += links;
-        a.links_n += 1;
+        a[tally::links_sum] += links;
+        a[tally::leavers_at_18] += 1;
         leave(ci, route);
     }
     void leave(std::uint32_t ci, exit_route route) {
@@ -1765,17 +1687,18 @@ private:
         auto& a = acc();
         const int y = year_index(now_) + 1;
         if (c.counted_exit_year == y) {
-            a.exits[static_cast<std::size_t>(c.last_exit)] -= 1; // counted once, at the last exit
+            a.at(tally::exits, static_cast<std::size_t>(c.last_exit)) -=
+                1; // counted once, at the last exit
             if (c.last_exit == exit_route::adoption)
-                a.adoption_n -= 1;
+                a[tally::adoptions] -= 1;
         } else {
-            a.exits_total += 1;
+            a[tally::exits_total] += 1;
         }
         c.counted_exit_year = y;
-        a.exits[static_cast<std::size_t>(route)] += 1;
+        a.at(tally::exits, static_cast<std::size_t>(route)) += 1;
         if (route == exit_route::adoption) {
-            a.adoption_days += now_ - c.period_start;
-            a.adoption_n += 1;
+            a[tally::adoption_days] += now_ - c.period_start;
+            a[tally::adoptions] += 1;
         }
         if (c.history != none)
             add_event(c, left_care{to_date(now_), route});
@@ -1893,19 +1816,19 @@ private:
                     if (e.day <= lo || e.day > hi)
                         continue;
                     const bool back = e.back != never && e.back - e.day <= 1826;
-                    a.reentry_base += 1;
-                    a.reentry += back;
+                    a[tally::reentry_base] += 1;
+                    a[tally::reentry] += back;
                     if (e.route == exit_route::special_guardianship) {
-                        a.sgo_base += 1;
-                        a.sgo_back += back;
+                        a[tally::sgo_base] += 1;
+                        a[tally::sgo_back] += back;
                     }
                 }
             });
             a.cohort12 = cohort(12, [&](std::int32_t lo, std::int32_t hi) {
                 for (const auto& e : exits_)
                     if (e.day > lo && e.day <= hi && e.route == exit_route::adoption) {
-                        a.adopt_base += 1;
-                        a.adopt_back += e.back != never && e.back - e.day <= 4383;
+                        a[tally::adoption_base] += 1;
+                        a[tally::adoption_back] += e.back != never && e.back - e.day <= 4383;
                     }
             });
             a.cohort2 = cohort(2, [&](std::int32_t lo, std::int32_t hi) {
@@ -1913,11 +1836,11 @@ private:
                     if (p.start > lo && p.start <= hi) {
                         const bool cont = p.end == never || p.end - p.start >= 730;
                         if (p.kinship) {
-                            a.kin_base += 1;
-                            a.kin_cont += cont;
+                            a[tally::kinship_base] += 1;
+                            a[tally::kinship_continuing] += cont;
                         } else {
-                            a.unrel_base += 1;
-                            a.unrel_cont += cont;
+                            a[tally::unrelated_base] += 1;
+                            a[tally::unrelated_continuing] += cont;
                         }
                     }
             });
@@ -1935,7 +1858,7 @@ private:
             const std::int32_t from = std::max(year_start, c.period_start);
             const std::int32_t to = c.in_care ? now_ : std::min(now_, c.exit_day);
             if (to > from) {
-                a.care_days += to - from;
+                a[tally::care_days] += to - from;
                 result_.care_days += to - from;
                 result_.child_days += to - from;
             }
@@ -1947,23 +1870,23 @@ private:
                 continue;
             }
             const int ag = age(c, now_);
-            a.in_care += 1;
-            a.by_home[static_cast<std::size_t>(c.home)] += 1;
-            a.by_legal[static_cast<std::size_t>(c.legal)] += 1;
-            a.by_age[static_cast<std::size_t>(band_of(ag))] += 1;
-            a.male += c.male;
-            a.uasc += c.uasc;
-            a.outside += !c.inside;
-            a.long_term += c.long_term;
+            a[tally::in_care] += 1;
+            a.at(tally::by_home, static_cast<std::size_t>(c.home)) += 1;
+            a.at(tally::by_legal, static_cast<std::size_t>(c.legal)) += 1;
+            a.at(tally::by_age, static_cast<std::size_t>(band_of(ag))) += 1;
+            a[tally::male] += c.male;
+            a[tally::uasc] += c.uasc;
+            a[tally::outside] += !c.inside;
+            a[tally::long_term] += c.long_term;
             if (ag >= 16) {
-                a.age_16_17 += 1;
-                a.semi_16_17 +=
+                a[tally::age_16_17] += 1;
+                a[tally::semi_16_17] +=
                     c.home == home_kind::semi_independent || c.home == home_kind::independent;
             }
-            a.by_moves[std::min<std::size_t>(c.moves_year, 3)] += 1;
+            a.at(tally::by_moves, std::min<std::size_t>(c.moves_year, 3)) += 1;
             if (ag < 16 && now_ - c.period_start >= 913) {
-                a.lts_base += 1;
-                a.lts_stable += now_ - c.placement_start >= 730;
+                a[tally::stable_base] += 1;
+                a[tally::stable] += now_ - c.placement_start >= 730;
             }
             bool sib_in_care = false, apart = false;
             for (auto s : families_[c.family].children) {
@@ -1973,17 +1896,17 @@ private:
                 if (children_[s].carer != c.carer)
                     apart = true;
             }
-            a.with_sibling += sib_in_care;
-            a.apart += apart;
+            a[tally::with_sibling] += sib_in_care;
+            a[tally::apart] += apart;
             if (c.period_start <= now_ - 365) {
-                a.nc1_base += 1;
-                a.nc1 += c.last_move <= now_ - 365 && c.last_school <= now_ - 365
-                         && c.last_sw <= now_ - 365;
+                a[tally::no_change_1yr_base] += 1;
+                a[tally::no_change_1yr] += c.last_move <= now_ - 365 && c.last_school <= now_ - 365
+                                           && c.last_sw <= now_ - 365;
             }
             if (c.period_start <= now_ - 730) {
-                a.nc2_base += 1;
-                a.nc2 += c.last_move <= now_ - 730 && c.last_school <= now_ - 730
-                         && c.last_sw <= now_ - 730;
+                a[tally::no_change_2yr_base] += 1;
+                a[tally::no_change_2yr] += c.last_move <= now_ - 730 && c.last_school <= now_ - 730
+                                           && c.last_sw <= now_ - 730;
             }
             c.moves_year = 0;
         }
