@@ -23,6 +23,7 @@
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/model.hpp"
+#include "carepath/sim/projection.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
 #include "carepath/sim/summary.hpp"

@@ -1,0 +1,282 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// Children coming into care: families and children, arrivals (from the calibrated entries or a
+// population projection), and placing an arriving or returning sibling group.
+#include "carepath/sim/detail/authority.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace carepath::sim::detail {
+
+inline std::uint32_t authority_model::new_family(stream& r, std::size_t) {
+    family_rec f;
+    f.mother = new_person();
+    if (r.bernoulli(0.7))
+        f.father = new_person(); // fathers often unrecorded: assumption
+    const auto g = r.below(3);
+    for (std::uint32_t i = 0; i < g; ++i)
+        f.grandparents[i] = new_person();
+    families_.push_back(std::move(f));
+    return static_cast<std::uint32_t>(families_.size() - 1);
+}
+
+inline std::uint32_t authority_model::new_child(std::uint32_t fam, std::int32_t birth, bool male) {
+    child_rec c;
+    c.gid = new_person();
+    c.family = fam;
+    c.birth = birth;
+    // as core birthday(), with the date split into year, month and day once
+    const std::chrono::year_month_day born{to_date(birth)};
+    for (std::size_t i = 0; i < age_edges.size(); ++i) {
+        const std::chrono::year_month_day at{born.year() + std::chrono::years{age_edges[i]},
+                                             born.month(), born.day()};
+        c.edge_days[i] =
+            day_number(at.ok() ? date{at}
+                               : date{std::chrono::year_month_day{at.year(), std::chrono::March,
+                                                                  std::chrono::day{1}}});
+    }
+    c.male = male;
+    c.rng = stream{rng_key{in_.seed, in_.replicate, c.gid, purpose::child_events}};
+    c.ties.reserve(8); // birth family, siblings, carer, worker, school: one allocation
+    children_.push_back(std::move(c));
+    const auto ci = static_cast<std::uint32_t>(children_.size() - 1);
+    families_[fam].children.push_back(ci);
+    if (kept_ < in_.keep_histories) {
+        auto& cc = children_[ci];
+        cc.history = static_cast<std::uint32_t>(result_.histories.size());
+        child subject;
+        subject.id = child_id{cc.gid};
+        subject.as_person = person_id{cc.gid};
+        subject.birth_date = to_date(birth);
+        subject.sex = male ? sex::male : sex::female;
+        subject.responsible_authority = in_.id;
+        result_.histories.emplace_back(subject);
+        ++kept_;
+    }
+    const auto& fr = families_[fam];
+    // ties to the birth family; siblings are tied when they join
+    now_ = std::max(now_, start_);
+    const auto keep_now = now_;
+    now_ = std::max(birth, start_);
+    begin_tie(ci, fr.mother, kinds::birth_parent.code());
+    if (fr.father != none)
+        begin_tie(ci, fr.father, kinds::birth_parent.code());
+    for (auto gp : fr.grandparents)
+        if (gp != none)
+            begin_tie(ci, gp, kinds::grandparent.code());
+    for (auto sib : fr.children)
+        if (sib != ci) {
+            begin_tie(ci, children_[sib].gid, kinds::full_sibling.code());
+            begin_tie(sib, children_[ci].gid, kinds::full_sibling.code());
+        }
+    now_ = keep_now;
+    return ci;
+}
+
+inline double authority_model::entries_per_year() const {
+    if (in_.projection && !in_.projection->children.empty()) {
+        const int y = year_of(to_date(now_))
+                      + (to_date(now_) > date{std::chrono::year{year_of(to_date(now_))}
+                                              / std::chrono::March / 31}
+                             ? 1
+                             : 0);
+        const auto& p = *in_.projection;
+        const auto k = static_cast<std::size_t>(
+            std::clamp(y - p.first_year, 0, static_cast<int>(p.children.size()) - 1));
+        double total = 0;
+        for (std::size_t b = 0; b < band_count; ++b)
+            total += p.children[k][b] * p.entry_rate_per_10k[b] / 10000;
+        return total * in_.share;
+    }
+    return cal_.entries_per_year.value * in_.share;
+}
+
+inline std::array<double, band_count> authority_model::entry_ages() const {
+    if (in_.projection && !in_.projection->children.empty()) {
+        const auto& p = *in_.projection;
+        std::array<double, band_count> w{};
+        for (std::size_t b = 0; b < band_count; ++b)
+            w[b] = p.children.front()[b] * p.entry_rate_per_10k[b];
+        return w;
+    }
+    return cal_.entry_age.values;
+}
+
+inline double authority_model::mean_family_size() const {
+    const auto& s = cal_.sibling_group_size.values;
+    const double non_uasc = 1 + s[1] + 2 * s[2] + 3 * s[3];
+    return cal_.entry_uasc.value + (1 - cal_.entry_uasc.value) * non_uasc;
+}
+
+// Arrivals keep a clock in fractions of a day: rounding each gap to whole days would bias
+// the rate when gaps are a few days long (a large authority).
+inline void authority_model::schedule_arrival(std::int32_t from) {
+    if (arrival_clock_ < from)
+        arrival_clock_ = from;
+    const double rate = entries_per_year() / mean_family_size();
+    arrival_clock_ += arrivals_.exponential(rate) * days_per_year;
+    const auto day = static_cast<std::int32_t>(std::floor(arrival_clock_)) + 1;
+    if (day <= end_)
+        push(day, ev_arrival, 0, 0);
+}
+
+inline void authority_model::arrival() {
+    const bool uasc = arrivals_.bernoulli(cal_.entry_uasc.value);
+    std::size_t size = 1;
+    if (!uasc)
+        size = arrivals_.choose(cal_.sibling_group_size.values) + 1;
+    const auto fam = new_family(arrivals_, size);
+    // the first child's age; siblings 1-3 years apart
+    const auto ages = entry_ages();
+    std::int32_t birth = 0;
+    if (uasc) {
+        birth = now_ - static_cast<std::int32_t>((14 + arrivals_.uniform() * 3.9) * days_per_year);
+    } else {
+        static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
+        const auto b = arrivals_.choose(ages);
+        birth = now_
+                - static_cast<std::int32_t>(
+                    (edges[b] + arrivals_.uniform() * (edges[b + 1] - edges[b])) * days_per_year)
+                - 1;
+    }
+    std::vector<std::uint32_t> group;
+    for (std::size_t i = 0; i < size; ++i) {
+        std::int32_t b = birth;
+        if (i > 0) {
+            b = birth
+                + static_cast<std::int32_t>((arrivals_.uniform() * 2 + 1) * days_per_year
+                                            * static_cast<double>(i)
+                                            * (arrivals_.bernoulli(0.5) ? 1 : -1));
+            b = std::clamp(b, now_ - static_cast<std::int32_t>(17.5 * days_per_year), now_ - 1);
+        }
+        while (age_on(to_date(b), to_date(now_)) >= 18)
+            b += 30; // entrants are under 18
+        const auto ci = new_child(fam, b, arrivals_.bernoulli(cal_.male.value / 100));
+        children_[ci].uasc = uasc;
+        group.push_back(ci);
+    }
+    enter_group(group, false);
+    schedule_arrival(start_);
+}
+
+inline home_kind authority_model::draw_home(child_rec& c, bool entry) {
+    const auto b = static_cast<std::size_t>(band_of(age_at(c, now_)));
+    auto w = entry ? cal_.entry_home[b] : cal_.move_home[b];
+    if (c.uasc) {
+        w[static_cast<std::size_t>(home_kind::kinship_foster)] = 0;
+        w[static_cast<std::size_t>(home_kind::with_parents)] = 0;
+    }
+    if (pol_.kinship_support)
+        w[static_cast<std::size_t>(home_kind::kinship_foster)] *= 1.25;
+    return static_cast<home_kind>(c.rng.choose(w));
+}
+
+// Places child `ci` in a new home of kind `h` (entry, re-entry or move).
+inline void authority_model::set_home(std::uint32_t ci, home_kind h, std::uint32_t carer) {
+    auto& c = children_[ci];
+    c.home = h;
+    c.carer = carer;
+    c.inside =
+        carers_[carer].unlimited ? (carer == carers_.provider(h, true)) : carers_[carer].inside;
+    c.placement_start = now_;
+    c.last_change = now_;
+    c.with_own_carers = false;
+    c.long_term = false;
+    carers_.occupy(carer, ci);
+    if (carer_kind(h) != 0 && !has_open_tie(c, carers_[carer].person))
+        begin_tie(ci, carers_[carer].person, carer_kind(h));
+    cohorts_.placed(ci, children_[ci].home, now_);
+}
+
+inline void authority_model::enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
+    // the group's first child sets the kind of home; siblings join it if placed together
+    const std::size_t n = group.size();
+    bool together = false;
+    if (n > 1) {
+        const double p = pol_.siblings == sibling_policy::together_unless_reason
+                             ? cal_.siblings_together_policy.value
+                             : cal_.siblings_together.values[std::min<std::size_t>(n, 4) - 2];
+        together = children_[group[0]].rng.bernoulli(p);
+    }
+    home_kind shared = draw_home(children_[group[0]], !reentry);
+    if (together && shared != home_kind::foster && shared != home_kind::kinship_foster)
+        shared = home_kind::foster;
+    std::uint32_t shared_carer = none;
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto ci = group[i];
+        auto& c = children_[ci];
+        const home_kind h = together ? shared : (i == 0 ? shared : draw_home(c, !reentry));
+        std::uint32_t carer = none;
+        if (together && shared_carer != none
+            && (carers_[shared_carer].unlimited
+                || carers_[shared_carer].used < carers_[shared_carer].places))
+            carer = shared_carer;
+        if (carer == none) {
+            const bool hard = together;
+            carer = find_home(ci, h, c.rng.bernoulli(inside_share(cal_, pol_, h)),
+                              together ? static_cast<std::uint32_t>(n - i) : 1, hard);
+            if (together && shared_carer == none)
+                shared_carer = carer;
+        }
+        c.in_care = true;
+        c.period_start = now_;
+        c.status_start = now_;
+        c.moves_year = 0;
+        c.held_carer = none;
+        c.held_until = never;
+        if (c.uasc)
+            c.legal = legal_group::accommodated_s20;
+        else if (c.rng.bernoulli(cal_.entry_s20.value))
+            c.legal = legal_group::accommodated_s20;
+        else
+            c.legal = legal_group::interim_care_order;
+        c.hearing = never;
+        if (c.legal == legal_group::interim_care_order)
+            schedule_hearing(c);
+        const int y = year_index(now_);
+        auto& a = acc();
+        if (c.counted_entry_year != y + 1) {
+            a[tally::entries] += 1;
+            if (n > 1)
+                a[tally::entries_with_siblings] += 1;
+            c.counted_entry_year = y + 1;
+        }
+        if (c.history != none) {
+            // set the home first so the placement value is right, then record the entry
+            c.home = h;
+            c.carer = carer;
+            c.inside = carers_[carer].unlimited ? (carer == carers_.provider(h, true))
+                                                : carers_[carer].inside;
+            c.long_term = false;
+            c.with_own_carers = false;
+            const auto ev_legal = legal_status_of(c.legal);
+            if (reentry)
+                add_event(c, reentered_care{to_date(now_), ev_legal, placement_value(c)});
+            else
+                add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});
+        }
+        set_home(ci, h, carer);
+        const int a_now = age_at(c, now_);
+        const bool school = a_now >= 5 && a_now < 16;
+        if (school && !c.in_school) {
+            c.in_school = true;
+            begin_tie(ci, new_person(), kinds::teacher.code());
+        }
+        c.last_school = now_;
+        c.last_move = now_;
+        assign_worker(ci, end_reason::worker_change);
+        c.last_sw = now_;
+        if (c.exit_log != none)
+            cohorts_.came_back(c.exit_log, now_);
+        schedule(ci);
+    }
+}
+
+inline void authority_model::schedule_hearing(child_rec& c) {
+    const double weeks =
+        cal_.plo_weeks.value + c.rng.exponential(1.0 / cal_.proceedings_extra_weeks.value);
+    c.hearing = now_ + static_cast<std::int32_t>(weeks * 7);
+}
+
+} // namespace carepath::sim::detail

@@ -1,0 +1,196 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// Leaving care (at 18, with who is still there at 25, or by a route before 18), following a
+// child after care for a return, and the 31 March count of the year.
+#include "carepath/sim/detail/authority.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace carepath::sim::detail {
+
+inline void authority_model::leave_at_18(std::uint32_t ci) {
+    auto& c = children_[ci];
+    exit_route route = exit_route::independent_living;
+    bool stays = false;
+    if (c.home == home_kind::foster || c.home == home_kind::kinship_foster) {
+        stays = c.rng.bernoulli(cal_.staying_put_share.value);
+        if (stays)
+            route = exit_route::staying_put;
+    } else if (c.home == home_kind::childrens_home && pol_.staying_close_to_25) {
+        stays = c.rng.bernoulli(cal_.staying_close_share.value);
+    }
+    // who will be there at 25: each tie held at 18 lasts with an assumed chance
+    stream follow{rng_key{in_.seed, in_.replicate, c.gid, purpose::follow_up}};
+    const auto& k = cal_.tie_kept_to_25.values;
+    double links = 0;
+    for (const auto& t : c.ties) {
+        if (t.end != never)
+            continue;
+        const auto fam = family_of_kind(t.kind);
+        double p = 0;
+        if (fam == kind_family::birth_family)
+            p = k[0];
+        else if (fam == kind_family::sibling)
+            p = k[1];
+        else if (fam == kind_family::carer)
+            p = (stays && t.other == carers_[c.carer].person) ? k[2] : k[3];
+        else if (fam == kind_family::professional)
+            p = 0; // roles end with care ...
+        if (follow.bernoulli(p))
+            links += 1;
+    }
+    // ... except the personal adviser, to 21, or to 25 under staying close
+    if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * 2))
+        links += 1;
+    auto& a = acc();
+    a[tally::links_sum] += links;
+    a[tally::leavers_at_18] += 1;
+    leave(ci, route);
+}
+
+inline void authority_model::leave(std::uint32_t ci, exit_route route) {
+    auto& c = children_[ci];
+    auto& a = acc();
+    const int y = year_index(now_) + 1;
+    if (c.counted_exit_year == y) {
+        a.at(tally::exits, static_cast<std::size_t>(c.last_exit)) -=
+            1; // counted once, at the last exit
+        if (c.last_exit == exit_route::adoption)
+            a[tally::adoptions] -= 1;
+    } else {
+        a[tally::exits_total] += 1;
+    }
+    c.counted_exit_year = y;
+    a.at(tally::exits, static_cast<std::size_t>(route)) += 1;
+    if (route == exit_route::adoption) {
+        a[tally::adoption_days] += now_ - c.period_start;
+        a[tally::adoptions] += 1;
+    }
+    if (c.history != none)
+        add_event(c, left_care{to_date(now_), route});
+    // relationships that end with care
+    const bool adopted = route == exit_route::adoption;
+    for (auto& t : c.ties) {
+        if (t.end != never)
+            continue;
+        const auto fam = family_of_kind(t.kind);
+        if (t.kind == kinds::social_worker.code())
+            end_tie(ci, t.other, t.kind, end_reason::age_out, true);
+        else if (adopted && fam == kind_family::birth_family)
+            end_tie(ci, t.other, t.kind, end_reason::adoption, true);
+    }
+    if (c.sw != none) {
+        auto& load = workers_[c.sw].caseload;
+        auto it = std::find(load.begin(), load.end(), ci);
+        if (it != load.end())
+            load.erase(it);
+        c.sw = none;
+    }
+    cohorts_.placement_ended(ci, now_);
+    carers_.vacate(c.carer, ci);
+    release_held(ci, false); // leaving care closes every placement
+    c.carer = none;
+    c.in_care = false;
+    c.exit_day = now_;
+    c.last_exit = route;
+    ++c.version;
+    // follow after care: re-entry is possible after a return home or a legal order
+    const int age_now = age_at(c, now_);
+    c.followed = false;
+    if (age_now < 18 && route != exit_route::staying_put
+        && route != exit_route::independent_living) {
+        c.exit_log = cohorts_.exited(now_, route);
+        double rate = 0;
+        if (route == exit_route::return_home)
+            rate = cal_.reentry_after_return_rate.value;
+        if (route == exit_route::special_guardianship)
+            rate = cal_.sgo_disruption_rate.value;
+        if (route == exit_route::child_arrangements_order)
+            rate = cal_.cao_disruption_rate.value;
+        if (route == exit_route::adoption)
+            rate = cal_.adoption_breakdown_rate.value;
+        ++c.version;
+        const double dt = c.rng.exponential(rate) * days_per_year;
+        const double window = route == exit_route::return_home ? 5 * days_per_year : 1e9;
+        const std::int32_t at18 = c.edge_days.back();
+        if (dt < window && now_ + dt < at18 && now_ + dt <= end_) {
+            c.followed = true;
+            push(now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt)), ev_child, ci,
+                 c.version);
+        }
+    }
+}
+
+inline void authority_model::reenter(std::uint32_t ci) {
+    auto& c = children_[ci];
+    c.followed = false;
+    if (age_at(c, now_) >= 18)
+        return;
+    enter_group({ci}, true);
+}
+
+inline void authority_model::snapshot(std::uint32_t k) {
+    auto& a = result_.years[k];
+    const std::int32_t year_start = k == 0 ? start_ : snapshots_[k - 1];
+    for (std::uint32_t ci = 0; ci < children_.size(); ++ci) {
+        auto& c = children_[ci];
+        // days in care during the year (also counts those who left)
+        const std::int32_t from = std::max(year_start, c.period_start);
+        const std::int32_t to = c.in_care ? now_ : std::min(now_, c.exit_day);
+        if (to > from) {
+            a[tally::care_days] += to - from;
+            result_.care_days += to - from;
+            result_.child_days += to - from;
+        }
+        if (!c.in_care) {
+            // followed after care (for re-entry) until 18
+            if (c.followed)
+                result_.child_days += now_ - std::max(year_start, c.exit_day);
+            c.moves_year = 0;
+            continue;
+        }
+        const int ag = age_at(c, now_);
+        a[tally::in_care] += 1;
+        a.at(tally::by_home, static_cast<std::size_t>(c.home)) += 1;
+        a.at(tally::by_legal, static_cast<std::size_t>(c.legal)) += 1;
+        a.at(tally::by_age, static_cast<std::size_t>(band_of(ag))) += 1;
+        a[tally::male] += c.male;
+        a[tally::uasc] += c.uasc;
+        a[tally::outside] += !c.inside;
+        a[tally::long_term] += c.long_term;
+        if (ag >= 16) {
+            a[tally::age_16_17] += 1;
+            a[tally::semi_16_17] +=
+                c.home == home_kind::semi_independent || c.home == home_kind::independent;
+        }
+        a.at(tally::by_moves, std::min<std::size_t>(c.moves_year, 3)) += 1;
+        if (ag < 16 && now_ - c.period_start >= 913) {
+            a[tally::stable_base] += 1;
+            a[tally::stable] += now_ - c.placement_start >= 730;
+        }
+        bool sib_in_care = false, apart = false;
+        for (auto s : families_[c.family].children) {
+            if (s == ci || !children_[s].in_care)
+                continue;
+            sib_in_care = true;
+            if (children_[s].carer != c.carer)
+                apart = true;
+        }
+        a[tally::with_sibling] += sib_in_care;
+        a[tally::apart] += apart;
+        if (c.period_start <= now_ - 365) {
+            a[tally::no_change_1yr_base] += 1;
+            a[tally::no_change_1yr] +=
+                c.last_move <= now_ - 365 && c.last_school <= now_ - 365 && c.last_sw <= now_ - 365;
+        }
+        if (c.period_start <= now_ - 730) {
+            a[tally::no_change_2yr_base] += 1;
+            a[tally::no_change_2yr] +=
+                c.last_move <= now_ - 730 && c.last_school <= now_ - 730 && c.last_sw <= now_ - 730;
+        }
+        c.moves_year = 0;
+    }
+}
+
+} // namespace carepath::sim::detail

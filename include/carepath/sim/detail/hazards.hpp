@@ -1,0 +1,231 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// The hazards and mappings of the model as pure functions of a child's record, the
+// calibration and the scenario: the SSDA903 placement type and legal status a simulated state
+// stands for, the competing rates of a child's next event, the day the rates next change,
+// the factor for time in placement, the first contact on a kept tie, and the kind of the
+// tie to a carer.
+#include "carepath/core/relationship.hpp"
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/records.hpp"
+#include "carepath/sim/scenario.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace carepath::sim::detail {
+
+/// The SSDA903 placement type a simulated home stands for in year `year`.
+inline placement_type placement_type_of(home_kind h, bool long_term, bool with_own_carers,
+                                        int year) noexcept {
+    using p = placement_type;
+    switch (h) {
+    case home_kind::foster:
+        return long_term ? p::U4 : p::U6;
+    case home_kind::kinship_foster:
+        return long_term ? p::U1 : p::U3;
+    case home_kind::childrens_home:
+        return p::K2;
+    case home_kind::semi_independent:
+        return valid_in_year(p::H5, year) ? p::H5 : p::K3;
+    case home_kind::independent:
+        return valid_in_year(p::P2, year) ? p::P2 : p::K3;
+    case home_kind::with_parents:
+        return p::P1;
+    case home_kind::placed_for_adoption:
+        return with_own_carers ? p::A5 : p::A6;
+    case home_kind::other_residential:
+        return p::R1;
+    }
+    return p::U6;
+}
+inline legal_status legal_status_of(legal_group g) noexcept {
+    switch (g) {
+    case legal_group::accommodated_s20:
+        return legal_status::accommodated_s20;
+    case legal_group::interim_care_order:
+        return legal_status::interim_care_order;
+    case legal_group::care_order:
+        return legal_status::care_order;
+    case legal_group::placement_order:
+        return legal_status::placement_order;
+    }
+    return legal_status::care_order;
+}
+
+/// What a child's next drawn event does (the deterministic ones, the 18th birthday, the final
+/// hearing and the end of a hold, are not drawn).
+enum class outcome : std::uint8_t {
+    move,                    // a move of home
+    return_home,             // leaves care: home to parents
+    special_guardianship,    // leaves care: special guardianship order
+    child_arrangements,      // leaves care: child arrangements order
+    independent_living,      // leaves care at 16-17
+    other_exit,              // leaves care for another reason
+    adopted,                 // leaves care: adoption order
+    s20_to_interim_order,    // s20 to care proceedings
+    to_placement_order,      // a placement order is made
+    matched,                 // placed for adoption
+    placement_order_revoked, // back to a care order
+    long_term,               // the foster home is confirmed as long-term
+    worker_transfer,         // the case passes to another social worker
+    count
+};
+inline constexpr std::size_t outcome_count = static_cast<std::size_t>(outcome::count);
+
+/// The rate (per year) of each outcome.
+struct rate_table {
+    std::array<double, outcome_count> values{};
+    double& operator[](outcome o) noexcept { return values[static_cast<std::size_t>(o)]; }
+    double operator[](outcome o) const noexcept { return values[static_cast<std::size_t>(o)]; }
+};
+
+/// The factor on the move rate for the time in placement at `day`.
+[[nodiscard]] inline double duration_factor(const calibration& cal, const child_rec& c,
+                                            std::int32_t day) noexcept {
+    const auto d = day - c.placement_start;
+    const auto& f = cal.move_duration.values;
+    return d < quarter_year_days ? f[0] : d < year_days ? f[1] : d < two_years_days ? f[2] : f[3];
+}
+
+/// The next day after `day` on which some rate changes (time in placement or age crosses an
+/// edge), or `limit`.
+[[nodiscard]] inline std::int32_t next_rate_change(const child_rec& c, std::int32_t day,
+                                                   std::int32_t limit) noexcept {
+    std::int32_t next = limit;
+    for (std::int32_t edge : {quarter_year_days, half_year_days, year_days, two_years_days})
+        if (c.placement_start + edge > day) {
+            next = std::min(next, c.placement_start + edge);
+            break;
+        }
+    for (std::size_t i = 0; i + 1 < age_edges.size(); ++i)
+        if (c.edge_days[i] > day) {
+            next = std::min(next, c.edge_days[i]);
+            break;
+        }
+    return next;
+}
+
+/// The competing rates of child `c`'s next event on `day`: constant until `next_rate_change`.
+inline void rates(const calibration& cal, const scenario& pol, const child_rec& c, std::int32_t day,
+                  rate_table& r) noexcept {
+    using o = outcome;
+    r.values.fill(0);
+    const int a = age_at(c, day);
+    const auto h = c.home;
+    double move = cal.move_rate.values[static_cast<std::size_t>(h)] * cal.move_scale.value
+                  * duration_factor(cal, c, day);
+    if (c.long_term)
+        move *= cal.long_term_move_factor.value;
+    if (h == home_kind::kinship_foster && pol.kinship_support)
+        move *= cal.kinship_support_factor.value;
+    r[o::move] = move;
+    if (!c.uasc) {
+        double home = cal.return_home_rate.values[static_cast<std::size_t>(c.legal)]
+                      * cal.return_home_scale.value;
+        if (h == home_kind::with_parents)
+            home *= cal.with_parents_return_factor.value;
+        if (h == home_kind::placed_for_adoption)
+            home = 0;
+        r[o::return_home] = home;
+    }
+    if (c.legal != legal_group::accommodated_s20 || h == home_kind::kinship_foster) {
+        if (h == home_kind::kinship_foster)
+            r[o::special_guardianship] =
+                cal.sgo_kinship_rate.value
+                * (pol.kinship_support ? 1 / cal.kinship_support_factor.value : 1.0);
+        if (h == home_kind::foster && day - c.placement_start >= year_days)
+            r[o::special_guardianship] = cal.sgo_foster_rate.value;
+    }
+    if (h == home_kind::kinship_foster || h == home_kind::with_parents)
+        r[o::child_arrangements] = cal.cao_rate.value;
+    if (a >= 16)
+        r[o::independent_living] = cal.independent_living_rate.value;
+    r[o::other_exit] = cal.other_exit_rate.value;
+    if (h == home_kind::placed_for_adoption)
+        r[o::adopted] = 12 / cal.placed_to_order_months.value;
+    if (c.legal == legal_group::accommodated_s20 && !c.uasc && a < 16)
+        r[o::s20_to_interim_order] = cal.s20_to_proceedings_rate.value;
+    if (c.legal == legal_group::care_order && a < 5)
+        r[o::to_placement_order] = cal.care_to_placement_order_rate.value;
+    if (c.legal == legal_group::placement_order && h != home_kind::placed_for_adoption) {
+        r[o::matched] = 12 / cal.match_months.value;
+        r[o::placement_order_revoked] = cal.placement_order_revoked_rate.value;
+    }
+    if ((h == home_kind::foster || h == home_kind::kinship_foster) && !c.long_term
+        && c.legal == legal_group::care_order && a >= 4
+        && day - c.placement_start >= half_year_days)
+        r[o::long_term] = cal.long_term_rate.value;
+    r[o::worker_transfer] = cal.sw_transfer_rate.value;
+}
+
+/// The chance a new home of kind `h` is inside the authority: the calibrated share, moved by
+/// the same ratio as the foster share when the scenario sets that.
+[[nodiscard]] inline double inside_share(const calibration& cal, const scenario& pol,
+                                         home_kind h) noexcept {
+    const double base = cal.inside_share.values[static_cast<std::size_t>(h)];
+    if (!pol.share_inside_home_authority)
+        return base;
+    const double ratio = *pol.share_inside_home_authority / cal.inside_share.values[0];
+    return std::clamp(base * ratio, 0.0, 1.0);
+}
+
+/// Days from a move to the first contact under arrangement `f`.
+[[nodiscard]] constexpr std::int32_t days_to_first_contact(contact_frequency f) noexcept {
+    switch (f) {
+    case contact_frequency::daily:
+        return 0;
+    case contact_frequency::weekly:
+        return 7;
+    case contact_frequency::fortnightly:
+        return 14;
+    case contact_frequency::quarterly:
+        return 91;
+    case contact_frequency::twice_yearly:
+        return 182;
+    case contact_frequency::yearly:
+        return 365;
+    default:
+        return 30;
+    }
+}
+
+/// The relationship kind with code `code` (`other` when unknown).
+[[nodiscard]] inline relationship_kind kind_of(std::uint16_t code) {
+    for (const auto& k : kinds::builtin)
+        if (k.code() == code)
+            return k;
+    return kinds::other;
+}
+/// The family of a kind by table: leaving care asks it of every tie.
+[[nodiscard]] inline kind_family family_of_kind(std::uint16_t code) noexcept {
+    static constexpr auto table = [] {
+        std::array<kind_family, 64> t{};
+        t.fill(kinds::other.family());
+        for (const auto& k : kinds::builtin)
+            if (k.code() < t.size())
+                t[k.code()] = k.family();
+        return t;
+    }();
+    return code < table.size() ? table[code] : kind_of(code).family();
+}
+/// The kind of the child's tie to the carer of a home of kind `h`; 0 for none (placed with
+/// parents: the parent tie already exists).
+[[nodiscard]] constexpr std::uint16_t carer_kind(home_kind h) noexcept {
+    switch (h) {
+    case home_kind::foster:
+        return kinds::foster_carer.code();
+    case home_kind::kinship_foster:
+        return kinds::kinship_carer.code();
+    case home_kind::placed_for_adoption:
+        return kinds::adopter.code();
+    case home_kind::with_parents:
+        return 0;
+    default:
+        return kinds::residential_key_worker.code();
+    }
+}
+
+} // namespace carepath::sim::detail

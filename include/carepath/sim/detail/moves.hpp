@@ -1,0 +1,343 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// A child's life in care: the next event drawn from the competing hazards, what each event
+// does, changes of legal status, moves of home (with siblings, held-open placements, ties
+// kept or lost), and the moves forced when a foster household stops.
+#include "carepath/sim/detail/authority.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace carepath::sim::detail {
+
+// A foster household is approved, or one stops fostering and its children move (CLOSE).
+inline void authority_model::carer_turnover() {
+    const auto change = carers_.turnover();
+    if (change.stopped != none) {
+        const auto kids = carers_[change.stopped].children; // copied: moves change the list
+        for (auto k : kids) {
+            auto& c = children_[k];
+            if (c.in_care && c.carer == change.stopped) {
+                if (move_child(k, change_reason::carer_resigned, false, true))
+                    schedule(k);
+            } else if (c.held_carer == change.stopped) {
+                release_held(k);
+            }
+        }
+    }
+    push(now_ + carers_.next_gap(change.rate), ev_carer_change, 0, 0);
+}
+
+// Draws the child's next event. The hazards are constant between rate changes, so the
+// waiting time is found by spending an Exp(1) amount of cumulative hazard across the
+// segments (inversion), with no event at the segment edges; only the deterministic
+// events (18th birthday, the final hearing, the end of a hold) stop the walk.
+inline void authority_model::schedule(std::uint32_t ci) {
+    auto& c = children_[ci];
+    ++c.version;
+    const std::int32_t hard =
+        std::max(now_ + 1, std::min({c.hearing, c.held_until, c.edge_days.back(), end_ + 1}));
+    double need = c.rng.exponential(1.0);
+    rate_table r{};
+    std::int32_t t = now_;
+    while (t < hard) {
+        rates(cal_, pol_, c, t, r);
+        double total = 0;
+        for (double v : r.values)
+            total += v;
+        const std::int32_t seg_end = next_rate_change(c, t, hard);
+        const double span = static_cast<double>(seg_end - t) / days_per_year;
+        if (total * span > need) {
+            const double dt = need / total * days_per_year;
+            const std::int32_t day = std::max(t + static_cast<std::int32_t>(dt), now_ + 1);
+            if (day >= hard)
+                break;
+            c.pending = static_cast<std::uint8_t>(c.rng.choose(r.values));
+            if (day <= end_)
+                push(day, ev_child, ci, c.version);
+            return;
+        }
+        need -= total * span;
+        t = seg_end;
+    }
+    c.pending =
+        static_cast<std::uint8_t>(outcome::count); // a deterministic event: decided when it comes
+    if (hard <= end_)
+        push(hard, ev_child, ci, c.version);
+}
+
+inline void authority_model::child_event(std::uint32_t ci) {
+    auto& c = children_[ci];
+    if (c.in_care && now_ <= c.last_change) {
+        // placed today (moving with a sibling): a placement lasts at least a day
+        push(now_ + 1, ev_child, ci, c.version);
+        return;
+    }
+    if (!c.in_care) {
+        if (c.followed)
+            reenter(ci);
+        return;
+    }
+    // deterministic events first: 18th birthday, the final hearing, a held placement
+    const int a = age_at(c, now_);
+    if (a >= 18) {
+        leave_at_18(ci);
+        return;
+    }
+    if (c.held_carer != none && now_ >= c.held_until)
+        release_held(ci);
+    if (c.hearing != never && now_ >= c.hearing) {
+        c.hearing = never;
+        const bool po = a < 5 && c.rng.bernoulli(cal_.placement_order_at_final_under5.value);
+        set_legal(ci, po ? legal_group::placement_order : legal_group::care_order);
+        schedule(ci);
+        return;
+    }
+    switch (static_cast<outcome>(c.pending)) {
+    case outcome::move:
+        (void)move_child(ci, std::nullopt, c.rng.bernoulli(cal_.planned_move_share.value), false);
+        break;
+    case outcome::return_home:
+        leave(ci, exit_route::return_home);
+        return;
+    case outcome::special_guardianship:
+        leave(ci, exit_route::special_guardianship);
+        return;
+    case outcome::child_arrangements:
+        leave(ci, exit_route::child_arrangements_order);
+        return;
+    case outcome::independent_living:
+        leave(ci, exit_route::independent_living);
+        return;
+    case outcome::other_exit:
+        leave(ci, exit_route::other);
+        return;
+    case outcome::adopted:
+        leave(ci, exit_route::adoption);
+        return;
+    case outcome::s20_to_interim_order:
+        set_legal(ci, legal_group::interim_care_order);
+        schedule_hearing(children_[ci]);
+        break;
+    case outcome::to_placement_order:
+        set_legal(ci, legal_group::placement_order);
+        break;
+    case outcome::placement_order_revoked:
+        set_legal(ci, legal_group::care_order);
+        break;
+    case outcome::matched: {
+        if (c.home == home_kind::foster
+            && c.rng.bernoulli(cal_.adoption_with_current_carers.value)) {
+            // fostering to adoption with the same carers: a change of type, not a move
+            same_carer_change(ci, home_kind::placed_for_adoption, true);
+        } else {
+            relocate(ci, home_kind::placed_for_adoption, change_reason::care_plan, true, false);
+        }
+        break;
+    }
+    case outcome::long_term: {
+        c.long_term = true;
+        c.last_change = now_;
+        if (c.history != none)
+            add_event(c, placement_changed{to_date(now_), placement_value(c),
+                                           change_reason::status_only, false});
+        break;
+    }
+    case outcome::worker_transfer:
+        assign_worker(ci, end_reason::worker_change);
+        break;
+    default:
+        break; // a checkpoint: rates change
+    }
+    schedule(ci);
+}
+
+inline void authority_model::set_legal(std::uint32_t ci, legal_group g) {
+    auto& c = children_[ci];
+    c.legal = g;
+    c.status_start = now_;
+    if (c.history != none)
+        add_event(c, legal_status_changed{to_date(now_), legal_status_of(g)});
+}
+
+inline void authority_model::same_carer_change(std::uint32_t ci, home_kind h, bool own_carers) {
+    auto& c = children_[ci];
+    c.home = h;
+    c.last_change = now_;
+    c.with_own_carers = own_carers;
+    c.long_term = false;
+    if (c.history != none)
+        add_event(c, placement_changed{to_date(now_), placement_value(c),
+                                       change_reason::status_only, false});
+}
+
+// Returns false when the move was put off to tomorrow (the child was placed today).
+inline bool authority_model::move_child(std::uint32_t ci, std::optional<change_reason> why,
+                                        bool planned, bool forced) {
+    auto& c = children_[ci];
+    if (now_ <= c.last_change) {
+        // a placement lasts at least a day: the move happens tomorrow
+        ++c.version;
+        c.pending = static_cast<std::uint8_t>(outcome::move);
+        push(now_ + 1, ev_child, ci, c.version);
+        return false;
+    }
+    // back to a held-open placement when the trial fails
+    if (c.held_carer != none && !forced) {
+        const auto back = c.held_carer;
+        move_to(ci,
+                carers_[back].kind == home_kind::kinship_foster ? home_kind::kinship_foster
+                                                                : carers_[back].kind,
+                back, change_reason::care_plan, false, true);
+        return true;
+    }
+    const auto h = draw_home(c, false);
+    const auto reason = why       ? *why
+                        : planned ? change_reason::care_plan
+                                  : (c.rng.bernoulli(0.5) ? change_reason::carer_request_behaviour
+                                                          : change_reason::standard_of_care);
+    relocate(ci, h, reason, planned, forced);
+    return true;
+}
+
+// Moves the child (and, by policy, co-placed siblings) to a new home of kind `h`.
+inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reason why,
+                                      bool planned, bool forced) {
+    auto& c = children_[ci];
+    const auto old = c.carer;
+    const bool inside = c.rng.bernoulli(inside_share(cal_, pol_, h));
+    std::vector<std::uint32_t> with;
+    if (old != none && !carers_[old].unlimited) {
+        const double p = pol_.siblings == sibling_policy::together_unless_reason
+                             ? cal_.siblings_together_policy.value
+                             : cal_.siblings_move_together.value;
+        for (auto sib : families_[c.family].children)
+            if (sib != ci && children_[sib].in_care && children_[sib].carer == old
+                && children_[sib].last_change < now_ && h != home_kind::placed_for_adoption
+                && c.rng.bernoulli(p))
+                with.push_back(sib);
+    }
+    if (h == home_kind::semi_independent || h == home_kind::independent)
+        with.clear();
+    auto carer =
+        find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
+                  !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+    carer = avoid(ci, h, carer, old, inside);
+    const bool hold = planned && !forced && pol_.keep_last_placement_open && c.held_carer == none
+                      && !carers_[old].unlimited;
+    move_to(ci, h, carer, why, hold, false);
+    for (auto sib : with) {
+        auto& s = children_[sib];
+        if (!s.in_care)
+            continue;
+        const bool room = carers_[carer].unlimited || carers_[carer].used < carers_[carer].places;
+        const auto target =
+            room ? carer : avoid(sib, h, find_home(sib, h, inside, 1, false), s.carer, inside);
+        move_to(sib, h, target, why, false, false);
+        schedule(sib);
+    }
+}
+
+// The move itself: ends or keeps ties, counts continuity, records the history.
+inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_t carer,
+                                     change_reason why, bool hold, bool back_to_held) {
+    auto& c = children_[ci];
+    // a move elsewhere while a placement is held open ends the hold first
+    if (!back_to_held && c.held_carer != none)
+        release_held(ci);
+    const auto old = c.carer;
+    const auto old_home = c.home;
+    const bool old_inside = c.inside;
+    // ties open before the move
+    std::size_t before = 0;
+    for (const auto& t : c.ties)
+        if (t.end == never)
+            ++before;
+    std::size_t lost = 0;
+    // the last carer: kept when the placement is held open, or by chance/policy
+    if (old != none && carer_kind(old_home) != 0) {
+        const auto person = carers_[old].person;
+        const bool keep = hold || back_to_held || c.rng.bernoulli(cal_.former_carer_kept.value);
+        if (!keep && end_tie(ci, person, carer_kind(old_home), end_reason::placement_move, false))
+            ++lost;
+        else if (keep && !hold && carer_kind(old_home) == kinds::foster_carer.code()) {
+            end_tie(ci, person, kinds::foster_carer.code(), end_reason::placement_move, true);
+            begin_tie(ci, person, kinds::former_foster_carer.code());
+        }
+    }
+    // school: changes on moves out of the authority, sometimes inside it
+    if (c.in_school) {
+        const bool change = back_to_held ? false
+                                         : (!carers_[carer].inside || !old_inside
+                                                ? true
+                                                : c.rng.bernoulli(cal_.school_change_inside.value));
+        if (change) {
+            for (auto& t : c.ties)
+                if (t.kind == kinds::teacher.code() && t.end == never) {
+                    end_tie(ci, t.other, t.kind, end_reason::school_move, false);
+                    ++lost;
+                    break;
+                }
+            begin_tie(ci, new_person(), kinds::teacher.code());
+            c.last_school = now_;
+        }
+    }
+    auto& a = acc();
+    a[tally::moves] += 1;
+    a[tally::continuity_sum] +=
+        before == 0 ? 1.0 : 1.0 - static_cast<double>(lost) / static_cast<double>(before);
+    a[tally::continuity_moves] += 1;
+    ++c.moves_year;
+    c.last_move = now_;
+    cohorts_.placement_ended(ci, now_);
+    const bool long_term_after = back_to_held && c.held_long_term;
+    if (hold) {
+        c.held_long_term = c.long_term;
+        c.held_carer = old;
+        c.held_until = now_ + static_cast<std::int32_t>(cal_.held_open_days.value);
+    } else {
+        carers_.vacate(old, ci);
+        if (back_to_held) {
+            c.held_carer = none;
+            c.held_until = never;
+        }
+    }
+    if (c.history != none) {
+        c.home = h;
+        c.carer = carer;
+        c.inside =
+            carers_[carer].unlimited ? (carer == carers_.provider(h, true)) : carers_[carer].inside;
+        c.long_term = long_term_after;
+        c.with_own_carers = false;
+        add_event(c, placement_changed{to_date(now_), placement_value(c), why, hold});
+    }
+    if (back_to_held) {
+        // the held placement's place was never given up
+        c.home = h;
+        c.carer = carer;
+        c.inside = carers_[carer].inside;
+        c.placement_start = now_;
+        c.last_change = now_;
+        c.long_term = long_term_after;
+        c.with_own_carers = false;
+        cohorts_.placed(ci, children_[ci].home, now_);
+    } else {
+        set_home(ci, h, carer);
+    }
+    if (children_[ci].history != none)
+        plan_contacts(ci);
+}
+
+inline void authority_model::release_held(std::uint32_t ci, bool record) {
+    auto& c = children_[ci];
+    if (c.held_carer == none)
+        return;
+    const auto held = c.held_carer;
+    c.held_carer = none;
+    c.held_until = never;
+    carers_.vacate(held, ci);
+    if (record && c.history != none && c.in_care)
+        add_event(c, held_placement_released{to_date(now_)});
+}
+
+} // namespace carepath::sim::detail

@@ -1,0 +1,186 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// The people around a simulated child: social workers (hired, leaving, caseloads), the
+// child's ties to people (begun, ended, the first contact on a tie kept across a move), and
+// the kept children's care histories.
+#include "carepath/sim/detail/authority.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace carepath::sim::detail {
+
+inline std::uint32_t authority_model::hire_worker() {
+    worker_rec w;
+    w.person = new_person();
+    w.agency = workers_rng_.bernoulli(cal_.sw_agency_share.value);
+    workers_.push_back(std::move(w));
+    const auto id = static_cast<std::uint32_t>(workers_.size() - 1);
+    active_workers_.push_back(id);
+    return id;
+}
+
+inline std::uint32_t authority_model::hire_worker_now() {
+    const auto w = hire_worker();
+    schedule_worker(w, now_);
+    return w;
+}
+
+inline void authority_model::schedule_worker(std::uint32_t w, std::int32_t from) {
+    const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
+                        * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
+    const double years = workers_rng_.exponential(rate);
+    if (years * days_per_year > (end_ - from) + 1)
+        return;
+    push(from + std::max<std::int32_t>(1, static_cast<std::int32_t>(years * days_per_year)),
+         ev_worker, w, 0);
+}
+
+inline std::uint32_t authority_model::pick_worker(child_rec& c) {
+    // the least-loaded of two drawn at random: caseloads stay near the mean
+    const auto n = static_cast<std::uint32_t>(active_workers_.size());
+    auto a = active_workers_[c.rng.below(n)];
+    auto b = active_workers_[c.rng.below(n)];
+    auto w = workers_[a].caseload.size() <= workers_[b].caseload.size() ? a : b;
+    if (static_cast<double>(workers_[w].caseload.size()) >= cal_.sw_caseload.value * 1.25) {
+        w = hire_worker();
+        schedule_worker(w, now_);
+    }
+    return w;
+}
+
+inline void authority_model::assign_worker(std::uint32_t ci, end_reason why) {
+    auto& c = children_[ci];
+    const bool had = c.sw != none;
+    if (had) {
+        auto& load = workers_[c.sw].caseload;
+        auto it = std::find(load.begin(), load.end(), ci);
+        if (it != load.end())
+            load.erase(it);
+        end_tie(ci, workers_[c.sw].person, kinds::social_worker.code(), why, false);
+    }
+    auto w = pick_worker(c);
+    if (w == c.sw || w == c.last_worker)
+        w = hire_worker_now();
+    c.sw = w;
+    c.last_worker = w;
+    workers_[w].caseload.push_back(ci);
+    begin_tie(ci, workers_[w].person, kinds::social_worker.code());
+    if (had) {
+        c.last_sw = now_;
+        acc()[tally::worker_changes] += 1;
+    }
+    if (c.history != none)
+        add_event(c, worker_changed{to_date(now_), worker_role::social_worker,
+                                    social_worker_id{workers_[w].person}});
+}
+
+inline void authority_model::worker_leaves(std::uint32_t w) {
+    if (!workers_[w].active)
+        return;
+    workers_[w].active = false;
+    active_workers_.erase(std::find(active_workers_.begin(), active_workers_.end(), w));
+    const auto load = workers_[w].caseload; // copied: hiring may move workers_
+    const auto replacement = hire_worker();
+    schedule_worker(replacement, now_);
+    for (auto ci : load)
+        if (children_[ci].in_care && children_[ci].sw == w)
+            assign_worker(ci, end_reason::worker_change);
+}
+
+inline void authority_model::begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind) {
+    auto& c = children_[ci];
+    for (const auto& t : c.ties)
+        if (t.other == other && t.kind == kind && t.end == never)
+            return; // already tied
+    c.ties.push_back(tie_rec{other, kind, now_});
+    if (c.history != none) {
+        const auto k = kind_of(kind);
+        add_event(c, relationship_begun{
+                         relationship{person_id{c.gid}, person_id{other}, k, to_date(now_)}});
+    }
+}
+
+inline bool authority_model::end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind,
+                                     end_reason why, bool planned) {
+    auto& c = children_[ci];
+    for (auto& t : c.ties)
+        if (t.other == other && t.kind == kind && t.end == never) {
+            t.end = std::max(now_, t.start); // ties made while the stock is set up
+            t.reason = why;
+            if (c.history != none)
+                add_event(
+                    c, relationship_ended{person_id{other}, kind_of(kind),
+                                          relationship_ending{to_date(t.end), why, planned, {}}});
+            return true;
+        }
+    return false;
+}
+
+// The contact arranged on a tie the child keeps across a move. These are model
+// assumptions, not published figures, except the social worker's: a visit within a week
+// of a new placement (Care Planning, Placement and Case Review (England) Regulations 2010,
+// reg 28(2)(a)).
+inline contact_frequency authority_model::arrangement_of(const child_rec& c,
+                                                         const tie_rec& t) const {
+    const auto k = t.kind;
+    if (family_of_kind(k) == kind_family::sibling) {
+        for (auto s : families_[c.family].children)
+            if (children_[s].gid == t.other)
+                return children_[s].in_care && children_[s].carer == c.carer
+                           ? contact_frequency::daily // placed together
+                           : contact_frequency::fortnightly;
+        return contact_frequency::fortnightly;
+    }
+    if (k == kinds::teacher.code())
+        return contact_frequency::daily; // same school
+    if (k == kinds::social_worker.code())
+        return contact_frequency::weekly;
+    if (t.other == carers_[c.carer].person)
+        return contact_frequency::daily; // back with the held-open carer
+    return contact_frequency::monthly;   // birth family, former and held-open carers
+}
+
+// After a move: the first contact on each tie the child kept (it began before the move,
+// or it is a foster carer kept as a former carer), given its arrangement. Recorded when
+// the run ends, and then only inside the tie's spell and the simulated horizon, because a
+// tie may yet end before its contact day.
+inline void authority_model::plan_contacts(std::uint32_t ci) {
+    const auto& c = children_[ci];
+    for (const auto& t : c.ties) {
+        if (t.end != never)
+            continue;
+        if (t.start >= now_ && t.kind != kinds::former_foster_carer.code())
+            continue; // gained at the move, not kept across it
+        const auto day = now_ + days_to_first_contact(arrangement_of(c, t));
+        if (day <= end_)
+            contacts_.push_back(planned_contact{c.history, t.other, t.kind, day});
+    }
+}
+
+inline void authority_model::record_contacts() {
+    for (const auto& p : contacts_)
+        // refused when the tie ended before its contact day: no contact, rightly
+        (void)result_.histories[p.history].record_contact(person_id{p.other}, kind_of(p.kind),
+                                                          to_date(p.day));
+    contacts_.clear();
+}
+
+inline void authority_model::add_event(child_rec& c, const care_event& e) {
+    auto& h = result_.histories[c.history];
+    // the model keeps to the history's rules; a refusal is counted so tests can see it
+    if (!h.add(e))
+        ++result_.refused_events;
+}
+
+inline placement authority_model::placement_value(const child_rec& c) const {
+    const auto& h = carers_[c.carer];
+    placement p = placement::with_carer(
+        placement_type_of(c.home, c.long_term, c.with_own_carers, calendar_year(now_)),
+        carer_id{h.person});
+    p.location.authority = in_.id;
+    p.location.inside_home_authority = c.inside;
+    return p;
+}
+
+} // namespace carepath::sim::detail

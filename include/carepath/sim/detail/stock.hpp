@@ -1,0 +1,232 @@
+#pragma once
+// Private to carepath::sim: an implementation detail, not part of the API.
+// The starting stock: the children in care on the stock date, drawn from England's published
+// margins (age, kind of home, legal status, UASC) joined by iterative proportional fitting,
+// or given as care histories; each is placed, tied to a social worker and scheduled.
+#include "carepath/sim/detail/authority.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace carepath::sim::detail {
+
+// Iterative proportional fitting: scales `m` until its row sums are `rows` and column sums
+// are `cols` (both summing to the same total). Used to build joint distributions of the
+// starting stock from published margins and an assumed pattern of structural zeros.
+template <std::size_t R, std::size_t C>
+void ipf(std::array<std::array<double, C>, R>& m, const std::array<double, R>& rows,
+         const std::array<double, C>& cols) {
+    for (int it = 0; it < 200; ++it) {
+        for (std::size_t r = 0; r < R; ++r) {
+            double s = 0;
+            for (double v : m[r])
+                s += v;
+            if (s > 0)
+                for (double& v : m[r])
+                    v *= rows[r] / s;
+        }
+        for (std::size_t c = 0; c < C; ++c) {
+            double s = 0;
+            for (std::size_t r = 0; r < R; ++r)
+                s += m[r][c];
+            if (s > 0)
+                for (std::size_t r = 0; r < R; ++r)
+                    m[r][c] *= cols[c] / s;
+        }
+    }
+}
+
+/// The joint distributions the stock is drawn from.
+struct stock_plan {
+    std::array<std::array<double, home_count>, band_count> age_home{};    ///< age band x home
+    std::array<std::array<double, legal_count>, home_count> home_legal{}; ///< home x legal
+    std::vector<double> cells; ///< `age_home` flattened, row by row, to draw a cell from
+    double uasc_chance = 0;    ///< chance a 14+ child under s20 (not with family) is UASC
+};
+
+/// Fits the stock's joint distributions to the calibration's margins.
+[[nodiscard]] inline stock_plan fit_stock(const calibration& cal) {
+    stock_plan p;
+    // joint age x home from the published margins, with the pattern of moves and entries
+    auto& ah = p.age_home;
+    for (std::size_t b = 0; b < band_count; ++b)
+        for (std::size_t h = 0; h < home_count; ++h)
+            ah[b][h] = cal.move_home[b][h] + cal.entry_home[b][h];
+    ah[0][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 20;
+    ah[1][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 20;
+    ah[2][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 2;
+    const std::array<double, band_count> rows = cal.stock_age.values;
+    const std::array<double, home_count> cols = cal.stock_home.values;
+    ipf(ah, rows, cols);
+    // legal group by home
+    auto& hl = p.home_legal;
+    hl = {{{15, 10, 65, 10},
+           {10, 15, 70, 5},
+           {25, 5, 70, 0},
+           {55, 0, 45, 0},
+           {50, 0, 50, 0},
+           {2, 15, 83, 0},
+           {0, 0, 0, 100},
+           {30, 5, 65, 0}}};
+    const double co = 100 - cal.stock_s20.value - cal.stock_placement_order.value;
+    const std::array<double, legal_count> lcols{
+        cal.stock_s20.value, co * cal.stock_interim_of_care_orders.value,
+        co * (1 - cal.stock_interim_of_care_orders.value), cal.stock_placement_order.value};
+    ipf(hl, cols, lcols);
+    for (const auto& r : ah)
+        for (double v : r)
+            p.cells.push_back(v);
+    // how many 14+ s20 children there are decides the UASC chance among them
+    double older_s20 = 0;
+    for (std::size_t h = 0; h < home_count; ++h) {
+        const double s20 = hl[h][0] / cols[h];
+        older_s20 += (ah[4][h] + ah[3][h] / 3) * s20;
+    }
+    p.uasc_chance = std::min(1.0, cal.stock_uasc.value / std::max(1e-9, older_s20));
+    return p;
+}
+
+inline void authority_model::seed_stock() {
+    const auto n = static_cast<std::uint32_t>(std::lround(cal_.stock_count.value * in_.share));
+    const auto plan = fit_stock(cal_);
+    const auto& ah = plan.age_home;
+    const auto& hl = plan.home_legal;
+    stream init{
+        rng_key{in_.seed, in_.replicate, (std::uint64_t{4} << 40) | in_.index, purpose::initial}};
+    const double uasc_p = plan.uasc_chance;
+    static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
+    std::uint32_t made = 0;
+    while (made < n) {
+        // a family: its first child from the joint distribution, siblings near in age,
+        // living together by the same chance as entrants (assumption)
+        const std::size_t size =
+            std::min<std::size_t>(n - made, init.choose(cal_.sibling_group_size.values) + 1);
+        const auto fam = new_family(init, size);
+        const auto cell = init.choose(plan.cells);
+        const auto first_band = cell / home_count;
+        const double first_age =
+            edges[first_band] + init.uniform() * (edges[first_band + 1] - edges[first_band]);
+        const bool together =
+            size > 1
+            && init.bernoulli(cal_.siblings_together.values[std::min<std::size_t>(size, 4) - 2]);
+        std::uint32_t shared_carer = none;
+        home_kind first_home = static_cast<home_kind>(cell % home_count);
+        legal_group first_legal = legal_group::care_order;
+        for (std::size_t i = 0; i < size; ++i, ++made) {
+            double age_years = first_age;
+            home_kind h = first_home;
+            if (i > 0) {
+                age_years =
+                    std::clamp(first_age
+                                   + (init.bernoulli(0.5) ? 1 : -1) * (1 + 2 * init.uniform())
+                                         * static_cast<double>(i),
+                               0.05, 17.95);
+                if (!together) {
+                    const auto b = static_cast<std::size_t>(band_of(static_cast<int>(age_years)));
+                    h = static_cast<home_kind>(init.choose(ah[b]));
+                }
+            }
+            const auto l =
+                (i > 0 && together)
+                    ? first_legal
+                    : static_cast<legal_group>(init.choose(hl[static_cast<std::size_t>(h)]));
+            if (i == 0)
+                first_legal = l;
+            const std::int32_t birth =
+                start_ - static_cast<std::int32_t>(age_years * days_per_year) - 1;
+            const auto ci = new_child(fam, birth, init.bernoulli(cal_.male.value / 100));
+            auto& c = children_[ci];
+            const int a = age_at(c, start_);
+            c.uasc = l == legal_group::accommodated_s20 && a >= 14 && h != home_kind::with_parents
+                     && h != home_kind::kinship_foster && h != home_kind::placed_for_adoption
+                     && init.bernoulli(uasc_p);
+            // time in care and in placement before the stock date: assumptions (the data
+            // has no durations): uniform over the child's life up to 6 years, then a share
+            const double in_care_years = std::max(0.01, init.uniform() * std::min(age_years, 6.0));
+            const double in_placement = in_care_years * (0.2 + 0.8 * init.uniform());
+            c.period_start = start_ - static_cast<std::int32_t>(in_care_years * days_per_year);
+            c.placement_start = start_ - static_cast<std::int32_t>(in_placement * days_per_year);
+            if (c.period_start < c.birth)
+                c.period_start = c.birth;
+            if (c.placement_start < c.period_start)
+                c.placement_start = c.period_start;
+            const bool lt_possible = (h == home_kind::foster || h == home_kind::kinship_foster)
+                                     && l == legal_group::care_order && a >= 4;
+            c.long_term = lt_possible && init.bernoulli(lt_share_);
+            const bool share =
+                together && (h == home_kind::foster || h == home_kind::kinship_foster);
+            place_initial(ci, h, l, init, std::nullopt, share ? shared_carer : none,
+                          share ? static_cast<std::uint32_t>(size - i) : 1);
+            if (share && shared_carer == none)
+                shared_carer = children_[ci].carer;
+        }
+    }
+}
+
+inline void authority_model::seed_given() {
+    for (const auto& s : *in_.seeds) {
+        const auto fam = new_family(carers_.rng(), 1);
+        const auto ci =
+            new_child(fam, day_number(s.subject.birth_date), s.subject.sex == sex::male);
+        auto& c = children_[ci];
+        c.uasc = s.subject.unaccompanied_asylum_seeking;
+        c.period_start = s.period_start;
+        c.placement_start = s.placement_start;
+        c.long_term = s.long_term;
+        place_initial(ci, s.home, s.legal, carers_.rng(), s.inside);
+    }
+}
+
+inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_group l,
+                                           stream& init, std::optional<bool> inside_given,
+                                           std::uint32_t with_carer, std::uint32_t need) {
+    auto& c = children_[ci];
+    const bool inside = inside_given ? *inside_given : init.bernoulli(inside_share(cal_, pol_, h));
+    c.in_care = true;
+    c.home = h;
+    c.legal = l;
+    c.status_start = c.period_start;
+    std::uint32_t carer = with_carer;
+    if (carer != none && !carers_[carer].unlimited && carers_[carer].used >= carers_[carer].places)
+        carer = none;
+    // siblings to be placed together get a home with room for them (the chance of being
+    // together already allows for practical obstacles)
+    if (carer == none)
+        carer = find_home(ci, h, inside, need, need > 1);
+    c.carer = carer;
+    c.inside = carers_[carer].unlimited ? inside : carers_[carer].inside;
+    carers_.occupy(carer, ci);
+    if (c.history != none) {
+        // a sketch of the time before the stock date: entry, then the current placement
+        const std::int32_t keep_now = now_;
+        now_ = c.period_start;
+        const legal_group entry_legal =
+            l == legal_group::placement_order ? legal_group::care_order : l;
+        add_event(c, entered_care{to_date(c.period_start), legal_status_of(entry_legal),
+                                  placement_value(c)});
+        if (l != entry_legal) {
+            now_ = c.placement_start;
+            add_event(c, legal_status_changed{to_date(c.placement_start), legal_status_of(l)});
+        }
+        now_ = keep_now;
+    }
+    now_ = start_;
+    if (carer_kind(h) != 0)
+        begin_tie(ci, carers_[carer].person, carer_kind(h));
+    c.in_school = age_at(c, start_) >= 5 && age_at(c, start_) < 16;
+    if (c.in_school) {
+        c.last_school = c.placement_start;
+        begin_tie(ci, new_person(), kinds::teacher.code());
+    }
+    assign_worker(ci, end_reason::worker_change);
+    if (l == legal_group::interim_care_order)
+        c.hearing =
+            start_ + 1 + static_cast<std::int32_t>(init.uniform() * cal_.plo_weeks.value * 7);
+    schedule(ci);
+}
+
+} // namespace carepath::sim::detail

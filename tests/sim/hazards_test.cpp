@@ -1,0 +1,182 @@
+#include "carepath/sim/detail/hazards.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace carepath;
+using namespace carepath::sim;
+using namespace carepath::sim::detail;
+
+namespace {
+// A child born on day 0 who started the current placement on `placed`.
+child_rec child_at(std::int32_t placed, home_kind h, legal_group l) {
+    child_rec c;
+    c.birth = 0;
+    for (std::size_t i = 0; i < age_edges.size(); ++i)
+        c.edge_days[i] = static_cast<std::int32_t>(age_edges[i] * 365.25);
+    c.placement_start = placed;
+    c.period_start = placed;
+    c.home = h;
+    c.legal = l;
+    c.in_care = true;
+    return c;
+}
+constexpr std::int32_t age_days(double years) {
+    return static_cast<std::int32_t>(years * 365.25) + 1;
+}
+} // namespace
+
+TEST_CASE("hazards: a simulated home maps to its SSDA903 placement type", "[sim][hazards]") {
+    using p = placement_type;
+    CHECK(placement_type_of(home_kind::foster, true, false, 2020) == p::U4);
+    CHECK(placement_type_of(home_kind::foster, false, false, 2020) == p::U6);
+    CHECK(placement_type_of(home_kind::kinship_foster, true, false, 2020) == p::U1);
+    CHECK(placement_type_of(home_kind::kinship_foster, false, false, 2020) == p::U3);
+    CHECK(placement_type_of(home_kind::placed_for_adoption, false, true, 2020) == p::A5);
+    CHECK(placement_type_of(home_kind::placed_for_adoption, false, false, 2020) == p::A6);
+    CHECK(placement_type_of(home_kind::with_parents, false, false, 2020) == p::P1);
+    for (int year : {2015, 2020, 2025, 2030}) {
+        const auto semi = placement_type_of(home_kind::semi_independent, false, false, year);
+        CHECK(semi == (valid_in_year(p::H5, year) ? p::H5 : p::K3));
+        CHECK(valid_in_year(semi, year));
+        CHECK(valid_in_year(placement_type_of(home_kind::independent, false, false, year), year));
+    }
+}
+
+TEST_CASE("hazards: legal groups map to legal statuses", "[sim][hazards]") {
+    CHECK(legal_status_of(legal_group::accommodated_s20) == legal_status::accommodated_s20);
+    CHECK(legal_status_of(legal_group::interim_care_order) == legal_status::interim_care_order);
+    CHECK(legal_status_of(legal_group::care_order) == legal_status::care_order);
+    CHECK(legal_status_of(legal_group::placement_order) == legal_status::placement_order);
+}
+
+TEST_CASE("hazards: the move factor steps down with time in placement", "[sim][hazards]") {
+    const calibration cal = default_england();
+    const auto& f = cal.move_duration.values;
+    const auto c = child_at(1000, home_kind::foster, legal_group::care_order);
+    CHECK(duration_factor(cal, c, 1000) == f[0]);
+    CHECK(duration_factor(cal, c, 1000 + quarter_year_days - 1) == f[0]);
+    CHECK(duration_factor(cal, c, 1000 + quarter_year_days) == f[1]);
+    CHECK(duration_factor(cal, c, 1000 + year_days) == f[2]);
+    CHECK(duration_factor(cal, c, 1000 + two_years_days - 1) == f[2]);
+    CHECK(duration_factor(cal, c, 1000 + two_years_days) == f[3]);
+}
+
+TEST_CASE("hazards: the next rate change is the nearer of a placement edge and a birthday",
+          "[sim][hazards]") {
+    auto c = child_at(age_days(3), home_kind::foster, legal_group::care_order);
+    // in placement 0 days at 3: the 91-day edge comes before the 4th birthday
+    CHECK(next_rate_change(c, c.placement_start, 1'000'000) == c.placement_start + 91);
+    CHECK(next_rate_change(c, c.placement_start + 91, 1'000'000) == c.placement_start + 182);
+    CHECK(next_rate_change(c, c.placement_start, c.placement_start + 10) == c.placement_start + 10);
+    // over two years in placement, past 5: only birthdays are left, the next the 10th
+    const std::int32_t later = c.placement_start + 800;
+    CHECK(next_rate_change(c, later, 1'000'000) == c.edge_days[3]);
+    c.placement_start = c.edge_days[1] - 1000; // placed long before 4
+    CHECK(next_rate_change(c, c.edge_days[1] - 1, 1'000'000) == c.edge_days[1]);
+    // the 18th birthday is not a rate change: it is a deterministic event
+    CHECK(next_rate_change(c, c.edge_days[5], 1'000'000) == 1'000'000);
+}
+
+TEST_CASE("hazards: the competing rates follow the child's state", "[sim][hazards]") {
+    const calibration cal = default_england();
+    const scenario base;
+    rate_table r;
+    using o = outcome;
+
+    SECTION("placed for adoption: no return home; adoption at the calibrated pace") {
+        const auto c =
+            child_at(age_days(2), home_kind::placed_for_adoption, legal_group::placement_order);
+        rates(cal, base, c, c.placement_start + 10, r);
+        CHECK(r[o::return_home] == 0);
+        CHECK(r[o::adopted] == Approx(12 / cal.placed_to_order_months.value));
+        CHECK(r[o::matched] == 0); // already placed
+        CHECK(r[o::move] > 0);
+    }
+    SECTION("a placement order before placement: matching and revocation") {
+        const auto c = child_at(age_days(2), home_kind::foster, legal_group::placement_order);
+        rates(cal, base, c, c.placement_start + 10, r);
+        CHECK(r[o::matched] == Approx(12 / cal.match_months.value));
+        CHECK(r[o::placement_order_revoked] == cal.placement_order_revoked_rate.value);
+    }
+    SECTION("an unaccompanied child does not return home") {
+        auto c = child_at(age_days(15), home_kind::foster, legal_group::accommodated_s20);
+        c.uasc = true;
+        rates(cal, base, c, c.placement_start + 10, r);
+        CHECK(r[o::return_home] == 0);
+        CHECK(r[o::s20_to_interim_order] == 0);
+        c.uasc = false;
+        rates(cal, base, c, c.placement_start + 10, r);
+        CHECK(r[o::return_home] > 0);
+        CHECK(r[o::s20_to_interim_order] == cal.s20_to_proceedings_rate.value);
+    }
+    SECTION("special guardianship from unrelated foster care only after a year") {
+        const auto c = child_at(age_days(8), home_kind::foster, legal_group::care_order);
+        rates(cal, base, c, c.placement_start + year_days - 1, r);
+        CHECK(r[o::special_guardianship] == 0);
+        rates(cal, base, c, c.placement_start + year_days, r);
+        CHECK(r[o::special_guardianship] == cal.sgo_foster_rate.value);
+    }
+    SECTION("long-term fostering: from 4, on a care order, after half a year") {
+        const auto c = child_at(age_days(8), home_kind::foster, legal_group::care_order);
+        rates(cal, base, c, c.placement_start + half_year_days - 1, r);
+        CHECK(r[o::long_term] == 0);
+        rates(cal, base, c, c.placement_start + half_year_days, r);
+        CHECK(r[o::long_term] == cal.long_term_rate.value);
+        auto lt = c;
+        lt.long_term = true;
+        rates(cal, base, lt, c.placement_start + 10, r);
+        CHECK(r[o::long_term] == 0);
+        rate_table plain;
+        rates(cal, base, c, c.placement_start + 10, plain);
+        CHECK(r[o::move] == Approx(plain[o::move] * cal.long_term_move_factor.value));
+    }
+    SECTION("kinship support slows moves and special guardianship by the same factor") {
+        const auto c = child_at(age_days(8), home_kind::kinship_foster, legal_group::care_order);
+        scenario support;
+        support.kinship_support = true;
+        rate_table plain;
+        rates(cal, base, c, c.placement_start + 10, plain);
+        rates(cal, support, c, c.placement_start + 10, r);
+        CHECK(r[o::move] == Approx(plain[o::move] * cal.kinship_support_factor.value));
+        CHECK(r[o::special_guardianship]
+              == Approx(plain[o::special_guardianship] / cal.kinship_support_factor.value));
+    }
+    SECTION("independent living from 16") {
+        const auto c =
+            child_at(age_days(15.9), home_kind::semi_independent, legal_group::accommodated_s20);
+        rates(cal, base, c, c.placement_start, r);
+        CHECK(r[o::independent_living] == 0);
+        rates(cal, base, c, c.edge_days[5], r);
+        CHECK(r[o::independent_living] == cal.independent_living_rate.value);
+    }
+}
+
+TEST_CASE("hazards: the inside share moves with the scenario's foster share", "[sim][hazards]") {
+    const calibration cal = default_england();
+    scenario s;
+    CHECK(inside_share(cal, s, home_kind::childrens_home)
+          == cal.inside_share.values[static_cast<std::size_t>(home_kind::childrens_home)]);
+    s.share_inside_home_authority = cal.inside_share.values[0] / 2;
+    CHECK(inside_share(cal, s, home_kind::childrens_home)
+          == Approx(cal.inside_share.values[static_cast<std::size_t>(home_kind::childrens_home)]
+                    / 2));
+    s.share_inside_home_authority = 1.0;
+    CHECK(inside_share(cal, s, home_kind::with_parents) == 1.0); // clamped
+}
+
+TEST_CASE("hazards: first contact days and carer ties", "[sim][hazards]") {
+    CHECK(days_to_first_contact(contact_frequency::daily) == 0);
+    CHECK(days_to_first_contact(contact_frequency::weekly) == 7);
+    CHECK(days_to_first_contact(contact_frequency::fortnightly) == 14);
+    CHECK(days_to_first_contact(contact_frequency::monthly) == 30);
+    CHECK(days_to_first_contact(contact_frequency::yearly) == 365);
+    CHECK(carer_kind(home_kind::foster) == kinds::foster_carer.code());
+    CHECK(carer_kind(home_kind::kinship_foster) == kinds::kinship_carer.code());
+    CHECK(carer_kind(home_kind::placed_for_adoption) == kinds::adopter.code());
+    CHECK(carer_kind(home_kind::with_parents) == 0);
+    CHECK(carer_kind(home_kind::childrens_home) == kinds::residential_key_worker.code());
+    for (const auto& k : kinds::builtin) {
+        CHECK(kind_of(k.code()) == k);
+        CHECK(family_of_kind(k.code()) == k.family());
+    }
+}
