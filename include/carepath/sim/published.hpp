@@ -8,6 +8,7 @@
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/result.hpp"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <istream>
