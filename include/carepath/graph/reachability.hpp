@@ -8,6 +8,8 @@
 #include "carepath/core/ids.hpp"
 #include "carepath/graph/relationship_graph.hpp"
 
+#include <range/v3/view/chunk_by.hpp>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -30,22 +32,18 @@ namespace carepath::graph {
         auto it = arrival.find(p);
         return it != arrival.end() && it->second <= d;
     };
+    const auto same_day = [](const contact_event& x, const contact_event& y) { return x.on == y.on; };
     // Contacts of one day can chain in any order, so each day is repeated until nothing new.
-    for (std::size_t i = 0; i < events.size();) {
-        std::size_t j = i;
-        while (j < events.size() && events[j].on == events[i].on) ++j;
+    for (const auto day : events | ::ranges::views::chunk_by(same_day)) {
         for (bool changed = true; changed;) {
             changed = false;
-            for (std::size_t k = i; k < j; ++k) {
-                const auto& e = events[k];
+            for (const auto& e : day)
                 for (auto [x, y] : {std::pair{e.a, e.b}, std::pair{e.b, e.a}})
                     if (reached_by(x, e.on) && !arrival.contains(y)) {
                         arrival[y] = e.on;
                         changed = true;
                     }
-            }
         }
-        i = j;
     }
     return arrival;
 }

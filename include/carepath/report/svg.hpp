@@ -12,6 +12,8 @@
 /// was drawn.
 #include "carepath/report/detail/text.hpp"
 
+#include <range/v3/view/enumerate.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -229,12 +231,12 @@ inline void draw_x_ticks(std::ostream& os, const frame& f, axis x, int decimals)
 
 inline void draw_legend(std::ostream& os, const frame& f, const std::vector<std::string>& names) {
     os << "<g class=\"legend\">\n";
-    for (std::size_t i = 0; i < names.size(); ++i) {
+    for (const auto [i, name] : names | ::ranges::views::enumerate) {
         const double y = f.top + 18.0 * static_cast<double>(i);
         os << "<rect x=\"" << px(f.right + 14) << "\" y=\"" << px(y)
            << "\" width=\"12\" height=\"12\" fill=\"" << colour(i) << "\"/><text x=\""
            << px(f.right + 32) << "\" y=\"" << px(y + 10) << "\" fill=\"#333333\">"
-           << escape_xml(names[i]) << "</text>\n";
+           << escape_xml(name) << "</text>\n";
     }
     os << "</g>\n";
 }
@@ -282,8 +284,7 @@ inline void write_line_chart(std::ostream& os, const std::vector<std::string>& c
     detail::draw_categories(os, f, categories);
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
-    for (std::size_t k = 0; k < data.size(); ++k) {
-        const auto& s = data[k];
+    for (const auto& [k, s] : data | ::ranges::views::enumerate) {
         os << "<g class=\"series\" data-series=\"" << detail::escape_xml(s.name) << "\">\n";
         std::string path;
         bool pen_down = false;
@@ -300,14 +301,14 @@ inline void write_line_chart(std::ostream& os, const std::vector<std::string>& c
         if (!path.empty())
             os << "<path class=\"line\" d=\"" << path.substr(1) << "\" fill=\"none\" stroke=\""
                << detail::colour(k) << "\" stroke-width=\"2\"/>\n";
-        for (std::size_t i = 0; i < s.values.size(); ++i) {
-            if (!std::isfinite(s.values[i]))
+        for (const auto [i, v] : s.values | ::ranges::views::enumerate) {
+            if (!std::isfinite(v))
                 continue;
             os << "<circle class=\"mark\" cx=\""
                << detail::px(f.left + (static_cast<double>(i) + 0.5) * band) << "\" cy=\""
-               << detail::px(f.y_pixel(s.values[i])) << "\" r=\"3\" fill=\"" << detail::colour(k)
+               << detail::px(f.y_pixel(v)) << "\" r=\"3\" fill=\"" << detail::colour(k)
                << "\">";
-            detail::mark_title(os, s.name, categories[i], s.values[i], o.decimals);
+            detail::mark_title(os, s.name, categories[i], v, o.decimals);
             os << "</circle>\n";
         }
         os << "</g>\n";
@@ -392,8 +393,7 @@ inline void write_stacked_bar_chart(std::ostream& os, const std::vector<std::str
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
     std::vector<double> base(categories.size(), 0.0);
-    for (std::size_t k = 0; k < data.size(); ++k) {
-        const auto& s = data[k];
+    for (const auto& [k, s] : data | ::ranges::views::enumerate) {
         os << "<g class=\"series\" data-series=\"" << detail::escape_xml(s.name) << "\">\n";
         for (std::size_t i = 0; i < categories.size(); ++i) {
             const double v = value(s.values[i]);
@@ -430,8 +430,8 @@ inline void write_bar_chart(std::ostream& os, const std::vector<std::string>& ca
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
     os << "<g class=\"series\">\n";
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        const double v = detail::finite_or_zero(values[i]);
+    for (const auto [i, raw] : values | ::ranges::views::enumerate) {
+        const double v = detail::finite_or_zero(raw);
         const double y0 = f.y_pixel(0), y1 = f.y_pixel(v);
         const double x = f.left + (static_cast<double>(i) + 0.15) * band;
         os << "<rect class=\"mark\" x=\"" << detail::px(x) << "\" y=\""

@@ -1,4 +1,5 @@
-// A program outside the carepath tree, built against the installed package.
+// A program outside the carepath tree that uses only carepath::core, built against the installed
+// package by find_package(carepath COMPONENTS core).
 #include <carepath/core.hpp>
 
 #include <iostream>
