@@ -138,3 +138,51 @@ TEST_CASE("published: the fit never reads validation rows", "[sim][published][fi
     REQUIRE_FALSE(d);
     CHECK(d.error().value == "cla_ceased_2020");
 }
+
+TEST_CASE("published: the calibration's inputs cite only target rows", "[sim][published]") {
+    const auto t = data_file();
+    const auto cal = default_england();
+    auto cited = [&](std::string_view ids) {
+        std::vector<std::string> out;
+        std::string cur;
+        for (const char c : ids) {
+            if (c == ',') {
+                out.push_back(cur);
+                cur.clear();
+            } else
+                cur += c;
+        }
+        if (!cur.empty())
+            out.push_back(cur);
+        return out;
+    };
+    const std::vector<std::string_view> sources{cal.stock_count.source,
+                                                cal.stock_age.source,
+                                                cal.stock_home.source,
+                                                cal.stock_long_term.source,
+                                                cal.stock_s20.source,
+                                                cal.stock_placement_order.source,
+                                                cal.stock_uasc.source,
+                                                cal.stock_out_of_area.source,
+                                                cal.male.source,
+                                                cal.entries_per_year.source,
+                                                cal.plo_weeks.source,
+                                                cal.match_months.source,
+                                                cal.placed_to_order_months.source,
+                                                cal.sw_caseload.source,
+                                                cal.sw_turnover.source,
+                                                cal.sw_agency_share.source,
+                                                cal.foster_carers.source,
+                                                cal.carer_approvals.source};
+    for (const auto s : sources)
+        for (const auto& id : cited(s)) {
+            INFO(id);
+            CHECK(t.target(id));
+        }
+    // targets marked as inputs (fitted or used directly) are target rows too
+    for (const auto& target : england_targets())
+        if (target.input) {
+            INFO(target.id);
+            CHECK(t.target(target.id));
+        }
+}
