@@ -4,6 +4,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 using namespace carepath;
 using namespace std::chrono;
@@ -541,4 +542,83 @@ TEST_CASE("care_history: random event streams never break the history's invarian
     days total{0};
     for (const auto& p : h.periods()) total += p.period.length(last);
     CHECK(h.time_in_care(last) == total);
+}
+
+// Issue 15, item 4: contact days were kept beside the event log, so a history saved by its
+// events and rebuilt lost them (a sibling seen after a move went from kept to unrecorded).
+TEST_CASE("care_history: contact days are events, so a history rebuilt from its events keeps "
+          "them",
+          "[core][care_history]") {
+    const child amira = make_child();
+    const person_id sister{2};
+    care_history h{amira};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order, with(t::U6, 1)});
+    add(h, relationship_begun{relationship{amira.as_person, sister, kinds::full_sibling,
+                                           ymd(2016, 2, 1)}});
+    add(h, placement_changed{ymd(2022, 6, 1), with(t::U4, 2)});
+    REQUIRE(h.record_contact(sister, kinds::full_sibling, ymd(2022, 6, 20)).ok());
+    REQUIRE(h.record_contact(sister, kinds::full_sibling, ymd(2022, 3, 2)).ok());
+    // A refused contact day (before the sister's tie began) leaves no event behind.
+    const auto events_before = h.events().size();
+    CHECK_FALSE(h.record_contact(sister, kinds::full_sibling, ymd(2015, 1, 1)).ok());
+    CHECK(h.events().size() == events_before);
+
+    care_history rebuilt{amira};
+    for (const auto& e : h.events()) add(rebuilt, e);
+    REQUIRE(rebuilt.relationships().size() == 1);
+    CHECK(rebuilt.relationships()[0].contact_events()
+          == std::vector<date>{ymd(2022, 3, 2), ymd(2022, 6, 20)});
+    CHECK(rebuilt.relationships()[0].contact_between(ymd(2022, 6, 1), ymd(2022, 7, 1)));
+}
+
+// Issue 15, item 5: a placement's carer id is linked to the carer as a person, one person per
+// carer id; a tie changes role by an explicit event and stays one relationship.
+TEST_CASE("care_history: a carer id stands for one person, and ties change role by an event",
+          "[core][care_history]") {
+    const child amira = make_child();
+    const person_id carer_person{10}, other_person{11};
+    care_history h{amira};
+    add(h, entered_care{ymd(2022, 1, 10), ls::care_order,
+                        placement::with_carer(t::U4, carer_id{1}, carer_person)});
+    add(h, relationship_begun{relationship{amira.as_person, carer_person, kinds::foster_carer,
+                                           ymd(2022, 1, 10)}});
+    CHECK(h.carer_person(carer_id{1}) == carer_person);
+    CHECK_FALSE(h.carer_person(carer_id{2}).has_value());
+    SECTION("the same carer id as another person is refused, and changes nothing") {
+        const auto r = h.add(placement_changed{ymd(2022, 3, 1),
+                                               placement::with_carer(t::U1, carer_id{1}, other_person)});
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().field == "carer_person");
+        CHECK(r.error().value == "11");
+        CHECK(h.placements().size() == 1);
+    }
+    SECTION("a person without a carer id is refused") {
+        placement p = placement::with_provider(t::K2, provider_id{3});
+        p.carer_person = other_person;
+        CHECK_FALSE(h.add(placement_changed{ymd(2022, 3, 1), p}).ok());
+    }
+    SECTION("the foster carer stays as a former foster carer: one tie, a new role") {
+        add(h, placement_changed{ymd(2022, 6, 1), placement::with_carer(t::U4, carer_id{2}, other_person)});
+        add(h, relationship_role_changed{carer_person, kinds::foster_carer,
+                                         kinds::former_foster_carer, ymd(2022, 6, 1)});
+        REQUIRE(h.relationships().size() == 1);
+        CHECK(h.find_relationship(carer_person, kinds::foster_carer) == nullptr);
+        const auto* r = h.find_relationship(carer_person, kinds::former_foster_carer);
+        REQUIRE(r != nullptr);
+        CHECK_FALSE(r->has_ended());
+        CHECK(r->kind_on(ymd(2022, 5, 31)) == kinds::foster_carer);
+        // A change for a tie the child does not have, or to a role already held, is refused.
+        CHECK_FALSE(h.add(relationship_role_changed{carer_person, kinds::foster_carer,
+                                                    kinds::former_foster_carer, ymd(2022, 7, 1)})
+                        .ok());
+        add(h, relationship_begun{relationship{amira.as_person, other_person, kinds::foster_carer,
+                                               ymd(2022, 6, 1)}});
+        CHECK_FALSE(h.add(relationship_role_changed{other_person, kinds::foster_carer,
+                                                    kinds::foster_carer, ymd(2022, 7, 1)})
+                        .ok());
+        // Rebuilt from its events, the history has the same role change.
+        care_history rebuilt{amira};
+        for (const auto& e : h.events()) add(rebuilt, e);
+        CHECK(rebuilt.relationships()[0].role_changes() == h.relationships()[0].role_changes());
+    }
 }

@@ -138,3 +138,27 @@ TEST_CASE("relationship: joins two different people", "[core][relationship]") {
     CHECK(r.other(sami) == amira);
     CHECK_THROWS_AS(r.other(mum), contract_violation);
 }
+
+// Issue 15, item 5: a relationship goes on with a new kind, by an explicit dated change.
+TEST_CASE("relationship: a role changes on a day and the relationship goes on",
+          "[core][relationship]") {
+    const date start = *make_date(2024, 1, 1);
+    const date move = *make_date(2024, 3, 1);
+    relationship r{person_id{1}, person_id{10}, kinds::foster_carer, start};
+    CHECK_FALSE(r.change_role(move, kinds::foster_carer).ok()); // nothing changes
+    CHECK_FALSE(r.change_role(start, kinds::former_foster_carer).ok()); // begin it so instead
+    REQUIRE(r.change_role(move, kinds::former_foster_carer).ok());
+    CHECK(r.kind() == kinds::former_foster_carer);
+    CHECK(r.kind_on(move - days{1}) == kinds::foster_carer);
+    CHECK(r.kind_on(move) == kinds::former_foster_carer);
+    CHECK(r.kind_on(start - days{100}) == kinds::foster_carer);
+    CHECK_FALSE(r.has_ended()); // a change of role is not an ending
+    CHECK(r.spells().size() == 1);
+    REQUIRE(r.role_changes().size() == 1);
+    CHECK(r.role_changes()[0] == role_change{move, kinds::foster_carer, kinds::former_foster_carer});
+    // Later changes come later; an ended relationship keeps its last role.
+    CHECK_FALSE(r.change_role(move, kinds::special_guardian).ok());
+    REQUIRE(r.end({*make_date(2025, 1, 1), end_reason::lost_contact}).ok());
+    CHECK_FALSE(r.change_role(*make_date(2025, 2, 1), kinds::special_guardian).ok());
+    CHECK(r.kind() == kinds::former_foster_carer);
+}

@@ -159,6 +159,91 @@ TEST_CASE("continuity: a relationship with no ending and no later contact is a d
     CHECK_FALSE(continuity_across_moves(only_gap).moves[0].index().has_value());
 }
 
+// Issue 15, item 5. Amira moves from foster carer A to carer B; she goes on seeing A, now as
+// her former foster carer, and her sister. Recorded as one tie ended and another begun, the
+// carer counts as lost: 1 kept of 2 = 0.5, for a move that kept everyone. Recorded as one
+// tie whose role changes at the move, both are kept: 2 of 2 = 1. Each placement's carer id is
+// linked to the carer as a person, so the graph knows which tie is the carer left behind.
+TEST_CASE("continuity: a foster carer who becomes a former foster carer at the move is kept",
+          "[graph][continuity]") {
+    const date move = on(2024, 3, 1);
+    auto start = [&](care_history& h) {
+        must(h.add(entered_care{on(2024, 1, 1), legal_status::care_order,
+                                placement::with_carer(placement_type::U4, carer_a, carer_a_person)}));
+        must(h.add(relationship_begun{rel(sister, kinds::full_sibling, on(2016, 2, 1))}));
+        must(h.add(relationship_begun{rel(carer_a_person, kinds::foster_carer, on(2024, 1, 1))}));
+        must(h.add(placement_changed{move,
+                                     placement::with_carer(placement_type::U4, carer_b, carer_b_person),
+                                     change_reason::care_plan}));
+        must(h.record_contact(sister, kinds::full_sibling, on(2024, 3, 10)));
+    };
+    SECTION("ended and begun again: the old representation scores the move 0.5") {
+        care_history h{amira_child()};
+        start(h);
+        must(h.add(relationship_ended{carer_a_person, kinds::foster_carer,
+                                      {move, end_reason::placement_move, true, {}}}));
+        must(h.add(relationship_begun{rel(carer_a_person, kinds::former_foster_carer, move)}));
+        must(h.record_contact(carer_a_person, kinds::former_foster_carer, on(2024, 3, 20)));
+        const auto m = continuity_across_moves(h).moves.at(0);
+        CHECK(m.index() == Approx(0.5));
+        REQUIRE(m.left_carer_tie() != nullptr);
+        CHECK(m.left_carer_tie()->outcome == tie_outcome::ended);
+    }
+    SECTION("one tie with a new role: the move scores 1 and the carer left is kept") {
+        care_history h{amira_child()};
+        start(h);
+        must(h.add(relationship_role_changed{carer_a_person, kinds::foster_carer,
+                                             kinds::former_foster_carer, move}));
+        must(h.record_contact(carer_a_person, kinds::former_foster_carer, on(2024, 3, 20)));
+        // The contact day belongs to the role the tie had that day.
+        CHECK_FALSE(h.record_contact(carer_a_person, kinds::foster_carer, on(2024, 3, 21)).ok());
+        CHECK(h.record_contact(carer_a_person, kinds::foster_carer, on(2024, 2, 1)).ok());
+        REQUIRE(h.relationships().size() == 2);
+        const auto c = continuity_across_moves(h);
+        REQUIRE(c.moves.size() == 1);
+        const auto& m = c.moves[0];
+        CHECK(m.carer_left == carer_a_person);
+        CHECK(m.index() == Approx(1.0));
+        CHECK(m.count(tie_outcome::kept) == 2);
+        const auto* carer = m.left_carer_tie();
+        REQUIRE(carer != nullptr);
+        CHECK(carer->other == carer_a_person);
+        CHECK(carer->outcome == tie_outcome::kept);
+        CHECK(carer->kind == kinds::foster_carer);
+        CHECK(carer->became == kinds::former_foster_carer);
+        CHECK(m.gained.empty()); // nobody new: the same relationship goes on
+    }
+}
+
+TEST_CASE("continuity: the carer of the last placement is known as a person the child still sees",
+          "[graph][continuity]") {
+    care_history h{amira_child()};
+    must(h.add(entered_care{on(2024, 1, 1), legal_status::care_order,
+                            placement::with_carer(placement_type::U4, carer_a, carer_a_person)}));
+    must(h.add(relationship_begun{rel(carer_a_person, kinds::foster_carer, on(2024, 1, 1))}));
+    // A change of placement type with the same carer, written without the person: the link
+    // from the earlier placement still names the carer.
+    must(h.add(placement_changed{on(2024, 4, 1), with(carer_a, placement_type::U1),
+                                 change_reason::status_only}));
+    must(h.add(left_care{on(2024, 9, 1), exit_route::independent_living}));
+    must(h.add(relationship_role_changed{carer_a_person, kinds::foster_carer,
+                                         kinds::former_foster_carer, on(2024, 9, 1)}));
+    must(h.record_contact(carer_a_person, kinds::former_foster_carer, on(2024, 10, 5)));
+
+    const auto last = last_carer(h, on(2024, 10, 1));
+    REQUIRE(last.has_value());
+    CHECK(last->carer == carer_a_person);
+    REQUIRE(last->tie != nullptr);
+    CHECK(last->tie->kind() == kinds::former_foster_carer);
+    CHECK(last->tie->kind_on(on(2024, 8, 31)) == kinds::foster_carer);
+    CHECK(last->seen);
+    CHECK_FALSE(last_carer(h, on(2024, 11, 1))->seen); // no contact recorded after that
+    // Without any link from carer id to person, the graph cannot say who the carer was.
+    care_history unlinked{amira_child()};
+    must(unlinked.add(entered_care{on(2024, 1, 1), legal_status::care_order, with(carer_a)}));
+    CHECK_FALSE(last_carer(unlinked, on(2024, 2, 1)).has_value());
+}
+
 TEST_CASE("continuity: outcome and window names round-trip through their tables", "[graph][continuity]") {
     for (auto o : all_values<tie_outcome>()) CHECK(from_string<tie_outcome>(to_string(o)) == o);
     for (auto w : all_values<window_count>()) CHECK(from_string<window_count>(to_string(w)) == w);

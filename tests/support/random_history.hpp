@@ -43,7 +43,9 @@ namespace detail {
 inline bool is_care_event(const care_event& e) {
     return !std::holds_alternative<relationship_begun>(e)
            && !std::holds_alternative<relationship_ended>(e)
-           && !std::holds_alternative<contact_changed>(e);
+           && !std::holds_alternative<contact_changed>(e)
+           && !std::holds_alternative<relationship_role_changed>(e)
+           && !std::holds_alternative<contact_recorded>(e);
 }
 
 inline std::optional<date> last_care_date(const care_history& h) {
@@ -73,7 +75,24 @@ inline placement random_placement(test_rng& r) {
         p.location.authority = local_authority_id{static_cast<std::uint16_t>(r.between(201, 202))};
         return p;
     }
-    return placement::with_carer(type, carer_id{static_cast<std::uint32_t>(r.between(1, 5))});
+    // Carers are often linked to a person (300 + their id), now and then to a stray one.
+    const auto carer = static_cast<std::uint32_t>(r.between(1, 5));
+    std::optional<person_id> person;
+    if (r.chance(60))
+        person = person_id{300 + carer};
+    else if (r.chance(5))
+        person = person_id{399};
+    return placement::with_carer(type, carer_id{carer}, person);
+}
+
+// True when `p` links its carer to a person other than the one the history already has.
+inline bool conflicting_carer_person(const care_history& h, const placement& p) {
+    if (!p.carer || !p.carer_person)
+        return false;
+    for (const auto& s : h.placements())
+        if (s.where.carer == p.carer && s.where.carer_person && s.where.carer_person != p.carer_person)
+            return true;
+    return false;
 }
 
 inline constexpr std::array some_kinds{kinds::full_sibling,  kinds::birth_parent,
@@ -131,6 +150,7 @@ inline proposal propose_event(test_rng& r, const care_history& h) {
             refuse_if(been_before, "a child who has been in care re-enters, not enters");
         }
         care_dated(on);
+        refuse_if(detail::conflicting_carer_person(h, where), "one carer id, one person");
         refuse_if(!is_looked_after(s), "entry needs a looked-after status");
         refuse_if(on < c.birth_date, "no entry to care before birth");
         refuse_if(age_on(c.birth_date, on) >= 18, "no entry to care at 18 or over");
@@ -145,6 +165,7 @@ inline proposal propose_event(test_rng& r, const care_history& h) {
         care_dated(on);
         refuse_if(!in_care, "placements change only in care");
         refuse_if(hold && detail::something_held(h), "only one placement is held open");
+        refuse_if(detail::conflicting_carer_person(h, e.where), "one carer id, one person");
         return out;
     }
     if (pick < 48) {
@@ -203,6 +224,30 @@ inline proposal propose_event(test_rng& r, const care_history& h) {
     const relationship_kind which = stranger ? kind : existing->kind();
     const date from =
         stranger ? rel_day : existing->spells().back().start() + days{r.between(-5, 200)};
+    if (pick >= 90 && pick < 94) {
+        // A contact day, on a day the tie existed in that role or (to be refused) not.
+        const date day = stranger ? rel_day : from + days{r.between(-30, 30)};
+        out.event = contact_recorded{who, which, day};
+        bool had = false;
+        for (const auto& rel : h.relationships())
+            had = had || (rel.involves(who) && rel.active_on(day) && rel.kind_on(day) == which);
+        refuse_if(!had, "contact is recorded only on a day the tie existed in that role");
+        return out;
+    }
+    if (pick >= 86 && pick < 88) {
+        // The tie goes on in a new role (sometimes the same one, which must be refused).
+        const relationship_kind to = r.chance(10) ? which : r.pick(detail::some_kinds);
+        out.event = relationship_role_changed{who, which, to, from};
+        refuse_if(stranger, "no current relationship to change");
+        refuse_if(to == which, "the role must change");
+        if (!stranger) {
+            refuse_if(h.find_relationship(who, to) != nullptr, "no duplicate current relationship");
+            refuse_if(from <= existing->spells().back().start(), "a role changes after the start");
+            const auto& roles = existing->role_changes();
+            refuse_if(!roles.empty() && from <= roles.back().on, "role changes in date order");
+        }
+        return out;
+    }
     if (pick < 94) {
         relationship_ending ending{from, r.pick(reasons), r.chance(20), {}};
         if (r.chance(5))
@@ -238,6 +283,8 @@ inline void put(std::ostream& os, const placement& p) {
         os << p.carer->value();
     else
         os << '-';
+    if (p.carer_person)
+        os << " person=" << p.carer_person->value();
     os << " provider=";
     if (p.provider)
         os << p.provider->value();
@@ -283,6 +330,10 @@ inline std::string dump(const care_history& h) {
         for (const auto& k : rel.contact())
             os << "  contact " << format_iso(k.from) << ' ' << to_string(k.mode) << ' '
                << to_string(k.frequency) << '\n';
+        for (const auto& c : rel.role_changes())
+            os << "  role " << format_iso(c.on) << ' ' << c.from << "->" << c.to << '\n';
+        for (const date d : rel.contact_events())
+            os << "  met " << format_iso(d) << '\n';
     }
     return os.str();
 }

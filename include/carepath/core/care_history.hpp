@@ -7,7 +7,11 @@
 ///   while one is held open;
 /// - while the child is in care there is always a placement and a looked-after legal status;
 /// - a change of legal status, or of placement type with the same carer, is not a move;
-/// - a relationship ends only by an explicit event with a reason.
+/// - a relationship ends only by an explicit event with a reason, and changes role only by
+///   an explicit event with a date;
+/// - a carer id stands for one person throughout (`placement::carer_person`);
+/// - the event log is complete: a history rebuilt from `events()` equals this one.
+#include "carepath/core/care_event.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/ids.hpp"
 #include "carepath/core/interval.hpp"
@@ -30,114 +34,6 @@
 #include <vector>
 
 namespace carepath {
-
-// ---------------------------------------------------------------------------------------------
-// Events
-// ---------------------------------------------------------------------------------------------
-
-/// The child starts to be looked after for the first time.
-struct entered_care {
-    date on;
-    legal_status status;
-    placement where;
-};
-/// The child comes back into care after a period of care ended (after a return home, a
-/// breakdown of a special guardianship or adoption, ...).
-struct reentered_care {
-    date on;
-    legal_status status;
-    placement where;
-};
-/// The child's placement changes on `on`. With `keep_previous_open`, the current placement is
-/// held open while the new one is tried (the only case in which two placements overlap).
-/// Changing to the carer of a held-open placement returns the child to it.
-struct placement_changed {
-    date on;
-    placement where;
-    std::optional<change_reason> reason{};
-    bool keep_previous_open = false;
-};
-/// The held-open placement closes (the trial placement has become the child's home).
-struct held_placement_released {
-    date on;
-};
-/// The legal status changes; the child stays where they are.
-struct legal_status_changed {
-    date on;
-    legal_status status;
-};
-/// The period of care ends.
-struct left_care {
-    date on;
-    exit_route route;
-};
-
-/// The role a worker holds for the child.
-enum class worker_role : std::uint8_t {
-    social_worker,   ///< allocated social worker
-    iro,             ///< independent reviewing officer (s25A CA 1989)
-    personal_adviser ///< personal adviser for a care leaver (s23B CA 1989)
-};
-template <>
-struct enum_table<worker_role> {
-    using e = worker_role;
-    static constexpr std::array rows{
-        enum_row<e>{e::social_worker, "social_worker", "social worker"},
-        enum_row<e>{e::iro, "iro", "independent reviewing officer"},
-        enum_row<e>{e::personal_adviser, "personal_adviser", "personal adviser"},
-    };
-};
-/// A worker is allocated; the previous worker in the same role (if any) stops on `on`.
-struct worker_changed {
-    date on;
-    worker_role role;
-    social_worker_id worker;
-};
-/// A relationship of the child's begins (its start date is the relationship's own).
-struct relationship_begun {
-    relationship rel;
-};
-/// The child's current relationship of `kind` with `other` ends, with a reason.
-struct relationship_ended {
-    person_id other;
-    relationship_kind kind;
-    relationship_ending ending;
-};
-/// The contact arranged with `other` changes.
-struct contact_changed {
-    person_id other;
-    relationship_kind kind;
-    contact_arrangement arrangement;
-};
-
-/// Anything that can happen in a child's care history.
-using care_event =
-    std::variant<entered_care, reentered_care, placement_changed, held_placement_released,
-                 legal_status_changed, left_care, worker_changed, relationship_begun,
-                 relationship_ended, contact_changed>;
-
-/// The day an event happens.
-[[nodiscard]] inline date event_date(const care_event& e) {
-    return std::visit(
-        [](const auto& ev) -> date {
-            using T = std::decay_t<decltype(ev)>;
-            if constexpr (std::is_same_v<T, relationship_begun>) return ev.rel.start();
-            else if constexpr (std::is_same_v<T, relationship_ended>) return ev.ending.on;
-            else if constexpr (std::is_same_v<T, contact_changed>) return ev.arrangement.from;
-            else return ev.on;
-        },
-        e);
-}
-
-/// The event's kind as a snake_case name ("placement_changed"), for diagnostics.
-[[nodiscard]] inline std::string_view event_name(const care_event& e) noexcept {
-    constexpr std::array<std::string_view, std::variant_size_v<care_event>> names{
-        "entered_care",       "reentered_care",       "placement_changed",
-        "held_placement_released", "legal_status_changed", "left_care",
-        "worker_changed",     "relationship_begun",   "relationship_ended",
-        "contact_changed"};
-    return names[e.index()];
-}
 
 // ---------------------------------------------------------------------------------------------
 // What the history holds
@@ -386,21 +282,23 @@ public:
         }
         return out;
     }
-    /// The child's relationship of `kind` with `other` that is still going on, if any.
-    /// Records that the child had contact with `other` (relationship `kind`) on `d`, in the
-    /// spell of that relationship that covers `d`. Contact days are observations, not care
-    /// events: they may come in any order and are not kept in `events()`. Refused when the
-    /// child had no such relationship on `d`.
+    /// Records that the child had contact with `other` (relationship `kind` on that day) on
+    /// `d`: the same as `add(contact_recorded{other, kind, d})`. Contact days may come in any
+    /// order. Refused when the child had no such relationship on `d`.
     [[nodiscard]] status record_contact(person_id other, relationship_kind kind, date d) {
-        for (auto& r : relationships_)
-            if (r.kind() == kind && r.involves(other) && r.active_on(d)) return r.record_contact(d);
-        return refuse("no relationship of this kind with this person on " + format_iso(d),
-                      format_iso(d));
+        return add(contact_recorded{other, kind, d});
     }
+    /// The child's relationship of `kind` with `other` that is still going on, if any.
     [[nodiscard]] const relationship* find_relationship(person_id other, relationship_kind kind) const {
         for (const auto& r : relationships_)
             if (r.kind() == kind && r.involves(other) && !r.has_ended()) return &r;
         return nullptr;
+    }
+    /// The person a carer id stands for, when a placement with that carer said so.
+    [[nodiscard]] std::optional<person_id> carer_person(carer_id c) const noexcept {
+        for (const auto& p : placements_)
+            if (p.where.carer == c && p.where.carer_person) return p.where.carer_person;
+        return std::nullopt;
     }
 
 private:
@@ -430,10 +328,26 @@ private:
                           + std::string{describe(s)});
         return ok;
     }
-    [[nodiscard]] static status check_first_placement(const placement& where) {
+    [[nodiscard]] status check_first_placement(const placement& where) const {
         if (is_temporary(where.type))
             return refuse("a period of care cannot begin in a temporary placement ("
                           + std::string{to_string(where.type)} + "; SSDA903 rule 380)");
+        return check_carer_link(where);
+    }
+    // One carer id, one person: a placement naming a different person for a carer the
+    // history already links would make "the carer of this placement" ambiguous.
+    [[nodiscard]] status check_carer_link(const placement& where) const {
+        if (!where.carer_person) return ok;
+        if (!where.carer)
+            return diagnostic{.field = "carer_person",
+                              .value = std::to_string(where.carer_person->value()),
+                              .message = "a carer's person id needs the carer id it stands for"};
+        if (const auto known = carer_person(*where.carer); known && *known != *where.carer_person)
+            return diagnostic{.field = "carer_person",
+                              .value = std::to_string(where.carer_person->value()),
+                              .message = "carer " + std::to_string(where.carer->value())
+                                         + " is person " + std::to_string(known->value())
+                                         + " in an earlier placement"};
         return ok;
     }
     [[nodiscard]] status check_in_care(date on) const {
@@ -476,6 +390,7 @@ private:
                           "carer");
         if (current == e.where)
             return refuse("the placement does not change (same type, carer and place)");
+        if (auto r = check_carer_link(e.where); !r) return r;
         // A placement that lasts no day is one the child never lived in; SSDA903 queries such
         // episodes (rule 355), and counting it would make one day's change two moves.
         if (placements_[current_].period.start() == e.on)
@@ -532,6 +447,29 @@ private:
         if (!r) return refuse("no current relationship of this kind with this person");
         relationship copy = *r;
         return copy.set_contact(e.arrangement);
+    }
+    [[nodiscard]] status check(const relationship_role_changed& e) const {
+        const relationship* r = find_relationship(e.other, e.from);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        if (e.from != e.to && find_relationship(e.other, e.to))
+            return refuse("the child already has a current relationship of the new kind with "
+                          "this person");
+        relationship copy = *r;
+        return copy.change_role(e.on, e.to);
+    }
+    [[nodiscard]] status check(const contact_recorded& e) const {
+        if (!contacted(e.other, e.kind, e.on))
+            return refuse("no relationship of this kind with this person on " + format_iso(e.on),
+                          format_iso(e.on));
+        return ok;
+    }
+    // The relationship a contact day belongs to: of `kind` on that day, with a spell covering
+    // it (the first such, so that replaying the events finds the same one).
+    [[nodiscard]] const relationship* contacted(person_id other, relationship_kind kind,
+                                                date d) const {
+        for (const auto& r : relationships_)
+            if (r.involves(other) && r.active_on(d) && r.kind_on(d) == kind) return &r;
+        return nullptr;
     }
 
     // -- effects (only called after the check passed) -----------------------------------------
@@ -610,6 +548,13 @@ private:
     }
     void apply(const contact_changed& e) {
         (void)mutable_relationship(e.other, e.kind).set_contact(e.arrangement);
+    }
+    void apply(const relationship_role_changed& e) {
+        (void)mutable_relationship(e.other, e.from).change_role(e.on, e.to);
+    }
+    void apply(const contact_recorded& e) {
+        (void)const_cast<relationship&>(*contacted(e.other, e.kind, e.on)) // NOLINT: own data
+            .record_contact(e.on);
     }
     relationship& mutable_relationship(person_id other, relationship_kind kind) {
         return const_cast<relationship&>(*find_relationship(other, kind)); // NOLINT: own data

@@ -170,16 +170,23 @@ struct placement_location {
 struct placement {
     placement_type type = placement_type::U6;
     std::optional<carer_id> carer;       ///< the household or person caring for the child
+    /// The carer as a person in the child's relationships (the foster carer the child may go
+    /// on seeing after a move). Only with `carer`; one carer id is one person throughout a
+    /// history. Not part of "same carer": the carer id decides that.
+    std::optional<person_id> carer_person;
     std::optional<provider_id> provider; ///< the organisation, when one provides the placement
     bool kinship = false;                ///< carer is a relative or friend
     bool long_term_fostering = false;    ///< agreed as the child's long-term home
     placement_location location;
 
-    /// A placement of type `t` with `c`; kinship and long-term flags follow the type.
-    static placement with_carer(placement_type t, carer_id c) {
+    /// A placement of type `t` with `c` (who is `person` among the child's relationships,
+    /// when given); kinship and long-term flags follow the type.
+    static placement with_carer(placement_type t, carer_id c,
+                                std::optional<person_id> person = std::nullopt) {
         placement p;
         p.type = t;
         p.carer = c;
+        p.carer_person = person;
         p.kinship = is_kinship(t);
         p.long_term_fostering = is_long_term_fostering(t);
         return p;

@@ -1,7 +1,7 @@
 #pragma once
 /// @file
-/// Relationships as data between two people: what kind, when it existed, what contact there
-/// was, and how it ended. An ending is only ever explicit and always has a reason: a
+/// Relationships as data between two people: what kind (and when it changed), when it
+/// existed, what contact there was, and how it ended. An ending is only ever explicit and always has a reason: a
 /// relationship that merely stops appearing in the records is a data gap, not a loss.
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/ids.hpp"
@@ -249,6 +249,14 @@ struct relationship_ending {
     return diagnostic{{}, 0, 0, "end_reason", std::string{code}, "not a known ending reason", {}};
 }
 
+/// A relationship going on with a new kind from `on` (foster carer to former foster carer).
+struct role_change {
+    date on;
+    relationship_kind from;
+    relationship_kind to;
+    friend bool operator==(const role_change&, const role_change&) = default;
+};
+
 /// A relationship between two people over time: one or more spells in which it existed, the
 /// contact arranged, and an explicit ending for each spell that closed.
 class relationship {
@@ -262,7 +270,33 @@ public:
 
     [[nodiscard]] person_id a() const noexcept { return a_; }
     [[nodiscard]] person_id b() const noexcept { return b_; }
+    /// The kind now: after the last role change, if any.
     [[nodiscard]] relationship_kind kind() const noexcept { return kind_; }
+    /// The kind the relationship had on `d` (its first kind before any role change).
+    [[nodiscard]] relationship_kind kind_on(date d) const noexcept {
+        if (roles_.empty()) return kind_;
+        relationship_kind k = roles_.front().from;
+        for (const auto& c : roles_)
+            if (c.on <= d) k = c.to;
+        return k;
+    }
+    /// The role changes, oldest first.
+    [[nodiscard]] const std::vector<role_change>& role_changes() const noexcept { return roles_; }
+    /// The relationship goes on with kind `to` from `on`. Refused when nothing changes, when
+    /// the relationship has ended, when `on` is not after the start of its current spell
+    /// (begin it with the new kind instead), or not after the last role change.
+    [[nodiscard]] status change_role(date on, relationship_kind to) {
+        if (to == kind_) return error_message("the role does not change");
+        if (has_ended()) return error_message("an ended relationship does not change role");
+        if (on <= spells_.back().start())
+            return error_message("a role changes after the relationship began: begin it with "
+                                 "the new role instead");
+        if (!roles_.empty() && on <= roles_.back().on)
+            return error_message("role changes must be recorded in date order, one a day");
+        roles_.push_back({on, kind_, to});
+        kind_ = to;
+        return ok;
+    }
     [[nodiscard]] bool involves(person_id p) const noexcept { return a_ == p || b_ == p; }
     /// The person at the other end from `p`.
     /// @throws contract_violation if `p` is neither end.
@@ -366,8 +400,9 @@ public:
 
 private:
     person_id a_, b_;
-    relationship_kind kind_;
+    relationship_kind kind_; // now; earlier kinds are in roles_
     std::vector<interval> spells_;
+    std::vector<role_change> roles_;
     std::vector<relationship_ending> endings_;
     std::vector<contact_arrangement> contact_;
     std::vector<date> met_;

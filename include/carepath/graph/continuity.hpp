@@ -103,9 +103,15 @@ struct continuity_weights {
 /// One relationship at one move.
 struct tie_at_move {
     person_id other;
-    relationship_kind kind = kinds::other;
+    relationship_kind kind = kinds::other; ///< the kind the day before the move
     tie_outcome outcome = tie_outcome::unrecorded;
-    std::optional<relationship_ending> ending; ///< the ending, when outcome is `ended`
+    std::optional<relationship_ending> ending{}; ///< the ending, when outcome is `ended`
+    /// The kind it went on with, when its role changed around the move (foster carer to
+    /// former foster carer): still one relationship, kept or not like any other.
+    std::optional<relationship_kind> became{};
+    /// This person was the carer of the home the child left at the move (the placement's
+    /// carer linked to a person, `placement::carer_person`).
+    bool carer_left = false;
 };
 
 /// The relationships around one move.
@@ -113,6 +119,16 @@ struct move_continuity {
     date on;
     std::vector<tie_at_move> prior;  ///< every relationship the child had before the move
     std::vector<tie_at_move> gained; ///< relationships that began in `[on, on + after)`
+    /// The carer of the home left, as a person, when the history links the carer id to one.
+    std::optional<person_id> carer_left{};
+
+    /// The child's tie with the carer of the home left ("was the former foster carer kept?"):
+    /// nullptr when that carer is not linked to a person or the child had no tie with them.
+    [[nodiscard]] const tie_at_move* left_carer_tie() const noexcept {
+        for (const auto& t : prior)
+            if (t.carer_left) return &t;
+        return nullptr;
+    }
 
     [[nodiscard]] std::size_t count(tie_outcome o) const noexcept {
         std::size_t n = 0;
@@ -171,6 +187,15 @@ inline bool contact_after(const relationship& r, date d) {
 }
 } // namespace detail
 
+/// The carer of a placement as a person: the placement's own link, else the link any other
+/// placement of the history gives that carer id.
+[[nodiscard]] inline std::optional<person_id> carer_as_person(const care_history& h,
+                                                              const placement_spell& p) {
+    if (p.where.carer_person) return p.where.carer_person;
+    if (p.where.carer) return h.carer_person(*p.where.carer);
+    return std::nullopt;
+}
+
 /// Classifies one relationship at a move on `d`: nullopt when the child did not have it in
 /// the window before the move (it began on or after `d`, or ended before `d - before`).
 [[nodiscard]] inline std::optional<tie_at_move> classify(const relationship& r, person_id child,
@@ -181,7 +206,9 @@ inline bool contact_after(const relationship& r, date d) {
     for (const auto& s : r.spells())
         if (count_at_move(s, d, w) != window_count::none) had_before = true;
     if (!had_before) return std::nullopt;
-    tie_at_move out{r.other(child), r.kind(), tie_outcome::unrecorded, std::nullopt};
+    tie_at_move out{r.other(child), r.kind_on(d - days{1}), tie_outcome::unrecorded};
+    for (const auto& c : r.role_changes())
+        if (c.on >= d - w.before && c.on <= d + w.after) out.became = c.to;
     for (const auto& e : r.endings())
         if (e.on >= d - w.before && e.on <= d + w.after) {
             out.outcome = tie_outcome::ended;
@@ -201,15 +228,42 @@ inline bool contact_after(const relationship& r, date d) {
     for (const auto& m : h.moves()) {
         move_continuity mc;
         mc.on = m.on;
+        mc.carer_left = carer_as_person(h, h.placements()[m.from]);
         for (const auto& r : h.relationships()) {
             if (auto t = classify(r, child, m.on, w)) {
+                t->carer_left = mc.carer_left && t->other == *mc.carer_left;
                 mc.prior.push_back(*t);
             } else if (r.start() >= m.on && r.start() < m.on + w.after) {
-                mc.gained.push_back({r.other(child), r.kind(), tie_outcome::kept, std::nullopt});
+                mc.gained.push_back({r.other(child), r.kind_on(r.start()), tie_outcome::kept});
             }
         }
         out.moves.push_back(std::move(mc));
     }
+    return out;
+}
+
+/// The child's relationship with the carer of their last placement, and whether the child
+/// still sees them on `as_at`: the link from the placement's carer id to a person lets the
+/// graph tell that the carer of the last placement is someone the child still sees.
+struct last_carer_contact {
+    person_id carer;                          ///< the carer of the last placement, as a person
+    const relationship* tie = nullptr;        ///< the child's current tie with them, if any
+    bool seen = false; ///< contact recorded on or after `as_at`, or arranged (not "none") then
+};
+/// The carer of `h`'s last placement and the child's tie with them; nullopt when the history
+/// has no placement or does not link its carer to a person.
+[[nodiscard]] inline std::optional<last_carer_contact> last_carer(const care_history& h,
+                                                                  date as_at) {
+    if (h.placements().empty()) return std::nullopt;
+    const auto person = carer_as_person(h, h.placements().back());
+    if (!person) return std::nullopt;
+    last_carer_contact out{*person};
+    for (const auto& r : h.relationships())
+        if (r.involves(*person) && r.active_on(as_at)) {
+            out.tie = &r;
+            out.seen = detail::contact_after(r, as_at);
+            break;
+        }
     return out;
 }
 
