@@ -6,6 +6,8 @@
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/engine.hpp"
 #include "carepath/sim/fit.hpp"
+#include "carepath/sim/outcomes.hpp"
+#include "carepath/sim/published.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
 #include "carepath/sim/stats.hpp"
