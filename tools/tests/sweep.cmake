@@ -1,0 +1,123 @@
+# Tests of `carepath sweep` and `carepath-mpi sweep` on tests/data/sweep/: the table has the same
+# bytes at 1 and 2 threads, at 1, 2 and 3 MPI ranks, and after a resume from a cut-off table;
+# bad sweep files give located errors.
+#
+# Included by tools/CMakeLists.txt, this file registers the tests; run with `cmake -P`, it is
+# the checker each test runs:
+#   -DCMD=a|b|c     the command line, arguments separated by |
+#   -DRC=n          the exit code expected
+#   -DERR=re -DOUT=re   regular expressions stderr / stdout must match
+#   -DTABLE=path    the table the command writes (removed first, unless -DCUT is given)
+#   -DSAME_AS=path  a table TABLE must equal byte for byte
+#   -DCUT=path      before running, TABLE is SAME_AS cut off two thirds of the way in (mid-row)
+if(CMAKE_SCRIPT_MODE_FILE)
+    string(REPLACE "|" ";" cmd "${CMD}")
+    if(DEFINED CUT)
+        file(READ "${SAME_AS}" whole)
+        string(LENGTH "${whole}" n)
+        math(EXPR keep "${n} * 2 / 3")
+        string(SUBSTRING "${whole}" 0 ${keep} part)
+        file(WRITE "${TABLE}" "${part}")
+    elseif(DEFINED TABLE)
+        file(REMOVE "${TABLE}")
+    endif()
+    execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc STREQUAL "${RC}")
+        message(FATAL_ERROR "exit code ${rc}, expected ${RC}\nstdout:\n${out}\nstderr:\n${err}")
+    endif()
+    if(DEFINED OUT AND NOT out MATCHES "${OUT}")
+        message(FATAL_ERROR "stdout does not match '${OUT}':\n${out}\nstderr:\n${err}")
+    endif()
+    if(DEFINED ERR AND NOT err MATCHES "${ERR}")
+        message(FATAL_ERROR "stderr does not match '${ERR}':\n${err}")
+    endif()
+    if(DEFINED SAME_AS)
+        execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files "${TABLE}" "${SAME_AS}"
+                        RESULT_VARIABLE differ)
+        if(differ)
+            execute_process(COMMAND diff "${SAME_AS}" "${TABLE}")
+            message(FATAL_ERROR "${TABLE} differs from ${SAME_AS}")
+        endif()
+    endif()
+    message(STATUS "ok")
+    return()
+endif()
+
+set(sw_data ${PROJECT_SOURCE_DIR}/tests/data/sweep)
+set(sw_work ${CMAKE_CURRENT_BINARY_DIR}/sweep-tests)
+file(MAKE_DIRECTORY ${sw_work})
+set(sw_checker ${CMAKE_CURRENT_LIST_FILE})
+
+# sw_test(NAME RC n CMD a b ... [TABLE path] [SAME_AS path] [CUT] [OUT re] [ERR re])
+function(sw_test name)
+    cmake_parse_arguments(T "CUT" "RC;OUT;ERR;TABLE;SAME_AS" "CMD" ${ARGN})
+    string(REPLACE ";" "|" cmd "${T_CMD}")
+    set(defs "-DCMD=${cmd}" "-DRC=${T_RC}")
+    foreach(k OUT ERR TABLE SAME_AS)
+        if(DEFINED T_${k})
+            list(APPEND defs "-D${k}=${T_${k}}")
+        endif()
+    endforeach()
+    if(T_CUT)
+        list(APPEND defs "-DCUT=1")
+    endif()
+    add_test(NAME ${name} COMMAND ${CMAKE_COMMAND} ${defs} -P ${sw_checker})
+endfunction()
+
+set(sw_cli $<TARGET_FILE:carepath_cli>)
+sw_test(sweep_threads_1 RC 0 CMD ${sw_cli} sweep ${sw_data}/small.txt --threads 1
+                                  --out ${sw_work}/threads-1.csv
+        TABLE ${sw_work}/threads-1.csv OUT "Swept 6 points x 3 replicates")
+set_tests_properties(sweep_threads_1 PROPERTIES FIXTURES_SETUP sweep_table)
+sw_test(sweep_threads_2 RC 0 CMD ${sw_cli} sweep ${sw_data}/small.txt --threads 2
+                                  --out ${sw_work}/threads-2.csv --chart ${sw_work}/chart.svg
+        TABLE ${sw_work}/threads-2.csv SAME_AS ${sw_work}/threads-1.csv
+        OUT "Chart: [^\n]*chart.svg")
+sw_test(sweep_resume RC 0 CMD ${sw_cli} sweep ${sw_data}/small.txt --threads 2 --resume
+                               --out ${sw_work}/resumed.csv
+        TABLE ${sw_work}/resumed.csv SAME_AS ${sw_work}/threads-1.csv CUT
+        ERR "resuming after [1-5] of 6 points")
+sw_test(sweep_hypercube RC 0 CMD ${sw_cli} sweep ${sw_data}/hypercube.txt --threads 2
+                                  --out ${sw_work}/hypercube.csv
+        TABLE ${sw_work}/hypercube.csv OUT "Swept 4 points x 2 replicates")
+sw_test(sweep_bad_key RC 2 CMD ${sw_cli} sweep ${sw_data}/bad_key.txt --out ${sw_work}/bad.csv
+        ERR "bad_key.txt:4:1: colour=\"blue\": unknown sweep key")
+sw_test(sweep_bad_range RC 2 CMD ${sw_cli} sweep ${sw_data}/bad_range.txt --out ${sw_work}/bad.csv
+        ERR "bad_range.txt:3:27: vary sw_turnover_factor=\"0.5 .. 12 / 3\": must be between 0 and 10")
+sw_test(sweep_bad_scenario RC 2 CMD ${sw_cli} sweep ${sw_data}/bad_scenario.txt
+                                     --out ${sw_work}/bad.csv
+        ERR "missing.txt: cannot open the scenario file \\(named on line 3 of [^\n]*bad_scenario.txt\\)")
+sw_test(sweep_other_table RC 2 CMD ${sw_cli} sweep ${sw_data}/hypercube.txt --resume
+                                    --out ${sw_work}/threads-1-copy.csv
+        ERR "threads-1-copy.csv:1: .*header is not this sweep's")
+set_tests_properties(sweep_threads_2 sweep_resume PROPERTIES FIXTURES_REQUIRED sweep_table)
+# the other sweep's table is a copy, so this test cannot spoil the one the others compare with
+add_test(NAME sweep_copy_table COMMAND ${CMAKE_COMMAND} -E copy ${sw_work}/threads-1.csv
+                                       ${sw_work}/threads-1-copy.csv)
+set_tests_properties(sweep_copy_table PROPERTIES FIXTURES_REQUIRED sweep_table
+                     FIXTURES_SETUP sweep_copy)
+set_tests_properties(sweep_other_table PROPERTIES FIXTURES_REQUIRED sweep_copy)
+
+# MPI: 1, 2 and 3 ranks (3 oversubscribes a 2-core machine) give the threaded run's bytes.
+# Shared memory only (no network probing), and allowed as root, where CI runs.
+if(TARGET carepath_mpi_cli AND CAREPATH_MPIEXEC)
+    foreach(np 1 2 3)
+        sw_test(sweep_mpi_np${np} RC 0
+                CMD ${CMAKE_COMMAND} -E env OMPI_ALLOW_RUN_AS_ROOT=1
+                    OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_btl=self,vader
+                    OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_plm=isolated
+                    ${CAREPATH_MPIEXEC} --oversubscribe -np ${np}
+                    $<TARGET_FILE:carepath_mpi_cli> sweep ${sw_data}/small.txt
+                    --out ${sw_work}/mpi-${np}.csv
+                TABLE ${sw_work}/mpi-${np}.csv SAME_AS ${sw_work}/threads-1.csv
+                OUT "${np} rank")
+        set_tests_properties(sweep_mpi_np${np} PROPERTIES FIXTURES_REQUIRED sweep_table
+                             PROCESSORS 2 TIMEOUT 300)
+    endforeach()
+    sw_test(sweep_mpi_bad_key RC 2
+            CMD ${CMAKE_COMMAND} -E env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+                OMPI_MCA_btl=self,vader OMPI_MCA_plm=isolated ${CAREPATH_MPIEXEC}
+                --oversubscribe -np 2 $<TARGET_FILE:carepath_mpi_cli> sweep
+                ${sw_data}/bad_key.txt --out ${sw_work}/mpi-bad.csv
+            ERR "bad_key.txt:4:1: colour=\"blue\": unknown sweep key")
+endif()
