@@ -23,8 +23,8 @@ namespace carepath::sim {
 
 /// A count out of a denominator: children, sibling groups, placements.
 struct share {
-    std::size_t count = 0;
-    std::size_t of = 0;
+    std::size_t count = 0; ///< how many have the outcome
+    std::size_t of = 0;    ///< the denominator
     /// 0-100; nullopt when the denominator is empty.
     [[nodiscard]] std::optional<double> percent() const noexcept {
         if (of == 0)
@@ -188,10 +188,11 @@ inline sibling_separation separation(const std::vector<std::vector<std::size_t>>
 /// placements they had during the year (1 placement; 3 or more), and the Children's
 /// Commissioner's 2 or more placement moves in the 12 months.
 struct placement_stability {
-    share one_placement;
-    share three_plus_placements;
-    share two_plus_moves;
+    share one_placement;         ///< 1 placement during the year (DfE)
+    share three_plus_placements; ///< 3 or more placements during the year (DfE)
+    share two_plus_moves;        ///< 2 or more moves of home in the 12 months (CCO)
 };
+/// The DfE and CCO placement figures for children in care on 31 March `y`.
 [[nodiscard]] inline placement_stability placement_stability_in(std::span<const care_history> hs,
                                                                 int y) {
     placement_stability s;
@@ -302,6 +303,7 @@ struct stability_index {
     share two_plus_sw_changes; ///< of all children in care on 31 March
     share no_change_of_any;    ///< no move of home, school or social worker in the year
 };
+/// The Children's Commissioner's year measures for the year ending 31 March `y`.
 [[nodiscard]] inline stability_index stability_index_in(std::span<const care_history> hs, int y) {
     stability_index s;
     const date on = march_31(y);
@@ -356,9 +358,10 @@ namespace carepath::sim {
 /// `observed_to` or the child turns 18 within it. Returning to care after an order ends the
 /// stay on the day of return.
 struct foster_stays {
-    share kinship_continuing;
-    share unrelated_continuing;
+    share kinship_continuing;   ///< stays begun with a relative or friend as foster carer
+    share unrelated_continuing; ///< stays begun with an unrelated foster carer
 };
+/// Foster stays begun in `window`, still with the same carer `years` later (see above).
 [[nodiscard]] inline foster_stays foster_stays_continuing(std::span<const care_history> hs,
                                                           interval window, int years,
                                                           date observed_to, stay_end rule) {

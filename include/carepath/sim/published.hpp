@@ -39,17 +39,24 @@ namespace sim {
 
 /// One row of calibration.csv.
 struct published_figure {
-    std::string id;
-    std::string quantity;
-    double value = 0;
-    std::string unit, population, period, kind, source, note;
-    figure_role role = figure_role::target;
+    std::string id;         ///< stable snake_case key
+    std::string quantity;   ///< what is measured, in plain words
+    double value = 0;       ///< percentages as numbers (72 means 72%)
+    std::string unit;       ///< percent, children, months, ratio, ...
+    std::string population; ///< whom the figure describes (the denominator for shares)
+    std::string period;     ///< the year, span or follow-up window
+    std::string kind;       ///< stock, flow, duration, outcome, workforce, cost
+    std::string source;     ///< seed file and section, or a web address
+    std::string note;       ///< caveats: approximations, definitional limits, conflicts
+    figure_role role = figure_role::target; ///< what the figure may be used for
 };
 
 /// The rows of calibration.csv, in file order.
 class published_figures {
 public:
+    /// No rows.
     published_figures() = default;
+    /// The given rows, in order.
     explicit published_figures(std::vector<published_figure> rows) : rows_{std::move(rows)} {}
 
     /// Reads calibration.csv (header `id,quantity,value,unit,population,period,kind,source,
@@ -57,7 +64,9 @@ public:
     /// file, line, field and value.
     [[nodiscard]] static result<published_figures> read(std::istream& in, std::string_view file);
 
+    /// Every row, in file order.
     [[nodiscard]] const std::vector<published_figure>& rows() const noexcept { return rows_; }
+    /// Every row, to edit (a test poisons validation rows through this).
     [[nodiscard]] std::vector<published_figure>& rows() noexcept { return rows_; }
 
     /// Any row by id, whatever its role (for reports and validation tables); nullptr if absent.
