@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 #include <thread>
 
@@ -178,7 +179,7 @@ TEST_CASE("engine: a comparison runs both with the same seed", "[sim][engine]") 
     CHECK(json_of(c.baseline) == json_of(simulate(small(1))));
     std::ostringstream os;
     write_csv(os, c);
-    CHECK(os.str().starts_with("figure,baseline,scenario,difference\ncla_count,"));
+    CHECK(os.str().starts_with("figure,baseline,scenario,difference,low,high,pairs\ncla_count,"));
 }
 
 TEST_CASE("engine: replicates give confidence intervals around their mean", "[sim][engine]") {
@@ -343,4 +344,147 @@ TEST_CASE("engine: ties kept across a move carry contact, so the graph module ag
     CHECK(moves == Approx(y.moves * cfg.scale));
     CHECK(sum / moves == Approx(y.continuity_mean).margin(0.005));
     CHECK(*y.figs[figure_key::continuity_index_mean] > 50);
+}
+
+TEST_CASE("engine: intervals use Student's t for the number of replicates", "[sim][engine]") {
+    const auto n = GENERATE(2u, 5u);
+    CAPTURE(n);
+    auto cfg = small(1);
+    cfg.replicates = n;
+    const auto r = simulate(cfg);
+    const auto& e = r.estimates[static_cast<std::size_t>(figure_key::cla_count)];
+    REQUIRE(e.values.size() == n);
+    REQUIRE(e.low);
+    REQUIRE(e.high);
+    // Recomputed from the replicates' own values: mean +- t(n - 1) * sd / sqrt(n).
+    double mean = 0;
+    for (const double v : e.values)
+        mean += v;
+    mean /= n;
+    double squares = 0;
+    for (const double v : e.values)
+        squares += (v - mean) * (v - mean);
+    const double se = std::sqrt(squares / (n - 1) / n);
+    const double t = n == 2 ? 12.706205 : 2.7764451; // tabulated 0.975 quantiles
+    CHECK(*e.mean == Approx(mean));
+    CHECK(*e.high - *e.mean == Approx(t * se).epsilon(1e-6));
+    CHECK(*e.mean - *e.low == Approx(t * se).epsilon(1e-6));
+    CHECK(*e.high - *e.mean > 1.96 * se * 1.4); // the old normal rule was far too narrow
+    SECTION("the values are the replicates' figures, in replicate order") {
+        for (std::size_t i = 0; i < n; ++i)
+            CHECK(e.values[i] == *r.replicates[i].years.back().figs[figure_key::cla_count]);
+    }
+    SECTION("summary.json lists the values beside the interval") {
+        std::ostringstream os;
+        write_json(os, r);
+        const auto json = os.str();
+        const auto at = json.find("\"figures_ci\":{\"cla_count\":{");
+        REQUIRE(at != std::string::npos);
+        const auto entry = json.substr(at, json.find('}', at) - at);
+        CHECK(entry.find("\"replicates\":" + std::to_string(n) + ",\"values\":[")
+              != std::string::npos);
+        CHECK(std::count(entry.begin(), entry.end(), ',') >= static_cast<long>(n + 3));
+    }
+}
+
+TEST_CASE("engine: one replicate gives no interval, never a zero-width one", "[sim][engine]") {
+    const auto r = simulate(small(1));
+    const auto& e = r.estimates[static_cast<std::size_t>(figure_key::cla_count)];
+    REQUIRE(e.mean);
+    CHECK(e.replicates == 1);
+    CHECK(e.values.size() == 1);
+    CHECK_FALSE(e.low);
+    CHECK_FALSE(e.high);
+    std::ostringstream os;
+    write_json(os, r);
+    CHECK(os.str().find("\"cla_count\":{\"mean\":") != std::string::npos);
+    CHECK(os.str().find("\"low\":null,\"high\":null,\"replicates\":1,\"values\":[")
+          != std::string::npos);
+}
+
+TEST_CASE("engine: compare pairs replicates on common random numbers", "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.replicates = 3;
+    scenario s;
+    s.name = "support";
+    s.kinship_support = true;
+    const auto c = compare(cfg, s);
+    const auto paired = paired_estimates(c);
+    SECTION("the paired difference is the mean of per-replicate differences") {
+        const auto k = static_cast<std::size_t>(figure_key::foster_share);
+        double sum = 0;
+        for (std::size_t r = 0; r < 3; ++r)
+            sum += *c.alternative.replicates[r].years.back().figs.values[k]
+                   - *c.baseline.replicates[r].years.back().figs.values[k];
+        REQUIRE(paired[k].mean);
+        CHECK(*paired[k].mean == Approx(sum / 3));
+        CHECK(paired[k].count == 3);
+        REQUIRE(paired[k].interval);
+        CHECK(paired[k].interval->low <= *paired[k].mean);
+    }
+    SECTION("the baseline of a comparison is the baseline run alone, replicate by replicate") {
+        CHECK(json_of(c.baseline) == json_of(simulate(cfg)));
+    }
+    SECTION("a scenario equal to the baseline differs by exactly 0 in every replicate") {
+        const auto same = compare(cfg, scenario{});
+        for (const auto& d : paired_estimates(same))
+            if (d.mean) {
+                CHECK(*d.mean == 0.0);
+                CHECK(d.interval->half_width() == 0.0);
+            }
+    }
+    SECTION("JSON and CSV carry the paired difference with its interval") {
+        std::ostringstream js, csv;
+        write_json(js, c);
+        write_csv(csv, c);
+        const auto k = static_cast<std::size_t>(figure_key::cla_count);
+        const auto& d = paired[k];
+        std::ostringstream expect;
+        expect << "\"difference\":{\"cla_count\":{\"mean\":";
+        detail::put_number(expect, *d.mean);
+        expect << ",\"low\":";
+        detail::put_number(expect, d.interval->low);
+        CHECK(js.str().find(expect.str()) != std::string::npos);
+        std::ostringstream row;
+        row << "\ncla_count,";
+        detail::put_number(row, *c.baseline.mean.years.back().figs[figure_key::cla_count]);
+        row << ',';
+        detail::put_number(row, *c.alternative.mean.years.back().figs[figure_key::cla_count]);
+        row << ',';
+        detail::put_number(row, *d.mean);
+        row << ',';
+        detail::put_number(row, d.interval->low);
+        row << ',';
+        detail::put_number(row, d.interval->high);
+        row << ",3\n";
+        CHECK(csv.str().find(row.str()) != std::string::npos);
+    }
+}
+
+TEST_CASE("engine: parameter uncertainty draws the assumptions per replicate, reproducibly",
+          "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.replicates = 2;
+    cfg.parameter_uncertainty = true;
+    const auto a = simulate(cfg);
+    const auto again = simulate(cfg);
+    CHECK(json_of(a) == json_of(again));
+    CHECK(a.config.parameter_uncertainty);
+    cfg.parameter_uncertainty = false;
+    const auto fixed = simulate(cfg);
+    CHECK(json_of(a) != json_of(fixed));
+    // Replicate 0 of each run uses the same random numbers; only the inputs differ.
+    CHECK(a.replicates[0] != fixed.replicates[0]);
+    SECTION("asked for by a scenario, it applies to both runs of a comparison") {
+        scenario s;
+        s.name = "uncertain";
+        s.parameter_uncertainty = true;
+        const auto c = compare(cfg, s);
+        CHECK(c.baseline.config.parameter_uncertainty);
+        CHECK(c.alternative.config.parameter_uncertainty);
+        // Same draws, same random numbers, same policy otherwise: no difference at all.
+        for (const auto& d : paired_estimates(c))
+            if (d.mean)
+                CHECK(*d.mean == 0.0);
+    }
 }

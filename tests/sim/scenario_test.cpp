@@ -23,7 +23,8 @@ TEST_CASE("scenario: every key is read from key = value lines", "[sim][scenario]
                          "  staying_close_to_25 = on\n"
                          "sw_turnover_factor = 0.5\n"
                          "share_inside_home_authority = 0.7\n"
-                         "carer_recruitment_factor = 1.5\n");
+                         "carer_recruitment_factor = 1.5\n"
+                         "parameter_uncertainty = true\n");
     REQUIRE(s.ok());
     CHECK(s->name == "siblings together");
     CHECK(s->siblings == sibling_policy::together_unless_reason);
@@ -33,6 +34,7 @@ TEST_CASE("scenario: every key is read from key = value lines", "[sim][scenario]
     CHECK(s->sw_turnover_factor == 0.5);
     CHECK(s->share_inside_home_authority == 0.7);
     CHECK(s->carer_recruitment_factor == 1.5);
+    CHECK(s->parameter_uncertainty);
 }
 
 TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scenario]") {
@@ -42,6 +44,7 @@ TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scena
     s.staying_close_to_25 = true;
     s.sw_turnover_factor = 0.25;
     s.share_inside_home_authority = 0.75;
+    s.parameter_uncertainty = true;
     std::ostringstream out;
     write_scenario(out, s);
     const auto back = parse(out.str());

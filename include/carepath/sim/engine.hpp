@@ -10,9 +10,11 @@
 ///   carepath::sim::scenario s;                // baseline, or read_scenario(in, "file.txt")
 ///   auto r = carepath::sim::simulate(cfg, s, [](const carepath::sim::progress& p) { ... });
 ///   r.mean.years.back().figs[figure_key::cla_count];  // optional<double>
-///   r.estimates[i]                            // figure i of the last year: mean, 95% CI
+///   r.estimates[i]                            // figure i of the last year: mean, 95% t CI
+///   cfg.parameter_uncertainty = true;         // assumptions drawn from ranges per replicate
 ///   write_json(os, r);  write_csv(os, r);     // summary.json / summary.csv (std::ostream&)
 ///   auto c = compare(cfg, s);                 // scenario against the baseline, same seed
+///   paired_estimates(c)[i]                    // figure i: scenario - baseline, paired, t CI
 ///   write_json(os, c);  write_csv(os, c);
 ///   write_calibration_report(os, r);          // simulated against published figures
 ///   r.histories                               // core care_history of kept children
@@ -21,11 +23,13 @@
 /// A run is reproducible: the same config, scenario and seed give the same bytes from the
 /// writers at any `threads`. The progress callback is called on the calling thread only.
 #include "carepath/core/care_history.hpp"
+#include "carepath/sim/assumptions.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/model.hpp"
 #include "carepath/sim/projection.hpp"
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
+#include "carepath/sim/stats.hpp"
 #include "carepath/sim/summary.hpp"
 
 #include <algorithm>
@@ -71,6 +75,11 @@ struct sim_config {
     /// responsible authority, with entries scaled to their number.
     std::vector<care_history> initial;
     std::size_t keep_histories = 0; ///< keep the care histories of this many children
+    /// Parameter uncertainty: each replicate draws the unfitted assumptions of `params` from
+    /// their plausible ranges (sim/assumptions.hpp), so intervals include what the model does
+    /// not know as well as chance. The draws are keyed on (seed, replicate): a scenario and its
+    /// baseline draw the same values, and stay paired.
+    bool parameter_uncertainty = false;
 };
 
 /// The result of a run.
@@ -306,6 +315,13 @@ seeds_from(const std::vector<care_history>& hs, date start) {
     out.config = config;
     out.config.initial.clear();
     const int total_years = config.years + config.warmup_years;
+    // Parameter uncertainty: one calibration per replicate, drawn before any child is run.
+    const bool draw_inputs = config.parameter_uncertainty || policy.parameter_uncertainty;
+    out.config.parameter_uncertainty = draw_inputs;
+    std::vector<calibration> drawn;
+    if (draw_inputs)
+        for (std::uint32_t rep = 0; rep < config.replicates; ++rep)
+            drawn.push_back(draw_assumptions(config.params, config.seed, rep));
 
     // authorities: synthetic England's, or one per responsible authority of given histories
     std::vector<local_authority_id> ids;
@@ -353,7 +369,7 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             in.years = total_years;
             in.share = shares[la];
             in.keep_histories = rep == 0 ? keep_each : 0;
-            in.cal = &config.params;
+            in.cal = draw_inputs ? &drawn[rep] : &config.params;
             in.policy = &policy;
             in.projection = config.projection ? &*config.projection : nullptr;
             in.seeds = seeds.empty() ? nullptr : &seeds[la];
@@ -418,44 +434,71 @@ seeds_from(const std::vector<care_history>& hs, date start) {
             }
         }
     }
+    // Student's t on replicates - 1 degrees of freedom; no interval from one replicate.
     for (std::size_t i = 0; i < figure_count; ++i) {
-        std::vector<double> v;
+        auto& e = out.estimates[i];
         for (const auto& rep : out.replicates)
             if (const auto x = rep.years.back().figs.values[i])
-                v.push_back(*x);
-        auto& e = out.estimates[i];
-        e.replicates = v.size();
-        if (v.empty())
-            continue;
-        double mean = 0;
-        for (double x : v)
-            mean += x;
-        mean /= static_cast<double>(v.size());
-        double var = 0;
-        for (double x : v)
-            var += (x - mean) * (x - mean);
-        const double se =
-            v.size() > 1
-                ? std::sqrt(var / static_cast<double>(v.size() - 1) / static_cast<double>(v.size()))
-                : 0.0;
-        e.mean = mean;
-        e.low = mean - 1.96 * se;
-        e.high = mean + 1.96 * se;
+                e.values.push_back(*x);
+        const auto est = estimate_mean(e.values);
+        e.replicates = est.count;
+        e.mean = est.mean;
+        if (est.interval) {
+            e.low = est.interval->low;
+            e.high = est.interval->high;
+        }
     }
     return out;
 }
 
-/// Runs the baseline and `alternative` with the same config and seed.
+/// Runs the baseline and `alternative` with the same config and seed: replicate i of each
+/// draws the same random numbers (common random numbers), so their difference in replicate i
+/// is the scenario's effect plus far less noise than either run has. Parameter uncertainty
+/// asked for by either scenario applies to both, for the same reason.
 [[nodiscard]] inline comparison compare(const sim_config& config, const scenario& alternative,
                                         const scenario& baseline = {},
                                         const progress_callback& on_progress = {}) {
+    sim_config both = config;
+    both.parameter_uncertainty = config.parameter_uncertainty || alternative.parameter_uncertainty
+                                 || baseline.parameter_uncertainty;
     comparison c;
-    c.baseline = simulate(config, baseline, on_progress);
-    c.alternative = simulate(config, alternative, on_progress);
+    c.baseline = simulate(both, baseline, on_progress);
+    c.alternative = simulate(both, alternative, on_progress);
     return c;
 }
 
+/// Figure `i` of the last year in each replicate of `r` (nullopt where it was not measured).
+[[nodiscard]] inline std::vector<std::optional<double>> last_year_values(const run_result& r,
+                                                                         std::size_t i) {
+    std::vector<std::optional<double>> out;
+    for (const auto& rep : r.replicates)
+        out.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
+    return out;
+}
+
+/// Every last-year figure's paired difference, scenario minus baseline: the mean of the
+/// per-replicate differences, with a Student's t interval on pairs - 1 degrees of freedom
+/// (none from one pair). Replicates where either run lacks the figure are left out.
+[[nodiscard]] inline std::array<estimate, figure_count> paired_estimates(const comparison& c) {
+    std::array<estimate, figure_count> out{};
+    for (std::size_t i = 0; i < figure_count; ++i)
+        out[i] =
+            paired_difference(last_year_values(c.alternative, i), last_year_values(c.baseline, i));
+    return out;
+}
+
 namespace detail {
+// `[v0,v1,...]`.
+inline void put_numbers(std::ostream& os, const std::vector<double>& values) {
+    os << '[';
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        if (k)
+            os << ',';
+        put_number(os, values[k]);
+    }
+    os << ']';
+}
+
 inline void write_result_body(std::ostream& os, const run_result& r) {
     os << "{\"scenario\":";
     put_string(os, r.scenario_name);
@@ -478,7 +521,9 @@ inline void write_result_body(std::ostream& os, const run_result& r) {
         put_optional(os, e.low);
         os << ",\"high\":";
         put_optional(os, e.high);
-        os << ",\"replicates\":" << e.replicates << '}';
+        os << ",\"replicates\":" << e.replicates << ",\"values\":";
+        put_numbers(os, e.values);
+        os << '}';
     }
     os << "},\"years\":[";
     for (std::size_t y = 0; y < r.mean.years.size(); ++y) {
@@ -503,43 +548,57 @@ inline void write_csv(std::ostream& os, const run_result& r) {
     write_series_csv(os, r.mean);
 }
 
-/// Writes `{"baseline": ..., "scenario": ..., "difference": {figure: scenario - baseline}}`.
+/// Writes `{"baseline": ..., "scenario": ..., "difference": {figure: {"mean", "low", "high",
+/// "pairs", "values"}}}`: each figure's paired difference, scenario minus baseline (the mean of
+/// the per-replicate differences in `values`, with its 95% Student's t interval; `low` and
+/// `high` are null for fewer than 2 pairs, `mean` for none).
 inline void write_json(std::ostream& os, const comparison& c) {
     os << "{\"baseline\":";
     detail::write_result_body(os, c.baseline);
     os << ",\"scenario\":";
     detail::write_result_body(os, c.alternative);
     os << ",\"difference\":{";
-    const auto& a = c.baseline.mean.years.back().figs;
-    const auto& b = c.alternative.mean.years.back().figs;
+    const auto paired = paired_estimates(c);
     for (std::size_t i = 0; i < figure_count; ++i) {
         if (i)
             os << ',';
         detail::put_string(os, to_string(enum_table<figure_key>::rows[i].value));
-        os << ':';
-        if (a.values[i] && b.values[i])
-            detail::put_number(os, *b.values[i] - *a.values[i]);
-        else
-            os << "null";
+        const auto& d = paired[i];
+        os << ":{\"mean\":";
+        detail::put_optional(os, d.mean);
+        os << ",\"low\":";
+        detail::put_optional(os, d.interval ? std::optional{d.interval->low} : std::nullopt);
+        os << ",\"high\":";
+        detail::put_optional(os, d.interval ? std::optional{d.interval->high} : std::nullopt);
+        os << ",\"pairs\":" << d.count << ",\"values\":";
+        detail::put_numbers(os, paired_differences(last_year_values(c.alternative, i),
+                                                   last_year_values(c.baseline, i)));
+        os << '}';
     }
     os << "}}\n";
 }
-/// Writes `figure,baseline,scenario,difference` rows for the last year.
+/// Writes `figure,baseline,scenario,difference,low,high,pairs` rows for the last year: the
+/// runs' means and the paired difference (scenario minus baseline) with its 95% Student's t
+/// interval; empty cells where there is nothing to show (no interval from one replicate).
 inline void write_csv(std::ostream& os, const comparison& c) {
-    os << "figure,baseline,scenario,difference\n";
+    os << "figure,baseline,scenario,difference,low,high,pairs\n";
     const auto& a = c.baseline.mean.years.back().figs;
     const auto& b = c.alternative.mean.years.back().figs;
+    const auto paired = paired_estimates(c);
+    auto cell = [&](const std::optional<double>& v) {
+        os << ',';
+        if (v)
+            detail::put_number(os, *v);
+    };
     for (std::size_t i = 0; i < figure_count; ++i) {
-        os << to_string(enum_table<figure_key>::rows[i].value) << ',';
-        if (a.values[i])
-            detail::put_number(os, *a.values[i]);
-        os << ',';
-        if (b.values[i])
-            detail::put_number(os, *b.values[i]);
-        os << ',';
-        if (a.values[i] && b.values[i])
-            detail::put_number(os, *b.values[i] - *a.values[i]);
-        os << '\n';
+        const auto& d = paired[i];
+        os << to_string(enum_table<figure_key>::rows[i].value);
+        cell(a.values[i]);
+        cell(b.values[i]);
+        cell(d.mean);
+        cell(d.interval ? std::optional{d.interval->low} : std::nullopt);
+        cell(d.interval ? std::optional{d.interval->high} : std::nullopt);
+        os << ',' << d.count << '\n';
     }
 }
 

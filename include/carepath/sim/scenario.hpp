@@ -57,6 +57,10 @@ struct scenario {
     std::optional<double> share_inside_home_authority;
     /// Multiplies foster carer approvals per year (2.0 doubles recruitment).
     double carer_recruitment_factor = 1.0;
+    /// Draw the unfitted assumptions from their plausible ranges, per replicate (parameter
+    /// uncertainty, sim/assumptions.hpp). Set on a scenario, it applies to the baseline beside
+    /// it too, so the two runs share their draws and stay paired.
+    bool parameter_uncertainty = false;
 
     friend bool operator==(const scenario&, const scenario&) = default;
 };
@@ -87,14 +91,15 @@ inline std::optional<bool> parse_bool(std::string_view s) noexcept {
 } // namespace detail
 
 /// Every key a scenario file may set, for error messages and documentation.
-inline constexpr std::array<std::string_view, 8> scenario_keys{"name",
+inline constexpr std::array<std::string_view, 9> scenario_keys{"name",
                                                                "siblings",
                                                                "kinship_support",
                                                                "keep_last_placement_open",
                                                                "staying_close_to_25",
                                                                "sw_turnover_factor",
                                                                "share_inside_home_authority",
-                                                               "carer_recruitment_factor"};
+                                                               "carer_recruitment_factor",
+                                                               "parameter_uncertainty"};
 
 /// Sets one key of `s` from its text value. The diagnostic names the field and value; the
 /// caller adds the file, line and column.
@@ -140,6 +145,8 @@ inline constexpr std::array<std::string_view, 8> scenario_keys{"name",
         return flag(s.kinship_support);
     if (key == "keep_last_placement_open")
         return flag(s.keep_last_placement_open);
+    if (key == "parameter_uncertainty")
+        return flag(s.parameter_uncertainty);
     if (key == "staying_close_to_25")
         return flag(s.staying_close_to_25);
     if (key == "sw_turnover_factor")
@@ -233,6 +240,8 @@ inline std::ostream& write_scenario(std::ostream& os, const scenario& s) {
         os << "share_inside_home_authority = "
            << detail::exact_number(*s.share_inside_home_authority) << '\n';
     return os << "carer_recruitment_factor = " << detail::exact_number(s.carer_recruitment_factor)
+              << '\n'
+              << "parameter_uncertainty = " << (s.parameter_uncertainty ? "true" : "false")
               << '\n';
 }
 

@@ -198,11 +198,13 @@ struct figures {
     friend bool operator==(const figures&, const figures&) = default;
 };
 
-/// A figure over replicates: the mean and a 95% confidence interval for it (normal
-/// approximation, mean +- 1.96 standard errors; equal to the mean for one replicate).
+/// A figure over replicates: the mean and a 95% confidence interval for it (Student's t on
+/// replicates - 1 degrees of freedom, sim/stats.hpp). `low` and `high` are absent for fewer
+/// than 2 replicates: one replicate says nothing about the spread.
 struct figure_estimate {
     std::optional<double> mean, low, high;
     std::size_t replicates = 0; ///< replicates in which the figure was measured
+    std::vector<double> values; ///< the replicates' own values, in replicate order
     friend bool operator==(const figure_estimate&, const figure_estimate&) = default;
 };
 
