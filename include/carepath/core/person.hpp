@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// The child and the people around them. Codes for sex and ethnicity are the DfE's (SSDA903
-/// Header table; source: ../shared/data/ssda903/codes.csv), because case systems already hold
+/// Header table; source: the DfE code lists), because case systems already hold
 /// them in that form.
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"

@@ -1,8 +1,8 @@
 #pragma once
 /// @file
 /// Placements: where and with whom a looked-after child lives. Types are every SSDA903
-/// Episodes.PLACE code, current and retired (source: ../shared/data/ssda903/codes.csv, from
-/// the DfE code lists as carried by data-to-insight/csc-validator-be-903 and liia-tools).
+/// Episodes.PLACE code, current and retired (source: the DfE code lists as carried by
+/// data-to-insight/csc-validator-be-903 and liia-tools).
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/ids.hpp"
 

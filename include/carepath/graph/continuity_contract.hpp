@@ -1,6 +1,6 @@
 #pragma once
 /// @file
-/// The relationship benchmark's continuity measures (../shared/bench/CONTINUITY.md), computed
+/// The relationship benchmark's continuity measures (its fixed output contract), computed
 /// with the library's own queries: each child's ties come from the relationship graph, each
 /// tie is counted with `count_at_move` (the move window), sibling pairs come from the graph's
 /// sibling ties and their days together from `overlap_in_care` (interval intersections).

@@ -2,8 +2,8 @@
 /// @file
 /// Counter-based random numbers. A draw is a pure function of its key (seed, replicate,
 /// entity, purpose) and a counter, so a simulation gives the same numbers whichever thread
-/// or process runs an entity, and in whatever order entities are run (STYLE.md section 8).
-/// Distributions are written here rather than taken from <random>, whose distributions are
+/// or process runs an entity, and in whatever order entities are run.
+/// Distributions are written here rather than taken from `<random>`, whose distributions are
 /// implementation-defined and differ between standard libraries.
 #include <cmath>
 #include <cstdint>

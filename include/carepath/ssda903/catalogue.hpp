@@ -5,7 +5,7 @@
 /// entry per version. Years are the year of the 31 March a collection ends on (2025 = 2024-25).
 ///
 /// Source: data-to-insight/csc-validator-be-903 @ 10ad07c (lac_validator/rules/lac20XX_YY, each
-/// year adding, changing and retiring rules; see /work/shared/data/ssda903/README.md). Messages
+/// year adding, changing and retiring rules). Messages
 /// are the DfE's wording; the validator's "[NOTE: ...]" remarks about itself are left out.
 #include <algorithm>
 #include <array>

@@ -1,9 +1,9 @@
 #pragma once
 /// @file
 /// The SSDA903 code lists: every code each coded column may hold, with the collection years it
-/// is valid in. Source: ../shared/data/ssda903/codes.csv (DfE code lists as carried by
-/// data-to-insight/csc-validator-be-903 and SocialFinanceDigitalLabs/liia-tools); the meanings
-/// are that file's own words. Years are collection years named by the 31 March they end on
+/// is valid in. Source: the DfE code lists as carried by
+/// data-to-insight/csc-validator-be-903 and SocialFinanceDigitalLabs/liia-tools; the meanings
+/// are their own words. Years are collection years named by the 31 March they end on
 /// (2025 = 2024-25).
 #include <array>
 #include <optional>

@@ -1,8 +1,8 @@
 #pragma once
 /// @file
 /// The layout of each SSDA903 table: its columns, what each holds and which code list applies.
-/// Source: ../shared/data/ssda903/README.md (column lists of data-to-insight/csc-validator-be-903
-/// `lac_validator/config.py`). Files may put the columns in any order; tables are recognised by
+/// Source: the column lists of data-to-insight/csc-validator-be-903
+/// (`lac_validator/config.py`). Files may put the columns in any order; tables are recognised by
 /// their column names (`identify_table` in reader.hpp), never by file name.
 #include <array>
 #include <cstdint>
