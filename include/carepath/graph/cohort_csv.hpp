@@ -1,7 +1,7 @@
 #pragma once
 /// @file
 /// Reads a cohort written as four CSV files (people, relationships, placements, meta: the
-/// shape of the relationship benchmark's workload, ../shared/bench/CONTINUITY.md) into
+/// shape of the relationship benchmark's workload; docs/graph.md lists the columns) into
 /// carepath's types: people become vertices of a `relationship_graph` (person id = row order,
 /// the file's id kept as the name), each relationship row one tie, placements a
 /// `placement_index`. Bad rows are reported as diagnostics naming file, line and field, and

@@ -1,8 +1,8 @@
 #pragma once
 /// @file
 /// The default calibration for England and the published figures a run is judged against.
-/// Every number carries its source: the `id` of a row of ../shared/data/calibration/
-/// calibration.csv, or `assumption` when the data has no figure (then it is our modelling
+/// Every number carries its source: the `id` of a row of tests/data/sim/calibration.csv (each
+/// row names its publication), or `assumption` when the data has no figure (then our modelling
 /// choice, said so, and never presented as calibrated). Numbers adjusted by `fit()` are marked
 /// `fitted`: a fitted figure is an input, not evidence that the model is right.
 #include "carepath/sim/summary.hpp"

@@ -143,6 +143,7 @@ public:
     static constexpr std::array<std::string_view, 9> header_fields{
         "CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "UASC_STATUS"};
 
+    /// @param data the return to check; it must outlive the context.
     /// @param year collection year (the year of the 31 March it ends on, e.g. 2025).
     /// @param local_authority the LA's code (E08000003), for the rules that compare PL_LA
     ///        with it; empty = those rules do nothing.
