@@ -1,8 +1,9 @@
 // `carepath simulate [--children N] [--years Y] [--seed S] [--threads T] [--replicates R]
-// [--scenario FILE] [--out DIR]`: runs the microsimulation (England as calibrated, by
-// default), with a scenario beside the baseline when one is given, and writes summary.json,
-// summary.csv, the report's tables as CSV and report.html to DIR. A progress bar is drawn on a
-// terminal only. Exit 0 done, 2 bad options or an unreadable scenario or unwritable folder.
+// [--scenario FILE] [--parameter-uncertainty] [--out DIR]`: runs the microsimulation
+// (England as calibrated, by default), with a scenario beside the baseline when one is given,
+// and writes summary.json, summary.csv, the report's tables as CSV and report.html to DIR.
+// A progress bar is drawn on a terminal only. Exit 0 done, 2 bad options or an unreadable
+// scenario or unwritable folder.
 #include "command.hpp"
 #include "return_input.hpp"
 
@@ -30,6 +31,7 @@ struct options {
     std::uint32_t replicates = 1;
     std::size_t histories = 10000;
     std::string scenario_file;
+    bool parameter_uncertainty = false; // draw the unfitted assumptions per replicate
     std::string out = "carepath-out";
 };
 
@@ -67,6 +69,7 @@ int run_simulate(const options& o) {
     cfg.threads = o.threads;
     cfg.replicates = o.replicates;
     cfg.keep_histories = o.histories;
+    cfg.parameter_uncertainty = o.parameter_uncertainty;
     const double stock = cfg.params.stock_count.value;
     if (o.children > 0)
         cfg.scale = std::min(1.0, o.children / stock);
@@ -185,6 +188,10 @@ const carepath::cli::registrar simulate_command{[](CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--scenario", opt->scenario_file,
                     "a scenario file (`key = value` lines) to run beside the baseline");
+    cmd->add_flag("--parameter-uncertainty", opt->parameter_uncertainty,
+                  "draw the model's unfitted assumptions from their plausible ranges, once per "
+                  "replicate (ranges in the report's 'What this model assumes'), so intervals "
+                  "include what the model does not know");
     cmd->add_option("--out", opt->out, "output folder (created if missing)")->capture_default_str();
     cmd->callback([opt] { carepath::cli::exit_code() = run_simulate(*opt); });
 }};
