@@ -129,6 +129,8 @@ TEST_CASE("comparison_document: every chart and table says which run it shows",
         REQUIRE(find_section(doc, "reproduction"));
         CHECK(find_section(doc, "reproduction")->title.find("Baseline run") == 0);
         REQUIRE(find_section(doc, "baseline-figures"));
+        REQUIRE(find_section(doc, "side-by-side"));
+        CHECK(find_section(doc, "side-by-side")->title.find("Baseline and scenario") == 0);
         REQUIRE(find_section(doc, "in-care"));
         CHECK(find_section(doc, "in-care")->title.find("Scenario run: kinship support") == 0);
     }
@@ -144,7 +146,7 @@ TEST_CASE("comparison_document: the paired difference is the mean of per-replica
           "differences",
           "[report][simulation]") {
     const auto c = small_comparison(3);
-    const auto paired = paired_figures(c);
+    const auto paired = sim::paired_estimates(c);
     const auto k = static_cast<std::size_t>(sim::figure_key::cla_count);
     double sum = 0;
     for (std::size_t r = 0; r < 3; ++r)
@@ -167,7 +169,7 @@ TEST_CASE("comparison_document: the paired difference is the mean of per-replica
     SECTION("a scenario identical to the baseline differs by exactly 0 in every replicate") {
         // Common random numbers: the same seed and replicate give the same run.
         const auto same = sim::compare(small_run(), sim::scenario{});
-        for (const auto& e : paired_figures(same))
+        for (const auto& e : sim::paired_estimates(same))
             if (e.mean) {
                 CHECK(*e.mean == 0.0);
                 REQUIRE(e.interval);
@@ -187,7 +189,7 @@ TEST_CASE("comparison_document: one replicate gives no interval, and says so",
         if (row[4] != "-")
             CHECK(row[5] == "none: 1 replicate");
     CHECK(s->charts[0].find("class=\"whisker\"") == std::string::npos);
-    CHECK(find_section(doc, "scenario") == nullptr); // no side-by-side intervals to draw
+    CHECK(find_section(doc, "side-by-side") == nullptr); // no intervals to set side by side
     const auto figs = figures_table(c.baseline);
     for (const auto& row : figs.rows)
         if (row[2] != "-")

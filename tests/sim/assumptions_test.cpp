@@ -43,6 +43,12 @@ TEST_CASE("assumptions: every assumption of the calibration is listed with a ran
     }
 }
 
+TEST_CASE("assumptions: a definition has no range to draw from", "[sim][assumptions]") {
+    CHECK(plausible_range(5, input_kind::fixed) == value_range{5, 5});
+    CHECK(plausible_range(5, input_kind::amount) == value_range{2.5, 7.5});
+    CHECK(plausible_range(0.8, input_kind::probability) == value_range{0.4, 1.0});
+}
+
 TEST_CASE("assumptions: draws differ across replicates and repeat for a seed",
           "[sim][assumptions]") {
     const auto base = default_england();
@@ -59,7 +65,7 @@ TEST_CASE("assumptions: draws differ across replicates and repeat for a seed",
         const auto& r = original[i].range;
         CHECK(a0[i].value >= r.low);
         CHECK(a0[i].value <= r.high);
-        if (original[i].fitted || original[i].value == 0) {
+        if (!original[i].drawn() || original[i].value == 0) {
             CHECK(a0[i].value == original[i].value);
             CHECK(a1[i].value == original[i].value);
             continue;
@@ -70,7 +76,7 @@ TEST_CASE("assumptions: draws differ across replicates and repeat for a seed",
     }
     const std::size_t drawn = static_cast<std::size_t>(
         std::count_if(original.begin(), original.end(),
-                      [](const assumption_row& r) { return !r.fitted && r.value != 0; }));
+                      [](const assumption_row& r) { return r.drawn() && r.value != 0; }));
     CHECK(moved == drawn);
     CHECK(differ_by_replicate == drawn);
     CHECK(differ_by_seed == drawn);
@@ -81,4 +87,15 @@ TEST_CASE("assumptions: draws differ across replicates and repeat for a seed",
         CHECK(d.move_scale.value == base.move_scale.value);
         CHECK(d.inside_share.values == base.inside_share.values);
     }
+}
+
+TEST_CASE("assumptions: every input of the calibration is visited", "[sim][assumptions]") {
+    // Every member is a multiple of 8 bytes, so the visited members and the home-choice weights
+    // fill the struct exactly: a new input that is not listed in visit_inputs fails here.
+    const calibration c;
+    std::size_t bytes = 0;
+    detail::visit_inputs(
+        c, [&](std::string_view, const auto& input, input_kind) { bytes += sizeof(input); });
+    bytes += sizeof(c.entry_home) + sizeof(c.move_home) + sizeof(c.homes_note);
+    CHECK(bytes == sizeof(calibration));
 }

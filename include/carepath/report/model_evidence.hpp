@@ -67,12 +67,16 @@ inline std::string auto_number(double v) {
                                    "variation, not what the model does not know."};
     data_table t;
     t.caption = "Assumptions (value, plausible range, use)";
-    t.columns = {"assumption", "value", "plausible range", "fitted", "what it is"};
+    t.columns = {"assumption", "value", "plausible range", "under parameter uncertainty",
+                 "what it is"};
     for (const auto& a : sim::assumptions(cal))
         t.add_row({a.name, detail::auto_number(a.value),
                    detail::auto_number(a.range.low) + " to " + detail::auto_number(a.range.high),
-                   a.fitted ? "yes: not drawn" : "no", std::string{a.note}});
-    t.add_row({"entry_home, move_home", "weights by age and home", "not drawn", "yes: not drawn",
+                   a.fitted                           ? "fitted: not drawn"
+                   : a.kind == sim::input_kind::fixed ? "a definition: not drawn"
+                                                      : "drawn",
+                   std::string{a.note}});
+    t.add_row({"entry_home, move_home", "weights by age and home", "not drawn", "fitted: not drawn",
                std::string{cal.homes_note}});
     s.tables.push_back(std::move(t));
     return s;

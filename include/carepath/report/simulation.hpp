@@ -244,7 +244,7 @@ inline std::vector<reproduction_row> target_rows(const sim::run_result& r) {
 
 // Appends the sections every simulation report has: assumptions and reproduction.
 inline void add_model_sections(document& doc, const sim::run_result& r) {
-    doc.sections.push_back(assumptions_section(r.config.params, false));
+    doc.sections.push_back(assumptions_section(r.config.params, r.config.parameter_uncertainty));
     doc.sections.push_back(reproduction_section(target_rows(r), {}));
 }
 } // namespace detail
@@ -262,26 +262,9 @@ inline void add_model_sections(document& doc, const sim::run_result& r) {
     return doc;
 }
 
-/// Paired differences, scenario minus baseline, figure by figure: replicate i of each run uses
-/// the same random numbers, so the mean of per-replicate differences and its t interval (on
-/// pairs - 1 degrees of freedom) is the number a researcher quotes.
-[[nodiscard]] inline std::array<sim::estimate, sim::figure_count>
-paired_figures(const sim::comparison& c) {
-    std::array<sim::estimate, sim::figure_count> out{};
-    for (std::size_t i = 0; i < sim::figure_count; ++i) {
-        std::vector<std::optional<double>> a, b;
-        for (const auto& rep : c.baseline.replicates)
-            a.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
-        for (const auto& rep : c.alternative.replicates)
-            b.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
-        out[i] = sim::paired_difference(b, a);
-    }
-    return out;
-}
-
 /// The difference section: a table and a chart of every figure's paired difference.
 [[nodiscard]] inline section difference_section(const sim::comparison& c) {
-    const auto paired = paired_figures(c);
+    const auto paired = sim::paired_estimates(c);
     section s;
     s.id = "difference";
     s.title = "Paired differences, figure by figure";
@@ -347,6 +330,8 @@ paired_figures(const sim::comparison& c) {
             detail::define_continuity(s, d);
         const auto run = s.id == "scenario" ? shown_run::both : shown_run::scenario;
         label_section(s, run, run_label(run, base, alt));
+        if (s.id == "scenario") // its table would overwrite the scenario run's scenario.csv
+            s.id = "side-by-side";
     }
     auto diff = difference_section(c);
     label_section(diff, shown_run::difference, run_label(shown_run::difference, base, alt));
@@ -355,7 +340,8 @@ paired_figures(const sim::comparison& c) {
     base_figs.title = "Figures of the baseline run";
     base_figs.tables.push_back(figures_table(c.baseline));
     label_section(base_figs, shown_run::baseline, run_label(shown_run::baseline, base, alt));
-    auto assumed = assumptions_section(c.baseline.config.params, false);
+    auto assumed =
+        assumptions_section(c.baseline.config.params, c.baseline.config.parameter_uncertainty);
     label_section(assumed, shown_run::inputs, run_label(shown_run::inputs, base, alt));
     auto reproduced = reproduction_section(detail::target_rows(c.baseline), {});
     label_section(reproduced, shown_run::baseline, run_label(shown_run::baseline, base, alt));

@@ -23,7 +23,8 @@ namespace carepath::sim {
 /// What kind of number an input is, for the bounds of its range.
 enum class input_kind : std::uint8_t {
     probability, ///< a chance or share, 0-1: a range never passes 1
-    amount       ///< a rate, factor, count or duration: any non-negative value
+    amount,      ///< a rate, factor, count or duration: any non-negative value
+    fixed        ///< a definition (a follow-up window, a count of slots): listed, never drawn
 };
 
 /// A closed range of plausible values `[low, high]`.
@@ -39,6 +40,8 @@ inline constexpr double assumption_spread = 0.5;
 
 /// The plausible range of `value` under the rule above.
 [[nodiscard]] inline value_range plausible_range(double value, input_kind kind) noexcept {
+    if (kind == input_kind::fixed)
+        return {value, value};
     value_range r{value * (1 - assumption_spread), value * (1 + assumption_spread)};
     if (r.low > r.high)
         std::swap(r.low, r.high);
@@ -124,12 +127,26 @@ void visit_inputs(Cal& c, F&& f) {
 [[nodiscard]] constexpr bool note_says_fitted(std::string_view note) noexcept {
     return note.find("fitted to") != std::string_view::npos;
 }
-template <std::size_t N>
-[[nodiscard]] constexpr bool is_fitted(const sourced_table<N>& t) noexcept {
-    return note_says_fitted(t.note);
-}
 [[nodiscard]] constexpr bool is_fitted(const sourced& s) noexcept {
     return s.fitted;
+}
+template <class Input>
+[[nodiscard]] constexpr bool is_fitted(const Input& t) noexcept {
+    return note_says_fitted(t.note);
+}
+
+// Calls f(label, value&) for every number of a table (`name[i]`) or a grid (`name[i][j]`).
+template <class Values, class F>
+void for_each_slot(std::string_view name, Values& values, F&& f) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const std::string label = std::string{name} + "[" + std::to_string(i) + "]";
+        if constexpr (requires { values[i].size(); }) {
+            for (std::size_t j = 0; j < values[i].size(); ++j)
+                f(label + "[" + std::to_string(j) + "]", values[i][j]);
+        } else {
+            f(label, values[i]);
+        }
+    }
 }
 } // namespace detail
 
@@ -141,6 +158,9 @@ struct assumption_row {
     value_range range;
     std::string_view note;
     bool fitted = false; ///< fitted to published targets: held at its value, never drawn
+    input_kind kind = input_kind::amount;
+    /// Drawn under parameter uncertainty: neither fitted nor a definition.
+    [[nodiscard]] bool drawn() const noexcept { return !fitted && kind != input_kind::fixed; }
 };
 
 /// Every assumption of `c` (`provenance::assumption`), in declaration order.
@@ -148,15 +168,15 @@ struct assumption_row {
     std::vector<assumption_row> out;
     auto add = [&](std::string name, double v, std::string_view note, bool fitted,
                    input_kind kind) {
-        out.push_back({std::move(name), v, plausible_range(v, kind), note, fitted});
+        out.push_back({std::move(name), v, plausible_range(v, kind), note, fitted, kind});
     };
     detail::visit_inputs(c, [&](std::string_view name, const auto& input, input_kind kind) {
         if (input.from != provenance::assumption)
             return;
         if constexpr (requires { input.values; }) {
-            for (std::size_t i = 0; i < input.values.size(); ++i)
-                add(std::string{name} + "[" + std::to_string(i) + "]", input.values[i], input.note,
-                    detail::is_fitted(input), kind);
+            detail::for_each_slot(name, input.values, [&](std::string label, double v) {
+                add(std::move(label), v, input.note, detail::is_fitted(input), kind);
+            });
         } else {
             add(std::string{name}, input.value, input.note, detail::is_fitted(input), kind);
         }
@@ -177,12 +197,13 @@ struct assumption_row {
         const auto r = plausible_range(v, kind);
         return r.low + (r.high - r.low) * draws.uniform();
     };
-    detail::visit_inputs(out, [&](std::string_view, auto& input, input_kind kind) {
-        if (input.from != provenance::assumption || detail::is_fitted(input))
+    detail::visit_inputs(out, [&](std::string_view name, auto& input, input_kind kind) {
+        if (input.from != provenance::assumption || detail::is_fitted(input)
+            || kind == input_kind::fixed)
             return;
         if constexpr (requires { input.values; }) {
-            for (auto& v : input.values)
-                v = draw(v, kind);
+            detail::for_each_slot(name, input.values,
+                                  [&](const std::string&, double& v) { v = draw(v, kind); });
         } else {
             input.value = draw(input.value, kind);
         }
