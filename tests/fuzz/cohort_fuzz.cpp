@@ -1,8 +1,11 @@
 // libFuzzer target: the continuity bench cohort reader (people.csv, relationships.csv,
 // placements.csv, meta.csv). The input is the four files one after another, separated by lines
 // holding only "%%"; missing files are empty. Any bytes give a cohort or a diagnostic, never a
-// crash, and every problem reported names one of the four files.
+// crash, and every problem reported names one of the four files. Round trip: a cohort that
+// reads, written (graph/cohort_write.hpp) and read back, is the same cohort; a cohort the
+// files cannot hold is refused with a diagnostic naming a file.
 #include "carepath/graph/cohort_csv.hpp"
+#include "carepath/graph/cohort_write.hpp"
 
 #include <array>
 #include <cstddef>
@@ -35,5 +38,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : c->problems)
         if (!named(d))
             __builtin_trap();
+    const auto text = carepath::graph::write_cohort_text(*c);
+    if (!text.ok()) {
+        if (!named(text.error()))
+            __builtin_trap();
+        return 0;
+    }
+    const auto back = carepath::graph::read_cohort_text(text->people, text->relationships,
+                                                        text->placements, text->meta);
+    if (!back.ok() || carepath::graph::cohort_difference(*c, *back))
+        __builtin_trap();
     return 0;
 }

@@ -34,7 +34,7 @@ mkdir -p "$work/bin" "$work/corpus/$name" "$work/artifacts/$name"
 exe="$work/bin/${name}_fuzz"
 # -O1 keeps the build quick; UBSan findings abort (-fno-sanitize-recover) so libFuzzer sees them.
 "$cxx" -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS -I "$root/include" "$src" -o "$exe"
+    -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS -I "$root/include" -I "$root/tests" "$src" -o "$exe"
 
 dict=""
 if [ -f "$root/tests/fuzz/$name.dict" ]; then dict="-dict=$root/tests/fuzz/$name.dict"; fi

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 
 using namespace carepath;
@@ -85,12 +86,17 @@ TEST_CASE("cohort_csv: a bad row is reported with file, line and field, and the 
     };
     CHECK(has("people.csv:3:3: birth_date=\"1990-13-01\": month must be 01 to 12"));
     CHECK(has("people.csv:4:2: kind=\"alien\": not a known kind of person; read as other"));
-    CHECK(has("people.csv:1: person_id=\"C1\": person listed more than once; the first row is used"));
+    // The repeated row is named by its own line, and the row used by its line (issue 15 audit).
+    CHECK(has("people.csv:5:1: person_id=\"C1\": person listed more than once; the first row (line 2) is used"));
     CHECK(has("relationships.csv:3:2: to_id=\"ZZ\": not in people.csv"));
     CHECK(has("relationships.csv:4:3: type=\"cousin\": not a known relationship type"));
     CHECK(has("relationships.csv:5:4: start=\"2020-02-30\": not a calendar date"));
     CHECK(has("relationships.csv:6:6: end_reason=\"\": an ending needs a reason; read as unknown"));
-    CHECK(has("relationships.csv:7: expected 6 fields"));
+    // A row with the wrong number of fields keeps the whole row as its value.
+    CHECK(std::ranges::any_of(c.problems, [](const diagnostic& d) {
+        return d.file == "relationships.csv" && d.line == 7 && d.value == "C1,X1"
+               && d.message == "expected 6 fields";
+    }));
     CHECK(has("placements.csv:2:3: end=\"2023-01-01\": placement ends before it starts"));
     CHECK(has("placements.csv:3:4: placement_type=\"Q9\": not an SSDA903 placement code; read as Z1"));
     CHECK(has("placements.csv:3:7: local_authority=\"LA1x\": expected LA and a number"));
@@ -116,4 +122,33 @@ TEST_CASE("cohort_csv: a wrong header or missing census date makes the cohort un
     REQUIRE(crlf.ok());
     CHECK(crlf->graph.person_count() == 2);
     CHECK(crlf->problems.empty());
+}
+
+// Issue 15 audit: meta.csv keys other than the contract's were skipped without a word, and a
+// second census_date silently replaced the first.
+TEST_CASE("cohort_csv: meta.csv reports unknown keys and refuses a second census date",
+          "[graph][cohort_csv]") {
+    const auto extra = read_cohort_text(people_hdr, rels_hdr, places_hdr,
+                                        "key,value\ncensus_date,2026-03-31\nchildren,0\ncensus,2020-01-01\n");
+    REQUIRE(extra.ok());
+    REQUIRE(extra->problems.size() == 1);
+    CHECK(extra->problems[0].line == 4);
+    CHECK(extra->problems[0].field == "key");
+    CHECK(extra->problems[0].value == "census");
+    const auto twice = read_cohort_text(people_hdr, rels_hdr, places_hdr,
+                                        "key,value\ncensus_date,2026-03-31\ncensus_date,2025-03-31\n");
+    REQUIRE_FALSE(twice.ok());
+    CHECK(twice.error().line == 3);
+    CHECK(twice.error().value == "2025-03-31");
+    CHECK(twice.error().message == "census_date given twice (first on line 2)");
+}
+
+// Issue 15, item 5: a placement's carer is a person in the files, and the link is kept.
+TEST_CASE("cohort_csv: a placement's carer is linked to the carer as a person", "[graph][cohort_csv]") {
+    const auto r = read_cohort(example);
+    REQUIRE(r.ok());
+    const auto spells = r->placements.of(person_id{0});
+    REQUIRE(spells[0].where.carer.has_value());
+    REQUIRE(spells[0].where.carer_person.has_value());
+    CHECK(r->external_id(*spells[0].where.carer_person) == "FC0000001");
 }

@@ -5,7 +5,9 @@
 /// carepath's types: people become vertices of a `relationship_graph` (person id = row order,
 /// the file's id kept as the name), each relationship row one tie, placements a
 /// `placement_index`. Bad rows are reported as diagnostics naming file, line and field, and
-/// the reader carries on.
+/// the reader carries on. Not read: placements.csv's `school_id` (the cohort has no place for
+/// it) and meta.csv's `children` and `generator`; rows the contract says to ignore (end on or
+/// before start, a person tied to themselves) are counted in `skipped_rows`.
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/ids.hpp"
@@ -316,13 +318,14 @@ inline bool check_header(std::string_view file, std::string_view want,
     using detail::problem;
     cohort c;
     std::vector<diagnostic> fatal;
+    std::vector<std::size_t> person_lines; // people.csv line of each person, by person id
 
     // meta.csv: key,value
     {
         detail::line_reader lines{meta_csv};
         if (!detail::check_header("meta.csv", "key,value", lines, fatal)) return fatal.front();
         std::string_view line;
-        bool have_census = false;
+        std::size_t census_line = 0;
         while (lines.next(line)) {
             if (line.empty()) continue;
             std::array<std::string_view, 2> f;
@@ -330,12 +333,23 @@ inline bool check_header(std::string_view file, std::string_view want,
                 c.problems.push_back(problem("meta.csv", lines.number(), 0, "", line, "expected 2 fields"));
                 continue;
             }
-            if (f[0] != "census_date") continue;
+            // `children` and `generator` describe the files and change nothing read here.
+            if (f[0] == "children" || f[0] == "generator") continue;
+            if (f[0] != "census_date") {
+                c.problems.push_back(problem("meta.csv", lines.number(), 1, "key", f[0],
+                                             "not a known key (census_date, children, generator); ignored"));
+                continue;
+            }
+            // Two census dates would make every measure depend on which one won.
+            if (census_line != 0)
+                return problem("meta.csv", lines.number(), 2, "census_date", f[1],
+                               "census_date given twice (first on line " + std::to_string(census_line) + ")");
             auto d = parse_iso_date(f[1]);
             if (!d) return problem("meta.csv", lines.number(), 2, "census_date", f[1], d.error().message);
             c.census = *d;
-            have_census = true;
+            census_line = lines.number();
         }
+        const bool have_census = census_line != 0;
         if (!have_census) return problem("meta.csv", 0, 0, "census_date", "", "meta.csv has no census_date");
     }
 
@@ -348,6 +362,7 @@ inline bool check_header(std::string_view file, std::string_view want,
         const auto rows = static_cast<std::size_t>(std::count(people_csv.begin(), people_csv.end(), '\n'));
         c.graph.reserve(rows, 0);
         c.kinds.reserve(rows);
+        person_lines.reserve(rows);
         std::string_view line;
         while (lines.next(line)) {
             if (line.empty()) continue;
@@ -375,13 +390,18 @@ inline bool check_header(std::string_view file, std::string_view want,
             }
             c.graph.add_person(p);
             c.kinds.push_back(*kind);
+            person_lines.push_back(lines.number());
         }
     }
     // A person listed twice: lookups find the first row; the later one is reported.
     detail::id_table ids;
-    for (person_id p : ids.build(c.graph))
-        c.problems.push_back(problem("people.csv", 0, 1, "person_id", c.external_id(p),
-                                     "person listed more than once; the first row is used"));
+    for (person_id p : ids.build(c.graph)) {
+        const auto first = ids.find(c.external_id(p));
+        c.problems.push_back(problem("people.csv", person_lines[p.value()], 1, "person_id", c.external_id(p),
+                                     "person listed more than once; the first row (line "
+                                         + std::to_string(first ? person_lines[first->value()] : 0)
+                                         + ") is used"));
+    }
 
     // relationships.csv: from_id,to_id,type,start,end,end_reason
     {
@@ -533,7 +553,12 @@ inline bool check_header(std::string_view file, std::string_view want,
             s.where.kinship = is_kinship(s.where.type);
             s.where.long_term_fostering = is_long_term_fostering(s.where.type);
             if (!f[4].empty()) {
-                if (auto carer = ids.find(f[4])) s.where.carer = carer_id{carer->value()};
+                // In the files a carer is a person: the carer id is that person's row, and
+                // the link says so (the graph then knows the carer as someone the child knows).
+                if (auto carer = ids.find(f[4])) {
+                    s.where.carer = carer_id{carer->value()};
+                    s.where.carer_person = *carer;
+                }
                 else c.problems.push_back(problem(file, n, 5, "carer_id", f[4], "not in people.csv; read as no carer"));
             }
             const auto la = f[6];
