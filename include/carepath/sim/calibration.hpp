@@ -40,6 +40,15 @@ struct sourced_table {
     std::string_view note;
 };
 
+/// A table of numbers by two keys (rows, then columns) sharing one source.
+template <std::size_t R, std::size_t C>
+struct sourced_grid {
+    std::array<std::array<double, C>, R> values{};
+    provenance from = provenance::assumption;
+    std::string_view source;
+    std::string_view note;
+};
+
 /// Hazards and inputs of the model. Rates are per year; shares are 0-1.
 struct calibration {
     // --- the starting stock ---------------------------------------------------------------
@@ -213,6 +222,74 @@ struct calibration {
     sourced held_open_days{42, provenance::assumption, "", "days a placement is held open"};
     sourced kinship_support_factor{0.7, provenance::assumption, "",
                                    "kinship breakdowns under kinship_support"};
+
+    // --- the model's own choices: not in any published table ------------------------------
+    // The starting stock. The data has the stock's margins, not its joint pattern or history.
+    sourced_table<3> stock_adoption_seed{
+        {20, 20, 2},
+        provenance::assumption,
+        "",
+        "weights for placed for adoption among under-1s, 1-4s and 5-9s in the stock's age x "
+        "home table before fitting (the pattern of entries and moves has none)"};
+    // clang-format off
+    sourced_grid<home_count, legal_count> stock_legal_by_home{{{
+        {15, 10, 65, 10},  // foster                (s20, interim, care order, placement order)
+        {10, 15, 70, 5},   // kinship foster
+        {25, 5, 70, 0},    // children's home
+        {55, 0, 45, 0},    // semi-independent
+        {50, 0, 50, 0},    // independent
+        {2, 15, 83, 0},    // with parents
+        {0, 0, 0, 100},    // placed for adoption
+        {30, 5, 65, 0},    // other residential
+    }}, provenance::assumption, "",
+        "starting pattern of legal group by home, scaled to the published legal margins"};
+    // clang-format on
+    sourced stock_long_term_share{0.62, provenance::assumption, "",
+                                  "chance a child in the stock who could be (fostered, on a care "
+                                  "order, 4 or older) is in a long-term foster home"};
+    sourced stock_care_years_max{6, provenance::assumption, "",
+                                 "years in care before the stock date are uniform over the "
+                                 "child's life, up to this many"};
+    sourced_table<2> stock_placement_share{
+        {0.2, 0.8},
+        provenance::assumption,
+        "",
+        "share of the time in care spent in the current placement: the first plus the second "
+        "times a uniform draw"};
+    // Families.
+    sourced father_recorded{0.7, provenance::assumption, "",
+                            "chance a family's father is recorded (fathers often are not)"};
+    sourced grandparents_max{2, provenance::assumption, "",
+                             "grandparents recorded per family: 0 to this many, equally likely"};
+    sourced_table<2> sibling_age_gap_years{
+        {1, 2},
+        provenance::assumption,
+        "",
+        "years between a child and each next sibling: the first plus the second times a uniform "
+        "draw, older or younger by a fair coin"};
+    sourced_table<2> uasc_entry_age{
+        {14, 3.9},
+        provenance::assumption,
+        "",
+        "age of an unaccompanied child at entry: the first plus the second times a uniform draw"};
+    sourced sibling_entry_age_max{17.5, provenance::assumption, "",
+                                  "oldest age at entry drawn for a sibling"};
+    // Practice.
+    sourced caseload_hire_factor{1.25, provenance::assumption, "",
+                                 "a social worker is hired when the lighter of two caseloads "
+                                 "drawn is this many times the mean caseload"};
+    sourced kinship_placement_factor{1.25, provenance::assumption, "",
+                                     "kinship_support: weight on kinship foster care when a "
+                                     "home is chosen, as a multiple of the calibrated weight"};
+    sourced unplanned_carer_request_share{0.5, provenance::assumption, "",
+                                          "share of unplanned moves asked for by the carer "
+                                          "(behaviour); the rest are for the standard of care"};
+    sourced reentry_follow_years{5, provenance::assumption, "",
+                                 "years a child who went home is followed for a return to care "
+                                 "(other routes: until 18)"};
+    sourced adviser_to_25_factor{2, provenance::assumption, "",
+                                 "staying_close_to_25: the chance the personal adviser is still "
+                                 "there at 25, as a multiple of a professional's (tie_kept_to_25)"};
 
     // --- who will be there at 25 --------------------------------------------------------------
     sourced_table<5> tie_kept_to_25{{0.6, 0.8, 0.9, 0.4, 0.3},

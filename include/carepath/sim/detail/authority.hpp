@@ -149,7 +149,7 @@ private:
                        std::uint32_t with_carer = none, std::uint32_t need = 1);
 
     // ---- families, children, arrivals and placing (entries.hpp) ----------------------------
-    std::uint32_t new_family(stream& r, std::size_t);
+    std::uint32_t new_family(stream& r);
     std::uint32_t new_child(std::uint32_t fam, std::int32_t birth, bool male);
     double entries_per_year() const;
     std::array<double, band_count> entry_ages() const;
@@ -222,7 +222,6 @@ private:
         std::int32_t day;
     };
     std::vector<planned_contact> contacts_;
-    double lt_share_ = 0.62; // chance an eligible child in the stock is in a long-term home
     double arrival_clock_ = 0;
     std::size_t kept_ = 0;
     stream arrivals_, workers_rng_;

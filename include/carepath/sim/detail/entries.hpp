@@ -9,12 +9,12 @@
 
 namespace carepath::sim::detail {
 
-inline std::uint32_t authority_model::new_family(stream& r, std::size_t) {
+inline std::uint32_t authority_model::new_family(stream& r) {
     family_rec f;
     f.mother = new_person();
-    if (r.bernoulli(0.7))
+    if (r.bernoulli(cal_.father_recorded.value))
         f.father = new_person(); // fathers often unrecorded: assumption
-    const auto g = r.below(3);
+    const auto g = r.below(static_cast<std::uint32_t>(cal_.grandparents_max.value) + 1);
     for (std::uint32_t i = 0; i < g; ++i)
         f.grandparents[i] = new_person();
     families_.push_back(std::move(f));
@@ -126,12 +126,15 @@ inline void authority_model::arrival() {
     std::size_t size = 1;
     if (!uasc)
         size = arrivals_.choose(cal_.sibling_group_size.values) + 1;
-    const auto fam = new_family(arrivals_, size);
+    const auto fam = new_family(arrivals_);
     // the first child's age; siblings 1-3 years apart
     const auto ages = entry_ages();
     std::int32_t birth = 0;
     if (uasc) {
-        birth = now_ - static_cast<std::int32_t>((14 + arrivals_.uniform() * 3.9) * days_per_year);
+        birth = now_
+                - static_cast<std::int32_t>((cal_.uasc_entry_age.values[0]
+                                             + arrivals_.uniform() * cal_.uasc_entry_age.values[1])
+                                            * days_per_year);
     } else {
         static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
         const auto b = arrivals_.choose(ages);
@@ -140,15 +143,19 @@ inline void authority_model::arrival() {
                     (edges[b] + arrivals_.uniform() * (edges[b + 1] - edges[b])) * days_per_year)
                 - 1;
     }
+    const auto& gap = cal_.sibling_age_gap_years.values;
     std::vector<std::uint32_t> group;
     for (std::size_t i = 0; i < size; ++i) {
         std::int32_t b = birth;
         if (i > 0) {
             b = birth
-                + static_cast<std::int32_t>((arrivals_.uniform() * 2 + 1) * days_per_year
+                + static_cast<std::int32_t>((gap[0] + gap[1] * arrivals_.uniform()) * days_per_year
                                             * static_cast<double>(i)
                                             * (arrivals_.bernoulli(0.5) ? 1 : -1));
-            b = std::clamp(b, now_ - static_cast<std::int32_t>(17.5 * days_per_year), now_ - 1);
+            b = std::clamp(
+                b,
+                now_ - static_cast<std::int32_t>(cal_.sibling_entry_age_max.value * days_per_year),
+                now_ - 1);
         }
         while (age_on(to_date(b), to_date(now_)) >= 18)
             b += 30; // entrants are under 18
@@ -168,7 +175,8 @@ inline home_kind authority_model::draw_home(child_rec& c, bool entry) {
         w[static_cast<std::size_t>(home_kind::with_parents)] = 0;
     }
     if (pol_.kinship_support)
-        w[static_cast<std::size_t>(home_kind::kinship_foster)] *= 1.25;
+        w[static_cast<std::size_t>(home_kind::kinship_foster)] *=
+            cal_.kinship_placement_factor.value;
     return static_cast<home_kind>(c.rng.choose(w));
 }
 

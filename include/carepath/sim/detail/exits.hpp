@@ -41,7 +41,7 @@ inline void authority_model::leave_at_18(std::uint32_t ci) {
             links += 1;
     }
     // ... except the personal adviser, to 21, or to 25 under staying close
-    if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * 2))
+    if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * cal_.adviser_to_25_factor.value))
         links += 1;
     auto& a = acc();
     a[tally::links_sum] += links;
@@ -112,7 +112,9 @@ inline void authority_model::leave(std::uint32_t ci, exit_route route) {
             rate = cal_.adoption_breakdown_rate.value;
         ++c.version;
         const double dt = c.rng.exponential(rate) * days_per_year;
-        const double window = route == exit_route::return_home ? 5 * days_per_year : 1e9;
+        const double window = route == exit_route::return_home
+                                  ? cal_.reentry_follow_years.value * days_per_year
+                                  : 1e9;
         const std::int32_t at18 = c.edge_days.back();
         if (dt < window && now_ + dt < at18 && now_ + dt <= end_) {
             c.followed = true;
@@ -165,9 +167,9 @@ inline void authority_model::snapshot(std::uint32_t k) {
                 c.home == home_kind::semi_independent || c.home == home_kind::independent;
         }
         a.at(tally::by_moves, std::min<std::size_t>(c.moves_year, 3)) += 1;
-        if (ag < 16 && now_ - c.period_start >= 913) {
+        if (ag < 16 && now_ - c.period_start >= two_and_a_half_years_days) {
             a[tally::stable_base] += 1;
-            a[tally::stable] += now_ - c.placement_start >= 730;
+            a[tally::stable] += now_ - c.placement_start >= two_years_days;
         }
         bool sib_in_care = false, apart = false;
         for (auto s : families_[c.family].children) {
@@ -179,15 +181,17 @@ inline void authority_model::snapshot(std::uint32_t k) {
         }
         a[tally::with_sibling] += sib_in_care;
         a[tally::apart] += apart;
-        if (c.period_start <= now_ - 365) {
+        if (c.period_start <= now_ - year_days) {
             a[tally::no_change_1yr_base] += 1;
-            a[tally::no_change_1yr] +=
-                c.last_move <= now_ - 365 && c.last_school <= now_ - 365 && c.last_sw <= now_ - 365;
+            a[tally::no_change_1yr] += c.last_move <= now_ - year_days
+                                       && c.last_school <= now_ - year_days
+                                       && c.last_sw <= now_ - year_days;
         }
-        if (c.period_start <= now_ - 730) {
+        if (c.period_start <= now_ - two_years_days) {
             a[tally::no_change_2yr_base] += 1;
-            a[tally::no_change_2yr] +=
-                c.last_move <= now_ - 730 && c.last_school <= now_ - 730 && c.last_sw <= now_ - 730;
+            a[tally::no_change_2yr] += c.last_move <= now_ - two_years_days
+                                       && c.last_school <= now_ - two_years_days
+                                       && c.last_sw <= now_ - two_years_days;
         }
         c.moves_year = 0;
     }

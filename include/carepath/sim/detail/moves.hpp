@@ -194,8 +194,9 @@ inline bool authority_model::move_child(std::uint32_t ci, std::optional<change_r
     const auto h = draw_home(c, false);
     const auto reason = why       ? *why
                         : planned ? change_reason::care_plan
-                                  : (c.rng.bernoulli(0.5) ? change_reason::carer_request_behaviour
-                                                          : change_reason::standard_of_care);
+                                  : (c.rng.bernoulli(cal_.unplanned_carer_request_share.value)
+                                         ? change_reason::carer_request_behaviour
+                                         : change_reason::standard_of_care);
     relocate(ci, h, reason, planned, forced);
     return true;
 }

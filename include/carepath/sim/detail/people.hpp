@@ -42,7 +42,8 @@ inline std::uint32_t authority_model::pick_worker(child_rec& c) {
     auto a = active_workers_[c.rng.below(n)];
     auto b = active_workers_[c.rng.below(n)];
     auto w = workers_[a].caseload.size() <= workers_[b].caseload.size() ? a : b;
-    if (static_cast<double>(workers_[w].caseload.size()) >= cal_.sw_caseload.value * 1.25) {
+    if (static_cast<double>(workers_[w].caseload.size())
+        >= cal_.sw_caseload.value * cal_.caseload_hire_factor.value) {
         w = hire_worker();
         schedule_worker(w, now_);
     }

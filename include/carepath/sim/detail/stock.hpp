@@ -56,22 +56,15 @@ struct stock_plan {
     for (std::size_t b = 0; b < band_count; ++b)
         for (std::size_t h = 0; h < home_count; ++h)
             ah[b][h] = cal.move_home[b][h] + cal.entry_home[b][h];
-    ah[0][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 20;
-    ah[1][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 20;
-    ah[2][static_cast<std::size_t>(home_kind::placed_for_adoption)] = 2;
+    for (std::size_t b = 0; b < cal.stock_adoption_seed.values.size(); ++b)
+        ah[b][static_cast<std::size_t>(home_kind::placed_for_adoption)] =
+            cal.stock_adoption_seed.values[b];
     const std::array<double, band_count> rows = cal.stock_age.values;
     const std::array<double, home_count> cols = cal.stock_home.values;
     ipf(ah, rows, cols);
     // legal group by home
     auto& hl = p.home_legal;
-    hl = {{{15, 10, 65, 10},
-           {10, 15, 70, 5},
-           {25, 5, 70, 0},
-           {55, 0, 45, 0},
-           {50, 0, 50, 0},
-           {2, 15, 83, 0},
-           {0, 0, 0, 100},
-           {30, 5, 65, 0}}};
+    hl = cal.stock_legal_by_home.values;
     const double co = 100 - cal.stock_s20.value - cal.stock_placement_order.value;
     const std::array<double, legal_count> lcols{
         cal.stock_s20.value, co * cal.stock_interim_of_care_orders.value,
@@ -99,13 +92,14 @@ inline void authority_model::seed_stock() {
         rng_key{in_.seed, in_.replicate, (std::uint64_t{4} << 40) | in_.index, purpose::initial}};
     const double uasc_p = plan.uasc_chance;
     static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
+    const auto& gap = cal_.sibling_age_gap_years.values;
     std::uint32_t made = 0;
     while (made < n) {
         // a family: its first child from the joint distribution, siblings near in age,
         // living together by the same chance as entrants (assumption)
         const std::size_t size =
             std::min<std::size_t>(n - made, init.choose(cal_.sibling_group_size.values) + 1);
-        const auto fam = new_family(init, size);
+        const auto fam = new_family(init);
         const auto cell = init.choose(plan.cells);
         const auto first_band = cell / home_count;
         const double first_age =
@@ -120,11 +114,11 @@ inline void authority_model::seed_stock() {
             double age_years = first_age;
             home_kind h = first_home;
             if (i > 0) {
-                age_years =
-                    std::clamp(first_age
-                                   + (init.bernoulli(0.5) ? 1 : -1) * (1 + 2 * init.uniform())
-                                         * static_cast<double>(i),
-                               0.05, 17.95);
+                age_years = std::clamp(first_age
+                                           + (init.bernoulli(0.5) ? 1 : -1)
+                                                 * (gap[0] + gap[1] * init.uniform())
+                                                 * static_cast<double>(i),
+                                       0.05, 17.95);
                 if (!together) {
                     const auto b = static_cast<std::size_t>(band_of(static_cast<int>(age_years)));
                     h = static_cast<home_kind>(init.choose(ah[b]));
@@ -146,8 +140,11 @@ inline void authority_model::seed_stock() {
                      && init.bernoulli(uasc_p);
             // time in care and in placement before the stock date: assumptions (the data
             // has no durations): uniform over the child's life up to 6 years, then a share
-            const double in_care_years = std::max(0.01, init.uniform() * std::min(age_years, 6.0));
-            const double in_placement = in_care_years * (0.2 + 0.8 * init.uniform());
+            const double in_care_years = std::max(
+                0.01, init.uniform() * std::min(age_years, cal_.stock_care_years_max.value));
+            const double in_placement = in_care_years
+                                        * (cal_.stock_placement_share.values[0]
+                                           + cal_.stock_placement_share.values[1] * init.uniform());
             c.period_start = start_ - static_cast<std::int32_t>(in_care_years * days_per_year);
             c.placement_start = start_ - static_cast<std::int32_t>(in_placement * days_per_year);
             if (c.period_start < c.birth)
@@ -156,7 +153,7 @@ inline void authority_model::seed_stock() {
                 c.placement_start = c.period_start;
             const bool lt_possible = (h == home_kind::foster || h == home_kind::kinship_foster)
                                      && l == legal_group::care_order && a >= 4;
-            c.long_term = lt_possible && init.bernoulli(lt_share_);
+            c.long_term = lt_possible && init.bernoulli(cal_.stock_long_term_share.value);
             const bool share =
                 together && (h == home_kind::foster || h == home_kind::kinship_foster);
             place_initial(ci, h, l, init, std::nullopt, share ? shared_carer : none,
@@ -169,7 +166,7 @@ inline void authority_model::seed_stock() {
 
 inline void authority_model::seed_given() {
     for (const auto& s : *in_.seeds) {
-        const auto fam = new_family(carers_.rng(), 1);
+        const auto fam = new_family(carers_.rng());
         const auto ci =
             new_child(fam, day_number(s.subject.birth_date), s.subject.sex == sex::male);
         auto& c = children_[ci];
