@@ -99,3 +99,21 @@ TEST_CASE("dates: make_date refuses days that do not exist", "[core][dates]") {
     CHECK_FALSE(make_date(2023, 4, 31).has_value());
     CHECK(year_of(sys_days{2019y / December / 31}) == 2019);
 }
+
+TEST_CASE("dates: parse_dfe_date reads one- or two-digit days and months, as the DfE does",
+          "[core][dates]") {
+    // The DfE's validator reads SSDA903 dates with Python's %d/%m/%Y (issue 15, item 8).
+    CHECK(carepath::parse_dfe_date("10/3/2024").value() == *carepath::make_date(2024, 3, 10));
+    CHECK(carepath::parse_dfe_date("1/12/2024").value() == *carepath::make_date(2024, 12, 1));
+    CHECK(carepath::parse_dfe_date("01/03/2024").value() == *carepath::make_date(2024, 3, 1));
+    for (const auto* bad : {"1/3/24", "/3/2024", "1//2024", "123/3/2024", "1/3/20245", "1-3-2024",
+                            "31/2/2024", "a/3/2024", ""}) {
+        CAPTURE(bad);
+        const auto r = carepath::parse_dfe_date(bad);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().value == bad);
+        CHECK_FALSE(r.error().message.empty());
+    }
+    CHECK(carepath::to_string(carepath::parse_dfe_date("1/3/24").error())
+          == "\"1/3/24\": two-digit year: write dd/mm/yyyy");
+}

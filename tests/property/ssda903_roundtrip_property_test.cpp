@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <filesystem>
 #include <map>
 #include <sstream>
 #include <string>
@@ -243,4 +244,54 @@ TEST_CASE("SSDA903 XML: a return written as XML and read back holds the same cel
         REQUIRE(b != nullptr);
         CHECK(rows_by_column(*b) == rows_by_column(t));
     }
+}
+
+TEST_CASE("SSDA903 folder: a return read, written and read again is the same return",
+          "[property][ssda903][writer]") {
+    // Issue 15: the whole return, not one table: several tables and a previous year's, written
+    // as a folder by write_return and read back by read_return. The second read must give the
+    // same tables (names, columns, cells, surplus cells), the same unread files (none) and
+    // no error the first read did not have.
+    const auto seed = GENERATE(range(0u, 60u));
+    CAPTURE(seed);
+    test_rng r{seed};
+    const auto dir = std::filesystem::temp_directory_path()
+                     / ("carepath-roundtrip-" + std::to_string(seed));
+    std::filesystem::remove_all(dir);
+    s903::return_data first;
+    {
+        s903::return_data made;
+        for (const auto* name : {"Header", "Episodes", "Reviews", "OC3"})
+            if (r.below(4) != 0) made.tables.emplace(name, random_table(r, name));
+        if (r.below(2) == 0) made.tables.emplace("Episodes_last", random_table(r, "Episodes"));
+        for (auto& [key, t] : made.tables) {
+            t.file.clear(); // written under the table's own name
+            if (key.ends_with("_last")) t.name = "Episodes";
+            if (!t.rows.empty() && r.below(3) == 0)
+                t.rows[0].extra = {random_cell(r) + "x"}; // a long row's surplus cell
+        }
+        REQUIRE(s903::write_return(made, dir).ok());
+        auto read = s903::read_return(dir, 2025);
+        REQUIRE(read.ok());
+        first = std::move(read).value();
+    }
+    REQUIRE(s903::write_return(first, dir).ok());
+    const auto second = s903::read_return(dir, 2025);
+    REQUIRE(second.ok());
+    CHECK(first.unread_files.empty());
+    CHECK(second->unread_files.empty());
+    REQUIRE(second->tables.size() == first.tables.size());
+    for (const auto& [name, t] : first.tables) {
+        CAPTURE(name);
+        const auto* b = second->find(name);
+        REQUIRE(b != nullptr);
+        CHECK(b->columns == t.columns);
+        REQUIRE(b->rows.size() == t.rows.size());
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            CHECK(b->rows[i].cells == t.rows[i].cells);
+            CHECK(b->rows[i].extra == t.rows[i].extra);
+        }
+    }
+    CHECK(second->read_errors.size() == first.read_errors.size());
+    std::filesystem::remove_all(dir);
 }

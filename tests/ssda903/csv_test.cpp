@@ -108,3 +108,87 @@ TEST_CASE("csv: UTF-8 validity is checked byte by byte", "[ssda903][csv]") {
                               "5"));        // the same in Latin-1
     CHECK_FALSE(is_valid_utf8("\xE2\x82")); // cut short
 }
+
+TEST_CASE("csv: a cell or a line past the limits is refused with its place (issue 15, item 9)",
+          "[ssda903][csv]") {
+    std::vector<diagnostic> errors;
+    read_limits limits{.max_cell_bytes = 16, .max_line_bytes = 1000};
+    SECTION("a long cell is read as blank, the rest of its row kept") {
+        const auto r = parse_csv("a," + std::string(100, 'x') + ",c\nd,e,f\n", "t.csv", errors,
+                                 limits);
+        REQUIRE(r.size() == 2);
+        CHECK(r[0].fields == fields({"a", "", "c"}));
+        CHECK(r[0].malformed);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].line == 1);
+        CHECK(errors[0].column == 2);
+        CHECK(errors[0].message.find("a cell of 100 bytes is longer than the limit of 16")
+              != std::string::npos);
+        CHECK(r[1].fields == fields({"d", "e", "f"}));
+    }
+    SECTION("a long quoted cell too") {
+        const auto r = parse_csv("\"" + std::string(40, 'y') + "\",b\n", "t.csv", errors, limits);
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].fields == fields({"", "b"}));
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].message.find("a cell of 40 bytes") != std::string::npos);
+    }
+    SECTION("a long line is not read; the next line is") {
+        limits.max_line_bytes = 64;
+        std::string many;
+        for (int i = 0; i < 50; ++i) many += "ab,";
+        const auto r = parse_csv("h1,h2\n" + many + "\nc,d\n", "t.csv", errors, limits);
+        REQUIRE(r.size() == 3);
+        CHECK(r[1].refused);
+        CHECK(r[1].fields.empty());
+        CHECK(r[2].fields == fields({"c", "d"}));
+        CHECK(r[2].line == 3);
+        REQUIRE(errors.size() == 1);
+        CHECK(errors[0].line == 2);
+        CHECK(errors[0].message.find("longer than the limit of 64; the row is not read")
+              != std::string::npos);
+    }
+}
+
+TEST_CASE("csv: the parser's work is linear on the worst shapes (issue 15, item 9)",
+          "[ssda903][csv]") {
+    // Work is counted in bytes examined (rescans included), not timed. Each shape is a
+    // pattern repeated; doubling the repeats must no more than double the work, and the work
+    // stays within 4 bytes examined per byte of input.
+    const std::vector<std::pair<std::string, std::string>> shapes{
+        {"unterminated quote per line", "\"abc,def\n"},
+        {"quote pairs on every line", "\"a\"\"b\n"},
+        {"stray quotes", "a\"b,\"c\n"},
+        {"one long quoted field", "\"\"\"\""},
+        {"empty cells", ",,,,,,,,\n"},
+        {"quote then text", "\"x\"y,\n"},
+        {"open quote, lines of doubled quotes", "\"\"\"\n\"\"\n"},
+    };
+    for (const auto& [name, unit] : shapes) {
+        CAPTURE(name);
+        std::size_t last = 0;
+        for (const int n : {2000, 4000, 8000}) {
+            std::string text;
+            for (int i = 0; i < n; ++i) text += unit;
+            std::vector<diagnostic> errors;
+            csv_parser p{text, "w.csv"};
+            csv_record rec;
+            while (p.next(rec, errors)) {
+            }
+            CHECK(p.bytes_scanned() <= 4 * text.size() + 16);
+            if (last != 0) CHECK(p.bytes_scanned() <= 2 * last + 64);
+            last = p.bytes_scanned();
+        }
+    }
+}
+
+TEST_CASE("csv: a long last line without a line break is refused too", "[ssda903][csv]") {
+    std::vector<diagnostic> errors;
+    const auto r = parse_csv("a,b\n" + std::string(200, ','), "t.csv", errors,
+                             read_limits{.max_cell_bytes = 16, .max_line_bytes = 64});
+    REQUIRE(r.size() == 2);
+    CHECK(r[1].refused);
+    CHECK(r[1].fields.empty());
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].line == 2);
+}

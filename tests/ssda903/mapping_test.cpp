@@ -256,3 +256,54 @@ TEST_CASE("mapping: every exit route has a REC code that maps back to it", "[ssd
     for (const auto r : all_values<exit_route>())
         CHECK(exit_route_of(rec_code(r)) == r);
 }
+
+namespace {
+return_data small(const std::vector<std::string>& header_rows,
+                  const std::vector<std::string>& episode_rows) {
+    const std::string h = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n";
+    const std::string e = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
+                          "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n";
+    std::string htext = h, etext = e;
+    for (const auto& r : header_rows) htext += r + "\n";
+    for (const auto& r : episode_rows) etext += r + "\n";
+    return_data ret;
+    ret.collection_year = 2025;
+    ret.tables.emplace("Header", read_table_text(htext, "header.csv", "Header", ret.read_errors));
+    ret.tables.emplace("Episodes",
+                       read_table_text(etext, "episodes.csv", "Episodes", ret.read_errors));
+    return ret;
+}
+bool says(const mapping_result& m, std::string_view field, std::string_view part) {
+    return std::ranges::any_of(m.diagnostics, [&](const diagnostic& x) {
+        return x.field == field && x.message.find(part) != std::string::npos;
+    });
+}
+} // namespace
+
+TEST_CASE("mapping: children whose ids read as one number stay apart (issue 15 audit)",
+          "[ssda903][mapping]") {
+    const auto ret = small({"123,F,01/01/2010,WBRI,UN2,,", "0123,M,01/01/2011,WBRI,UN2,,",
+                            "ABC,M,01/01/2012,WBRI,UN2,,", "3,M,01/01/2012,WBRI,UN2,,"},
+                           {});
+    const auto m = map_return(ret);
+    REQUIRE(m.children.size() == 4);
+    std::vector<std::uint32_t> ids;
+    for (const auto& c : m.children) ids.push_back(c.history.subject().id.value());
+    CHECK(ids[0] == 123);
+    std::ranges::sort(ids);
+    CHECK(std::ranges::adjacent_find(ids) == ids.end());
+    CHECK(says(m, "CHILD", "another child already has the number 0123"));
+}
+
+TEST_CASE("mapping: unknown codes are read with a diagnostic saying how (issue 15 audit)",
+          "[ssda903][mapping]") {
+    const auto ret = small({"A,Q,01/01/2010,WBRI,UN2,,"},
+                           {"A,01/05/2024,S,C1,N1,U4,PR1,01/07/2024,X1,ZZZ,M1 1AA,M2 2BB,1234567",
+                            "A,01/07/2024,W,C1,N1,U3,PR1,01/09/2024,E99,,M1 1AA,M2 2BB,1234567"});
+    const auto m = map_return(ret);
+    CHECK(says(m, "SEX", "sex not known"));
+    CHECK(says(m, "REASON_PLACE_CHANGE", "reason for the placement change not known"));
+    CHECK(says(m, "RNE", "reason for the new episode not known"));
+    CHECK(says(m, "REC", "reason for ending not known"));
+    CHECK_FALSE(says(m, "REC", "DEC without a reason"));
+}

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -259,4 +261,122 @@ TEST_CASE("reader: column names in lower case are recognised with a warning", "[
     CHECK(errors[1].value == "Review");
     CHECK(std::ranges::all_of(errors, [](const diagnostic& d) { return is_warning(d); }));
     CHECK(t.get(t.rows[0], "REVIEW") == "01/02/2024");
+}
+
+TEST_CASE("reader: messages keep what was read (issue 15, item 8)", "[ssda903][reader]") {
+    std::vector<diagnostic> errors;
+    SECTION("a lower-case column name says what it was read as") {
+        const auto t = read("child,DECOM\nA,01/05/2024\n", errors);
+        REQUIRE(t.columns.size() == 2);
+        CHECK(t.columns[0] == "CHILD");
+        REQUIRE_FALSE(errors.empty());
+        CHECK(errors[0].severity == severity::warning);
+        CHECK(errors[0].value == "child");
+        CHECK(errors[0].message == "column name not in capitals; read as \"CHILD\"");
+    }
+    SECTION("trailing empty columns are named by their position, not as a column named twice") {
+        read(episodes_header.substr(0, episodes_header.size() - 1) + ",,\n", errors);
+        CHECK_FALSE(any_message(errors, "named twice"));
+        CHECK(any_message(errors, "column 14 has no name"));
+        CHECK(any_message(errors, "column 15 has no name"));
+    }
+    SECTION("a spreadsheet's serial day number gets the date it stands for") {
+        read(episodes_header + "A,44413,S,C1,N1,U3,PR1,,,,M1 1AA,M2 2BB,1234567\n", errors);
+        const auto here = on_line(errors, 2);
+        REQUIRE(here.size() == 1);
+        CHECK(here[0]->value == "44413");
+        CHECK(here[0]->message.find("day number for 05/08/2021") != std::string::npos);
+    }
+    SECTION("one-digit days and months are dates, as in the DfE's rule (%d/%m/%Y)") {
+        const auto t =
+            read(episodes_header + "A,1/5/2024,S,C1,N1,U3,PR1,10/3/2025,E11,,M1 1AA,M2 2BB,1234567\n",
+                 errors);
+        CHECK(on_line(errors, 2).empty());
+        CHECK_FALSE(t.rows[0].flagged);
+        CHECK(t.rows[0].cells[1] == "1/5/2024"); // kept as written
+    }
+    SECTION("a date error names the value in its printed form") {
+        read(episodes_header + "A,1/5/24,S,C1,N1,U3,PR1,,,,M1 1AA,M2 2BB,1234567\n", errors);
+        const auto here = on_line(errors, 2);
+        REQUIRE(here.size() == 1);
+        CHECK(to_string(*here[0]) == "episodes.csv:2:2: DECOM=\"1/5/24\": two-digit year: write "
+                                     "dd/mm/yyyy");
+    }
+}
+
+TEST_CASE("reader: warnings carry their severity as a field, not as text", "[ssda903][reader]") {
+    std::vector<diagnostic> errors;
+    read(episodes_header + " A ,01/05/2024,S,C1,N1,u3,PR1,,,,M1 1AA,M2 2BB,1234567\n", errors);
+    REQUIRE(errors.size() == 2);
+    for (const auto& d : errors) {
+        CHECK(d.severity == severity::warning);
+        CHECK_FALSE(d.message.starts_with("warning"));
+        CHECK(to_string(d).find(": warning: ") != std::string::npos);
+    }
+    CHECK(from_string<severity>(to_string(severity::warning)) == severity::warning);
+    CHECK(from_string<severity>(to_string(severity::error)) == severity::error);
+}
+
+namespace {
+// A fresh folder under the build's temporary directory, removed at the end of the test.
+struct scratch_folder {
+    std::filesystem::path path;
+    explicit scratch_folder(const std::string& name)
+        : path{std::filesystem::temp_directory_path() / ("carepath-reader-" + name)} {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~scratch_folder() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    void write(const std::string& file, const std::string& text) const {
+        std::ofstream{path / file, std::ios::binary} << text;
+    }
+};
+const std::string header_file = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA,F,01/01/2010,WBRI,UN2,,\n";
+} // namespace
+
+TEST_CASE("reader: files that cannot be read are listed as unread, with the reader's hint",
+          "[ssda903][reader]") {
+    scratch_folder dir{"unread"};
+    dir.write("header.csv", header_file);
+    SECTION("UTF-16") {
+        dir.write("episodes.csv", std::string{"\xFF\xFE"} + "C\0H\0I\0L\0D\0");
+        const auto r = read_return(dir.path, 2025);
+        REQUIRE(r.ok());
+        CHECK(r->unread_files == std::vector<std::string>{"episodes.csv"});
+        CHECK(any_message(r->read_errors, "save it as UTF-8"));
+    }
+    SECTION("semicolons between cells") {
+        auto semi = episodes_header;
+        std::ranges::replace(semi, ',', ';');
+        dir.write("episodes.csv", semi + "A;01/05/2024;S;C1;N1;U3;PR1;;;;M1 1AA;M2 2BB;1234567\n");
+        const auto r = read_return(dir.path, 2025);
+        REQUIRE(r.ok());
+        CHECK(r->unread_files == std::vector<std::string>{"episodes.csv"});
+        CHECK(any_message(r->read_errors, "separated by ';', not commas"));
+    }
+    SECTION("a second file of one table") {
+        dir.write("header2.csv", header_file);
+        const auto r = read_return(dir.path, 2025);
+        REQUIRE(r.ok());
+        CHECK(r->unread_files == std::vector<std::string>{"header2.csv"});
+    }
+    SECTION("other files and folders are named, with a warning") {
+        dir.write("episodes.txt", episodes_header);
+        std::filesystem::create_directories(dir.path / "old");
+        const auto r = read_return(dir.path, 2025);
+        REQUIRE(r.ok());
+        CHECK(r->unread_files.empty());
+        CHECK(any_message(r->read_errors, "not a .csv or .xml file"));
+        CHECK(any_message(r->read_errors, "folder not read"));
+    }
+    SECTION("more files than the limit: the rest are not read, and named") {
+        for (int i = 0; i < 5; ++i) dir.write("x" + std::to_string(i) + ".csv", "A,B\n1,2\n");
+        const auto r = read_return(dir.path, 2025, read_limits{.max_files = 3});
+        REQUIRE(r.ok());
+        CHECK(any_message(r->read_errors, "more than 3 files in the return"));
+        CHECK(r->unread_files.size() == 3); // x0 and x1 (unknown columns) and x2, where it stopped
+    }
 }

@@ -58,10 +58,39 @@ TEST_CASE("rule: a finding becomes a diagnostic naming file, line, field and rul
     f.child = "C1";
     f.fields = "RNE;LS";
     f.message = "Reason for new episode ...";
+    f.value = "P";
     const auto d = f.to_diagnostic();
     CHECK(d.file == "episodes.csv");
     CHECK(d.line == 14);
     CHECK(d.field == "RNE");
     CHECK(d.rule == "434");
-    CHECK(carepath::to_string(d) == "episodes.csv:14: [434] RNE=\"CHILD C1\": Reason for new episode ...");
+    CHECK(carepath::to_string(d)
+          == "episodes.csv:14: [434] RNE=\"P\": Reason for new episode ... (child C1)");
+}
+
+TEST_CASE("rule: a finding carries the cell of the field it names, not the child",
+          "[ssda903][rule]") {
+    // Issue 15, item 3: findings printed as DEC="CHILD C008".
+    table t;
+    t.name = "Episodes";
+    t.file = "episodes.csv";
+    t.columns = {"CHILD", "DECOM", "DEC", "REC"};
+    row r;
+    r.line = 21;
+    r.cells = {"C008", "01/05/2024", "31/02/2025", "E11"};
+    t.rows.push_back(r);
+    const catalogue_entry* entry = find_catalogue_entry("359", 2025);
+    REQUIRE(entry);
+    std::vector<finding> out;
+    sink{*entry, out}.add(t, t.rows[0], "C008");
+    REQUIRE(out.size() == 1);
+    const std::string first_field{entry->fields.substr(0, entry->fields.find(';'))};
+    const auto col = t.column(first_field);
+    REQUIRE(col);
+    CHECK(out[0].value == t.rows[0].cells[*col]);
+    const auto d = out[0].to_diagnostic();
+    CHECK(d.field == first_field);
+    CHECK(d.value == t.rows[0].cells[*col]);
+    CHECK(d.value.find("CHILD") == std::string::npos);
+    CHECK(d.message.ends_with("(child C008)"));
 }

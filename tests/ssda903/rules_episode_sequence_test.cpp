@@ -138,3 +138,23 @@ TEST_CASE("episode sequence: undated episodes sort last and are left to the date
     // 357: the first dated episode (line 3) starts in the year with P.
     CHECK(episode_lines(run_rule(data, "357", 2025)) == lines{3});
 }
+
+TEST_CASE("episode sequence: of two episodes with the same DECOM the later in the file is last "
+          "(rule 142)",
+          "[ssda903][rules_episode_sequence]") {
+    // Same DECOM: the order is the file's (a stable sort), so which episode 142 may leave open
+    // does not depend on the sort's implementation. The Python validator's quicksort may pick
+    // either; carepath documents its choice in docs/ssda903-rules.md.
+    const std::string open = "A,01/05/2024,S,C1,N1,U3,PR1,,,,M1 1AA,M2 2BB,1234567";
+    const std::string closed = "A,01/05/2024,P,C1,N1,U6,PR4,01/09/2024,E11,,M1 1AA,M3 3CC,1234567";
+    SECTION("the open episode first: it is not the last, so 142 reports it") {
+        CHECK(episode_lines(run_rule(episodes_2025({open, closed}), "142", 2025)) == lines{2});
+    }
+    SECTION("the open episode second: it is the last, and 142 is satisfied") {
+        CHECK(run_rule(episodes_2025({closed, open}), "142", 2025).empty());
+    }
+    SECTION("three on one day: only the last in file order may be open") {
+        CHECK(episode_lines(run_rule(episodes_2025({open, open, open}), "142", 2025))
+              == lines{2, 3});
+    }
+}

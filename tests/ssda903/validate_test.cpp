@@ -23,6 +23,9 @@ return_data small_return(int year) {
 TEST_CASE("validate: a clean return has no findings", "[ssda903][validate]") {
     const auto report = validate(small_return(2025));
     CHECK(report.year == 2025);
+    CHECK(report.status == validation_status::complete);
+    CHECK(report.problems.empty());
+    CHECK(report.clean());
     CHECK(report.rules_run == rules_for_year(2025).size());
     for (const auto& f : report.findings) UNSCOPED_INFO(f.rule << " " << f.table << ":" << f.line);
     CHECK(report.findings.empty());
@@ -68,4 +71,70 @@ TEST_CASE("validate: the collection year is inferred from the latest date", "[ss
     CHECK(infer_collection_year(data) == 2026);
     data.collection_year = 2024;
     CHECK(infer_collection_year(data) == 2024);
+}
+
+TEST_CASE("validate: a return with a file that could not be read is incomplete, never clean",
+          "[ssda903][validate]") {
+    // Issue 15, item 1: an Episodes file saved as UTF-16 (or with ';' between cells) was read
+    // as nothing, and validate() said "0 findings".
+    auto data = small_return(2025);
+    data.tables.erase("Episodes");
+    data.read_errors.push_back(carepath::diagnostic{
+        .file = "episodes.csv", .message = "the file is UTF-16; save it as UTF-8"});
+    data.unread_files.push_back("episodes.csv");
+    const auto report = validate(data);
+    CHECK(report.rules_run == rules_for_year(2025).size()); // what was read is still checked
+    CHECK(report.status == validation_status::incomplete);
+    CHECK_FALSE(report.clean());
+    REQUIRE(report.problems.size() == 1);
+    CHECK(report.problems[0].file == "episodes.csv");
+    CHECK(report.problems[0].message.find("save it as UTF-8") != std::string::npos);
+    CHECK(carepath::to_string(report.status) == "incomplete");
+}
+
+TEST_CASE("validate: a year carepath has no rules for is refused, not run as another year",
+          "[ssda903][validate]") {
+    // Issue 15, item 2: 2019 ran the 2023 rules and 2035 the 2027 rules, silently.
+    for (const int year : {2019, 2022, 2028, 2035}) {
+        CAPTURE(year);
+        const auto report = validate(small_return(2025), {.year = year, .local_authority = {}});
+        CHECK(report.status == validation_status::refused);
+        CHECK(report.year == year);
+        CHECK(report.rules_run == 0);
+        CHECK(report.findings.empty());
+        CHECK_FALSE(report.clean());
+        REQUIRE(report.problems.size() == 1);
+        CHECK(report.problems[0].value == std::to_string(year));
+        CHECK(report.problems[0].message.find("no rules for") != std::string::npos);
+    }
+    SECTION("an inferred year outside the rules is refused too, naming the year") {
+        auto data = small_return(0);
+        for (auto& r : data.tables.at("Episodes").rows) {
+            r.cells[1] = "01/05/2018";
+            if (!r.cells[7].empty()) r.cells[7] = "01/07/2018";
+        }
+        const auto report = validate(data);
+        CHECK(report.status == validation_status::refused);
+        CHECK(report.year == 2019);
+        REQUIRE(report.problems.size() == 1);
+        CHECK(report.problems[0].message.find("2018-19") != std::string::npos);
+    }
+    SECTION("every year carepath knows runs") {
+        for (int year = first_collection_year; year <= last_collection_year; ++year) {
+            const auto report = validate(small_return(year));
+            CHECK(report.status == validation_status::complete);
+            CHECK(report.rules_run == rules_for_year(year).size());
+        }
+    }
+}
+
+TEST_CASE("validate: the span of a return's episode dates and the year of a day",
+          "[ssda903][validate]") {
+    const auto span = episode_date_span(small_return(2025));
+    REQUIRE(span);
+    CHECK(span->first == *carepath::make_date(2024, 5, 1));
+    CHECK(span->last == *carepath::make_date(2024, 7, 1));
+    CHECK(collection_year_of(*carepath::make_date(2025, 3, 31)) == 2025);
+    CHECK(collection_year_of(*carepath::make_date(2025, 4, 1)) == 2026);
+    CHECK_FALSE(episode_date_span(return_data{}));
 }

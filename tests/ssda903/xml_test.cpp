@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace carepath;
 using namespace carepath::ssda903;
@@ -92,12 +94,80 @@ TEST_CASE("xml: broken documents are reported with line and column and still rea
         REQUIRE(r.read_errors.size() == 1);
         CHECK(r.tables.empty());
     }
-    SECTION("deep nesting does not recurse") {
+    SECTION("deep nesting does not recurse, and stops at the depth limit") {
         std::string deep;
         for (int i = 0; i < 100000; ++i)
             deep += "<a>";
         const auto doc = parse_xml(deep, "x.xml", errors);
-        CHECK(doc.elements.size() == 100000);
-        CHECK(errors.size() == 100000);
+        CHECK(doc.truncated);
+        CHECK(doc.elements.size() == read_limits{}.max_xml_depth);
+        CHECK(errors.size() == read_limits{}.max_xml_depth + 1); // the limit, then each unclosed
+        const auto deeper = parse_xml(deep, "x.xml", errors, read_limits{.max_xml_depth = 1000});
+        CHECK(deeper.elements.size() == 1000);
+    }
+}
+
+TEST_CASE("xml: nesting past the limit stops the reader with an error, and the file is unread "
+          "(issue 15, item 9)",
+          "[ssda903][xml]") {
+    std::string deep = "<Message>";
+    for (int i = 0; i < 200; ++i) deep += "<a>";
+    const auto r = read_xml_return_text(deep, "deep.xml", 2025);
+    CHECK(r.unread_files == std::vector<std::string>{"deep.xml"});
+    const auto it = std::ranges::find_if(r.read_errors, [](const diagnostic& d) {
+        return d.message.find("nested more than 32 deep") != std::string::npos;
+    });
+    REQUIRE(it != r.read_errors.end());
+    CHECK(it->line == 1);
+    CHECK(it->column == 1 + 9 + 3 * 31); // the 33rd element's tag
+    // The unclosed elements are reported once each, no more than the limit allows.
+    CHECK(r.read_errors.size() <= 40);
+}
+
+TEST_CASE("xml: a UTF-16 file is refused with the fix", "[ssda903][xml]") {
+    const auto r = read_xml_return_text(std::string{"\xFF\xFE<\0M\0>\0", 7}, "r.xml", 2025);
+    CHECK(r.unread_files == std::vector<std::string>{"r.xml"});
+    REQUIRE(r.read_errors.size() == 1);
+    CHECK(r.read_errors[0].message.find("save it as UTF-8") != std::string::npos);
+}
+
+TEST_CASE("xml: a cell past the limit is read as blank with an error", "[ssda903][xml]") {
+    const std::string text = "<M><CHILD><CHILDID>1</CHILDID><UPN>" + std::string(5000, 'u')
+                             + "</UPN></CHILD></M>";
+    const auto r = read_xml_return_text(text, "r.xml", 2025);
+    REQUIRE(r.find("Header"));
+    const auto& t = *r.find("Header");
+    CHECK(t.get(t.rows[0], "UPN").empty());
+    CHECK(t.rows[0].flagged);
+    CHECK(std::ranges::any_of(r.read_errors, [](const diagnostic& d) {
+        return d.field == "UPN" && d.message.find("a cell of 5000 bytes") != std::string::npos;
+    }));
+}
+
+TEST_CASE("xml: the parser's work is linear on the worst shapes (issue 15, item 9)",
+          "[ssda903][xml]") {
+    // 200,000 unclosed elements took 14 s: each end tag that matched nothing searched every
+    // open element. Work is counted (bytes read + open elements searched), not timed; it
+    // stays within 16 steps a byte (an ampersand looks 12 bytes ahead for its semicolon).
+    const std::vector<std::pair<std::string, std::string>> shapes{
+        {"unclosed elements", "<a>"},
+        {"end tags that match nothing", "<a></b>"},
+        {"children without ids", "<CHILD><X>1</X>"},
+        {"unknown entities", "<a>&zz;&#xFFFFFFF;</a>"},
+        {"ampersands without entities", "&"},
+        {"comments", "<!-- c -->"},
+    };
+    for (const auto& [name, unit] : shapes) {
+        CAPTURE(name);
+        std::size_t last = 0;
+        for (const int n : {2000, 4000, 8000}) {
+            std::string text = "<Message>";
+            for (int i = 0; i < n; ++i) text += unit;
+            std::vector<diagnostic> errors;
+            const auto doc = parse_xml(text, "w.xml", errors);
+            CHECK(doc.steps <= 16 * text.size());
+            if (last != 0) CHECK(doc.steps <= 2 * last + 64);
+            last = doc.steps;
+        }
     }
 }

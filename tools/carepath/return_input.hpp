@@ -5,6 +5,7 @@
 #include <carepath/report/care_report.hpp>
 #include <carepath/ssda903.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -43,6 +44,15 @@ inline std::optional<loaded_return> load_return(const std::string& dir, int year
     }
     loaded_return out;
     out.data = std::move(read).value();
+    // Files that could not be read are said first, whatever --quiet says: their reason (such
+    // as "save it as UTF-8") is the fix, and every figure below lacks their rows.
+    for (const auto& d : out.data.read_errors)
+        if (std::ranges::find(out.data.unread_files, d.file) != out.data.unread_files.end())
+            std::cerr << "carepath " << who << ": " << d << '\n';
+    if (!out.data.unread_files.empty())
+        std::cerr << "carepath " << who << ": " << out.data.unread_files.size()
+                  << (out.data.unread_files.size() == 1 ? " file" : " files")
+                  << " of the return could not be read; what follows covers only the rest\n";
     if (!out.data.find("Episodes")) {
         std::cerr << "carepath " << who << ": " << dir
                   << ": no Episodes table found (expected CSV files such as header.csv and "
@@ -56,8 +66,31 @@ inline std::optional<loaded_return> load_return(const std::string& dir, int year
                      "known\n  give it with --year YYYY (2025 = 2024-25)\n";
         return std::nullopt;
     }
-    out.mapped = ssda903::map_return(out.data);
     out.window = {*make_date(out.year - 1, 4, 1), *make_date(out.year, 4, 1)};
+    // A year the data does not reach would be answered by stretching open episodes to its end
+    // (or by counting nobody): refuse it, and say what the return covers.
+    const auto span = ssda903::episode_date_span(out.data);
+    const int own_year = span ? ssda903::collection_year_of(span->last) : 0;
+    const std::string asked = report::collection_year_label(out.year);
+    if (span && (out.window.from > span->last || out.window.to <= span->first)) {
+        std::cerr << "carepath " << who << ": " << dir << ": the return's episodes run from "
+                  << format_uk(span->first) << " to " << format_uk(span->last) << ", so "
+                  << asked << " is outside them"
+                  << (out.window.from > span->last
+                          ? " (open episodes would be counted as running to its end)"
+                          : " (no child in the return was in care then)")
+                  << "\n  give a year the return covers, or leave out --year (it is for "
+                  << report::collection_year_label(own_year) << ")\n";
+        return std::nullopt;
+    }
+    if (!quiet && year != 0 && own_year != 0 && year != own_year)
+        std::cerr << "carepath " << who << ": warning: the return is for "
+                  << report::collection_year_label(own_year) << " (its dates run to "
+                  << format_uk(span->last) << "); figures for " << asked
+                  << " count only the children in it"
+                  << (year > own_year ? ", with open episodes taken as still open" : "")
+                  << '\n';
+    out.mapped = ssda903::map_return(out.data);
     out.problems = out.data.read_errors.size() + out.mapped.diagnostics.size();
     if (!quiet) {
         std::size_t shown = 0;

@@ -1,12 +1,15 @@
 // `carepath validate DIR [--year YYYY] [--format text|json] [--la CODE]`: reads an SSDA903
 // return from DIR and prints one finding a line (RULE, TABLE, LINE, CHILD, MESSAGE separated by
-// tabs) or JSON. Exit 0 when clean, 1 with findings, 2 when the return cannot be read.
+// tabs) or JSON. Exit 0 when clean, 1 with findings, 2 when the return cannot be read in full
+// (a file not read, a year carepath has no rules for): findings are then printed, but a
+// return with unread files is never reported clean.
 #include "command.hpp"
 
 #include <carepath/ssda903.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <string>
 
@@ -22,19 +25,42 @@ int run_validate(const std::string& dir, int year, const std::string& format,
         return 2;
     }
     const s9::return_data& data = *read;
+    // Problems first: the reader's own hint ("save it as UTF-8") is what the user needs most.
+    // With --quiet, the errors about files that could not be read are still printed.
+    for (const auto& d : data.read_errors)
+        if (!quiet || std::ranges::find(data.unread_files, d.file) != data.unread_files.end())
+            std::cerr << "carepath validate: " << d << '\n';
     if (data.tables.empty()) {
         std::cerr << "carepath validate: " << dir
                   << ": no SSDA903 table found (expected CSV files such as header.csv and "
                      "episodes.csv, recognised by their column names)\n";
         return 2;
     }
-    if (!quiet)
-        for (const auto& d : data.read_errors) std::cerr << "carepath validate: " << d << '\n';
     const auto report = s9::validate(data, {.year = year, .local_authority = la});
+    if (report.status == s9::validation_status::refused) {
+        for (const auto& d : report.problems)
+            std::cerr << "carepath validate: " << d << '\n';
+        std::cerr << "  give the year with --year YYYY (" << s9::first_collection_year << " to "
+                  << s9::last_collection_year << ")\n";
+        return 2;
+    }
+    if (report.status == s9::validation_status::incomplete)
+        std::cerr << "carepath validate: " << report.problems.size()
+                  << (report.problems.size() == 1 ? " file" : " files")
+                  << " of the return could not be read (above); the findings below cover only "
+                     "what was read\n";
     if (format == "json") {
         nlohmann::json out;
         out["year"] = report.year;
         out["rules_run"] = report.rules_run;
+        out["status"] = std::string{carepath::to_string(report.status)};
+        auto& problems = out["problems"] = nlohmann::json::array();
+        for (const auto& d : report.problems)
+            problems.push_back({{"file", d.file},
+                                {"line", d.line},
+                                {"field", d.field},
+                                {"value", d.value},
+                                {"message", d.message}});
         auto& list = out["findings"] = nlohmann::json::array();
         for (const auto& f : report.findings) {
             nlohmann::json fields = nlohmann::json::array();
@@ -55,6 +81,8 @@ int run_validate(const std::string& dir, int year, const std::string& format,
             std::cout << f.rule << '\t' << f.table << '\t' << f.line << '\t' << f.child << '\t'
                       << f.message << '\n';
     }
+    if (report.status != s9::validation_status::complete)
+        return 2;
     return report.findings.empty() ? 0 : 1;
 }
 
@@ -68,6 +96,8 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand("validate", "check an SSDA903 return against the DfE rules");
+    cmd->footer("Exit status: 0 no findings, 1 findings, 2 bad options, a return that cannot be "
+                "read (in full) or a year carepath has no rules for.");
     cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25); "

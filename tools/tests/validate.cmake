@@ -34,3 +34,24 @@ carepath_cli_case(cli_validate_bad_year 2 ARGS validate ${rules_data}/clean --ye
 carepath_cli_case(cli_rules_year 0 ARGS rules --year 2025 OUT "305 rules in 2024-25")
 carepath_cli_case(cli_rules_csv 0 ARGS rules --year 2027 --format csv
                   OUT "^code,tables,fields,first_year,last_year,implemented,message\n")
+
+# Issue 15. A file the reader could not read is never a clean result: exit 2, the reader's own
+# hint printed (even with --quiet), and the findings of what was read said to be partial.
+carepath_cli_case(cli_validate_utf16 2 ARGS validate ${rules_data}/utf16 --year 2025 --quiet
+                  ERR "episodes.csv: the file is UTF-16; save it as UTF-8.*could not be read")
+carepath_cli_case(cli_validate_semicolon 2 ARGS validate ${rules_data}/semicolon --year 2025
+                  ERR "separated by ';', not commas")
+carepath_cli_case(cli_validate_unread_json 2
+                  ARGS validate ${rules_data}/utf16 --year 2025 --format json --quiet
+                  OUT "\"status\": \"incomplete\"")
+# A year inferred from the data that carepath has no rules for is refused, not run as 2023.
+carepath_cli_case(cli_validate_unknown_year 2 ARGS validate ${rules_data}/year_2019
+                  ERR "2018-19, and carepath has rules only for 2022-23 to 2026-27")
+# `analyse --year` outside the return's dates is refused, not stretched or counted as 0.
+set(report_data ${PROJECT_SOURCE_DIR}/tests/data/report)
+carepath_cli_case(cli_analyse_year_after_data 2
+                  ARGS analyse ${report_data}/return --year 2030 --out ${CMAKE_CURRENT_BINARY_DIR}/a30
+                  ERR "2029-30 is outside them \\(open episodes would be counted")
+carepath_cli_case(cli_analyse_year_before_data 2
+                  ARGS analyse ${report_data}/return --year 2019 --out ${CMAKE_CURRENT_BINARY_DIR}/a19
+                  ERR "2018-19 is outside them \\(no child in the return was in care then\\)")

@@ -78,6 +78,23 @@ inline result<date> finish_date(std::string_view text, int y, int m, int d) {
                                detail::read_digits(text, 3, 2), detail::read_digits(text, 0, 2));
 }
 
+/// Parses a date as the DfE's SSDA903 validator reads one (Python `strptime` with
+/// `%d/%m/%Y`): a day and a month of one or two digits, a four-digit year ("10/3/2024",
+/// "01/03/2024"). Two-digit years are refused, as in `parse_uk_date`.
+[[nodiscard]] inline result<date> parse_dfe_date(std::string_view text) {
+    const auto first = text.find('/');
+    const auto second = first == std::string_view::npos ? first : text.find('/', first + 1);
+    if (second == std::string_view::npos || first < 1 || first > 2 || second - first < 2
+        || second - first > 3)
+        return detail::date_error(text, "expected a date as dd/mm/yyyy");
+    const auto year_digits = text.size() - second - 1;
+    if (year_digits == 2) return detail::date_error(text, "two-digit year: write dd/mm/yyyy");
+    if (year_digits != 4) return detail::date_error(text, "expected a date as dd/mm/yyyy");
+    return detail::finish_date(text, detail::read_digits(text, second + 1, 4),
+                               detail::read_digits(text, first + 1, second - first - 1),
+                               detail::read_digits(text, 0, first));
+}
+
 /// Parses ISO 8601 `yyyy-mm-dd` exactly.
 [[nodiscard]] inline result<date> parse_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-')

@@ -6,6 +6,9 @@
 /// The rule (docs/design.md): bad *input* (a file, a cell, a CLI string, an event that breaks a
 /// domain rule) is returned as a `diagnostic`; a *programming* error (a broken precondition, such
 /// as asking for the value of a failed result) throws.
+#include "carepath/core/enum_table.hpp"
+
+#include <cstdint>
 #include <cstddef>
 #include <ostream>
 #include <sstream>
@@ -23,20 +26,36 @@ public:
     using std::logic_error::logic_error;
 };
 
+/// How bad a diagnostic is. A warning rejects nothing: the input was read as written (or as
+/// the message says) and the result is usable; an error means some input could not be read
+/// as written.
+enum class severity : std::uint8_t { error, warning };
+
+template <>
+struct enum_table<severity> {
+    static constexpr std::array rows{
+        enum_row<severity>{severity::error, "error", "input that could not be read as written"},
+        enum_row<severity>{severity::warning, "warning", "input read, with a remark"}};
+};
+
 /// What was wrong with a piece of input, and where.
 struct diagnostic {
-    std::string file;    ///< "episodes.csv"; empty when not from a file
+    std::string file{};    ///< "episodes.csv"; empty when not from a file
     std::size_t line = 0;   ///< 1-based; the header row is line 1; 0 when not known
     std::size_t column = 0; ///< 1-based column (field position); 0 when not known
-    std::string field;   ///< "DECOM"
-    std::string value;   ///< exactly as read: "31/02/2023"
-    std::string message; ///< "not a calendar date"
-    std::string rule;    ///< DfE rule code when one applies, else empty
+    std::string field{};   ///< "DECOM"
+    std::string value{};   ///< exactly as read: "31/02/2023"
+    std::string message{}; ///< "not a calendar date"
+    std::string rule{};    ///< DfE rule code when one applies, else empty
+    carepath::severity severity = severity::error;
+
+    [[nodiscard]] bool is_warning() const noexcept { return severity == severity::warning; }
 
     friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
-/// Prints as `episodes.csv:14: DECOM="31/02/2023": not a calendar date`.
+/// Prints as `episodes.csv:14: DECOM="31/02/2023": not a calendar date`; a value without a
+/// field as `"31/02/2023": ...`, a warning with `warning: ` before its message.
 inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) {
     if (!d.file.empty()) {
         os << d.file;
@@ -45,7 +64,11 @@ inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) {
         os << ": ";
     }
     if (!d.rule.empty()) os << '[' << d.rule << "] ";
-    if (!d.field.empty()) os << d.field << "=\"" << d.value << "\": ";
+    if (!d.field.empty())
+        os << d.field << "=\"" << d.value << "\": ";
+    else if (!d.value.empty())
+        os << '"' << d.value << "\": ";
+    if (d.severity == severity::warning) os << to_string(d.severity) << ": ";
     return os << d.message;
 }
 

@@ -7,6 +7,7 @@
 /// written (no trimming, no case change); what to make of them is the table reader's business.
 #include "carepath/core/result.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <istream>
 #include <ostream>
@@ -16,11 +17,23 @@
 
 namespace carepath::ssda903 {
 
+/// Limits on input, so that a broken or hostile file is refused with its place named instead
+/// of filling memory or taking minutes. Real returns stay far below them: the longest SSDA903
+/// cell is a 13-character UPN, an Episodes row is under 200 bytes, a return has at most 24
+/// tables (12 and the previous year's 12), and the XML form nests 4 elements deep.
+struct read_limits {
+    std::size_t max_cell_bytes = 4096;     ///< one cell; a longer one is read as blank
+    std::size_t max_line_bytes = 1 << 16;  ///< one record; a longer one is not read
+    std::size_t max_files = 100;           ///< files in a return's folder; the rest are not read
+    std::size_t max_xml_depth = 32;        ///< element nesting; deeper stops the XML reader
+};
+
 /// One CSV record: its cells and the 1-based line it starts on.
 struct csv_record {
     std::size_t line = 0;
     std::vector<std::string> fields;
     bool malformed = false; ///< a quoting error was found in this record (see diagnostics)
+    bool refused = false;   ///< longer than `read_limits::max_line_bytes`: no cells were read
 };
 
 /// Reads all of `in` into a string (the readers parse from memory: one pass, no seeks).
@@ -33,25 +46,19 @@ struct csv_record {
     return out;
 }
 
-/// Diagnostics that do not reject anything (input read as written, with a remark) carry this
-/// prefix in their message; everything else is an error.
-inline constexpr std::string_view warning_prefix = "warning: ";
-
-/// True when `d` is a warning (see `warning_prefix`), false for an error.
-[[nodiscard]] inline bool is_warning(const diagnostic& d) noexcept {
-    return std::string_view{d.message}.starts_with(warning_prefix);
-}
+/// True when `d` is a warning (input read as written, with a remark), false for an error.
+[[nodiscard]] inline bool is_warning(const diagnostic& d) noexcept { return d.is_warning(); }
 
 namespace detail {
 inline diagnostic csv_problem(std::string_view file, std::size_t line, std::size_t column,
-                              std::string value, std::string message) {
-    diagnostic d;
-    d.file = std::string{file};
-    d.line = line;
-    d.column = column;
-    d.value = std::move(value);
-    d.message = std::move(message);
-    return d;
+                              std::string value, std::string message,
+                              severity level = severity::error) {
+    return diagnostic{.file = std::string{file},
+                      .line = line,
+                      .column = column,
+                      .value = std::move(value),
+                      .message = std::move(message),
+                      .severity = level};
 }
 /// Length of the valid UTF-8 prefix of `s`, or s.size() when all of it is valid.
 constexpr std::size_t utf8_valid_prefix(std::string_view s) noexcept {
@@ -91,8 +98,9 @@ constexpr std::size_t utf8_valid_prefix(std::string_view s) noexcept {
 class csv_parser {
 public:
     /// `text` must outlive the parser. A leading UTF-8 byte order mark is skipped.
-    csv_parser(std::string_view text, std::string_view file_name, char delimiter = ',')
-        : s_{text}, file_{file_name}, delim_{delimiter} {
+    csv_parser(std::string_view text, std::string_view file_name, char delimiter = ',',
+               const read_limits& limits = {})
+        : s_{text}, file_{file_name}, delim_{delimiter}, limits_{limits} {
         if (s_.starts_with("\xEF\xBB\xBF"))
             pos_ = 3;
     }
@@ -106,14 +114,27 @@ public:
         out.line = line_;
         out.fields.clear();
         out.malformed = false;
+        out.refused = false;
+        const std::size_t start = pos_;
         for (;;) {
+            if (pos_ - start > limits_.max_line_bytes) {
+                refuse_record(out, start, errors);
+                return true;
+            }
             out.fields.emplace_back();
             read_field(out, errors);
-            if (pos_ >= s_.size())
+            if (pos_ >= s_.size()) {
+                if (pos_ - start > limits_.max_line_bytes)
+                    refuse_record(out, start, errors);
                 break;
+            }
             if (s_[pos_] == delim_) {
                 ++pos_;
                 continue;
+            }
+            if (pos_ - start > limits_.max_line_bytes) {
+                refuse_record(out, start, errors);
+                return true;
             }
             end_line(); // at '\r' or '\n'
             break;
@@ -121,7 +142,41 @@ public:
         return true;
     }
 
+    /// Bytes examined so far, counting every rescan: the parser's work, which stays within a
+    /// small multiple of the text's size whatever its shape (tests/ssda903/csv_test.cpp).
+    [[nodiscard]] std::size_t bytes_scanned() const noexcept { return scanned_; }
+
 private:
+    // A record longer than the limit: its cells are dropped, the error names its line and
+    // length, and reading goes on after the physical line it ends on.
+    void refuse_record(csv_record& out, std::size_t start, std::vector<diagnostic>& errors) {
+        const std::size_t from = pos_;
+        while (pos_ < s_.size() && s_[pos_] != '\n' && s_[pos_] != '\r')
+            ++pos_;
+        scanned_ += pos_ - from;
+        errors.push_back(detail::csv_problem(
+            file_, out.line, 0, std::string{s_.substr(start, 40)} + "...",
+            "a line of " + std::to_string(pos_ - start) + " bytes is longer than the limit of "
+                + std::to_string(limits_.max_line_bytes) + "; the row is not read"));
+        out.fields.clear();
+        out.refused = true;
+        out.malformed = true;
+        if (pos_ < s_.size())
+            end_line();
+        plain_ = false;
+    }
+    // A cell longer than the limit is read as blank, with an error naming it.
+    bool cell_too_long(std::size_t length, std::string_view head, csv_record& rec,
+                       std::vector<diagnostic>& errors) const {
+        if (length <= limits_.max_cell_bytes)
+            return false;
+        errors.push_back(detail::csv_problem(
+            file_, line_, rec.fields.size(), std::string{head.substr(0, 40)} + "...",
+            "a cell of " + std::to_string(length) + " bytes is longer than the limit of "
+                + std::to_string(limits_.max_cell_bytes) + "; read as blank"));
+        rec.malformed = true;
+        return true;
+    }
     // Moves past one line ending (CRLF, LF or CR).
     void end_line() {
         if (s_[pos_] == '\r' && pos_ + 1 < s_.size() && s_[pos_ + 1] == '\n')
@@ -143,12 +198,18 @@ private:
                 break;
             quote = quote || c == '"';
         }
+        scanned_ += pos_ - start;
+        if (cell_too_long(cell.size() + pos_ - start, s_.substr(start), rec, errors)) {
+            cell.clear();
+            return;
+        }
         cell.append(s_.data() + start, pos_ - start);
         // A quote inside an unquoted field (5'3") is not RFC 4180, but its meaning is plain.
         if (quote && !rec.malformed)
             errors.push_back(detail::csv_problem(file_, line_, rec.fields.size(), cell,
-                                                 "warning: a quote inside an unquoted field is "
-                                                 "kept as written"));
+                                                 "a quote inside an unquoted field is kept as "
+                                                 "written",
+                                                 severity::warning));
     }
 
     void read_field(csv_record& rec, std::vector<diagnostic>& errors) {
@@ -162,7 +223,10 @@ private:
         std::size_t p = pos_ + 1, lines = 0;
         bool spans_lines = false, closed = false;
         std::string text;
-        while (p < s_.size()) {
+        // A quoted field cannot run past the line limit: stopping the search there keeps the
+        // reader linear on a file of stray quotes.
+        const std::size_t stop = std::min(s_.size(), open + limits_.max_line_bytes + 1);
+        while (p < stop) {
             const char c = s_[p];
             if (c == '"') {
                 if (p + 1 < s_.size() && s_[p + 1] == '"') {
@@ -178,9 +242,11 @@ private:
                 ++lines;
                 spans_lines = true;
             }
-            text.push_back(c);
+            if (text.size() <= limits_.max_cell_bytes)
+                text.push_back(c);
             ++p;
         }
+        scanned_ += p - open;
         // A "closing" quote lines later followed by more text is almost always a stray quote
         // pairing with the missing one: treat the first quote as unterminated instead.
         if (!closed || (spans_lines && !at_field_end(p))) {
@@ -194,6 +260,8 @@ private:
             read_unquoted(cell, rec, errors);
             return;
         }
+        if (cell_too_long(p - open - 2, s_.substr(open + 1), rec, errors))
+            text.clear();
         cell = std::move(text);
         pos_ = p;
         line_ += lines;
@@ -201,6 +269,7 @@ private:
             const std::size_t start = pos_;
             while (!at_field_end(pos_))
                 ++pos_;
+            scanned_ += pos_ - start;
             const auto stray = s_.substr(start, pos_ - start);
             errors.push_back(detail::csv_problem(file_, line_, rec.fields.size(),
                                                  std::string{stray},
@@ -222,6 +291,8 @@ private:
     std::string_view s_;
     std::string_view file_;
     char delim_;
+    read_limits limits_;
+    std::size_t scanned_ = 0;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     bool plain_ = false; // after an unterminated quote: quotes are text until the line ends
@@ -229,9 +300,10 @@ private:
 
 /// Parses all records of `text`.
 [[nodiscard]] inline std::vector<csv_record>
-parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnostic>& errors) {
+parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnostic>& errors,
+          const read_limits& limits = {}) {
     std::vector<csv_record> out;
-    csv_parser p{text, file_name};
+    csv_parser p{text, file_name, ',', limits};
     csv_record r;
     while (p.next(r, errors))
         out.push_back(std::move(r));
@@ -239,8 +311,10 @@ parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnos
 }
 
 /// True when a field must be quoted to read back the same (RFC 4180: delimiter, quote or line
-/// break inside).
+/// break inside; also a leading byte order mark, which the reader skips at a file's start).
 [[nodiscard]] constexpr bool needs_quotes(std::string_view field, char delimiter = ',') noexcept {
+    if (field.starts_with("\xEF\xBB\xBF"))
+        return true;
     for (char c : field)
         if (c == delimiter || c == '"' || c == '\n' || c == '\r')
             return true;
@@ -266,6 +340,11 @@ inline void write_csv_field(std::ostream& os, std::string_view field, char delim
 template <class Range>
 void write_csv_record(std::ostream& os, const Range& fields, std::string_view eol = "\n",
                       char delimiter = ',') {
+    // One empty field alone would be an empty line, which the reader skips: quote it.
+    if (std::ranges::distance(fields) == 1 && std::string_view{*std::ranges::begin(fields)}.empty()) {
+        os << "\"\"" << eol;
+        return;
+    }
     bool first = true;
     for (const auto& f : fields) {
         if (!first)

@@ -33,6 +33,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace carepath::ssda903 {
@@ -174,26 +175,47 @@ struct mapper {
         return std::ranges::find(opt.home_districts, d) == opt.home_districts.end();
     }
 
-    static child_id numeric_id(std::string_view id, std::size_t ordinal) {
+    // Numbers already given to children: "0123" and "123", or an id and another child's
+    // ordinal, must not become one child_id.
+    std::unordered_set<std::uint32_t> used_ids{};
+
+    // The child's number: its id when that is a number no other child has, else the first
+    // free number from its ordinal on (the id itself is kept as `child::name`).
+    child_id numeric_id(std::string_view id, std::size_t ordinal, bool& renumbered) {
         std::uint32_t v = 0;
         const auto [p, ec] = std::from_chars(id.data(), id.data() + id.size(), v);
-        if (ec == std::errc{} && p == id.data() + id.size() && !id.empty())
+        const bool numeric = ec == std::errc{} && p == id.data() + id.size() && !id.empty();
+        renumbered = false;
+        if (numeric && used_ids.insert(v).second)
             return child_id{v};
-        return child_id{static_cast<std::uint32_t>(ordinal)};
+        renumbered = numeric;
+        auto n = static_cast<std::uint32_t>(ordinal);
+        while (!used_ids.insert(n).second)
+            ++n;
+        return child_id{n};
     }
 
     carepath::child make_child(const std::string& id, std::size_t ordinal,
                                std::optional<std::size_t> header_row, bool& dob_known,
                                std::optional<date> fallback_birth, bool in_uasc_table) {
         carepath::child c;
-        c.id = numeric_id(id, ordinal);
+        bool renumbered = false;
+        c.id = numeric_id(id, ordinal, renumbered);
+        if (renumbered && (header_row || episodes)) {
+            const table* t = header_row ? ret.find("Header") : nullptr;
+            if (t)
+                note(*t, t->rows[*header_row], "CHILD",
+                     "another child already has the number " + std::string{trim(id)}
+                         + " (leading zeros?): numbered " + std::to_string(c.id.value())
+                         + " in the care histories");
+        }
         c.name = id;
         c.responsible_authority = opt.home_authority;
         dob_known = false;
         const table* h = ret.find("Header");
         if (h && header_row) {
             const row& r = h->rows[*header_row];
-            if (auto dob = parse_uk_date(trim(h->get(r, "DOB")))) {
+            if (auto dob = parse_dfe_date(trim(h->get(r, "DOB")))) {
                 c.birth_date = *dob;
                 dob_known = true;
             }
@@ -204,6 +226,8 @@ struct mapper {
                 c.sex = sex::female;
             else if (auto s = from_string<sex>(sx))
                 c.sex = *s;
+            else if (sx != "U" && !sx.empty())
+                note(*h, r, "SEX", "sex not known: read as not known");
             c.ethnicity = from_string<ethnicity>(upper_trim(h->get(r, "ETHNIC")));
             c.unaccompanied_asylum_seeking = upper_trim(h->get(r, "UASC")) == "1";
         }
@@ -234,7 +258,7 @@ struct mapper {
         std::vector<std::pair<date, std::size_t>> order;
         for (auto i : ep_rows) {
             const row& r = t.rows[i];
-            auto d = parse_uk_date(trim(t.get(r, "DECOM")));
+            auto d = parse_dfe_date(trim(t.get(r, "DECOM")));
             if (!d) {
                 note(t, r, "DECOM",
                      "episode left out of the care history: its start is not a date");
@@ -267,6 +291,14 @@ struct mapper {
                      prev && prev->status
                          ? "legal status not known: the previous one is kept"
                          : "legal status not known: read as V2 (s20) to build the history");
+            if (ep.rne == '?')
+                note(t, r, "RNE",
+                     "reason for the new episode not known: read as a change of carer (P)");
+            if (const auto why = trim(t.get(r, "REASON_PLACE_CHANGE"));
+                !why.empty() && !reason_of(why))
+                note(t, r, "REASON_PLACE_CHANGE",
+                     "reason for the placement change not known: the move is recorded without "
+                     "one");
             if (!ep.type)
                 note(t, r, "PLACE",
                      prev && prev->type
@@ -341,7 +373,7 @@ struct mapper {
             const auto dec_text = trim(t.get(r, "DEC"));
             const auto rec = upper_trim(t.get(r, "REC"));
             if (!dec_text.empty()) {
-                auto dec = parse_uk_date(dec_text);
+                auto dec = parse_dfe_date(dec_text);
                 if (!dec) {
                     note(t, r, "DEC", "end is not a date: the episode is read as open");
                 } else if (*dec < start) {
@@ -361,13 +393,13 @@ struct mapper {
                              "X1 on the last episode: care goes on, so the history is left open");
                 } else {
                     const bool continues = !last && order[k + 1].first == *ep.end;
+                    const std::string what =
+                        rec.empty() ? "DEC without a reason" : "reason for ending not known";
                     if (continues) {
-                        note(t, r, "REC",
-                             "DEC without a reason: the next episode starts on DEC, so read as X1");
+                        note(t, r, "REC", what + ": the next episode starts on DEC, so read as X1");
                     } else {
                         note(t, r, "REC",
-                             "DEC without a reason: care is taken to end on DEC for another reason "
-                             "(E8)");
+                             what + ": care is taken to end on DEC for another reason (E8)");
                         add(mc, left_care{*ep.end, exit_route::other}, r, i, "REC");
                     }
                 }
@@ -426,7 +458,7 @@ struct mapper {
             std::optional<date> first_decom;
             if (episodes)
                 for (auto i : rows["Episodes"])
-                    if (auto d = parse_uk_date(trim(episodes->get(episodes->rows[i], "DECOM"))))
+                    if (auto d = parse_dfe_date(trim(episodes->get(episodes->rows[i], "DECOM"))))
                         if (!first_decom || *d < *first_decom)
                             first_decom = *d;
             bool dob_known = false;

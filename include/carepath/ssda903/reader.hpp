@@ -83,11 +83,29 @@ inline bool is_known_column(std::string_view name) noexcept {
             return true;
     return false;
 }
-inline diagnostic file_problem(std::string_view file, std::string message) {
-    diagnostic d;
-    d.file = std::string{file};
-    d.message = std::move(message);
-    return d;
+inline diagnostic file_problem(std::string_view file, std::string message,
+                               severity level = severity::error) {
+    return diagnostic{.file = std::string{file}, .message = std::move(message), .severity = level};
+}
+// A header no table matches. A semicolon- or tab-separated file (Excel's CSV in many locales)
+// reads as one column holding every name: say so, with the fix.
+inline diagnostic unknown_columns(std::string_view file, const std::vector<std::string>& columns) {
+    std::string message = "the columns do not match any SSDA903 table; the file is not read";
+    if (columns.size() == 1)
+        for (const char sep : {';', '\t', '|'})
+            if (columns[0].find(sep) != std::string::npos) {
+                message = std::string{"the file is separated by "}
+                          + (sep == '\t' ? "tabs" : std::string{"'"} + sep + "'")
+                          + ", not commas; save it as CSV (comma delimited); the file is not "
+                            "read";
+                break;
+            }
+    return diagnostic{.file = std::string{file},
+                      .line = 1,
+                      .column = 1,
+                      .field = "header",
+                      .value = columns.empty() ? std::string{} : columns[0].substr(0, 80),
+                      .message = std::move(message)};
 }
 } // namespace detail
 
@@ -98,7 +116,8 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
 [[nodiscard]] inline table read_table_text(std::string_view text, std::string_view file_name,
                                            std::string_view table_name,
                                            std::vector<diagnostic>& errors,
-                                           int collection_year = 0) {
+                                           int collection_year = 0,
+                                           const read_limits& limits = {}) {
     table t;
     t.file = std::string{file_name};
     t.name = std::string{table_name};
@@ -107,29 +126,29 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
             file_name, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
         return t;
     }
-    csv_parser parser{text, file_name};
+    csv_parser parser{text, file_name, ',', limits};
     csv_record rec;
     if (!parser.next(rec, errors)) {
-        errors.push_back(detail::file_problem(file_name, "warning: empty file (no header row)"));
+        errors.push_back(detail::file_problem(file_name, "empty file (no header row)",
+                                                    severity::warning));
         return t;
     }
+    if (rec.refused)
+        return t; // the header row is past the line limit: nothing can be read
     const std::size_t header_line = rec.line;
     t.columns.reserve(rec.fields.size());
     for (auto& c : rec.fields) {
         const auto trimmed = detail::trim(c);
         if (trimmed.size() != c.size())
-            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c}, c,
-                                                  "warning: spaces around a column name; "
-                                                  "read as \""
+            errors.push_back(detail::cell_warning({file_name, rec.line, t.columns.size() + 1, c}, c,
+                                                  "spaces around a column name; read as \""
                                                       + std::string{trimmed} + "\""));
         std::string name{trimmed};
         const std::string upper = detail::upper_ascii(name);
         if (upper != name && detail::is_known_column(upper)) {
-            errors.push_back(detail::cell_problem({file_name, rec.line, t.columns.size() + 1, c}, c,
-                                                  "warning: column name not in capitals; read "
-                                                  "as "
-                                                  " + upper + "
-                                                  ""));
+            errors.push_back(detail::cell_warning({file_name, rec.line, t.columns.size() + 1, c}, c,
+                                                  "column name not in capitals; read as \""
+                                                      + upper + "\""));
             name = upper;
         }
         t.columns.push_back(std::move(name));
@@ -138,22 +157,25 @@ inline diagnostic file_problem(std::string_view file, std::string message) {
         if (auto n = identify_table(t.columns))
             t.name = *n;
         else
-            errors.push_back(detail::file_problem(
-                file_name, "the columns do not match any SSDA903 table; cells are not checked"));
+            errors.push_back(detail::unknown_columns(file_name, t.columns));
     }
     const auto checks = detail::check_header(t, header_line, errors, false);
     const std::size_t width = t.columns.size();
     // One row per line, near enough: reserving spares the copies of a growing vector.
     t.rows.reserve(static_cast<std::size_t>(std::ranges::count(text, '\n')));
     while (parser.next(rec, errors)) {
+        if (rec.refused)
+            continue; // too long to read; the parser's error names the line
         row r;
         r.line = rec.line;
         r.flagged = rec.malformed;
         const bool blank = std::ranges::all_of(
             rec.fields, [](const std::string& f) { return detail::trim(f).empty(); });
-        if (blank && rec.fields.size() > 1) {
-            errors.push_back(detail::cell_problem({file_name, rec.line, 0, {}}, "",
-                                                  "warning: row of empty cells skipped"));
+        // A line of one blank cell in a table of many columns is a blank row too (kept, it
+        // would be padded to a row of blanks that a second read skips).
+        if (blank && (rec.fields.size() > 1 || width > 1)) {
+            errors.push_back(detail::cell_warning({file_name, rec.line, 0, {}}, "",
+                                                  "row of empty cells skipped"));
             continue;
         }
         if (rec.fields.size() < width) {
@@ -247,6 +269,7 @@ inline void add_table(return_data& ret, table t, bool previous) {
         ret.read_errors.push_back(
             file_problem(t.file, "a second " + t.name + " table (first read from " + it->second.file
                                      + "); this file is not used"));
+        ret.unread_files.push_back(t.file);
         return;
     }
     std::string key = t.name;
@@ -254,7 +277,8 @@ inline void add_table(return_data& ret, table t, bool previous) {
 }
 
 inline void read_folder(const std::filesystem::path& dir, const std::string& prefix, bool previous,
-                        return_data& ret, int depth) {
+                        return_data& ret, int depth, const read_limits& limits,
+                        std::size_t& files) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
@@ -268,27 +292,53 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
         std::error_code sec;
         if (e.is_directory(sec)) {
             if (depth == 0 && is_previous_year_folder(name))
-                read_folder(e.path(), shown + "/", true, ret, depth + 1);
+                read_folder(e.path(), shown + "/", true, ret, depth + 1, limits, files);
+            else
+                ret.read_errors.push_back(file_problem(
+                    shown + "/",
+                    "folder not read (only a previous year's folder, such as last_year/, is)",
+                    severity::warning));
             continue;
         }
         const auto ext = lower_ascii(e.path().extension().string());
-        if (ext != ".csv" && ext != ".xml")
+        if (ext != ".csv" && ext != ".xml") {
+            ret.read_errors.push_back(
+                file_problem(shown, "not a .csv or .xml file; not read", severity::warning));
             continue;
+        }
+        if (++files > limits.max_files) {
+            ret.read_errors.push_back(file_problem(
+                shown, "more than " + std::to_string(limits.max_files)
+                           + " files in the return; this file and those after it are not read"));
+            ret.unread_files.push_back(shown);
+            return;
+        }
         std::string text;
         if (!read_file_text(e.path(), text)) {
             ret.read_errors.push_back(file_problem(shown, "cannot read the file"));
+            ret.unread_files.push_back(shown);
             continue;
         }
         const bool prev = previous || is_previous_year_stem(e.path().stem().string());
         if (ext == ".xml") {
-            auto x = read_xml_return_text(text, shown, ret.collection_year);
+            auto x = read_xml_return_text(text, shown, ret.collection_year, limits);
             for (auto& d : x.read_errors)
                 ret.read_errors.push_back(std::move(d));
+            for (auto& f : x.unread_files)
+                ret.unread_files.push_back(std::move(f));
             for (auto& [n, t] : x.tables)
                 add_table(ret, std::move(t), prev);
             continue;
         }
-        auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year);
+        const std::size_t before = ret.read_errors.size();
+        auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year, limits);
+        const bool failed = std::any_of(
+            ret.read_errors.begin() + static_cast<std::ptrdiff_t>(before), ret.read_errors.end(),
+            [](const diagnostic& d) { return d.severity == severity::error && d.line <= 1; });
+        if (t.name.empty() && (failed || !t.columns.empty())) {
+            ret.unread_files.push_back(shown); // UTF-16, another separator, unknown columns
+            continue;
+        }
         if (t.columns.empty())
             continue; // blank optional file: warned about, nothing to keep
         add_table(ret, std::move(t), prev);
@@ -303,24 +353,21 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
 /// file types are ignored. Fails only when the folder cannot be read; problems with files and
 /// rows go into `read_errors`.
 [[nodiscard]] inline result<return_data> read_return(const std::filesystem::path& dir,
-                                                     int collection_year = 0) {
+                                                     int collection_year = 0,
+                                                     const read_limits& limits = {}) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-        diagnostic d;
-        d.file = dir.string();
-        d.message = std::filesystem::exists(dir, ec) ? "not a folder" : "no such folder";
-        return d;
-    }
+    if (!std::filesystem::is_directory(dir, ec))
+        return diagnostic{.file = dir.string(),
+                          .message = std::filesystem::exists(dir, ec) ? "not a folder"
+                                                                      : "no such folder"};
     std::filesystem::directory_iterator probe{dir, ec};
-    if (ec) {
-        diagnostic d;
-        d.file = dir.string();
-        d.message = "cannot read the folder: " + ec.message();
-        return d;
-    }
+    if (ec)
+        return diagnostic{.file = dir.string(),
+                          .message = "cannot read the folder: " + ec.message()};
     return_data ret;
     ret.collection_year = collection_year;
-    detail::read_folder(dir, "", false, ret, 0);
+    std::size_t files = 0;
+    detail::read_folder(dir, "", false, ret, 0, limits, files);
     return ret;
 }
 

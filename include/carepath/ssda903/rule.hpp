@@ -36,19 +36,19 @@ struct finding {
     std::string child;   ///< CHILD of the row
     std::string fields;  ///< fields the rule reads, ';'-separated ("DEC;REC")
     std::string message; ///< the DfE message
+    std::string value;   ///< the row's cell of the first field, as read ("" if no such column)
 
     friend bool operator==(const finding&, const finding&) = default;
 
-    /// The finding as a `diagnostic` (field = the first field the rule reads).
+    /// The finding as a `diagnostic`: field = the first field the rule reads, value = that
+    /// field's cell as read; the child is named at the end of the message.
     [[nodiscard]] diagnostic to_diagnostic() const {
-        diagnostic d;
-        d.file = file.empty() ? table : file;
-        d.line = line;
-        d.field = fields.substr(0, fields.find(';'));
-        d.value = child.empty() ? std::string{} : "CHILD " + child;
-        d.message = message;
-        d.rule = rule;
-        return d;
+        return diagnostic{.file = file.empty() ? table : file,
+                          .line = line,
+                          .field = fields.substr(0, fields.find(';')),
+                          .value = value,
+                          .message = child.empty() ? message : message + " (child " + child + ")",
+                          .rule = rule};
     }
 };
 
@@ -391,6 +391,9 @@ public:
         f.child = std::string{child};
         f.fields = std::string{entry_->fields};
         f.message = std::string{entry_->message};
+        if (const auto col = t.column(f.fields.substr(0, f.fields.find(';')));
+            col && *col < r.cells.size())
+            f.value = r.cells[*col];
         out_->push_back(std::move(f));
     }
     /// Reports an Episodes row.

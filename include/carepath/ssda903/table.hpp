@@ -52,6 +52,10 @@ struct return_data {
     int collection_year = 0;
     std::map<std::string, table, std::less<>> tables;
     std::vector<diagnostic> read_errors;
+    /// Files that could not be read, or only in part (UTF-16, not comma-separated, columns of
+    /// no table, an XML file cut short); why is in `read_errors`. Anything computed from a
+    /// return with unread files is incomplete, and says so (`validate`).
+    std::vector<std::string> unread_files;
 
     /// The table called `name`, or nullptr when the return has none.
     [[nodiscard]] const table* find(std::string_view name) const noexcept {

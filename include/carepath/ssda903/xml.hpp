@@ -24,6 +24,7 @@
 #include "carepath/ssda903/fields.hpp"
 #include "carepath/ssda903/table.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <istream>
@@ -45,13 +46,18 @@ struct xml_element {
 /// A parsed document; element 0 is the root when there is one.
 struct xml_document {
     std::vector<xml_element> elements;
+    bool truncated = false; ///< reading stopped before the end of the text (see diagnostics)
+    /// Bytes read plus open elements searched for end tags: the parser's work, which stays
+    /// within a small multiple of the text's size whatever its shape (tests/ssda903/xml_test).
+    std::size_t steps = 0;
     [[nodiscard]] bool empty() const noexcept { return elements.empty(); }
 };
 
 namespace detail {
 class xml_parser {
 public:
-    xml_parser(std::string_view text, std::string_view file) : s_{text}, file_{file} {
+    xml_parser(std::string_view text, std::string_view file, std::size_t max_depth)
+        : s_{text}, file_{file}, max_depth_{max_depth} {
         if (s_.starts_with("\xEF\xBB\xBF"))
             pos_ = 3;
     }
@@ -96,6 +102,7 @@ public:
             if (close == std::string_view::npos) {
                 errors.push_back(
                     problem("a tag is not closed with '>'; the rest of the file is ignored"));
+                doc.truncated = true;
                 break;
             }
             std::string_view tag = s_.substr(pos_ + 1, close - pos_ - 1);
@@ -121,6 +128,14 @@ public:
                                "a second root element; it is read as part of the first"));
                 open.push_back(0);
             }
+            if (!self_closing && open.size() >= max_depth_) {
+                errors.push_back(problem_at(
+                    tag_line, tag_col, std::string{name},
+                    "elements nested more than " + std::to_string(max_depth_)
+                        + " deep (a return nests 4); the rest of the file is not read"));
+                doc.truncated = true;
+                break;
+            }
             const std::size_t idx = doc.elements.size();
             doc.elements.push_back(xml_element{std::string{name}, {}, tag_line, tag_col, {}});
             if (!open.empty())
@@ -128,6 +143,7 @@ public:
             if (!self_closing)
                 open.push_back(idx);
         }
+        doc.steps += pos_ + steps_;
         for (auto it = open.rbegin(); it != open.rend(); ++it) {
             const auto& e = doc.elements[*it];
             errors.push_back(
@@ -200,6 +216,7 @@ private:
         std::size_t depth = open.size();
         while (depth > 0 && doc.elements[open[depth - 1]].name != name)
             --depth;
+        steps_ += open.size() - depth + 1;
         if (depth == 0) {
             errors.push_back(problem_at(line, col, std::string{name},
                                         "end tag </" + std::string{name}
@@ -222,14 +239,18 @@ private:
             out.append(raw.substr(i, amp == std::string_view::npos ? raw.size() - i : amp - i));
             if (amp == std::string_view::npos)
                 break;
-            const auto semi = raw.find(';', amp);
+            // An entity is short: look for its ';' in the next few bytes only, so a text of
+            // many '&' stays linear.
+            const auto near = raw.substr(amp, 12).find(';');
+            steps_ += std::min<std::size_t>(12, raw.size() - amp);
+            const auto semi = near == std::string_view::npos ? near : amp + near;
             const auto ent = semi == std::string_view::npos || semi - amp > 10
                                  ? std::string_view{}
                                  : raw.substr(amp + 1, semi - amp - 1);
             if (!append_entity(ent, out)) {
                 errors.push_back(problem(
                     std::string{raw.substr(amp, std::min<std::size_t>(10, raw.size() - amp))},
-                    "warning: unknown entity kept as written"));
+                    "unknown entity kept as written", severity::warning));
                 out.push_back('&');
                 i = amp + 1;
                 continue;
@@ -294,22 +315,25 @@ private:
     [[nodiscard]] diagnostic problem(std::string message) const {
         return problem_at(line_, col_, {}, std::move(message));
     }
-    [[nodiscard]] diagnostic problem(std::string value, std::string message) const {
-        return problem_at(line_, col_, std::move(value), std::move(message));
+    [[nodiscard]] diagnostic problem(std::string value, std::string message,
+                                     severity level = severity::error) const {
+        return problem_at(line_, col_, std::move(value), std::move(message), level);
     }
     [[nodiscard]] diagnostic problem_at(std::size_t line, std::size_t col, std::string value,
-                                        std::string message) const {
-        diagnostic d;
-        d.file = std::string{file_};
-        d.line = line;
-        d.column = col;
-        d.value = std::move(value);
-        d.message = std::move(message);
-        return d;
+                                        std::string message,
+                                        severity level = severity::error) const {
+        return diagnostic{.file = std::string{file_},
+                          .line = line,
+                          .column = col,
+                          .value = std::move(value),
+                          .message = std::move(message),
+                          .severity = level};
     }
 
     std::string_view s_;
     std::string_view file_;
+    std::size_t max_depth_;
+    std::size_t steps_ = 0;
     std::size_t pos_ = 0;
     std::size_t line_ = 1;
     std::size_t col_ = 1;
@@ -319,8 +343,9 @@ private:
 /// Parses an XML document held in `text`; problems go to `errors`, and what could be read is
 /// returned.
 [[nodiscard]] inline xml_document parse_xml(std::string_view text, std::string_view file_name,
-                                            std::vector<diagnostic>& errors) {
-    return detail::xml_parser{text, file_name}.parse(errors);
+                                            std::vector<diagnostic>& errors,
+                                            const read_limits& limits = {}) {
+    return detail::xml_parser{text, file_name, limits.max_xml_depth}.parse(errors);
 }
 
 namespace detail {
@@ -358,6 +383,7 @@ struct xml_builder {
     std::string_view file;
     return_data& out;
     std::vector<diagnostic>& errors;
+    std::size_t max_cell_bytes;
 
     table& get(std::string_view name) {
         auto it = out.tables.find(name);
@@ -390,6 +416,15 @@ struct xml_builder {
                 continue;
             }
             seen[*i] = true;
+            if (el->text.size() > max_cell_bytes) {
+                errors.push_back(cell_problem(
+                    {file, el->line, *i + 1, col}, el->text.substr(0, 40) + "...",
+                    "a cell of " + std::to_string(el->text.size())
+                        + " bytes is longer than the limit of " + std::to_string(max_cell_bytes)
+                        + "; read as blank"));
+                r.flagged = true;
+                continue;
+            }
             r.cells[*i] = el->text;
         }
         t.rows.push_back(std::move(r));
@@ -418,8 +453,8 @@ struct xml_builder {
                 if (find_field(*find_table_spec(tn), col))
                     known = true;
             if (!known)
-                errors.push_back(cell_problem({file, el->line, 0, col}, el->text,
-                                              "warning: element not part of any table; ignored"));
+                errors.push_back(cell_warning({file, el->line, 0, col}, el->text,
+                                              "element not part of any table; ignored"));
         }
         add_row("Header", c.line, leaves);
         bool uasc_flag = false;
@@ -455,8 +490,8 @@ struct xml_builder {
                 const auto& leaf = doc.elements[j];
                 values.emplace_back(column_of_element(leaf.name), &leaf);
                 if (!find_field(*find_table_spec(tn), column_of_element(leaf.name)))
-                    errors.push_back(cell_problem({file, leaf.line, 0, leaf.name}, leaf.text,
-                                                  "warning: element not part of " + std::string{tn}
+                    errors.push_back(cell_warning({file, leaf.line, 0, leaf.name}, leaf.text,
+                                                  "element not part of " + std::string{tn}
                                                       + "; ignored"));
             }
             for (const auto& [col, el] : child_leaves)
@@ -476,16 +511,28 @@ struct xml_builder {
 /// Reads a return in XML form held in `text` (see the file comment for the layout). Tables are
 /// created only for records present; every cell is checked as in the CSV reader.
 [[nodiscard]] inline return_data
-read_xml_return_text(std::string_view text, std::string_view file_name, int collection_year = 0) {
+read_xml_return_text(std::string_view text, std::string_view file_name, int collection_year = 0,
+                     const read_limits& limits = {}) {
     return_data out;
     out.collection_year = collection_year;
-    const auto doc = parse_xml(text, file_name, out.read_errors);
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+        out.read_errors.push_back(diagnostic{
+            .file = std::string{file_name},
+            .message = "the file is UTF-16; save it as UTF-8 (XML files from case systems are)"});
+        out.unread_files.emplace_back(file_name);
+        return out;
+    }
+    const auto doc = parse_xml(text, file_name, out.read_errors, limits);
+    if (doc.truncated)
+        out.unread_files.emplace_back(file_name);
     if (doc.empty()) {
         out.read_errors.push_back(
             detail::cell_problem({file_name, 0, 0, {}}, "", "no XML element found"));
+        if (!doc.truncated)
+            out.unread_files.emplace_back(file_name);
         return out;
     }
-    detail::xml_builder b{doc, file_name, out, out.read_errors};
+    detail::xml_builder b{doc, file_name, out, out.read_errors, limits.max_cell_bytes};
     for (auto i : doc.elements[0].children) {
         const auto& c = doc.elements[i];
         bool has_id = false;
@@ -496,9 +543,9 @@ read_xml_return_text(std::string_view text, std::string_view file_name, int coll
         if (has_id)
             b.child(c);
         else if (!c.children.empty() || !detail::trim(c.text).empty())
-            out.read_errors.push_back(detail::cell_problem(
+            out.read_errors.push_back(detail::cell_warning(
                 {file_name, c.line, 0, c.name}, "",
-                "warning: element without a CHILDID is not a child record; ignored"));
+                "element without a CHILDID is not a child record; ignored"));
     }
     for (auto& [name, t] : out.tables) {
         const auto checks = detail::check_header(t, 0, out.read_errors, true);
@@ -510,9 +557,10 @@ read_xml_return_text(std::string_view text, std::string_view file_name, int coll
 
 /// Reads a return in XML form from `in`.
 [[nodiscard]] inline return_data read_xml_return(std::istream& in, std::string_view file_name,
-                                                 int collection_year = 0) {
+                                                 int collection_year = 0,
+                                                 const read_limits& limits = {}) {
     const std::string text = read_all(in);
-    return read_xml_return_text(text, file_name, collection_year);
+    return read_xml_return_text(text, file_name, collection_year, limits);
 }
 
 } // namespace carepath::ssda903

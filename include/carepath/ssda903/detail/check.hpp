@@ -61,15 +61,18 @@ struct cell_site {
     std::string_view field;
 };
 
-inline diagnostic cell_problem(const cell_site& at, std::string_view value, std::string message) {
-    diagnostic d;
-    d.file = std::string{at.file};
-    d.line = at.line;
-    d.column = at.column;
-    d.field = std::string{at.field};
-    d.value = std::string{value};
-    d.message = std::move(message);
-    return d;
+inline diagnostic cell_problem(const cell_site& at, std::string_view value, std::string message,
+                               severity level = severity::error) {
+    return diagnostic{.file = std::string{at.file},
+                      .line = at.line,
+                      .column = at.column,
+                      .field = std::string{at.field},
+                      .value = std::string{value},
+                      .message = std::move(message),
+                      .severity = level};
+}
+inline diagnostic cell_warning(const cell_site& at, std::string_view value, std::string message) {
+    return cell_problem(at, value, std::move(message), severity::warning);
 }
 
 inline std::string upper_ascii(std::string_view s) {
@@ -91,17 +94,29 @@ constexpr bool same_code(std::string_view a, std::string_view b) noexcept {
     return true;
 }
 
+// A whole number where a date should be is most likely a spreadsheet's serial day number
+// (days since 30/12/1899): name the date it stands for, so the fix is plain.
+inline std::string excel_serial_hint(std::string_view v) {
+    int n = 0;
+    const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (ec != std::errc{} || p != v.data() + v.size() || n < 1 || n > 200000)
+        return {};
+    const date day = date{std::chrono::year{1899} / 12 / 30} + days{n};
+    return " (it looks like a spreadsheet's day number for " + format_uk(day)
+           + ": format the column as a date, dd/mm/yyyy, before saving)";
+}
+
 // Checks one non-blank cell; returns true when an error (not a warning) was reported.
 inline bool check_cell(const column_check& col, std::string_view raw, const cell_site& at,
                        int collection_year, std::vector<diagnostic>& out) {
     const std::string_view v = trim(raw);
     if (v.size() != raw.size())
-        out.push_back(cell_problem(
-            at, raw, "warning: leading or trailing spaces; read as \"" + std::string{v} + "\""));
+        out.push_back(
+            cell_warning(at, raw, "leading or trailing spaces; read as \"" + std::string{v} + "\""));
     if (v.empty() || !col.spec)
         return false;
     if (!is_valid_utf8(v))
-        out.push_back(cell_problem(at, raw, "warning: not valid UTF-8; kept byte for byte"));
+        out.push_back(cell_warning(at, raw, "not valid UTF-8; kept byte for byte"));
     switch (col.spec->type) {
     case field_type::child_id: {
         const auto dot = v.find('.');
@@ -110,8 +125,8 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
             while (!frac.empty() && frac.back() == '0')
                 frac.remove_suffix(1);
             if (frac.empty() && dot + 1 < v.size()) {
-                out.push_back(cell_problem(at, raw,
-                                           "warning: child id written as a decimal number (a "
+                out.push_back(cell_warning(at, raw,
+                                           "child id written as a decimal number (a "
                                            "spreadsheet's doing); matched as \""
                                                + std::string{v.substr(0, dot)} + "\""));
                 return false;
@@ -120,10 +135,10 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
         return false;
     }
     case field_type::date: {
-        auto d = parse_uk_date(v);
+        auto d = parse_dfe_date(v);
         if (d)
             return false;
-        out.push_back(cell_problem(at, raw, d.error().message));
+        out.push_back(cell_problem(at, raw, d.error().message + excel_serial_hint(v)));
         return true;
     }
     case field_type::partial_date: {
@@ -186,14 +201,14 @@ inline bool check_cell(const column_check& col, std::string_view raw, const cell
                 return true;
             }
             out.push_back(
-                cell_problem(at, raw, "warning: lower-case code; read as \"" + up + "\""));
+                cell_warning(at, raw, "lower-case code; read as \"" + up + "\""));
         }
         if (collection_year != 0 && !found->valid_in(collection_year)) {
             std::string why = found->retired_year != 0 && collection_year >= found->retired_year
                                   ? "retired from " + collection_name(found->retired_year)
                                   : "introduced from " + collection_name(found->first_year);
-            out.push_back(cell_problem(at, raw,
-                                       "warning: code not valid in "
+            out.push_back(cell_warning(at, raw,
+                                       "code not valid in "
                                            + collection_name(collection_year) + " (" + why + ")"));
         }
         return false;
@@ -215,6 +230,14 @@ inline std::vector<column_check> check_header(const table& t, std::size_t header
         const field_spec* f = spec ? find_field(*spec, name) : nullptr;
         checks.push_back(prepare_column(f));
         const cell_site at{t.file, header_line, i + 1, name};
+        if (name.empty()) {
+            // Trailing commas in a spreadsheet's export give columns with no name.
+            out.push_back(cell_warning(at, name,
+                                       "column " + std::to_string(i + 1)
+                                           + " has no name (a trailing comma in the header?); "
+                                             "its cells are kept as read and not checked"));
+            continue;
+        }
         for (std::size_t j = 0; j < i; ++j)
             if (t.columns[j] == name) {
                 out.push_back(cell_problem(at, name,
@@ -223,8 +246,8 @@ inline std::vector<column_check> check_header(const table& t, std::size_t header
                 break;
             }
         if (spec && !f)
-            out.push_back(cell_problem(at, name,
-                                       "warning: extra column, not in the "
+            out.push_back(cell_warning(at, name,
+                                       "extra column, not in the "
                                            + std::string{spec->name} + " layout; kept as read"));
     }
     if (spec && !from_xml)
