@@ -3,7 +3,8 @@
 // look at it as it stood on one day, find the fragile links (people who are the only way
 // through to someone else), ask who is expected to still be there at 25, and draw the network
 // with Graphviz. Run with `--dot FILE` to also write the picture's DOT source to FILE.
-#include <carepath/carepath.hpp>
+#include <carepath/core.hpp>
+#include <carepath/graph.hpp>
 
 #include <fstream>
 #include <iostream>
@@ -19,6 +20,21 @@ date on(int y, unsigned m, unsigned d) { return *make_date(y, m, d); }
 const person_id amira{1}, bea{2}, mum{3}, gran{4}, ms_cole{5}, dee{6}, sam{7}, tom{8};
 
 std::string name_of(const cg::relationship_graph& g, person_id p) { return g.person_of(p).name; }
+
+// The whole network on `day` as Graphviz DOT, straight from the Boost graph: everyone in it,
+// ties labelled by kind, ended ties dashed. (cg::write_network_dot draws only the child and the
+// people she has a tie with, which would leave out Gran, reached only through Ms Cole.)
+void write_whole_network_dot(std::ostream& os, const cg::relationship_graph& g, date day) {
+    const auto& bg = g.boost_graph();
+    const auto vertex = [&](std::ostream& out, auto v) {
+        out << "[label=\"" << bg[v].name << '"' << (bg[v].id == amira ? ", shape=box" : "") << ']';
+    };
+    const auto edge = [&](std::ostream& out, auto e) {
+        out << "[label=\"" << bg[e].kind.name() << '"' << (bg[e].ended_by(day) ? ", style=dashed" : "")
+            << ']';
+    };
+    boost::write_graphviz(os, bg, vertex, edge);
+}
 
 std::string list(const cg::relationship_graph& g, const std::vector<person_id>& people) {
     std::string out;
@@ -90,10 +106,11 @@ int main(int argc, char** argv) {
                   << ")\n";
     std::cout << "That is " << at25.lifelong_count() << " lifelong links.\n";
 
-    std::cout << "\nThe network on 01/06/2024 in Graphviz DOT (ended relationships are dashed):\n";
-    cg::write_network_dot(std::cout, g, amira, on(2024, 6, 1));
+    std::cout << "\nThe whole network on 01/06/2024 in Graphviz DOT, Gran included (ended "
+                 "relationships are dashed):\n";
+    write_whole_network_dot(std::cout, g, on(2024, 6, 1));
     if (argc == 3 && std::string{argv[1]} == "--dot") {
         std::ofstream dot{argv[2]};
-        cg::write_network_dot(dot, g, amira, on(2024, 6, 1));
+        write_whole_network_dot(dot, g, on(2024, 6, 1));
     }
 }
