@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace carepath::sim::detail {
@@ -224,6 +225,76 @@ inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_
         c.hearing =
             start_ + 1 + static_cast<std::int32_t>(init.uniform() * cal_.plo_weeks.value * 7);
     schedule(ci);
+}
+
+// ---- a stock given as care histories -------------------------------------------------------
+// The simulated home and legal group of an SSDA903 placement type and legal status.
+inline std::optional<home_kind> home_of(placement_type t) noexcept {
+    switch (family_of(t)) {
+    case placement_family::foster:
+        return home_kind::foster;
+    case placement_family::kinship_foster:
+        return home_kind::kinship_foster;
+    case placement_family::adoption:
+        return home_kind::placed_for_adoption;
+    case placement_family::with_parents:
+        return home_kind::with_parents;
+    case placement_family::independent:
+        return t == placement_type::P2 ? home_kind::independent : home_kind::semi_independent;
+    case placement_family::residential:
+        return t == placement_type::K2 ? home_kind::childrens_home : home_kind::other_residential;
+    case placement_family::secure:
+        return home_kind::other_residential;
+    default:
+        return std::nullopt;
+    }
+}
+inline std::optional<legal_group> legal_of(legal_status s) noexcept {
+    switch (s) {
+    case legal_status::accommodated_s20:
+        return legal_group::accommodated_s20;
+    case legal_status::interim_care_order:
+        return legal_group::interim_care_order;
+    case legal_status::care_order:
+    case legal_status::freeing_order:
+        return legal_group::care_order;
+    case legal_status::placement_order:
+        return legal_group::placement_order;
+    case legal_status::emergency_protection_order:
+    case legal_status::police_protection:
+    case legal_status::child_assessment_order:
+        return legal_group::interim_care_order;
+    default:
+        return std::nullopt;
+    }
+}
+
+// The children in care on `start` among the histories, as seeds for their authorities.
+inline std::vector<std::pair<local_authority_id, seed_child>>
+seeds_from(const std::vector<care_history>& hs, date start) {
+    std::vector<std::pair<local_authority_id, seed_child>> out;
+    for (const auto& h : hs) {
+        if (!h.in_care_on(start))
+            continue;
+        const auto* p = h.placement_on(start);
+        const auto ls = h.legal_status_on(start);
+        if (!p || !ls)
+            continue;
+        seed_child s;
+        s.subject = h.subject();
+        s.home = home_of(p->where.type).value_or(home_kind::foster);
+        s.legal = legal_of(*ls).value_or(legal_group::care_order);
+        for (const auto& per : h.periods())
+            if (per.period.contains(start))
+                s.period_start = day_number(per.period.start());
+        s.placement_start = day_number(p->period.start());
+        s.long_term = p->where.long_term_fostering;
+        s.inside = p->where.location.inside_home_authority;
+        if (age_on(s.subject.birth_date, start + days{1}) >= 18)
+            continue;
+        out.emplace_back(s.subject.responsible_authority, std::move(s));
+    }
+    return out;
 }
 
 } // namespace carepath::sim::detail
