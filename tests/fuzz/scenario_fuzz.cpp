@@ -19,7 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     }
     std::ostringstream out;
-    write_scenario(out, *first);
+    // A scenario the reader accepts is one the writer can write.
+    if (!write_scenario(out, *first))
+        __builtin_trap();
     std::istringstream back{out.str()};
     const auto second = read_scenario(back, "again.scenario");
     if (!second.ok())

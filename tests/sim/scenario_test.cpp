@@ -46,7 +46,7 @@ TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scena
     s.share_inside_home_authority = 0.75;
     s.parameter_uncertainty = true;
     std::ostringstream out;
-    write_scenario(out, s);
+    REQUIRE(write_scenario(out, s).ok());
     const auto back = parse(out.str());
     REQUIRE(back.ok());
     CHECK(*back == s);
@@ -59,12 +59,34 @@ TEST_CASE("scenario: numbers survive writing and reading to the last bit", "[sim
     s.carer_recruitment_factor = 1.0 / 3.0;
     s.share_inside_home_authority = 0.1 + 0.2; // not 0.3 in binary
     std::ostringstream out;
-    write_scenario(out, s);
+    REQUIRE(write_scenario(out, s).ok());
     const auto back = parse(out.str());
     REQUIRE(back.ok());
     CHECK(back->sw_turnover_factor == s.sw_turnover_factor);
     CHECK(back->carer_recruitment_factor == s.carer_recruitment_factor);
     CHECK(back->share_inside_home_authority == s.share_inside_home_authority);
+}
+
+// Issue 15 audit: a scenario built in code could be written so that it read back as another
+// scenario (a name with a line break set a second key; blanks at the ends were trimmed away).
+TEST_CASE("scenario: a scenario the file cannot hold is refused, not written changed",
+          "[sim][scenario]") {
+    scenario s;
+    s.name = "mine\nsw_turnover_factor = 5";
+    std::ostringstream out;
+    const auto r = write_scenario(out, s);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().field == "name");
+    CHECK(out.str().empty());
+    s.name = " padded";
+    CHECK_FALSE(write_scenario(out, s).ok());
+    s.name = "ok";
+    s.sw_turnover_factor = -1;
+    const auto factor = write_scenario(out, s);
+    REQUIRE_FALSE(factor.ok());
+    CHECK(factor.error().field == "sw_turnover_factor");
+    CHECK(factor.error().value == "-1");
+    CHECK(out.str().empty());
 }
 
 TEST_CASE("scenario: errors name the file, line, column, key and value", "[sim][scenario]") {

@@ -11,6 +11,7 @@
 #include <carepath/sim.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,10 @@
 namespace {
 
 namespace fs = std::filesystem;
+
+// Below this many children the run's figures are mostly noise: see docs/cli.md ("How many
+// children") for the measurement behind it. The run goes ahead, with a warning.
+constexpr double meaningful_children = 1520.0;
 
 struct options {
     double children = 0; // 0 = England's stock as calibrated
@@ -60,6 +65,8 @@ void write_table_csv(const fs::path& dir, const std::string& name,
     carepath::report::write_csv(f, t);
 }
 
+std::string r_number(double x) { return carepath::report::format_number(x); }
+
 int run_simulate(const options& o) {
     namespace sim = carepath::sim;
     namespace r = carepath::report;
@@ -70,9 +77,40 @@ int run_simulate(const options& o) {
     cfg.replicates = o.replicates;
     cfg.keep_histories = o.histories;
     cfg.parameter_uncertainty = o.parameter_uncertainty;
+    // --children N: each of the authorities starts with a whole number of children (the
+    // engine rounds each authority's share), so N is rounded to a multiple of the number of
+    // authorities and the scale set to exactly that, so counts are scaled back up by the
+    // share really simulated.
     const double stock = cfg.params.stock_count.value;
-    if (o.children > 0)
-        cfg.scale = std::min(1.0, o.children / stock);
+    long long simulated = 0; // children in care at the start of the run, when --children
+    if (o.children > 0) {
+        const auto authorities = static_cast<long long>(cfg.authorities);
+        const long long each = std::llround(o.children / static_cast<double>(authorities));
+        simulated = each * authorities;
+        if (o.children > stock || static_cast<double>(simulated) > stock) {
+            std::cerr << "carepath simulate: --children " << r_number(o.children)
+                      << " is more than England's " << r_number(stock)
+                      << " children in care on 31 March 2019, the most the model simulates\n"
+                         "  give --children " << r_number(stock)
+                      << " or fewer (counts are scaled back up to England), or leave it out\n";
+            return 2;
+        }
+        if (each < 1) {
+            std::cerr << "carepath simulate: --children " << r_number(o.children)
+                      << " is fewer than one child in each of England's " << authorities
+                      << " authorities, which the model runs separately\n  give --children "
+                      << r_number(static_cast<double>(authorities) / 2 + 0.5)
+                      << " or more; figures are meaningful from "
+                      << r_number(meaningful_children) << " (docs/cli.md)\n";
+            return 2;
+        }
+        if (static_cast<double>(simulated) < meaningful_children)
+            std::cerr << "carepath simulate: warning: " << r_number(static_cast<double>(simulated))
+                      << " children are too few for meaningful figures (at least "
+                      << r_number(meaningful_children)
+                      << ", docs/cli.md): the figures scaled up to England will be mostly noise\n";
+        cfg.scale = static_cast<double>(simulated) / stock;
+    }
 
     std::optional<sim::scenario> alternative;
     if (!o.scenario_file.empty()) {
@@ -149,10 +187,15 @@ int run_simulate(const options& o) {
         return 2;
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "Simulated " << o.years << " year" << (o.years == 1 ? "" : "s") << " of "
-              << (o.children > 0
-                      ? std::to_string(static_cast<long long>(o.children)) + " children in care"
-                      : std::string{"England's children in care"})
+    std::string who = "England's children in care";
+    if (simulated > 0) {
+        who = r::format_number(static_cast<double>(simulated)) + " children in care";
+        if (static_cast<double>(simulated) != o.children)
+            who += " (--children " + r::format_number(o.children) + " rounded to "
+                   + r::format_number(static_cast<double>(simulated / cfg.authorities))
+                   + " in each of " + std::to_string(cfg.authorities) + " authorities)";
+    }
+    std::cout << "Simulated " << o.years << " year" << (o.years == 1 ? "" : "s") << " of " << who
               << (alternative ? ", baseline and scenario \"" + alternative->name + "\""
                               : std::string{})
               << " in " << r::format_number(secs, 1) << " s.\n"
@@ -169,8 +212,11 @@ const carepath::cli::registrar simulate_command{[](CLI::App& app) {
     cmd->footer("Exit status: 0 done, 2 bad options, an unreadable scenario or an unwritable "
                 "folder.");
     cmd->add_option("--children", opt->children,
-                    "children in care at the start (default: England's stock, 78,140 on 31 March "
-                    "2019); counts are scaled back up to England")
+                    "children in care at the start, rounded to a whole number per authority "
+                    "(default: England's stock, 78,140 on 31 March 2019, also the most); counts "
+                    "are scaled back up to England. Fewer than "
+                        + carepath::report::format_number(meaningful_children)
+                        + " gives a warning: the figures are mostly noise")
         ->check(CLI::Range(1.0, 1.0e6));
     cmd->add_option("--years", opt->years, "years to simulate")
         ->check(CLI::Range(1, 50))

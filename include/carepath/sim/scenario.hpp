@@ -14,6 +14,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace carepath::sim {
 
@@ -228,8 +229,33 @@ inline std::string exact_number(double v) {
 }
 } // namespace detail
 
-/// Writes `s` in the form `read_scenario` reads; numbers in their shortest exact form.
-inline std::ostream& write_scenario(std::ostream& os, const scenario& s) {
+/// Why `s` cannot be written so that `read_scenario` reads it back the same, if it cannot: a
+/// name that is empty, has a line break (the rest would be read as another key) or starts or
+/// ends with a blank (trimmed on reading), or a factor outside what the reader accepts.
+[[nodiscard]] inline status check_writable(const scenario& s) {
+    auto refuse = [](std::string_view field, std::string value, std::string message) {
+        return status{diagnostic{.field = std::string{field}, .value = std::move(value),
+                                 .message = std::move(message)}};
+    };
+    if (s.name.empty()) return refuse("name", s.name, "a scenario name cannot be empty");
+    if (s.name.find('\n') != std::string::npos)
+        return refuse("name", s.name, "a scenario name cannot hold a line break");
+    if (detail::trim(s.name) != s.name)
+        return refuse("name", s.name, "a scenario name cannot start or end with a blank");
+    // Each number goes through the reader's own check, so writer and reader cannot disagree.
+    scenario copy;
+    for (const auto& [key, v] :
+         {std::pair{"sw_turnover_factor", s.sw_turnover_factor},
+          std::pair{"carer_recruitment_factor", s.carer_recruitment_factor},
+          std::pair{"share_inside_home_authority", s.share_inside_home_authority.value_or(0.5)}})
+        if (auto r = set_scenario_key(copy, key, detail::exact_number(v)); !r) return r;
+    return ok;
+}
+
+/// Writes `s` in the form `read_scenario` reads; numbers in their shortest exact form. Refused,
+/// writing nothing, when `check_writable` refuses.
+inline status write_scenario(std::ostream& os, const scenario& s) {
+    if (auto r = check_writable(s); !r) return r;
     os << "name = " << s.name << '\n'
        << "siblings = " << to_string(s.siblings) << '\n'
        << "kinship_support = " << (s.kinship_support ? "true" : "false") << '\n'
@@ -239,10 +265,10 @@ inline std::ostream& write_scenario(std::ostream& os, const scenario& s) {
     if (s.share_inside_home_authority)
         os << "share_inside_home_authority = "
            << detail::exact_number(*s.share_inside_home_authority) << '\n';
-    return os << "carer_recruitment_factor = " << detail::exact_number(s.carer_recruitment_factor)
-              << '\n'
-              << "parameter_uncertainty = " << (s.parameter_uncertainty ? "true" : "false")
-              << '\n';
+    os << "carer_recruitment_factor = " << detail::exact_number(s.carer_recruitment_factor)
+       << '\n'
+       << "parameter_uncertainty = " << (s.parameter_uncertainty ? "true" : "false") << '\n';
+    return ok;
 }
 
 } // namespace carepath::sim
