@@ -4,7 +4,7 @@
 // (entering care, a change of legal status, a move, a new social worker, leaving care), and
 // ask the history the questions a social worker or researcher asks first: how long was the
 // child in care, how many times did they move home, and who cared for them.
-#include <carepath/carepath.hpp>
+#include <carepath/core.hpp>
 
 #include <cstdlib>
 #include <iostream>

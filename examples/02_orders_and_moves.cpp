@@ -5,7 +5,7 @@
 // adoption order); that a change of legal status, or of placement type, with the same carer is
 // not a move; that a placement can be held open while a new one is tried; and that carepath
 // refuses an event the law does not allow, saying why, and leaves the history as it was.
-#include <carepath/carepath.hpp>
+#include <carepath/core.hpp>
 
 #include <iostream>
 #include <string>

@@ -2,7 +2,7 @@
 // council in England sends the DfE), how the reader reports messy cells without changing them,
 // how episodes become care histories in which a change of placement type with the same carer
 // (RNE T or U) is not a move, and how to compute the placement-stability indicators.
-#include <carepath/carepath.hpp>
+#include <carepath/ssda903.hpp>
 
 #include <iostream>
 #include <sstream>

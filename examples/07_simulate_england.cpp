@@ -2,7 +2,7 @@
 // You will learn how to run carepath's microsimulation from the synthetic England of 31 March
 // 2019, read the yearly figures it reports, set its first year beside the published statistics
 // it was calibrated to, and look at one simulated child's care history.
-#include <carepath/carepath.hpp>
+#include <carepath/sim.hpp>
 
 #include <cstdio>
 #include <iostream>

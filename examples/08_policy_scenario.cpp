@@ -1,7 +1,7 @@
 // 08: asking "what if?" with a policy scenario.
 // You will learn how to write a scenario as key = value lines, how a mistake in it is reported,
 // and how to compare the scenario with the baseline: same seed, same children, different policy.
-#include <carepath/carepath.hpp>
+#include <carepath/sim.hpp>
 
 #include <cstdio>
 #include <iostream>
