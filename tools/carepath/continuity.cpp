@@ -75,7 +75,7 @@ int run_continuity(const std::string& dir, const std::string& out_dir, bool timi
     std::cout << '\n';
     for (std::size_t i = 0; i < c.problems.size() && i < max_problems; ++i)
         std::cerr << c.problems[i] << '\n';
-    if (c.problems.size() > max_problems)
+    if (max_problems > 0 && c.problems.size() > max_problems) // 0: --quiet
         std::cerr << "... and " << c.problems.size() - max_problems << " more problems\n";
     return c.problems.empty() ? 0 : 1;
 }
@@ -87,16 +87,22 @@ const carepath::cli::registrar continuity_command{[](CLI::App& app) {
         std::string dir, out;
         bool timings = false;
         std::size_t max_problems = 20;
+        bool quiet = false;
     };
     auto opt = std::make_shared<options>();
+    cmd->footer("Exit status: 0 done, 1 done but some rows had problems (skipped, and printed "
+                "unless --quiet), 2 bad options, an unreadable cohort or results that cannot be "
+                "written.");
     cmd->add_option("DIR", opt->dir, "folder with people.csv, relationships.csv, placements.csv, meta.csv")
         ->required();
     cmd->add_option("--out", opt->out, "folder for moves.csv, children.csv, by_type.csv, siblings.csv")
         ->required();
     cmd->add_flag("--timings", opt->timings, "print load/compute/write times");
     cmd->add_option("--max-problems", opt->max_problems, "how many bad rows to print");
+    cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
-        carepath::cli::exit_code() = run_continuity(opt->dir, opt->out, opt->timings, opt->max_problems);
+        carepath::cli::exit_code() = run_continuity(opt->dir, opt->out, opt->timings,
+                                                    opt->quiet ? 0 : opt->max_problems);
     });
 }};
 

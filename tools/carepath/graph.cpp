@@ -73,13 +73,19 @@ struct network {
 };
 
 std::optional<network> from_cohort(const std::string& dir, const std::string& id,
-                                   const std::optional<carepath::date>& on) {
+                                   const std::optional<carepath::date>& on, bool quiet) {
     auto read = carepath::graph::read_cohort(dir);
     if (!read) {
         std::cerr << "carepath graph: cannot read the cohort: " << read.error() << '\n';
         return std::nullopt;
     }
     auto& c = read.value();
+    if (!quiet) { // rows the reader skipped, as `carepath continuity` prints them
+        for (std::size_t i = 0; i < c.problems.size() && i < 20; ++i)
+            std::cerr << "carepath graph: " << c.problems[i] << '\n';
+        if (c.problems.size() > 20)
+            std::cerr << "carepath graph: ... and " << c.problems.size() - 20 << " more problems\n";
+    }
     for (const auto p : c.graph.people())
         if (c.external_id(p) == id)
             return network{std::move(c.graph), p, on.value_or(c.census)};
@@ -92,8 +98,8 @@ std::optional<network> from_cohort(const std::string& dir, const std::string& id
 }
 
 std::optional<network> from_return(const std::string& dir, const std::string& id, int year,
-                                   const std::optional<carepath::date>& on) {
-    auto loaded = carepath::cli::load_return(dir, year, "graph", true);
+                                   const std::optional<carepath::date>& on, bool quiet) {
+    auto loaded = carepath::cli::load_return(dir, year, "graph", quiet);
     if (!loaded)
         return std::nullopt;
     const auto* mc = loaded->mapped.find(carepath::ssda903::normalise_child_id(id));
@@ -136,7 +142,7 @@ std::optional<network> from_return(const std::string& dir, const std::string& id
 }
 
 int run_graph(const std::string& dir, const std::string& child, const std::string& date_text,
-              const std::string& format, const std::string& out, int year) {
+              const std::string& format, const std::string& out, int year, bool quiet) {
     std::optional<carepath::date> on;
     if (!date_text.empty()) {
         auto d = carepath::parse_date(date_text);
@@ -166,7 +172,7 @@ int run_graph(const std::string& dir, const std::string& child, const std::strin
     }
     const bool cohort = fs::exists(fs::path{dir} / "people.csv", ec)
                         && fs::exists(fs::path{dir} / "relationships.csv", ec);
-    auto net = cohort ? from_cohort(dir, child, on) : from_return(dir, child, year, on);
+    auto net = cohort ? from_cohort(dir, child, on, quiet) : from_return(dir, child, year, on, quiet);
     if (!net)
         return 2;
 
@@ -195,13 +201,14 @@ const carepath::cli::registrar graph_command{[](CLI::App& app) {
     struct options {
         std::string dir, child, date, format = "dot", out;
         int year = 0;
+        bool quiet = false;
     };
     auto opt = std::make_shared<options>();
     auto* cmd =
         app.add_subcommand("graph", "a child's relationship network on a day, as DOT or SVG");
     cmd->footer("DIR is a cohort folder (people.csv, relationships.csv, placements.csv, meta.csv) "
                 "or an SSDA903 return (the network is then the child's carers).\nExit status: 0 "
-                "written, 2 when the input, the child or Graphviz's dot is missing.");
+                "written, 2 bad options, or the input, the child or Graphviz's dot is missing.");
     cmd->add_option("dir", opt->dir, "folder holding a cohort or an SSDA903 return")->required();
     cmd->add_option("--child", opt->child, "the child's id as written in the files")->required();
     cmd->add_option("--date", opt->date,
@@ -213,9 +220,10 @@ const carepath::cli::registrar graph_command{[](CLI::App& app) {
     cmd->add_option("--out", opt->out, "file to write; default: standard output");
     cmd->add_option("--year", opt->year, "collection year of a return (2025 = 2024-25)")
         ->check(CLI::Range(2000, 2100));
+    cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
         carepath::cli::exit_code() =
-            run_graph(opt->dir, opt->child, opt->date, opt->format, opt->out, opt->year);
+            run_graph(opt->dir, opt->child, opt->date, opt->format, opt->out, opt->year, opt->quiet);
     });
 }};
 

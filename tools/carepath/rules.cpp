@@ -58,6 +58,7 @@ const carepath::cli::registrar rules_command{[](CLI::App& app) {
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand("rules", "list the DfE SSDA903 validation rules of a year");
+    cmd->footer("Exit status: 0 listed, 2 bad options.");
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25)")
         ->check(CLI::Range(carepath::ssda903::first_collection_year,
