@@ -74,7 +74,7 @@ cp_cli_test(cli_export_help RC 0 ARGS export --help OUT "--to.*--out")
 # --- simulate --------------------------------------------------------------------------------
 cp_cli_test(cli_simulate_run RC 0
             ARGS simulate --children 800 --years 2 --threads 1 --histories 300 --out ${cp_work}/sim
-            OUT "Simulated 2 years of 800 children.*On 31 March 2021: [0-9]+ children in care; [0-9]+ started and [0-9]+ left care.*Report: +[^\n]*sim/report.html"
+            OUT "Simulated 2 years of 760 children in care \\(--children 800 rounded to 5 in each of 152 authorities\\).*On 31 March 2021: [0-9]+ children in care; [0-9]+ started and [0-9]+ left care.*Report: +[^\n]*sim/report.html"
             FILE ${cp_work}/sim/summary.json FILE_RE "\"figures\":{\"cla_count\":")
 cp_cli_test(cli_simulate_scenario RC 0
             ARGS simulate --children 800 --years 2 --threads 2 --replicates 2 --histories 300
@@ -93,6 +93,21 @@ cp_cli_test(cli_simulate_bad_scenario RC 2
 cp_cli_test(cli_simulate_missing_scenario RC 2 ARGS simulate --scenario ${cp_data}/nope.txt
             ERR "cannot open the scenario file")
 cp_cli_test(cli_simulate_bad_years RC 2 ARGS simulate --years 0 ERR "--years")
+# Issue 15, item 6: --children did not do what it said. Above England's stock it ran at
+# England's size while saying otherwise; below one child per authority it ran empty authorities
+# without a word; a count that is not a multiple of the authorities was scaled up by the wrong
+# share. Now: refused above England and below one per authority, rounded and said so, and a
+# warning below the documented minimum (docs/cli.md).
+cp_cli_test(cli_simulate_children_above_england RC 2 ARGS simulate --children 200000 --years 1
+            ERR "--children 200000 is more than England's 78140 children in care")
+cp_cli_test(cli_simulate_children_too_few RC 2 ARGS simulate --children 10 --years 1
+            ERR "--children 10 is fewer than one child in each of England's 152 authorities")
+cp_cli_test(cli_simulate_children_warning RC 0
+            ARGS simulate --children 300 --years 1 --threads 1 --histories 50 --out ${cp_work}/few
+            ERR "warning: 304 children are too few for meaningful figures"
+            OUT "Simulated 1 year of 304 children in care \\(--children 300 rounded to 2 in each of 152 authorities\\)"
+            FILE ${cp_work}/few/summary.json FILE_RE "\"scale\":0\\.0038904"
+)
 cp_cli_test(cli_simulate_unwritable RC 2 ARGS simulate --years 1 --out /proc/carepath-out
             ERR "cannot create the output folder")
 
