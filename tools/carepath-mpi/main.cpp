@@ -79,9 +79,13 @@ int main(int argc, char** argv) {
 
     const auto t0 = std::chrono::steady_clock::now();
     std::ostringstream none;
-    const auto outcome = carepath::sim::run_sweep_mpi(world, job->spec, job->points, first,
-                                                      root ? static_cast<std::ostream&>(*out)
-                                                           : static_cast<std::ostream&>(none));
+    // Rank 0 runs units too on small jobs; from 5 ranks on it only hands out work, so replies
+    // never wait behind a unit it is running (docs/scale-out.md)
+    const bool root_runs_units = world.size() <= 4;
+    const auto outcome = carepath::sim::run_sweep_mpi(
+        world, job->spec, job->points, first,
+        root ? static_cast<std::ostream&>(*out) : static_cast<std::ostream&>(none),
+        carepath::sim::run_sweep_unit, root_runs_units);
     int rc = 0;
     if (root) {
         out->close();

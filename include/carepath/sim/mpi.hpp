@@ -68,11 +68,13 @@ inline sweep_unit_values unpack_unit(const mpi_unit_report& r, std::size_t figur
 /// with the same spec and points. Rank 0 writes the rows to `out` in point order (the header
 /// is the caller's) and returns the outcome; other ranks ignore `out` and return an empty
 /// outcome. Needs MPI initialised with at least MPI_THREAD_FUNNELED: only the calling thread
-/// of rank 0 makes MPI calls, while a second thread runs units there.
+/// of rank 0 makes MPI calls, while a second thread runs units there (unless
+/// `root_runs_units` is false and there are other ranks: then rank 0 only hands out work).
 inline sweep_outcome run_sweep_mpi(const boost::mpi::communicator& world, const sweep_spec& spec,
                                    const std::vector<sweep_point>& points,
                                    std::size_t first_point, std::ostream& out,
-                                   const sweep_unit_runner& runner = run_sweep_unit) {
+                                   const sweep_unit_runner& runner = run_sweep_unit,
+                                   bool root_runs_units = true) {
     const std::size_t total = points.size() * spec.replicates;
     auto run_unit = [&](std::size_t u) {
         return runner(spec, points[u / spec.replicates],
@@ -105,8 +107,12 @@ inline sweep_outcome run_sweep_mpi(const boost::mpi::communicator& world, const 
         const std::size_t u = next++;
         return u < total ? std::optional{u} : std::nullopt;
     };
+    const bool local_works = root_runs_units || world.size() == 1; // no MPI call in the thread
     std::jthread local{[&] {
-        while (const auto u = take()) {
+        while (local_works) {
+            const auto u = take();
+            if (!u)
+                break;
             try {
                 c.add(*u, run_unit(*u));
             } catch (const std::exception& e) {
@@ -116,18 +122,24 @@ inline sweep_outcome run_sweep_mpi(const boost::mpi::communicator& world, const 
     }};
     int active = world.size() - 1;
     while (active > 0) {
-        const auto st = world.iprobe(boost::mpi::any_source, detail::mpi_tag_report);
-        if (!st) {
-            // a short sleep rather than a blocking receive, which in Open MPI spins a core
-            std::this_thread::sleep_for(std::chrono::microseconds{200});
-            continue;
-        }
         mpi_unit_report r;
-        world.recv(st->source(), detail::mpi_tag_report, r);
+        boost::mpi::status st;
+        if (local_works) {
+            // poll with short sleeps: a blocking receive spins in Open MPI and would take the
+            // core from the thread running units here
+            const auto probe = world.iprobe(boost::mpi::any_source, detail::mpi_tag_report);
+            if (!probe) {
+                std::this_thread::sleep_for(std::chrono::microseconds{200});
+                continue;
+            }
+            st = world.recv(probe->source(), detail::mpi_tag_report, r);
+        } else {
+            st = world.recv(boost::mpi::any_source, detail::mpi_tag_report, r);
+        }
         if (r.unit >= 0) {
             const auto u = static_cast<std::size_t>(r.unit);
             if (!r.error.empty()) {
-                c.fail(u, "on rank " + std::to_string(st->source()) + ": " + r.error);
+                c.fail(u, "on rank " + std::to_string(st.source()) + ": " + r.error);
             } else {
                 try {
                     c.add(u, detail::unpack_unit(r, spec.figures.size()));
@@ -138,7 +150,7 @@ inline sweep_outcome run_sweep_mpi(const boost::mpi::communicator& world, const 
         }
         const auto u = take();
         const std::int64_t work = u ? static_cast<std::int64_t>(*u) : -1;
-        world.send(st->source(), detail::mpi_tag_work, work);
+        world.send(st.source(), detail::mpi_tag_work, work);
         if (!u)
             --active;
     }
