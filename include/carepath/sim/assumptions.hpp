@@ -121,6 +121,21 @@ void visit_inputs(Cal& c, F&& f) {
     f("school_change_inside", c.school_change_inside, k::probability);
     f("held_open_days", c.held_open_days, k::amount);
     f("kinship_support_factor", c.kinship_support_factor, k::amount);
+    f("stock_adoption_seed", c.stock_adoption_seed, k::amount);
+    f("stock_legal_by_home", c.stock_legal_by_home, k::amount);
+    f("stock_long_term_share", c.stock_long_term_share, k::probability);
+    f("stock_care_years_max", c.stock_care_years_max, k::amount);
+    f("stock_placement_share", c.stock_placement_share, k::probability);
+    f("father_recorded", c.father_recorded, k::probability);
+    f("grandparents_max", c.grandparents_max, k::fixed);
+    f("sibling_age_gap_years", c.sibling_age_gap_years, k::amount);
+    f("uasc_entry_age", c.uasc_entry_age, k::fixed);
+    f("sibling_entry_age_max", c.sibling_entry_age_max, k::fixed);
+    f("caseload_hire_factor", c.caseload_hire_factor, k::amount);
+    f("kinship_placement_factor", c.kinship_placement_factor, k::amount);
+    f("unplanned_carer_request_share", c.unplanned_carer_request_share, k::probability);
+    f("reentry_follow_years", c.reentry_follow_years, k::fixed);
+    f("adviser_to_25_factor", c.adviser_to_25_factor, k::amount);
     f("tie_kept_to_25", c.tie_kept_to_25, k::probability);
 }
 
