@@ -130,17 +130,19 @@ TEST_CASE("summary: one table lists the series, and JSON and CSV follow it", "[s
     CHECK(names.front() == "in_care");
     CHECK(std::set<std::string_view>(names.begin(), names.end()).size() == names.size());
 
-    std::ostringstream json;
-    write_year_json(json, y);
+    std::ostringstream os;
+    write_year_json(os, y);
+    // the series come before the figures (whose keys may repeat a series' name)
+    const auto json = os.str().substr(0, os.str().find(",\"figures\":"));
     std::size_t at = 0;
     for (auto n : names) { // every series once, in the table's order
         const auto key = "\"" + std::string{n} + "\":";
-        const auto found = json.str().find(key, at);
+        const auto found = json.find(key, at);
         REQUIRE(found != std::string::npos);
-        CHECK(json.str().find(key, found + 1) == std::string::npos);
+        CHECK(json.find(key, found + 1) == std::string::npos);
         at = found;
     }
-    CHECK(json.str().find("\"children_by_moves\":{\"0\":0,\"1\":0,\"2\":0,\"3+\":0}")
+    CHECK(json.find("\"children_by_moves\":{\"0\":0,\"1\":0,\"2\":0,\"3+\":0}")
           != std::string::npos);
 
     std::ostringstream csv;
