@@ -19,8 +19,12 @@ TEST_CASE("assumptions: every assumption of the calibration is listed with a ran
         CHECK(names.insert(r.name).second);
         CHECK(r.range.low <= r.value);
         CHECK(r.value <= r.range.high);
-        // A structural zero (no return home from a placement order) stays zero.
-        CHECK((r.range.low < r.range.high || (r.value == 0 && r.range.high == 0)));
+        // A definition has no range; a structural zero (no return home from a placement
+        // order) stays zero; every other assumption has a range of some width.
+        if (r.kind == input_kind::fixed)
+            CHECK(r.range == value_range{r.value, r.value});
+        else
+            CHECK((r.range.low < r.range.high || (r.value == 0 && r.range.high == 0)));
     }
     SECTION("published figures are not assumptions") {
         CHECK(names.count("stock_count") == 0);
