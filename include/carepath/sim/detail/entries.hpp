@@ -14,7 +14,10 @@ inline std::uint32_t authority_model::new_family(stream& r) {
     f.mother = new_person();
     if (r.bernoulli(cal_.father_recorded.value))
         f.father = new_person(); // fathers often unrecorded: assumption
-    const auto g = r.below(static_cast<std::uint32_t>(cal_.grandparents_max.value) + 1);
+    // never more than the family record holds, whatever the calibration says
+    const auto g = std::min<std::uint32_t>(
+        r.below(static_cast<std::uint32_t>(cal_.grandparents_max.value) + 1),
+        static_cast<std::uint32_t>(f.grandparents.size()));
     for (std::uint32_t i = 0; i < g; ++i)
         f.grandparents[i] = new_person();
     families_.push_back(std::move(f));
