@@ -22,8 +22,12 @@ int main(int argc, char** argv) {
     spec.replicates = 2;
     spec.figures = {sim::figure_key::cla_count, sim::figure_key::siblings_apart_share,
                     sim::figure_key::continuity_index_mean};
-    spec.parameters.push_back({.key = "sw_turnover_factor", .values = {}, .low = 0, .high = 1,
-                               .steps = units / 2, .line = 0});
+    spec.parameters.push_back({.key = "sw_turnover_factor",
+                               .values = {},
+                               .low = 0,
+                               .high = 1,
+                               .steps = units / 2,
+                               .line = 0});
     const auto points = sim::expand_sweep(spec).value();
     const auto no_work = [](const sim::sweep_spec& s, const sim::sweep_point& p, std::uint32_t) {
         sim::sweep_unit_values v;

@@ -12,5 +12,6 @@
 #include "carepath/report/relationships.hpp"
 #include "carepath/report/simulation.hpp"
 #include "carepath/report/survival.hpp"
+#include "carepath/report/sweep.hpp"
 #include "carepath/report/svg.hpp"
 #include "carepath/report/table.hpp"

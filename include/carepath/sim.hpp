@@ -12,3 +12,5 @@
 #include "carepath/sim/scenario.hpp"
 #include "carepath/sim/stats.hpp"
 #include "carepath/sim/summary.hpp"
+#include "carepath/sim/sweep.hpp"
+#include "carepath/sim/sweep_file.hpp"

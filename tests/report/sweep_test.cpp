@@ -56,8 +56,8 @@ TEST_CASE("report sweep: a table that is not one is refused with its line", "[re
     CHECK(r.error().file == "x.csv");
     CHECK(r.error().line == 8);
     std::istringstream open_quote{table + "6,\"kin,2\n"};
-    CHECK(read_sweep_table(open_quote, "x.csv").error().message.find("quoted") !=
-          std::string::npos);
+    CHECK(read_sweep_table(open_quote, "x.csv").error().message.find("quoted")
+          != std::string::npos);
 }
 
 TEST_CASE("report sweep: one line per scenario, a dot and a bar per measured point",
@@ -74,8 +74,8 @@ TEST_CASE("report sweep: one line per scenario, a dot and a bar per measured poi
     CHECK(count(svg, "class=\"series\"") == 2);
     CHECK(count(svg, "class=\"line\"") == 2);
     CHECK(svg.find("data-series=\"together, always\"") != std::string::npos);
-    CHECK(svg.find("<title>kin, sw_turnover_factor=1: 11.00 (9.00 to 13.00)</title>") !=
-          std::string::npos);
+    CHECK(svg.find("<title>kin, sw_turnover_factor=1: 11.00 (9.00 to 13.00)</title>")
+          != std::string::npos);
     // no interval: the bar collapses onto the mean
     CHECK(svg.find("sw_turnover_factor=1: 21.00 (21.00 to 21.00)") != std::string::npos);
 }
@@ -85,14 +85,13 @@ TEST_CASE("report sweep: the difference from the baseline, and defaults", "[repo
     std::ostringstream os;
     REQUIRE(write_sweep_chart(os, t, {}, {}, true).ok()); // first figure, first key
     const auto svg = os.str();
-    CHECK(svg.find("Difference from the baseline in exits across sw_turnover_factor") !=
-          std::string::npos);
+    CHECK(svg.find("Difference from the baseline in exits across sw_turnover_factor")
+          != std::string::npos);
     CHECK(svg.find("sw_turnover_factor=0.5: -1.00 (-2.00 to 0.00)") != std::string::npos);
     CHECK(count(svg, "class=\"mark\"") == 5);
 }
 
-TEST_CASE("report sweep: scenarios as categories, and unknown names refused",
-          "[report][sweep]") {
+TEST_CASE("report sweep: scenarios as categories, and unknown names refused", "[report][sweep]") {
     const auto t = read(table);
     std::ostringstream os;
     REQUIRE(write_sweep_chart(os, t, "exits", "scenario").ok());

@@ -135,7 +135,8 @@ TEST_CASE("sweep file: what is missing is named", "[sim][sweep_file]") {
     CHECK(d.file == "sweep.txt");
     d = error_of("figures = cla_count\n");
     CHECK(d.message.find("nothing to compare") != std::string::npos);
-    d = error_of("figures = cla_count\ndesign = latin_hypercube\nvary sw_turnover_factor = 0 .. 1\n");
+    d = error_of(
+        "figures = cla_count\ndesign = latin_hypercube\nvary sw_turnover_factor = 0 .. 1\n");
     CHECK(d.field == "samples");
     d = error_of("figures = cla_count\nvary sw_turnover_factor = 0 .. 1 / 1000\n"
                  "vary carer_recruitment_factor = 0 .. 1 / 1000\n");

@@ -20,11 +20,18 @@ sweep_spec grid_spec() {
     b.name = "b, quoted \"too\"";
     b.kinship_support = true;
     s.scenarios = {a, b};
-    s.parameters.push_back({.key = "sw_turnover_factor", .values = {}, .low = 0.5, .high = 1.5,
-                            .steps = 3, .line = 0});
+    s.parameters.push_back({.key = "sw_turnover_factor",
+                            .values = {},
+                            .low = 0.5,
+                            .high = 1.5,
+                            .steps = 3,
+                            .line = 0});
     s.parameters.push_back({.key = "siblings",
                             .values = {"current_practice", "together_unless_reason"},
-                            .low = 0, .high = 0, .steps = 0, .line = 0});
+                            .low = 0,
+                            .high = 0,
+                            .steps = 0,
+                            .line = 0});
     return s;
 }
 
@@ -37,9 +44,9 @@ sweep_unit_values fake_unit(const sweep_spec& spec, const sweep_point& p, std::u
     for (std::size_t f = 0; f < spec.figures.size(); ++f) {
         v.baseline.push_back(100.0 + noise + static_cast<double>(f));
         // the second figure is missing in replicate 1, as a short run's figures can be
-        v.scenario.push_back(f == 1 && rep == 1 ? std::nullopt
-                                                : std::optional{100.0 + noise
-                                                                + 10 * p.policy.sw_turnover_factor});
+        v.scenario.push_back(f == 1 && rep == 1
+                                 ? std::nullopt
+                                 : std::optional{100.0 + noise + 10 * p.policy.sw_turnover_factor});
     }
     return v;
 }
@@ -75,8 +82,7 @@ TEST_CASE("sweep: a grid is every combination, scenarios outermost, last key fas
         CHECK((*points)[i].index == i);
 }
 
-TEST_CASE("sweep: a Latin hypercube puts one point in each stratum of every key",
-          "[sim][sweep]") {
+TEST_CASE("sweep: a Latin hypercube puts one point in each stratum of every key", "[sim][sweep]") {
     auto s = grid_spec();
     s.design = sweep_design::latin_hypercube;
     s.samples = 8;
@@ -188,13 +194,13 @@ TEST_CASE("sweep: a failing unit names its point and keeps the rows before it", 
     const auto points = expand_sweep(s).value();
     for (const unsigned threads : {1u, 3u}) {
         std::ostringstream out;
-        const auto outcome = run_sweep(s, points, 0, threads, out,
-                                       [](const sweep_spec& sp, const sweep_point& p,
-                                          std::uint32_t rep) {
-                                           if (p.index == 4 && rep == 2)
-                                               throw std::runtime_error{"out of memory"};
-                                           return fake_unit(sp, p, rep);
-                                       });
+        const auto outcome =
+            run_sweep(s, points, 0, threads, out,
+                      [](const sweep_spec& sp, const sweep_point& p, std::uint32_t rep) {
+                          if (p.index == 4 && rep == 2)
+                              throw std::runtime_error{"out of memory"};
+                          return fake_unit(sp, p, rep);
+                      });
         REQUIRE(outcome.failure);
         CHECK(outcome.failure->point == 4);
         CHECK(outcome.failure->replicate == 2);
@@ -215,8 +221,12 @@ TEST_CASE("sweep: a point whose scenario is the baseline differs from it by exac
     s.scale = 0.001;
     s.authorities = 2;
     s.figures = {figure_key::cla_count, figure_key::entries};
-    s.parameters.push_back({.key = "sw_turnover_factor", .values = {"1", "3"}, .low = 0,
-                            .high = 0, .steps = 0, .line = 0});
+    s.parameters.push_back({.key = "sw_turnover_factor",
+                            .values = {"1", "3"},
+                            .low = 0,
+                            .high = 0,
+                            .steps = 0,
+                            .line = 0});
     const auto points = expand_sweep(s).value();
     const auto same = run_sweep_unit(s, points[0], 1);
     CHECK(same.baseline == same.scenario);

@@ -7,10 +7,10 @@
 
 #include <carepath/sim/mpi.hpp>
 
+#include <CLI/CLI.hpp>
 #include <boost/mpi/collectives.hpp>
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
-#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <functional>

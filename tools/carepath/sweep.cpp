@@ -41,8 +41,7 @@ int write_chart(const options& o) {
         std::cerr << "carepath sweep: cannot write " << o.chart << '\n';
         return 2;
     }
-    auto drawn = carepath::report::write_sweep_chart(svg, *table, o.figure, o.across,
-                                                     o.difference);
+    auto drawn = carepath::report::write_sweep_chart(svg, *table, o.figure, o.across, o.difference);
     if (!drawn) {
         std::cerr << "carepath sweep: " << drawn.error() << '\n';
         return 2;

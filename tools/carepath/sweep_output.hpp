@@ -98,11 +98,11 @@ inline int report_sweep(const sim::sweep_outcome& o, const sweep_job& job, std::
                         const std::string& where) {
     const std::size_t done = first_point + o.rows_written;
     if (o.failure) {
-        std::cerr << who << ": point " << o.failure->point << " (replicate "
-                  << o.failure->replicate << ") failed: " << o.failure->message << "\n  points 0-"
-                  << (done == 0 ? std::string{"none"} : std::to_string(done - 1))
-                  << " are in " << path.string()
-                  << "; run again with --resume to continue from point " << done << '\n';
+        std::cerr << who << ": point " << o.failure->point << " (replicate " << o.failure->replicate
+                  << ") failed: " << o.failure->message << "\n  points 0-"
+                  << (done == 0 ? std::string{"none"} : std::to_string(done - 1)) << " are in "
+                  << path.string() << "; run again with --resume to continue from point " << done
+                  << '\n';
         return 1;
     }
     const double runs = 2.0 * static_cast<double>(o.rows_written) * job.spec.replicates;

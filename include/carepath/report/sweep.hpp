@@ -22,8 +22,8 @@ namespace carepath::report {
 
 /// A sweep table as read: the header's names and each row's cells, as text.
 struct sweep_table {
-    std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> columns;           ///< the header's names
+    std::vector<std::vector<std::string>> rows; ///< one per point, a cell per column
     /// The varied keys: the columns between `scenario` and `replicates`.
     [[nodiscard]] std::vector<std::string> parameters() const {
         std::vector<std::string> out;
@@ -31,6 +31,7 @@ struct sweep_table {
             out.push_back(columns[i]);
         return out;
     }
+    /// The position of column `name`, if the table has it.
     [[nodiscard]] std::optional<std::size_t> column(std::string_view name) const {
         const auto it = std::ranges::find(columns, name);
         if (it == columns.end())
@@ -74,8 +75,11 @@ inline std::optional<std::vector<std::string>> split_csv(std::string_view line) 
     std::string line;
     std::size_t line_no = 0;
     auto fail = [&](std::string field, std::string value, std::string message) {
-        return diagnostic{.file = std::string{file_name}, .line = line_no, .field = std::move(field),
-                          .value = std::move(value), .message = std::move(message)};
+        return diagnostic{.file = std::string{file_name},
+                          .line = line_no,
+                          .field = std::move(field),
+                          .value = std::move(value),
+                          .message = std::move(message)};
     };
     while (std::getline(in, line)) {
         ++line_no;
@@ -121,12 +125,12 @@ inline status write_sweep_chart(std::ostream& os, const sweep_table& t, std::str
     const auto low = t.column(stem + "_low");
     const auto high = t.column(stem + "_high");
     if (!mean || !low || !high)
-        return diagnostic{.field = "figure", .value = figure,
-                          .message = "the sweep table has no such figure"};
+        return diagnostic{
+            .field = "figure", .value = figure, .message = "the sweep table has no such figure"};
     const auto x_col = t.column(across);
     if (!x_col || (across != "scenario" && std::ranges::find(params, across) == params.end()))
-        return diagnostic{.field = "across", .value = across,
-                          .message = "not a varied key of the sweep table"};
+        return diagnostic{
+            .field = "across", .value = across, .message = "not a varied key of the sweep table"};
 
     // x positions: numbers when every value reads as one, else categories in order of appearance
     std::vector<std::string> categories;
@@ -162,10 +166,9 @@ inline status write_sweep_chart(std::ostream& os, const sweep_table& t, std::str
             groups.emplace_back();
             it = names.end() - 1;
         }
-        const double x =
-            numeric ? *sim::detail::parse_number(r[*x_col])
-                    : static_cast<double>(std::ranges::find(categories, r[*x_col])
-                                          - categories.begin());
+        const double x = numeric ? *sim::detail::parse_number(r[*x_col])
+                                 : static_cast<double>(std::ranges::find(categories, r[*x_col])
+                                                       - categories.begin());
         const double lo = sim::detail::parse_number(r[*low]).value_or(*y);
         const double hi = sim::detail::parse_number(r[*high]).value_or(*y);
         groups[static_cast<std::size_t>(it - names.begin())].push_back(

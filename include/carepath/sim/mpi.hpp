@@ -71,8 +71,8 @@ inline sweep_unit_values unpack_unit(const mpi_unit_report& r, std::size_t figur
 /// of rank 0 makes MPI calls, while a second thread runs units there (unless
 /// `root_runs_units` is false and there are other ranks: then rank 0 only hands out work).
 inline sweep_outcome run_sweep_mpi(const boost::mpi::communicator& world, const sweep_spec& spec,
-                                   const std::vector<sweep_point>& points,
-                                   std::size_t first_point, std::ostream& out,
+                                   const std::vector<sweep_point>& points, std::size_t first_point,
+                                   std::ostream& out,
                                    const sweep_unit_runner& runner = run_sweep_unit,
                                    bool root_runs_units = true) {
     const std::size_t total = points.size() * spec.replicates;

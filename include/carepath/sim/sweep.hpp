@@ -56,14 +56,15 @@ struct carepath::enum_table<carepath::sim::sweep_design> {
 namespace carepath::sim {
 
 /// Limits that keep a sweep file from asking for more than a machine can hold.
-inline constexpr std::size_t max_sweep_points = 100'000;
-inline constexpr std::uint32_t max_sweep_replicates = 10'000;
+inline constexpr std::size_t max_sweep_points = 100'000;      ///< points in one sweep
+inline constexpr std::uint32_t max_sweep_replicates = 10'000; ///< replicates per point
 
 /// A scenario key varied across the sweep: a list of values, or a numeric range.
 struct sweep_parameter {
     std::string key;                 ///< one of scenario_keys (never `name`)
     std::vector<std::string> values; ///< a list, as written; empty when a range is given
-    double low = 0, high = 0;        ///< a range (when `values` is empty)
+    double low = 0;                  ///< a range's low end (when `values` is empty)
+    double high = 0;                 ///< a range's high end
     std::size_t steps = 0;           ///< grid: values spaced evenly over [low, high], ends included
     std::size_t line = 0;            ///< where the sweep file gave it (0 when built in code)
     friend bool operator==(const sweep_parameter&, const sweep_parameter&) = default;
@@ -71,25 +72,25 @@ struct sweep_parameter {
 
 /// What a sweep runs. Every run has `replicates = 1` and one thread; the sweep spreads runs.
 struct sweep_spec {
-    std::uint64_t seed = 1;
-    std::uint32_t replicates = 2;
-    int years = 1;
-    int warmup_years = 0;
-    double scale = 0.01;
-    std::uint32_t authorities = 152;
-    sweep_design design = sweep_design::grid;
-    std::size_t samples = 0; ///< latin_hypercube: points per scenario
-    std::vector<figure_key> figures;
-    scenario baseline{};
-    std::vector<scenario> scenarios; ///< empty: one scenario, the baseline's policies
+    std::uint64_t seed = 1;                   ///< every unit's seed derives from it
+    std::uint32_t replicates = 2;             ///< units per point
+    int years = 1;                            ///< years reported per run
+    int warmup_years = 0;                     ///< years simulated before them
+    double scale = 0.01;                      ///< share of England per run
+    std::uint32_t authorities = 152;          ///< authorities per run
+    sweep_design design = sweep_design::grid; ///< how points are chosen
+    std::size_t samples = 0;                  ///< latin_hypercube: points per scenario
+    std::vector<figure_key> figures;          ///< the figures each row reports, in order
+    scenario baseline{};                      ///< what every point is compared with
+    std::vector<scenario> scenarios;          ///< empty: one scenario, the baseline's policies
     std::vector<sweep_parameter> parameters;
     friend bool operator==(const sweep_spec&, const sweep_spec&) = default;
 };
 
 /// One point: a scenario with the varied keys set, and their values as the table shows them.
 struct sweep_point {
-    std::size_t index = 0;
-    scenario policy{};
+    std::size_t index = 0;           ///< the row's number, from 0 in table order
+    scenario policy{};               ///< the scenario with the varied keys set
     std::vector<std::string> values; ///< one per parameter, in the sweep's order
 };
 
@@ -103,7 +104,9 @@ inline std::string sweep_number(double v) {
 // from a stream keyed by the sweep seed and `d` alone, so adding replicates or scenarios
 // never moves the points.
 inline std::vector<double> hypercube_column(std::uint64_t seed, std::size_t d, std::size_t n) {
-    stream s{rng_key{.seed = mix64(seed ^ 0x6c68735f64657369ULL), .replicate = 0, .entity = d,
+    stream s{rng_key{.seed = mix64(seed ^ 0x6c68735f64657369ULL),
+                     .replicate = 0,
+                     .entity = d,
                      .use = purpose::initial}};
     std::vector<std::size_t> perm(n);
     for (std::size_t i = 0; i < n; ++i)
@@ -157,8 +160,8 @@ inline std::vector<double> hypercube_column(std::uint64_t seed, std::size_t d, s
                     per_point[i][d] = detail::sweep_number(p.low + (p.high - p.low) * u[i]);
                 } else {
                     const auto m = p.values.size();
-                    const auto j = std::min(
-                        m - 1, static_cast<std::size_t>(u[i] * static_cast<double>(m)));
+                    const auto j =
+                        std::min(m - 1, static_cast<std::size_t>(u[i] * static_cast<double>(m)));
                     per_point[i][d] = p.values[j];
                 }
             }
@@ -240,9 +243,8 @@ struct sweep_unit_values {
 
 /// Runs one unit: the baseline and the point's scenario on the unit's seed.
 /// @throws what simulate throws (a config or scenario it cannot run).
-[[nodiscard]] inline sweep_unit_values run_sweep_unit(const sweep_spec& spec,
-                                                      const sweep_point& point,
-                                                      std::uint32_t replicate) {
+[[nodiscard]] inline sweep_unit_values
+run_sweep_unit(const sweep_spec& spec, const sweep_point& point, std::uint32_t replicate) {
     const auto cfg = sweep_unit_config(spec, point.index, replicate);
     const auto c = compare(cfg, point.policy, spec.baseline);
     sweep_unit_values v;
@@ -256,10 +258,10 @@ struct sweep_unit_values {
 /// A point summarised over its replicates: each figure's mean under the scenario with its t
 /// interval, and the paired difference from the baseline with its interval.
 struct sweep_row {
-    std::size_t point = 0;
-    std::string scenario_name;
-    std::vector<std::string> values;
-    std::uint32_t replicates = 0;
+    std::size_t point = 0;            ///< the point's index
+    std::string scenario_name;        ///< its scenario's name
+    std::vector<std::string> values;  ///< the varied keys' values, as in sweep_point
+    std::uint32_t replicates = 0;     ///< units summarised
     std::vector<estimate> mean;       ///< one per figure
     std::vector<estimate> difference; ///< scenario minus baseline, per replicate, then averaged
 };
@@ -267,8 +269,11 @@ struct sweep_row {
 /// Summarises `units` (replicate order) of `point`.
 [[nodiscard]] inline sweep_row summarise_point(const sweep_spec& spec, const sweep_point& point,
                                                std::span<const sweep_unit_values> units) {
-    sweep_row r{.point = point.index, .scenario_name = point.policy.name, .values = point.values,
-                .replicates = static_cast<std::uint32_t>(units.size()), .mean = {},
+    sweep_row r{.point = point.index,
+                .scenario_name = point.policy.name,
+                .values = point.values,
+                .replicates = static_cast<std::uint32_t>(units.size()),
+                .mean = {},
                 .difference = {}};
     for (std::size_t f = 0; f < spec.figures.size(); ++f) {
         std::vector<double> present;
@@ -367,26 +372,28 @@ inline void write_sweep_row(std::ostream& os, const sweep_row& r) {
 /// that are complete lines and match the sweep's points. `bytes` is where the kept text ends
 /// (truncate there and append); `rows` how many points it holds.
 struct sweep_resume {
-    std::size_t bytes = 0;
-    std::size_t rows = 0;
+    std::size_t bytes = 0; ///< the kept text's length
+    std::size_t rows = 0;  ///< the points it holds
 };
 
 /// Reads an earlier output of the same sweep. A header that differs is an error (another
 /// sweep's table); a row that is cut short or does not match its point ends the kept part.
-[[nodiscard]] inline result<sweep_resume>
-check_sweep_resume(std::string_view text, const sweep_spec& spec,
-                   const std::vector<sweep_point>& points, std::string_view file_name) {
+[[nodiscard]] inline result<sweep_resume> check_sweep_resume(std::string_view text,
+                                                             const sweep_spec& spec,
+                                                             const std::vector<sweep_point>& points,
+                                                             std::string_view file_name) {
     std::ostringstream header;
     write_sweep_header(header, spec);
     if (text.empty())
         return sweep_resume{};
     const auto h = header.str();
     if (!text.starts_with(h))
-        return diagnostic{.file = std::string{file_name}, .line = 1,
-                          .value = std::string{text.substr(0, std::min<std::size_t>(
-                                                               text.find('\n'), 80))},
-                          .message = "the table's header is not this sweep's (a different "
-                                     "sweep file?); remove it or write elsewhere"};
+        return diagnostic{
+            .file = std::string{file_name},
+            .line = 1,
+            .value = std::string{text.substr(0, std::min<std::size_t>(text.find('\n'), 80))},
+            .message = "the table's header is not this sweep's (a different "
+                       "sweep file?); remove it or write elsewhere"};
     sweep_resume r{.bytes = h.size(), .rows = 0};
     const std::size_t cells = 6 * spec.figures.size() + 1; // replicates and the numbers
     while (r.rows < points.size()) {
@@ -403,8 +410,8 @@ check_sweep_resume(std::string_view text, const sweep_spec& spec,
         std::size_t pos = prefix.size();
         while (true) {
             const auto comma = line.find(',', pos);
-            const auto cell = line.substr(pos, comma == std::string_view::npos ? line.size() - pos
-                                                                               : comma - pos);
+            const auto cell =
+                line.substr(pos, comma == std::string_view::npos ? line.size() - pos : comma - pos);
             ++n;
             if (!cell.empty() && !detail::parse_number(cell))
                 numbers = false;
@@ -422,25 +429,27 @@ check_sweep_resume(std::string_view text, const sweep_spec& spec,
 
 /// Where a sweep stopped when a unit failed.
 struct sweep_failure {
-    std::size_t point = 0;
-    std::uint32_t replicate = 0;
-    std::string message;
+    std::size_t point = 0;       ///< the failed unit's point
+    std::uint32_t replicate = 0; ///< and replicate
+    std::string message;         ///< why (the exception's text)
 };
 /// What a sweep run did: rows written (this run), and the first failure if one stopped it.
 struct sweep_outcome {
-    std::size_t rows_written = 0;
-    std::optional<sweep_failure> failure;
+    std::size_t rows_written = 0;         ///< rows this run added
+    std::optional<sweep_failure> failure; ///< the first failed unit, if any
 };
 
 /// Collects units as they finish (from any thread) and writes each point's row once the point
 /// and every point before it are complete, so the output is always a prefix of the table.
 class sweep_collector {
 public:
+    /// Rows go to `out` from `first_point` on; `spec` and `points` must outlive the collector.
     sweep_collector(const sweep_spec& spec, const std::vector<sweep_point>& points,
                     std::size_t first_point, std::ostream& out)
         : spec_{&spec}, points_{&points}, next_row_{first_point}, out_{&out},
           units_(points.size() * spec.replicates), done_(points.size(), 0) {}
 
+    /// Units in the whole sweep (points x replicates).
     [[nodiscard]] std::size_t unit_count() const noexcept { return units_.size(); }
 
     /// Records unit `u` (point u / replicates, replicate u % replicates).
@@ -460,10 +469,12 @@ public:
             outcome_.failure = f;
         stopped_ = true;
     }
+    /// True once a unit has failed: hand out no more work.
     [[nodiscard]] bool stopped() const {
         std::lock_guard lock{mutex_};
         return stopped_;
     }
+    /// Rows written so far, and the failure if one stopped the sweep.
     [[nodiscard]] sweep_outcome outcome() const {
         std::lock_guard lock{mutex_};
         return outcome_;

@@ -94,8 +94,10 @@ inline bool numeric_scenario_key(std::string_view key) noexcept {
         const std::size_t indent = static_cast<std::size_t>(text.data() - line.data());
         const auto eq = text.find('=');
         if (eq == std::string_view::npos)
-            return diagnostic{.file = std::string{file_name}, .line = line_no,
-                              .column = indent + 1, .value = std::string{text},
+            return diagnostic{.file = std::string{file_name},
+                              .line = line_no,
+                              .column = indent + 1,
+                              .value = std::string{text},
                               .message = "expected key = value"};
         const auto key = detail::trim(text.substr(0, eq));
         const auto raw = text.substr(eq + 1);
@@ -103,9 +105,11 @@ inline bool numeric_scenario_key(std::string_view key) noexcept {
         const std::size_t value_column =
             indent + eq + 2 + static_cast<std::size_t>(value.data() - raw.data());
         auto fail = [&](std::string message, bool at_key = false) {
-            return diagnostic{.file = std::string{file_name}, .line = line_no,
+            return diagnostic{.file = std::string{file_name},
+                              .line = line_no,
                               .column = at_key ? indent + 1 : value_column,
-                              .field = std::string{key}, .value = std::string{value},
+                              .field = std::string{key},
+                              .value = std::string{value},
                               .message = std::move(message)};
         };
 
@@ -235,8 +239,11 @@ inline bool numeric_scenario_key(std::string_view key) noexcept {
 
     // what only the whole file can tell
     auto missing = [&](std::string_view field, std::string message) {
-        return diagnostic{.file = std::string{file_name}, .line = line_no, .column = 0,
-                          .field = std::string{field}, .value = "",
+        return diagnostic{.file = std::string{file_name},
+                          .line = line_no,
+                          .column = 0,
+                          .field = std::string{field},
+                          .value = "",
                           .message = std::move(message)};
     };
     if (spec.figures.empty())
@@ -248,19 +255,28 @@ inline bool numeric_scenario_key(std::string_view key) noexcept {
     if (hypercube && spec.samples == 0 && !spec.parameters.empty())
         return missing("samples", "a latin_hypercube needs `samples = N`");
     if (!hypercube && samples_line != 0)
-        return diagnostic{.file = std::string{file_name}, .line = samples_line, .column = 1,
-                          .field = "samples", .value = std::to_string(spec.samples),
+        return diagnostic{.file = std::string{file_name},
+                          .line = samples_line,
+                          .column = 1,
+                          .field = "samples",
+                          .value = std::to_string(spec.samples),
                           .message = "samples is for design = latin_hypercube"};
     for (const auto& p : spec.parameters) {
         if (!p.values.empty())
             continue;
         if (!hypercube && p.steps == 0)
-            return diagnostic{.file = std::string{file_name}, .line = p.line, .column = 1,
-                              .field = "vary " + p.key, .value = "",
+            return diagnostic{.file = std::string{file_name},
+                              .line = p.line,
+                              .column = 1,
+                              .field = "vary " + p.key,
+                              .value = "",
                               .message = "a grid needs the number of values: LOW .. HIGH / N"};
         if (hypercube && p.steps != 0)
-            return diagnostic{.file = std::string{file_name}, .line = p.line, .column = 1,
-                              .field = "vary " + p.key, .value = "/ " + std::to_string(p.steps),
+            return diagnostic{.file = std::string{file_name},
+                              .line = p.line,
+                              .column = 1,
+                              .field = "vary " + p.key,
+                              .value = "/ " + std::to_string(p.steps),
                               .message = "a latin_hypercube draws `samples` values: drop / N"};
     }
     if (sweep_point_count(spec) > max_sweep_points)
