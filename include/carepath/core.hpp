@@ -2,6 +2,7 @@
 /// @file
 /// carepath core: ids, dates, intervals, people, relationships, legal orders, placements,
 /// permanence options and care histories. Standard library only.
+#include "carepath/core/care_event.hpp"
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"

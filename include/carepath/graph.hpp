@@ -4,6 +4,7 @@
 /// computed on it. Boost.Graph is used here and nowhere else.
 #include "carepath/core.hpp"
 #include "carepath/graph/cohort_csv.hpp"
+#include "carepath/graph/cohort_write.hpp"
 #include "carepath/graph/continuity.hpp"
 #include "carepath/graph/continuity_contract.hpp"
 #include "carepath/graph/fragile_links.hpp"
