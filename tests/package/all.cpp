@@ -18,7 +18,7 @@ int main() {
     std::cout << "graph: " << g.person_count() << " people, " << g.tie_count() << " tie\n";
 
     // ssda903: a Header table read from CSV.
-    std::vector<ssda903::diagnostic> errors;
+    std::vector<diagnostic> errors;
     std::istringstream header{"CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n101,F,14/02/2014,WBRI,A123456789012,0,\n"};
     const auto t = ssda903::read_table(header, "header.csv", "", errors, 2025);
     std::cout << "ssda903: " << t.name << " table, " << t.rows.size() << " row\n";
