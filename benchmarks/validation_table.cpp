@@ -283,15 +283,24 @@ void outcome_table(const published_figures& pub, std::uint32_t replicates, doubl
     }
 }
 
-// Entries per year from published starts: known years as published, others interpolated.
+// The share of published starts that are first entries, from the fit: the engine's entries
+// are first entries, fitted so that with the simulated re-entries they give cla_starts_2020.
+double first_entry_share(const published_figures& pub, const calibration& cal) {
+    return cal.entries_per_year.value / pub.find("cla_starts_2020")->value;
+}
+
+// First entries per year from published starts (target rows only: the validation rows are
+// what the back-test is judged against): known years as published times the first-entry
+// share, others interpolated.
 population_projection starts_projection(const published_figures& pub, const calibration& cal,
                                         int first, int last) {
     std::map<int, double> known;
+    const double first_share = first_entry_share(pub, cal);
     for (int y = 2009; y <= 2021; ++y)
         for (const std::string& id :
              {"cla_starts_" + std::to_string(y), "cla_starts_" + std::to_string(y) + "_peak"})
-            if (const auto* p = pub.find(id))
-                known[y] = p->value;
+            if (const auto* p = pub.find(id); p && p->role == figure_role::target)
+                known[y] = p->value * first_share;
     population_projection pr;
     pr.first_year = first;
     pr.entry_rate_per_10k.fill(10000);
@@ -323,10 +332,17 @@ void back_test(const published_figures& pub, int from, const std::string& stock_
     cfg.replicates = replicates;
     cfg.threads = threads;
     cfg.params.stock_count.value = pub.find(stock_id)->value;
+    // children who left before the start date: the 2020 exit levels scaled by the stock
+    // (the earlier years' ceased counts are validation rows)
+    const double level = cfg.params.stock_count.value / pub.find("cla_count_2020")->value;
+    cfg.params.after_care_ceased.value *= level;
+    cfg.params.after_care_sgo.value *= level;
+    cfg.params.after_care_adoptions.value *= level;
     if (published_starts)
         cfg.projection = starts_projection(pub, cfg.params, from + 1, 2020);
     else
-        cfg.params.entries_per_year.value = pub.find("cla_starts_" + std::to_string(from))->value;
+        cfg.params.entries_per_year.value = pub.find("cla_starts_" + std::to_string(from))->value
+                                            * first_entry_share(pub, cfg.params);
     const auto run = simulate(cfg);
     std::cout
         << "\nBack-test from 31 March " << from << " (stock " << stock_id << " = "

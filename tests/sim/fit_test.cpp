@@ -37,7 +37,7 @@ TEST_CASE("fit: the default calibration is already at its fixed point", "[sim][f
     opt.scale = 0.5;
     fit_report r;
     (void)fit(default_england(), opt, &r);
-    CHECK(r.lines.size() == 15);
+    CHECK(r.lines.size() == 16);
     CHECK(r.worst_relative_error() < 0.06);
 }
 

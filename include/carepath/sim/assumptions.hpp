@@ -101,6 +101,14 @@ void visit_inputs(Cal& c, F&& f) {
     f("sgo_disruption_rate", c.sgo_disruption_rate, k::amount);
     f("cao_disruption_rate", c.cao_disruption_rate, k::amount);
     f("adoption_breakdown_rate", c.adoption_breakdown_rate, k::amount);
+    f("after_care_ceased", c.after_care_ceased, k::amount);
+    f("after_care_return_home_share", c.after_care_return_home_share, k::amount);
+    f("after_care_sgo", c.after_care_sgo, k::amount);
+    f("after_care_adoptions", c.after_care_adoptions, k::amount);
+    f("after_care_cao_share", c.after_care_cao_share, k::probability);
+    f("after_care_age_return_home", c.after_care_age_return_home, k::probability);
+    f("after_care_age_orders", c.after_care_age_orders, k::probability);
+    f("after_care_age_adoption", c.after_care_age_adoption, k::probability);
     f("siblings_together", c.siblings_together, k::probability);
     f("siblings_move_together", c.siblings_move_together, k::probability);
     f("siblings_together_policy", c.siblings_together_policy, k::probability);

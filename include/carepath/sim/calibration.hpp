@@ -79,18 +79,21 @@ struct calibration {
     sourced male{56, provenance::published, "cla_male_share_2020", "applied to entrants too"};
 
     // --- entries --------------------------------------------------------------------------
-    sourced entries_per_year{30970, provenance::published, "cla_starts_2020",
-                             "used as the entry volume unless a population projection is given"};
+    sourced entries_per_year{27439, provenance::assumption, "",
+                             "first entries a year (children not looked after before); fitted so "
+                             "that first entries plus simulated re-entries give cla_starts_2020, "
+                             "which counts both; used unless a population projection is given",
+                             true};
     sourced_table<band_count> entry_age{
         {0.20, 0.17, 0.16, 0.30, 0.17},
         provenance::assumption,
         "",
         "entrants' ages are not in the data; chosen to keep the stock's age split near the "
         "published one"};
-    sourced entry_s20{0.197, provenance::assumption, "",
+    sourced entry_s20{0.196, provenance::assumption, "",
                       "share of entrants accommodated under s20; fitted to legal_s20_share_2020",
                       true};
-    sourced entry_uasc{0.183, provenance::assumption, "",
+    sourced entry_uasc{0.208, provenance::assumption, "",
                        "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
     sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10},
                                         provenance::assumption,
@@ -99,18 +102,18 @@ struct calibration {
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
     std::array<std::array<double, home_count>, band_count> entry_home{{
-        {47.4, 18.3, 0, 0, 0, 19.2, 0, 16.1},
-        {52, 20.5, 0, 0, 0, 23, 0, 2.68},
-        {53.6, 19.4, 5.51, 0, 0, 15.3, 0, 1.34},
-        {47.4, 13.7, 23.5, 0, 0, 9.59, 0, 5.37},
-        {25.3, 5.71, 19.2, 162, 74.8, 3.84, 0, 2.68},
+        {49.3, 19, 0, 0, 0, 21.2, 0, 17.7},
+        {54.1, 21.3, 0, 0, 0, 25.4, 0, 2.95},
+        {55.8, 20.1, 5.31, 0, 0, 16.9, 0, 1.48},
+        {49.3, 14.2, 22.6, 0, 0, 10.6, 0, 5.92},
+        {26.3, 5.93, 18.5, 172, 77.3, 4.24, 0, 2.95},
     }};
     std::array<std::array<double, home_count>, band_count> move_home{{
-        {61.2, 17.2, 0, 0, 0, 9.59, 0, 0},
-        {59.7, 18.3, 0, 0, 0, 11.5, 0, 0},
-        {58.1, 13.7, 12.4, 0, 0, 3.84, 0, 1.34},
-        {45.9, 9.14, 35.8, 0, 0, 3.84, 0, 5.37},
-        {19.1, 3.42, 30.2, 170, 99.7, 0, 0, 2.68},
+        {63.7, 17.9, 0, 0, 0, 10.6, 0, 0},
+        {62.1, 19, 0, 0, 0, 12.7, 0, 0},
+        {60.4, 14.2, 11.9, 0, 0, 4.24, 0, 1.48},
+        {47.7, 9.49, 34.5, 0, 0, 4.24, 0, 5.92},
+        {19.9, 3.55, 29.1, 181, 103, 0, 0, 2.95},
     }};
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
                                   "published; the pattern (which homes are open to which ages) "
@@ -127,7 +130,7 @@ struct calibration {
                                    "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
-    sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
+    sourced move_scale{1.95, provenance::assumption, "", "fitted to placements_3plus_share_2020",
                        true};
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
 
@@ -135,11 +138,11 @@ struct calibration {
     sourced plo_weeks{26, provenance::published, "plo_target_weeks",
                       "interim orders last the PLO target plus an exponential extra"};
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
-    sourced placement_order_at_final_under5{0.88, provenance::assumption, "",
+    sourced placement_order_at_final_under5{0.859, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
                                             "hearing; fitted to adoptions_2020",
                                             true};
-    sourced care_to_placement_order_rate{0.234, provenance::assumption, "",
+    sourced care_to_placement_order_rate{0.228, provenance::assumption, "",
                                          "later placement orders for under-5s, per year; "
                                          "fitted to adoptions_2020",
                                          true};
@@ -154,7 +157,7 @@ struct calibration {
     sourced adoption_with_current_carers{0.15, provenance::assumption, "",
                                          "share placed for adoption with their foster carers"};
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
-    sourced long_term_rate{1.47, provenance::assumption, "",
+    sourced long_term_rate{1.39, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
                            "fitted to long_term_foster_share_2019",
                            true};
@@ -163,13 +166,13 @@ struct calibration {
     sourced_table<legal_count> return_home_rate{
         {0.75, 0.30, 0.055, 0}, provenance::assumption, "", "per year by legal group"};
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{0.595, provenance::assumption, "", "fitted to cla_ceased_2020", true};
+    sourced return_home_scale{0.602, provenance::assumption, "", "fitted to cla_ceased_2020", true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
-    sourced other_exit_rate{0.00695, provenance::assumption, "",
+    sourced other_exit_rate{0.00724, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
                             "and 18; fitted to return_home_share_2019_20",
                             true};
@@ -183,6 +186,36 @@ struct calibration {
     sourced sgo_disruption_rate{0.012, provenance::assumption, "", ""};
     sourced cao_disruption_rate{0.02, provenance::assumption, "", ""};
     sourced adoption_breakdown_rate{0.004, provenance::assumption, "", ""};
+    // Children who left before the start date, followed for a return from it (after_care.hpp):
+    // the leavers of each earlier year are held at the 2019/20 level (the earlier years'
+    // published ceased counts are validation rows and are not read).
+    sourced after_care_ceased{29590, provenance::published, "cla_ceased_2020",
+                              "leavers a year before the start date"};
+    sourced after_care_return_home_share{29, provenance::published, "return_home_share_2019_20",
+                                         "percent of leavers who went home"};
+    sourced after_care_sgo{3830, provenance::published, "sgo_exits_2019",
+                           "leavers on an SGO a year (2020 count not published in the data)"};
+    sourced after_care_adoptions{3440, provenance::published, "adoptions_2020", ""};
+    sourced after_care_cao_share{0.04, provenance::assumption, "",
+                                 "share of leavers who leave on a child arrangements order: no "
+                                 "count in the data"};
+    sourced_table<band_count> after_care_age_return_home{
+        {0.20, 0.17, 0.16, 0.30, 0.17},
+        provenance::assumption,
+        "",
+        "age band at a return home before the start date: as entrants' ages (entry_age), since "
+        "most returns come within a year of entry"};
+    sourced_table<band_count> after_care_age_orders{
+        {0.10, 0.40, 0.30, 0.20, 0},
+        provenance::assumption,
+        "",
+        "age band on leaving on an SGO or CAO before the start date: mostly young children "
+        "with relatives; 16-17 year olds left out (too close to 18 to matter)"};
+    sourced_table<band_count> after_care_age_adoption{
+        {0.10, 0.80, 0.10, 0, 0},
+        provenance::assumption,
+        "",
+        "age band at an adoption order before the start date: most adopted children are 1-4"};
 
     // --- siblings ---------------------------------------------------------------------------
     sourced_table<3> siblings_together{{0.70, 0.50, 0.35},
@@ -210,7 +243,7 @@ struct calibration {
     sourced household_leaving_rate{0.042, provenance::assumption, "",
                                    "per year; balances approvals at baseline"};
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
-    sourced_table<home_count> inside_share{{0.666, 0.787, 0.53, 0.659, 0.772, 0.962, 0.583, 0.468},
+    sourced_table<home_count> inside_share{{0.66, 0.783, 0.521, 0.653, 0.768, 0.961, 0.575, 0.458},
                                            provenance::assumption,
                                            "",
                                            "chance a new placement is sought inside the home "
@@ -323,7 +356,8 @@ struct target {
     using f = figure_key;
     return {
         {"cla_count_2020", f::cla_count, 2020, 80080, {}, {}, false, "first published"},
-        {"cla_starts_2020", f::entries, 2020, 30970, {}, {}, true, "the entry volume is an input"},
+        {"cla_starts_2020", f::entries, 2020, 30970, {}, {}, true,
+         "fitted: first entries plus simulated re-entries"},
         {"cla_ceased_2020", f::exits, 2020, 29590, {}, {}, true, "fitted"},
         {"adoptions_2020", f::adoptions, 2020, 3440, {}, {}, false, ""},
         {"exit_adopted_share_2020", f::exit_adoption_share, 2020, 12, {}, {}, false, ""},

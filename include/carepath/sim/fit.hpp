@@ -68,7 +68,8 @@ inline double step(double published, double simulated, double damping) {
         {row("adoptions_2020", 3440), row("cla_ceased_2020", 29590),
          row("return_home_share_2019_20", 29), row("placements_3plus_share_2020", 11),
          row("out_of_area_share_2020", 41), row("long_term_foster_share_2019", 28),
-         row("uasc_count_2020", 5080), row("legal_s20_share_2020", 17)}};
+         row("uasc_count_2020", 5080), row("legal_s20_share_2020", 17),
+         row("cla_starts_2020", 30970)}};
 }
 
 /// Fits `start` to the England figures of the year ending 31 March 2020, simulating one year
@@ -83,14 +84,15 @@ inline double step(double published, double simulated, double damping) {
         std::string_view id;
         double value = 0;
     };
-    std::array<wanted, 8> wanted_rows{{{"adoptions_2020"},
+    std::array<wanted, 9> wanted_rows{{{"adoptions_2020"},
                                        {"cla_ceased_2020"},
                                        {"return_home_share_2019_20"},
                                        {"placements_3plus_share_2020"},
                                        {"out_of_area_share_2020"},
                                        {"long_term_foster_share_2019"},
                                        {"uasc_count_2020"},
-                                       {"legal_s20_share_2020"}}};
+                                       {"legal_s20_share_2020"},
+                                       {"cla_starts_2020"}}};
     for (auto& w : wanted_rows) {
         auto v = figures.target(w.id);
         if (!v)
@@ -100,7 +102,8 @@ inline double step(double published, double simulated, double damping) {
     const double pub_adoptions = wanted_rows[0].value, pub_ceased = wanted_rows[1].value,
                  pub_return_home = wanted_rows[2].value, pub_3plus = wanted_rows[3].value,
                  pub_out_of_area = wanted_rows[4].value, pub_long_term = wanted_rows[5].value,
-                 pub_uasc = wanted_rows[6].value, pub_s20 = wanted_rows[7].value;
+                 pub_uasc = wanted_rows[6].value, pub_s20 = wanted_rows[7].value,
+                 pub_starts = wanted_rows[8].value;
     sim_config cfg;
     cfg.seed = options.seed;
     cfg.scale = options.scale;
@@ -189,6 +192,14 @@ inline double step(double published, double simulated, double damping) {
             cal.entry_uasc.fitted = true;
         }
         {
+            // published starts count re-entries too: first entries are what is left of them
+            // once the simulated re-entries are counted
+            const double k =
+                line("entries_per_year", "cla_starts_2020", pub_starts, get(f::entries));
+            cal.entries_per_year.value *= k;
+            cal.entries_per_year.fitted = true;
+        }
+        {
             const double k = line("entry_s20", "legal_s20_share_2020", pub_s20, get(f::s20_share));
             cal.entry_s20.value = std::min(0.95, cal.entry_s20.value * std::pow(k, 2.0));
             cal.entry_s20.fitted = true;
@@ -221,6 +232,7 @@ inline void write_fitted_values(std::ostream& os, const calibration& c) {
     row("entry_uasc", c.entry_uasc.value);
     row("entry_s20", c.entry_s20.value);
     row("other_exit_rate", c.other_exit_rate.value);
+    row("entries_per_year", c.entries_per_year.value);
     for (std::size_t h = 0; h < home_count; ++h)
         row("inside_share", c.inside_share.values[h]);
     for (std::size_t b = 0; b < band_count; ++b) {

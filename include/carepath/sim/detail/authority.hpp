@@ -10,6 +10,7 @@
 // stock, entries, moves, exits and people). model.hpp puts them together.
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/after_care.hpp"
 #include "carepath/sim/detail/carer_pool.hpp"
 #include "carepath/sim/detail/cohort_logs.hpp"
 #include "carepath/sim/detail/event_queue.hpp"
@@ -59,6 +60,7 @@ public:
             seed_given();
         else
             seed_stock();
+        seed_after_care();
         schedule_arrival(start_);
         for (std::size_t k = 0; k < snapshots_.size(); ++k)
             push(snapshots_[k], ev_snapshot, static_cast<std::uint32_t>(k), 0);
@@ -182,6 +184,7 @@ private:
     void leave_at_18(std::uint32_t ci);
     void leave(std::uint32_t ci, exit_route route);
     void reenter(std::uint32_t ci);
+    void seed_after_care();
     void snapshot(std::uint32_t k);
 
     // ---- social workers, ties and histories (people.hpp) --------------------------------------

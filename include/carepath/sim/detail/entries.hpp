@@ -262,7 +262,8 @@ inline void authority_model::enter_group(const std::vector<std::uint32_t>& group
             c.long_term = false;
             c.with_own_carers = false;
             const auto ev_legal = legal_status_of(c.legal);
-            if (reentry)
+            // a child who left before the start date has no earlier period in the history
+            if (reentry && !result_.histories[c.history].periods().empty())
                 add_event(c, reentered_care{to_date(now_), ev_legal, placement_value(c)});
             else
                 add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});

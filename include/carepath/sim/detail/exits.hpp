@@ -5,6 +5,8 @@
 #include "carepath/sim/detail/authority.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdint>
 
 namespace carepath::sim::detail {
@@ -130,6 +132,56 @@ inline void authority_model::reenter(std::uint32_t ci) {
     if (age_at(c, now_) >= 18)
         return;
     enter_group({ci}, true);
+}
+
+// Children who left care in the years before the start date and come back during the run
+// (after_care.hpp). Only those who come back are made: the rest would never be seen.
+inline void authority_model::seed_after_care() {
+    if (in_.seeds)
+        return; // a run from given histories has its own past
+    stream r{rng_key{in_.seed, in_.replicate, (std::uint64_t{5} << 40) | in_.index,
+                     purpose::initial}};
+    const auto per_year = after_care_leavers_per_year(cal_);
+    static constexpr std::array<int, band_count + 1> edges{0, 1, 5, 10, 16, 18};
+    for (std::size_t i = 0; i < after_care_routes.size(); ++i) {
+        const auto route = after_care_routes[i];
+        const auto& ages = route == exit_route::return_home ? cal_.after_care_age_return_home
+                           : route == exit_route::adoption  ? cal_.after_care_age_adoption
+                                                            : cal_.after_care_age_orders;
+        const double rate = after_care_rate(cal_, route);
+        const double window = after_care_window_years(cal_, route);
+        if (rate <= 0)
+            continue;
+        // an order made 18 years back concerns a child who is an adult now
+        const int back_years = static_cast<int>(std::ceil(std::min(window, 18.0)));
+        for (int y = 0; y < back_years; ++y) {
+            // this year's leavers, rounded by chance so small authorities get their share
+            const double mean = per_year[i] * in_.share;
+            auto n = static_cast<std::uint32_t>(mean);
+            if (r.bernoulli(mean - n))
+                ++n;
+            for (std::uint32_t j = 0; j < n; ++j) {
+                const auto exit_day =
+                    start_ - static_cast<std::int32_t>((y + r.uniform()) * days_per_year);
+                const auto b = r.choose(ages.values);
+                const double age =
+                    edges[b] + r.uniform() * (edges[b + 1] - edges[b]);
+                const auto birth = exit_day - static_cast<std::int32_t>(age * days_per_year) - 1;
+                const auto at18 = birth + static_cast<std::int32_t>(18 * days_per_year);
+                const auto back = seeded_return_day(exit_day, r.exponential(rate), window,
+                                                    start_, at18, end_);
+                if (!back)
+                    continue;
+                const auto fam = new_family(r);
+                const auto ci = new_child(fam, birth, r.bernoulli(cal_.male.value / 100));
+                auto& c = children_[ci];
+                c.exit_day = exit_day;
+                c.last_exit = route;
+                c.followed = true;
+                push(*back, ev_child, ci, c.version);
+            }
+        }
+    }
 }
 
 inline void authority_model::snapshot(std::uint32_t k) {
