@@ -98,8 +98,6 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
     auto* cmd = app.add_subcommand("validate", "check an SSDA903 return against the DfE rules");
     cmd->footer("Exit status: 0 no findings, 1 findings, 2 bad options, a return that cannot be "
                 "read (in full) or a year carepath has no rules for.");
-    cmd->footer("Exit status: 0 no findings, 1 findings, 2 bad options, a return that cannot be "
-                "read (in full) or a year carepath has no rules for.");
     cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25); "
