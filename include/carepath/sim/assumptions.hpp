@@ -111,6 +111,7 @@ void visit_inputs(Cal& c, F&& f) {
     f("after_care_age_adoption", c.after_care_age_adoption, k::probability);
     f("siblings_together", c.siblings_together, k::probability);
     f("siblings_move_together", c.siblings_move_together, k::probability);
+    f("siblings_reunite_on_move", c.siblings_reunite_on_move, k::probability);
     f("siblings_together_policy", c.siblings_together_policy, k::probability);
     f("sw_caseload", c.sw_caseload, k::amount);
     f("sw_turnover", c.sw_turnover, k::probability);

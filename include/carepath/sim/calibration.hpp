@@ -223,6 +223,11 @@ struct calibration {
                                        "",
                                        "chance a group of 2, 3, 4 is placed together"};
     sourced siblings_move_together{0.5, provenance::assumption, "", ""};
+    sourced siblings_reunite_on_move{0.5, provenance::assumption, "",
+                                     "chance a move into foster care joins a sibling's foster "
+                                     "carer who has room (Children Act 1989 s22C(8)(c): with "
+                                     "siblings so far as practicable); the published separation "
+                                     "figures are validation rows and do not set it"};
     sourced siblings_together_policy{0.9, provenance::assumption, "",
                                      "under together_unless_reason"};
 

@@ -4,6 +4,7 @@
 // does, changes of legal status, moves of home (with siblings, held-open placements, ties
 // kept or lost), and the moves forced when a foster household stops.
 #include "carepath/sim/detail/authority.hpp"
+#include "carepath/sim/detail/siblings.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -220,10 +221,24 @@ inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reas
     }
     if (h == home_kind::semi_independent || h == home_kind::independent)
         with.clear();
-    auto carer =
-        find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
-                  !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
-    carer = avoid(ci, h, carer, old, inside);
+    // a move into foster care may join a sibling's foster carer who has room (siblings.hpp)
+    std::uint32_t carer = none;
+    if (with.empty() && h == home_kind::foster)
+        for (auto sib : families_[c.family].children) {
+            if (sib == ci || !children_[sib].in_care)
+                continue;
+            const auto sc = children_[sib].carer;
+            if (sc != none && can_join_sibling(carers_[sc], sc, old)
+                && c.rng.bernoulli(cal_.siblings_reunite_on_move.value)) {
+                carer = sc;
+                break;
+            }
+        }
+    if (carer == none) {
+        carer = find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
+                          !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+        carer = avoid(ci, h, carer, old, inside);
+    }
     const bool hold = planned && !forced && pol_.keep_last_placement_open && c.held_carer == none
                       && !carers_[old].unlimited;
     move_to(ci, h, carer, why, hold, false);
