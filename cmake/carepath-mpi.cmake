@@ -6,6 +6,11 @@ if(TARGET carepath_mpi OR NOT CAREPATH_WITH_MPI)
 endif()
 find_package(Boost 1.74 QUIET COMPONENTS mpi serialization)
 if(NOT Boost_MPI_FOUND OR NOT TARGET Boost::mpi)
+    # The test command asks for every part, so there a missing Boost.MPI is an error.
+    if(CAREPATH_REQUIRE_TESTS)
+        message(FATAL_ERROR "carepath: CAREPATH_WITH_MPI and CAREPATH_REQUIRE_TESTS are ON but "
+                            "Boost.MPI was not found (Debian: libboost-mpi-dev openmpi-bin)")
+    endif()
     message(WARNING "carepath: CAREPATH_WITH_MPI is ON but Boost.MPI was not found "
                     "(Debian: libboost-mpi-dev openmpi-bin); carepath::mpi is not built")
     return()
