@@ -9,6 +9,8 @@
 set(cp_golden_args simulate --children 3000 --years 13 --seed 12 --replicates 3 --threads 2
                    --histories 400)
 if(CMAKE_SCRIPT_MODE_FILE)
+    # FILES comes comma-separated: a semicolon does not survive add_test's quoting
+    string(REPLACE "," ";" FILES "${FILES}")
     file(REMOVE_RECURSE "${WORK}")
     execute_process(COMMAND "${CLI}" ${cp_golden_args} --out "${WORK}"
                     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -49,6 +51,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
     endforeach()
     if(failed)
         string(REPLACE ";" " " cp_args "${cp_golden_args}")
+        string(REPLACE ";" "," cp_files "${FILES}")
         message(FATAL_ERROR
             "golden simulation run changed: ${failed}\n"
             "  golden: ${GOLDEN}\n  this run: ${WORK}\n"
@@ -56,7 +59,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
             "<(tr , '\\n' < ${WORK}/summary.json)\n"
             "  the run: carepath ${cp_args} --out DIR\n"
             "  if the change is intended, rewrite the goldens with\n"
-            "    cmake -DCLI=${CLI} -DWORK=${WORK} -DGOLDEN=${GOLDEN} \"-DFILES=${FILES}\" "
+            "    cmake -DCLI=${CLI} -DWORK=${WORK} -DGOLDEN=${GOLDEN} \"-DFILES=${cp_files}\" "
             "-DUPDATE=1 -P ${CMAKE_SCRIPT_MODE_FILE}\n"
             "  and say why the results changed in the commit message.")
     endif()
@@ -69,7 +72,7 @@ set(cp_golden_dir ${PROJECT_SOURCE_DIR}/tests/data/sim/golden)
 add_test(NAME sim_golden_summary
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:carepath_cli>
                  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/sim-golden/summary -DGOLDEN=${cp_golden_dir}
-                 "-DFILES=summary.json\\;summary.csv" -P ${CMAKE_CURRENT_LIST_FILE})
+                 -DFILES=summary.json,summary.csv -P ${CMAKE_CURRENT_LIST_FILE})
 # the report, which also reads the kept children's care histories
 add_test(NAME sim_golden_report
          COMMAND ${CMAKE_COMMAND} -DCLI=$<TARGET_FILE:carepath_cli>
