@@ -5,7 +5,7 @@
 # clone of this repository, checks the report was written, and puts the packages back (also when
 # a step fails). Prints how long the first command took. Run as root on a Debian 12 machine;
 # it clones HEAD, so commit first.
-#   .ci/bare-machine.sh
+#   .ci/bare-machine.sh [--in-place]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if [[ $(id -u) -ne 0 ]] || ! command -v dpkg >/dev/null; then
@@ -52,8 +52,15 @@ for p in "${installed[@]}"; do
 done
 echo "bare-machine: removed ${removed[*]:-nothing}"
 
-git clone -q "$root" "$work/carepath"
-cd "$work/carepath"
+# --in-place (what .ci/run passes, on its clean clone): run in this tree when it has no build/
+# yet, so the second command's build reuses the program the first one compiled.
+if [[ ${1:-} == --in-place && ! -e "$root/build" ]] && git -C "$root" diff --quiet HEAD; then
+    cd "$root"
+    echo "bare-machine: in this clean tree ($root)"
+else
+    git clone -q "$root" "$work/carepath"
+    cd "$work/carepath"
+fi
 echo "bare-machine: $first"
 start=$(date +%s)
 bash -c "$first"
@@ -63,3 +70,4 @@ if [[ ! -s carepath-out/report.html ]]; then
     exit 1
 fi
 echo "bare-machine: the README's first command took ${took} s on a machine without the test packages"
+rm -rf carepath-out

@@ -150,7 +150,15 @@ TEST_CASE("sweep file: a scenario file's error names that file and the sweep's l
     CHECK(d.line == 2);
     CHECK(d.field == "sw_turnover_factor");
     CHECK(d.message.find("named on line 3 of sweep.txt") != std::string::npos);
+    // a file that cannot be opened has no line: the error points at the line naming it
     d = error_of("figures = cla_count\nbaseline = nowhere.txt\n");
-    CHECK(d.file == "nowhere.txt");
-    CHECK(d.message.find("cannot open") != std::string::npos);
+    CHECK(d.file == "sweep.txt");
+    CHECK(d.line == 2);
+    CHECK(d.field == "baseline");
+    CHECK(d.value == "nowhere.txt");
+    CHECK(d.message == "cannot open the scenario file nowhere.txt");
+    // the sweep file naming itself as a scenario (found by fuzz_sweep)
+    d = error_of("figures = cla_count\nscenario = sweep.txt\n");
+    CHECK(d.file == "sweep.txt");
+    CHECK(d.line == 2);
 }

@@ -86,7 +86,7 @@ sw_test(sweep_bad_range RC 2 CMD ${sw_cli} sweep ${sw_data}/bad_range.txt --out 
         ERR "bad_range.txt:3:27: vary sw_turnover_factor=\"0.5 .. 12 / 3\": must be between 0 and 10")
 sw_test(sweep_bad_scenario RC 2 CMD ${sw_cli} sweep ${sw_data}/bad_scenario.txt
                                      --out ${sw_work}/bad.csv
-        ERR "missing.txt: cannot open the scenario file \\(named on line 3 of [^\n]*bad_scenario.txt\\)")
+        ERR "bad_scenario.txt:3:[0-9]+: scenario=\"missing.txt\": cannot open the scenario file [^\n]*missing.txt")
 sw_test(sweep_other_table RC 2 CMD ${sw_cli} sweep ${sw_data}/hypercube.txt --resume
                                     --out ${sw_work}/threads-1-copy.csv
         ERR "threads-1-copy.csv:1: .*header is not this sweep's")

@@ -226,6 +226,10 @@ inline bool numeric_scenario_key(std::string_view key) noexcept {
             auto s = load(std::string{value});
             if (!s) {
                 auto d = s.error();
+                // a file that could not be read has no line of its own: point at the line
+                // that names it, so the error still says where to look
+                if (d.line == 0)
+                    return fail(d.message + " " + d.file);
                 d.message += " (named on line " + std::to_string(line_no) + " of "
                              + std::string{file_name} + ")";
                 return d;
