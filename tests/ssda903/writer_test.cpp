@@ -104,6 +104,27 @@ TEST_CASE("writer: the XML form reads back into the same tables", "[ssda903][wri
             CHECK(h->get(h->rows[i], col) == h0.get(h0.rows[i], col));
 }
 
+TEST_CASE("writer: a child whose id is blank keeps its rows through the XML form",
+          "[ssda903][writer][xml]") {
+    // found by fuzz_xml: the child element was written without a CHILDID, which the reader
+    // (rightly) does not take for a child, so the child's review vanished on reading back
+    const auto in = read_xml_return_text(
+        "<M><CHILD><CHILDID></CHILDID><HEADER><AREVIEW><REVIEW>2023-05-01</REVIEW>"
+        "<REVIEW_CODE>PN1</REVIEW_CODE></AREVIEW></HEADER></CHILD></M>",
+        "blank.xml");
+    REQUIRE(in.find("Reviews"));
+    REQUIRE(in.find("Reviews")->rows.size() == 1);
+    std::ostringstream os;
+    write_xml_return(os, in);
+    CHECK(os.str().find("<CHILDID></CHILDID>") != std::string::npos);
+    const auto back = read_xml_return_text(os.str(), "again.xml");
+    const table* r = back.find("Reviews");
+    REQUIRE(r);
+    REQUIRE(r->rows.size() == 1);
+    CHECK(r->get(r->rows[0], "REVIEW_CODE") == "PN1");
+    CHECK(r->get(r->rows[0], "CHILD").empty());
+}
+
 // A return made by ../shared/bench/gen_ssda903.py (5,000 children) at test time: the ctest
 // `ssda903_generated_roundtrip` (tools/tests/ssda903_io.cmake) generates it into the build tree
 // and runs this case with CAREPATH_GENERATED_903 naming the folder. Hidden from plain runs.

@@ -102,8 +102,10 @@ inline void write_xml_text(std::ostream& os, std::string_view s) {
 }
 inline void write_xml_leaf(std::ostream& os, std::string_view indent, std::string_view column,
                            std::string_view value) {
-    if (value.empty())
-        return; // the XML form leaves out blank fields
+    // The XML form leaves out blank fields, except a child's id: an element without a CHILDID
+    // is not read as a child, so a child whose id is blank would vanish (found by fuzz_xml).
+    if (value.empty() && column != "CHILD")
+        return;
     const std::string_view tag = column == "CHILD" ? "CHILDID" : column == "PLACE" ? "PL" : column;
     os << indent << '<' << tag << '>';
     write_xml_text(os, value);
