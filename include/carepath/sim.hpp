@@ -14,3 +14,4 @@
 #include "carepath/sim/summary.hpp"
 #include "carepath/sim/sweep.hpp"
 #include "carepath/sim/sweep_file.hpp"
+#include "carepath/sim/validation.hpp"

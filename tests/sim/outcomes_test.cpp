@@ -176,6 +176,19 @@ TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][ou
     CHECK(s.midyear_school_move == share{1, 2});
     CHECK(s.two_plus_sw_changes == share{1, 3});
     CHECK(s.no_change_of_any == share{1, 3});
+
+    // Over the two years to 31 March 2022 (DfE; the CCO's two-year measure). s4: in care since
+    // 2020 with a worker change in June 2020, inside the two years but not the last one.
+    auto two = hs;
+    two.push_back(in_care(4, ymd(2020, 1, 1), 4));
+    worker(two.back(), ymd(2020, 1, 1), 7);
+    worker(two.back(), ymd(2020, 6, 1), 8);
+    // s1 and s2 were looked after for the 2 years and are at school: s1 moved mid-year; s3
+    // entered in 2021, s4 has no school
+    CHECK(midyear_school_move_over_two_years(two, 2022) == share{1, 2});
+    // s1, s2 and s4 were in care on both 31 Marches; only s2 had no change of any kind
+    CHECK(no_change_over_two_years(two, 2022) == share{1, 3});
+    CHECK(stability_index_in(two, 2022).no_change_of_any == share{2, 4}); // one year: s2, s4
 }
 
 TEST_CASE("outcomes: a kinship placement that becomes an SGO with the same carer has not ended",

@@ -94,6 +94,9 @@ struct run_result {
     double care_years = 0;    ///< of which in care
     std::uint64_t events = 0; ///< events processed
     std::uint64_t children = 0;
+    /// Children simulated in replicate 0: `histories` holds every one of them when its size
+    /// equals this (figures computed from histories need every child, sim/validation.hpp).
+    std::uint64_t first_replicate_children = 0;
     /// Events a kept care_history refused (a model bug if not 0; tests check it).
     std::uint64_t refused_events = 0;
 };
@@ -325,10 +328,12 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
             out.events += r.events;
             out.children += r.children;
             out.refused_events += r.refused_events;
-            if (rep == 0)
+            if (rep == 0) {
+                out.first_replicate_children += r.children;
                 for (auto& h : r.histories)
                     if (out.histories.size() < config.keep_histories)
                         out.histories.push_back(std::move(h));
+            }
         }
         summary s;
         for (int y = config.warmup_years; y < total_years; ++y)

@@ -329,6 +329,46 @@ struct stability_index {
     return s;
 }
 
+/// DfE stability measure: children in care on 31 March `y` who had been looked after for the
+/// 2 years before and had a teacher tie on that day, by one or more mid-year school moves in
+/// those 2 years.
+[[nodiscard]] inline share midyear_school_move_over_two_years(std::span<const care_history> hs,
+                                                              int y) {
+    share s;
+    const date on = march_31(y);
+    const interval two{march_31(y - 2) + days{1}, on + days{1}};
+    for (const auto& h : hs) {
+        const auto it = std::ranges::find_if(
+            h.periods(), [&](const care_period& p) { return p.period.contains(on); });
+        if (it == h.periods().end() || it->period.start() > two.start())
+            continue;
+        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
+            return r.kind() == kinds::teacher && r.active_on(on);
+        });
+        if (!in_school)
+            continue;
+        ++s.of;
+        s.count += midyear_school_moves(h, two) > 0;
+    }
+    return s;
+}
+
+/// Children's Commissioner, over two years: children in care on 31 March `y - 1` and `y`, by
+/// no move of home, no mid-year school move and no social worker change in those 2 years.
+[[nodiscard]] inline share no_change_over_two_years(std::span<const care_history> hs, int y) {
+    share s;
+    const date on = march_31(y);
+    const interval two{march_31(y - 2) + days{1}, on + days{1}};
+    for (const auto& h : hs) {
+        if (!h.in_care_on(on) || !h.in_care_on(march_31(y - 1)))
+            continue;
+        ++s.of;
+        s.count += h.moves_between(two.start(), *two.end()) == 0
+                   && midyear_school_moves(h, two) == 0 && social_worker_changes(h, two) == 0;
+    }
+    return s;
+}
+
 // ---------------------------------------------------------------------------------------------
 // How long foster placements last: kinship against unrelated carers
 // ---------------------------------------------------------------------------------------------
