@@ -185,6 +185,22 @@ TEST_CASE("validation: a figure the run cannot compute says why instead of a num
     }
 }
 
+TEST_CASE("validation: every measured figure of a one-year run has a value or a reason",
+          "[sim][validation]") {
+    // one year: no history window fits, and the windows must still be valid intervals
+    const summary one = years_with(2020, figure_key::cla_count, 80000);
+    const std::vector<replicate_view> reps{{&one, {}, 0}};
+    const auto rows = validation_rows(compared_figures(), reps, run_years{2019, 2020});
+    REQUIRE_FALSE(rows.empty());
+    for (const auto& r : rows) {
+        CAPTURE(r.id);
+        CHECK(r.model.mean.has_value() == r.not_computed.empty());
+    }
+    CHECK(find_row(rows, "kin_placements_last_longer_farmer_2009")->not_computed.find("too short")
+          != std::string::npos);
+    CHECK(find_row(rows, "cla_count_2020")->model.mean.value() == Approx(80000));
+}
+
 TEST_CASE("validation: year figures come from every replicate, and the role from the file",
           "[sim][validation]") {
     auto pub =

@@ -316,7 +316,7 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
     const std::string in_y = ", " + on_31_march(y);
     // fixed cohorts followed for `years`: at most 6 years of leavers, all followed to the end
     const int cohort_last = std::min(ys.stock_year + 6, ys.last_year - 5);
-    const interval cohorts{start, march_31(std::max(cohort_last, ys.stock_year)) + days{1}};
+    const interval cohorts{start, march_31(std::max(cohort_last, ys.stock_year + 1)) + days{1}};
     auto km = [&](std::string what, std::array<exit_route, 1> route, int years) {
         m.definition = what + " " + school_year(ys.stock_year + 1) + "-" + school_year(ys.last_year)
                        + ", back in care within " + std::to_string(years)
@@ -400,7 +400,7 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             tr::worded_ratio, [=](H hs) { return percent_of(no_change_over_two_years(hs, y)); }, y);
     if (id == "kin_placements_last_longer_farmer_2009") {
         const int last_start = std::min(ys.stock_year + 6, ys.last_year - 2);
-        const interval begun{start, march_31(std::max(last_start, ys.stock_year))};
+        const interval begun{start, march_31(std::max(last_start, ys.stock_year + 1))};
         auto r = at(
             "kinship / unrelated foster stays still with the same carer 2 years after "
             "they began (stays begun "
@@ -523,7 +523,8 @@ validation_rows(const published_figures& published, std::span<const replicate_vi
             }
             r.model = estimate_mean(values);
             if (!r.model.mean)
-                r.not_computed = "no child in this run meets the definition";
+                r.not_computed = plan->from_histories ? "no child in this run meets the definition"
+                                                      : "the run did not measure it in that year";
         }
         if (r.model.mean) {
             r.gap = *r.model.mean - r.published;
