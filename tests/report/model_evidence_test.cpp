@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <span>
 #include <string>
+#include <vector>
 
 using namespace carepath;
 using namespace carepath::report;
@@ -29,39 +31,80 @@ TEST_CASE("assumptions section: every assumption with its value and range",
     }
 }
 
-TEST_CASE("reproduction rows: published beside the model, scored by the tolerance",
+namespace {
+sim::validation_row measured(std::string id, sim::figure_role role, double published,
+                             std::vector<double> values) {
+    sim::validation_row r;
+    r.id = std::move(id);
+    r.role = role;
+    r.published = published;
+    r.unit = "percent";
+    r.published_as = "what the source counts";
+    r.source = "https://example.org/source";
+    r.definition = "how the model counts it";
+    r.tolerance = sim::band_of(sim::tolerance_rule::share, published);
+    r.model = sim::estimate_mean(values);
+    if (r.model.mean) {
+        r.gap = *r.model.mean - published;
+        r.within = r.tolerance.contains(*r.model.mean);
+    }
+    return r;
+}
+} // namespace
+
+TEST_CASE("reproduction section: targets and validation figures in two labelled tables",
           "[report][model_evidence]") {
-    struct est {
-        std::optional<double> mean, low, high;
-        std::size_t replicates = 0;
-    };
-    const std::vector<sim::target> targets{
-        {"cla_count_2020", sim::figure_key::cla_count, 2020, 80080, {}, {}, false, ""},
-        {"foster_share_2020", sim::figure_key::foster_share, 2020, 72, {}, {}, false, ""},
-        {"cla_starts_2020", sim::figure_key::entries, 2020, 30970, {}, {}, true, ""},
-    };
-    const auto rows = reproduction_rows(targets, [](const sim::target& t) {
-        if (t.figure == sim::figure_key::cla_count)
-            return est{82000.0, 81000.0, 83000.0, 3}; // within 5%
-        if (t.figure == sim::figure_key::foster_share)
-            return est{69.0, 68.0, 70.0, 3}; // 3 points off: outside 2
-        return est{};
-    });
-    REQUIRE(rows.size() == 3);
-    CHECK(rows[0].within == true);
-    CHECK(rows[1].within == false);
-    CHECK_FALSE(rows[2].within.has_value()); // not measured
-    CHECK(rows[2].note.find("fitted or an input") != std::string::npos);
-    const auto s = reproduction_section(rows, {});
+    using sim::figure_role;
+    std::vector<sim::validation_row> rows{
+        measured("foster_share_2020", figure_role::target, 72, {71, 73, 72}),
+        measured("sib_children_with_none_frg_2014", figure_role::validation, 37, {70, 72}),
+        measured("reentry_5yr_after_return_home_2007", figure_role::validation, 30, {29.4}),
+        measured("adoption_disruption_12yr_2014", figure_role::validation, 3.2, {})};
+    rows.back().not_computed = "the run is too short";
+    const auto s = reproduction_section(rows);
+    CHECK(s.id == "reproduction");
     CHECK(s.title == "How well it reproduces published figures");
+    CHECK(s.text.find("fitted, not evidence") != std::string::npos);
+    CHECK(s.text.find("never read by the fit") != std::string::npos);
     REQUIRE(s.tables.size() == 2);
-    CHECK(s.tables[0].rows[1][6] == "NO");
-    CHECK(s.tables[0].rows[2][4] == "not measured");
-    CHECK(s.tables[1].caption.find("Validation") == 0);
-    SECTION("validation rows get their own table") {
-        const auto v = reproduction_section(rows, {rows[0]});
-        CHECK(v.tables[1].rows.size() == 1);
-        CHECK(v.tables[1].rows[0][1] == "cla_count_2020");
+    const auto& targets = s.tables[0];
+    const auto& evidence = s.tables[1];
+    CHECK(targets.caption == target_table_caption);
+    CHECK(evidence.caption == validation_table_caption);
+    CHECK(targets.caption.find("Fitted, not evidence") != std::string::npos);
+    CHECK(evidence.caption.find("Evidence") != std::string::npos);
+
+    // each row in its role's table only
+    REQUIRE(targets.rows.size() == 1);
+    REQUIRE(evidence.rows.size() == 3);
+    CHECK(targets.rows[0][0] == "foster_share_2020");
+    CHECK(targets.rows[0][9] == "yes");
+
+    // definition and source on every row
+    for (const auto& r : evidence.rows) {
+        CHECK(r[3] == "https://example.org/source");
+        CHECK(r[4] == "how the model counts it");
+    }
+    const auto& sib = evidence.rows[0];
+    CHECK(sib[1] == "37.0 percent");
+    CHECK(sib[5] == "71.0");
+    CHECK(sib[6].find(" to ") != std::string::npos);
+    CHECK(sib[6].find("n = 2") != std::string::npos);
+    CHECK(sib[7] == "+34.0");
+    CHECK(sib[8].find("3.7 points") != std::string::npos);
+    CHECK(sib[9] == "NO");
+    // one replicate: a value, no interval, said in words
+    CHECK(evidence.rows[1][6] == "none: 1 replicate");
+    CHECK(evidence.rows[1][9] == "yes");
+    // not computed: the reason instead of a number
+    CHECK(evidence.rows[2][5] == "not computed: the run is too short");
+    CHECK(evidence.rows[2][7] == "-");
+    CHECK(evidence.rows[2][9] == "-");
+
+    SECTION("a role with no measured figure says so") {
+        const auto only_targets = reproduction_section(std::span{rows}.first(1));
+        REQUIRE(only_targets.tables[1].rows.size() == 1);
+        CHECK(only_targets.tables[1].rows[0][5].find("no published figure") != std::string::npos);
     }
 }
 

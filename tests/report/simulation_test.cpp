@@ -203,7 +203,25 @@ TEST_CASE("run_document: a single run's report has the model's sections", "[repo
     const auto* rep = find_section(doc, "reproduction");
     REQUIRE(rep);
     REQUIRE(rep->tables.size() == 2);
-    CHECK(rep->tables[0].rows.size() == sim::england_targets().size());
+    // the two tables hold the rows of sim::validation_rows, split by role
+    const auto rows = sim::validation_rows(sim::compared_figures(), run);
+    const auto targets =
+        std::ranges::count(rows, sim::figure_role::target, &sim::validation_row::role);
+    CHECK(rep->tables[0].caption == target_table_caption);
+    CHECK(rep->tables[1].caption == validation_table_caption);
+    CHECK(rep->tables[0].rows.size() == static_cast<std::size_t>(targets));
+    CHECK(rep->tables[1].rows.size() == rows.size() - static_cast<std::size_t>(targets));
+    // a 2-year run cannot give the history figures (measured 3 years in): they say so, and
+    // year figures show a number
+    bool said_why = false, measured = false;
+    for (const auto& row : rep->tables[1].rows) {
+        said_why = said_why || row[5].find("not computed: the run is too short") == 0;
+        measured = measured || row[0] == "placements_one_share_2020";
+        if (row[0] == "placements_one_share_2020")
+            CHECK(row[5].find("not computed") == std::string::npos);
+    }
+    CHECK(said_why);
+    CHECK(measured);
     std::ostringstream os;
     write_html(os, doc);
     CHECK(os.str().find("<h2>What this model assumes</h2>") != std::string::npos);

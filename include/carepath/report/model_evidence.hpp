@@ -9,10 +9,12 @@
 #include "carepath/sim/assumptions.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/summary.hpp"
+#include "carepath/sim/validation.hpp"
 
 #include <cmath>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,98 +84,88 @@ inline std::string auto_number(double v) {
     return s;
 }
 
-/// A published figure beside the model's: for the reproduction tables.
-struct reproduction_row {
-    std::string id;     ///< calibration.csv id
-    std::string figure; ///< what is compared
-    int year = 0;
-    std::string published; ///< as published ("14 (13-15)", ">= 12000")
-    std::optional<double> model, low, high;
-    std::size_t replicates = 0;
-    std::optional<bool> within; ///< inside the tolerance; absent when not scored
-    std::string note;
-};
-
-/// The rows of `targets` for the years `run` reports, with the run's estimates. `estimate_of`
-/// maps a target to the model's figure for its year (mean, low, high, replicates).
-template <class EstimateOf>
-[[nodiscard]] std::vector<reproduction_row>
-reproduction_rows(const std::vector<sim::target>& targets, EstimateOf&& estimate_of) {
-    std::vector<reproduction_row> out;
-    for (const auto& t : targets) {
-        reproduction_row r;
-        r.id = std::string{t.id};
-        r.figure = figure_definition(t.figure);
-        r.year = t.year;
-        r.published = detail::auto_number(t.value);
-        if (t.low && t.high)
-            r.published +=
-                " (" + detail::auto_number(*t.low) + " to " + detail::auto_number(*t.high) + ")";
-        else if (t.low)
-            r.published = "at least " + detail::auto_number(*t.low);
-        const auto e = estimate_of(t);
-        r.model = e.mean;
-        r.low = e.low;
-        r.high = e.high;
-        r.replicates = e.replicates;
-        if (r.model && !t.conflicting)
-            r.within = sim::within_tolerance(t, *r.model);
-        r.note = std::string{t.conflicting ? "definitions conflict: not scored. " : ""}
-                 + (t.input ? "fitted or an input: not evidence. " : "") + std::string{t.note};
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
 namespace detail {
-inline data_table reproduction_table(std::string caption,
-                                     const std::vector<reproduction_row>& rows) {
+// "37 percent", "12,000 children".
+inline std::string published_cell(const sim::validation_row& r) {
+    return auto_number(r.published) + (r.unit.empty() ? "" : " " + r.unit);
+}
+inline std::string within_cell(const sim::validation_row& r) {
+    if (r.within)
+        return *r.within ? "yes" : "NO";
+    return r.model.mean ? "not scored" : "-";
+}
+inline data_table reproduction_table(std::string caption, std::span<const sim::validation_row> rows,
+                                     sim::figure_role role) {
     data_table t;
     t.caption = std::move(caption);
-    t.columns = {"figure",           "source id",        "year", "published", "model (mean)",
-                 "95% interval (t)", "within tolerance", "note"};
+    t.columns = {"figure (source id)",
+                 "published",
+                 "what was published",
+                 "source",
+                 "model's definition (this run's dates)",
+                 "model (mean)",
+                 "95% interval (t)",
+                 "gap (model minus published)",
+                 "tolerance",
+                 "within tolerance",
+                 "note"};
     for (const auto& r : rows) {
-        std::string interval = "-";
-        if (r.low && r.high)
-            interval = auto_number(*r.low) + " to " + auto_number(*r.high);
-        else if (r.model && r.replicates < 2)
-            interval = "none: 1 replicate";
-        t.add_row({r.figure, r.id, std::to_string(r.year), r.published,
-                   r.model ? auto_number(*r.model) : std::string{"not measured"}, interval,
-                   r.within ? (*r.within ? "yes" : "NO") : std::string{"-"}, r.note});
+        if (r.role != role)
+            continue;
+        std::string model = "not computed: " + r.not_computed, interval = "-", gap = "-";
+        if (r.model.mean) {
+            model = auto_number(*r.model.mean);
+            if (r.model.count < 2)
+                interval = "none: 1 replicate";
+            else if (r.model.interval)
+                interval = auto_number(r.model.interval->low) + " to "
+                           + auto_number(r.model.interval->high)
+                           + " (n = " + std::to_string(r.model.count) + ")";
+        }
+        if (r.gap)
+            gap = (*r.gap > 0 ? "+" : "") + auto_number(*r.gap);
+        t.add_row({r.id, published_cell(r), r.published_as, r.source, r.definition, model, interval,
+                   gap, r.tolerance.words, within_cell(r), r.note});
     }
+    if (t.rows.empty())
+        t.add_row({"-", "-", "-", "-", "-", "no published figure of this role is measured", "-",
+                   "-", "-", "-", "-"});
     return t;
 }
 } // namespace detail
 
-/// "How well it reproduces published figures": the targets (figures the fit may read, or that
-/// are inputs) and the validation figures (that the fit never reads) beside the model's. A
-/// model that matches only its targets is not yet evidence; the validation table is the test.
-[[nodiscard]] inline section reproduction_section(const std::vector<reproduction_row>& targets,
-                                                  const std::vector<reproduction_row>& validation) {
+/// The caption of the table of figures the fit used.
+inline constexpr std::string_view target_table_caption =
+    "Target figures: the fit read them or the model takes them as inputs (role target). "
+    "Fitted, not evidence";
+/// The caption of the table of figures the fit never read.
+inline constexpr std::string_view validation_table_caption =
+    "Validation figures: never read by the fit (role validation). Evidence";
+
+/// "How well it reproduces published figures": the rows of `sim::validation_rows` in two
+/// tables, the targets (matching them is expected, so they are not evidence) and the
+/// validation figures (never read by the fit: the test of the model).
+[[nodiscard]] inline section reproduction_section(std::span<const sim::validation_row> rows) {
     section s;
     s.id = "reproduction";
     s.title = "How well it reproduces published figures";
-    s.text = "Published figures beside the model's (mean over replicates, with its Student's t "
-             "interval). Targets are figures the fit may read or the model takes as inputs: "
-             "matching them is expected, not evidence. Validation figures are never read by the "
-             "fit; they are the test of the model. Tolerance: 2 percentage points for a share, "
-             "5% for a count, outside any published range.";
-    s.tables.push_back(
-        detail::reproduction_table("Targets (role target: the fit may read them)", targets));
-    if (!validation.empty()) {
-        s.tables.push_back(detail::reproduction_table(
-            "Validation figures (role validation: the fit never reads them)", validation));
-    } else {
-        data_table t;
-        t.caption = "Validation figures (role validation: the fit never reads them)";
-        t.columns = {"status"};
-        t.add_row({"Not shown by this build: the validation rows of calibration.csv (role "
-                   "column) and the outcomes computed under their published definitions "
-                   "(sim/outcomes.hpp) are not yet wired into the report. See "
-                   "docs/validation.md."});
-        s.tables.push_back(std::move(t));
-    }
+    s.text =
+        "Every published figure the model measures (tests/data/sim/calibration.csv), beside "
+        "the model's value: the mean over replicates with its 95% Student's t interval, the "
+        "gap (model minus published) and whether it is within tolerance. Each figure has a "
+        "role. Target figures were read by the fit or taken as inputs: the model matches them "
+        "by construction, so they are fitted, not evidence. Validation figures were never read "
+        "by the fit: they are the evidence that the model reproduces what it was not told. "
+        "Figures from care histories (sibling separation, school and social worker changes, "
+        "re-entry, disruption after orders) are measured under the published definition and "
+        "need every child's history of a replicate (--histories); a run keeps the histories of "
+        "its first replicate only, so they have no interval. A figure the run cannot compute "
+        "says why instead of showing a number. Published figures are of other years than the "
+        "run's: the comparison is of levels. Reasons for each miss: docs/validation.md.";
+    s.tables.push_back(detail::reproduction_table(std::string{target_table_caption}, rows,
+                                                  sim::figure_role::target));
+    s.tables.push_back(detail::reproduction_table(std::string{validation_table_caption}, rows,
+                                                  sim::figure_role::validation));
     return s;
 }
 

@@ -220,45 +220,26 @@ inline void define_continuity(section& s, const care_report_data& d) {
     s.tables.push_back(std::move(t));
 }
 
-// The published targets for the years `r` reports, with its estimates (the last year's
-// estimate for the last year, the mean without an interval for earlier years).
-inline std::vector<reproduction_row> target_rows(const sim::run_result& r) {
-    struct est {
-        std::optional<double> mean, low, high;
-        std::size_t replicates = 0;
-    };
-    return reproduction_rows(sim::england_targets(), [&](const sim::target& t) {
-        est e;
-        if (r.mean.years.empty())
-            return e;
-        if (r.mean.years.back().year == t.year) {
-            const auto& fe = r.estimates[static_cast<std::size_t>(t.figure)];
-            return est{fe.mean, fe.low, fe.high, fe.replicates};
-        }
-        for (const auto& y : r.mean.years)
-            if (y.year == t.year)
-                e.mean = y.figs[t.figure];
-        return e;
-    });
-}
-
 // Appends the sections every simulation report has: assumptions and reproduction.
-inline void add_model_sections(document& doc, const sim::run_result& r) {
+inline void add_model_sections(document& doc, const sim::run_result& r,
+                               const sim::published_figures& published) {
     doc.sections.push_back(assumptions_section(r.config.params, r.config.parameter_uncertainty));
-    doc.sections.push_back(reproduction_section(target_rows(r), {}));
+    doc.sections.push_back(reproduction_section(sim::validation_rows(published, r)));
 }
 } // namespace detail
 
 /// The report of one run, as a document: the run's parts, with the two continuity figures
 /// defined where they appear, then what the model assumes and how well it reproduces
-/// published figures.
-[[nodiscard]] inline document run_document(const sim::run_result& r) {
+/// `published` (by default the built-in copy of calibration.csv's measured rows).
+[[nodiscard]] inline document
+run_document(const sim::run_result& r,
+             const sim::published_figures& published = sim::compared_figures()) {
     const auto d = summarise_run(r);
     auto doc = make_document(d);
     for (auto& s : doc.sections)
         if (s.id == "continuity")
             detail::define_continuity(s, d);
-    detail::add_model_sections(doc, r);
+    detail::add_model_sections(doc, r, published);
     return doc;
 }
 
@@ -315,9 +296,10 @@ inline void add_model_sections(document& doc, const sim::run_result& r) {
 
 /// The report of a scenario against its baseline: the scenario run's parts, the two runs side
 /// by side, the paired differences, the baseline's figures, then what the model assumes and
-/// how well the baseline reproduces published figures. Every part is labelled with the run it
-/// shows.
-[[nodiscard]] inline document comparison_document(const sim::comparison& c) {
+/// how well the baseline reproduces `published`. Every part is labelled with the run it shows.
+[[nodiscard]] inline document
+comparison_document(const sim::comparison& c,
+                    const sim::published_figures& published = sim::compared_figures()) {
     auto d = summarise_run(c.alternative);
     add_comparison(d, c);
     if (c.baseline.config.replicates < 2)
@@ -343,7 +325,7 @@ inline void add_model_sections(document& doc, const sim::run_result& r) {
     auto assumed =
         assumptions_section(c.baseline.config.params, c.baseline.config.parameter_uncertainty);
     label_section(assumed, shown_run::inputs, run_label(shown_run::inputs, base, alt));
-    auto reproduced = reproduction_section(detail::target_rows(c.baseline), {});
+    auto reproduced = reproduction_section(sim::validation_rows(published, c.baseline));
     label_section(reproduced, shown_run::baseline, run_label(shown_run::baseline, base, alt));
     // The difference first: it is the number a researcher quotes.
     doc.sections.insert(doc.sections.begin(), std::move(diff));
