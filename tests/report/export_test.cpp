@@ -116,3 +116,28 @@ TEST_CASE("write_mstate: one row per stay and possible next state; the one "
     CHECK(taken[3].starts_with("3,1,2,"));
     CHECK(taken[3].ends_with(",0,61,1"));
 }
+
+TEST_CASE("write_traminer and write_mstate: rows carry the caller's ids when given",
+          "[report][export]") {
+    const auto h = carepath::testing::sample_histories();
+    const std::vector<std::string> ids{"A17", "0042", "B-3"};
+    std::ostringstream seq, ms;
+    write_traminer(seq, h, ymd(2022, 4, 1), ymd(2023, 4, 1), ids);
+    write_mstate(ms, h, ymd(2022, 4, 1), ymd(2024, 4, 1), ids);
+    const auto l = lines(seq.str());
+    REQUIRE(l.size() == 4);
+    CHECK(l[1].starts_with("A17,NA,NA,foster,"));
+    CHECK(l[2].starts_with("0042,residential,"));
+    CHECK(l[3].starts_with("B-3,foster,"));
+    std::size_t per_child[3] = {0, 0, 0};
+    for (const auto& row : lines(ms.str()))
+        for (std::size_t i = 0; i < 3; ++i)
+            if (row.starts_with(ids[i] + ",")) ++per_child[i];
+    CHECK(per_child[0] > 0);
+    CHECK(per_child[1] > 0);
+    CHECK(per_child[2] > 0);
+    CHECK(lines(ms.str()).size() == 1 + per_child[0] + per_child[1] + per_child[2]);
+    const std::vector<std::string> short_list{"A17"};
+    CHECK_THROWS_AS(write_traminer(seq, h, ymd(2022, 4, 1), ymd(2023, 4, 1), short_list),
+                    std::invalid_argument);
+}

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -72,13 +73,17 @@ int run_export(const std::string& dir, const std::string& to, const std::string&
     from = carepath::date{ymd.year() / ymd.month() / std::chrono::day{1}};
     const carepath::date to_day = loaded->window.to;
 
+    // rows are named by the return's own CHILD ids, so they join back to its tables
+    std::vector<std::string> ids;
+    for (const auto& c : loaded->mapped.children)
+        ids.push_back(c.id);
     const bool ok = carepath::cli::write_file(
         out,
         [&](std::ostream& os) {
             if (to == "traminer") {
-                r::write_traminer(os, histories, from, to_day);
+                r::write_traminer(os, histories, from, to_day, ids);
             } else if (to == "mstate") {
-                r::write_mstate(os, histories, from, to_day);
+                r::write_mstate(os, histories, from, to_day, ids);
             } else {
                 nlohmann::json j;
                 j["collection_year"] = loaded->year;

@@ -1,7 +1,10 @@
 // `carepath simulate [--children N] [--years Y] [--seed S] [--threads T] [--replicates R]
 // [--scenario FILE] [--parameter-uncertainty] [--out DIR]`: runs the microsimulation
 // (England as calibrated, by default), with a scenario beside the baseline when one is given,
-// and writes summary.json, summary.csv, the report's tables as CSV and report.html to DIR.
+// and writes summary.json, summary.csv, the report's tables as CSV and report.html to DIR, and
+// the kept children's care histories as an SSDA903 return in DIR/histories (header.csv and
+// episodes.csv; DIR/histories/baseline and /scenario for a scenario run), which `carepath
+// export`, `validate` and `analyse` read as they read a council's return.
 // A progress bar is drawn on a terminal only. Exit 0 done, 2 bad options or an unreadable
 // scenario or unwritable folder.
 #include "command.hpp"
@@ -9,6 +12,8 @@
 
 #include <carepath/report.hpp>
 #include <carepath/sim.hpp>
+#include <carepath/ssda903/mapping.hpp>
+#include <carepath/ssda903/writer.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -138,6 +143,19 @@ int run_simulate(const options& o) {
         return 2;
     }
     const fs::path out{o.out};
+    // Every episode of every kept child, not one collection year: the return of a simulation
+    // covers its whole run.
+    auto write_histories = [](const fs::path& dir, const std::vector<carepath::care_history>& hs) {
+        if (hs.empty())
+            return true;
+        const auto ret = carepath::ssda903::histories_to_return(hs, {.collection_year = 0});
+        if (auto s = carepath::ssda903::write_return(ret, dir); !s) {
+            std::cerr << "carepath simulate: cannot write the histories to " << dir.string()
+                      << ": " << s.error() << '\n';
+            return false;
+        }
+        return true;
+    };
     const auto t0 = std::chrono::steady_clock::now();
     r::document doc;
     std::string headline; // the last year in a sentence, read from the run's own summary
@@ -163,7 +181,9 @@ int run_simulate(const options& o) {
                 "simulate")
             || !carepath::cli::write_file(
                 out / "scenario.csv", [&](std::ostream& os) { sim::write_csv(os, c.alternative); },
-                "simulate"))
+                "simulate")
+            || !write_histories(out / "histories" / "baseline", c.baseline.histories)
+            || !write_histories(out / "histories" / "scenario", c.alternative.histories))
             return 2;
     } else {
         const auto run = sim::simulate(cfg, {}, progress_bar());
@@ -174,7 +194,8 @@ int run_simulate(const options& o) {
                 "simulate")
             || !carepath::cli::write_file(
                 out / "summary.csv", [&](std::ostream& os) { sim::write_csv(os, run); },
-                "simulate"))
+                "simulate")
+            || !write_histories(out / "histories", run.histories))
             return 2;
     }
     for (const auto& s : doc.sections)
@@ -201,6 +222,9 @@ int run_simulate(const options& o) {
               << " in " << r::format_number(secs, 1) << " s.\n"
               << headline << "Summary: " << (out / "summary.json").string() << "\n"
               << "Report:  " << (out / "report.html").string() << "  (open it in a web browser)\n";
+    if (o.histories > 0)
+        std::cout << "Histories: " << (out / "histories").string()
+                  << "  (an SSDA903 return: carepath export, validate and analyse read it)\n";
     return 0;
 }
 
@@ -230,7 +254,11 @@ const carepath::cli::registrar simulate_command{[](CLI::App& app) {
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     cmd->add_option("--histories", opt->histories,
-                    "children whose full histories are kept for continuity and survival curves")
+                    "children whose full histories are kept for continuity and survival curves; "
+                    "the report's figures computed from histories (sibling separation, school "
+                    "and social worker changes, re-entry, disruption) need every child of the "
+                    "first replicate, so give more than the children simulated, or the report "
+                    "says they were not computed")
         ->capture_default_str();
     cmd->add_option("--scenario", opt->scenario_file,
                     "a scenario file (`key = value` lines) to run beside the baseline");

@@ -65,8 +65,20 @@ cp_cli_test(cli_export_help RC 0 ARGS export --help OUT "--to.*--out")
 # --- simulate --------------------------------------------------------------------------------
 cp_cli_test(cli_simulate_run RC 0
             ARGS simulate --children 800 --years 2 --threads 1 --histories 300 --out ${cp_work}/sim
-            OUT "Simulated 2 years of 760 children in care \\(--children 800 rounded to 5 in each of 152 authorities\\).*On 31 March 2021: [0-9]+ children in care; [0-9]+ started and [0-9]+ left care.*Report: +[^\n]*sim/report.html"
+            OUT "Simulated 2 years of 760 children in care \\(--children 800 rounded to 5 in each of 152 authorities\\).*On 31 March 2021: [0-9]+ children in care; [0-9]+ started and [0-9]+ left care.*Report: +[^\n]*sim/report.html.*Histories: +[^\n]*sim/histories"
             FILE ${cp_work}/sim/summary.json FILE_RE "\"figures\":{\"cla_count\":")
+set_tests_properties(cli_simulate_run PROPERTIES FIXTURES_SETUP cli_simulated)
+# A simulation's children, written as an SSDA903 return, read back by export: 300 kept
+# histories, one TraMineR row each, every row named by its CHILD id.
+cp_cli_test(cli_export_simulation RC 0
+            ARGS export ${cp_work}/sim/histories --to traminer --out ${cp_work}/sim-seq.csv
+            OUT "Wrote 300 children's care histories \\(traminer"
+            FILE ${cp_work}/sim-seq.csv FILE_RE "^id,[0-9][0-9][0-9][0-9]-[0-9][0-9],")
+cp_cli_test(cli_export_simulation_json RC 0
+            ARGS export ${cp_work}/sim/histories --to json --out ${cp_work}/sim-h.json
+            FILE ${cp_work}/sim-h.json FILE_RE "\"children\": .*\"child\": \"[0-9]+\".*\"placements\"")
+set_tests_properties(cli_export_simulation cli_export_simulation_json PROPERTIES
+                     FIXTURES_REQUIRED cli_simulated)
 cp_cli_test(cli_simulate_scenario RC 0
             ARGS simulate --children 800 --years 2 --threads 2 --replicates 2 --histories 300
                  --scenario ${cp_data}/scenario.txt --out ${cp_work}/scenario

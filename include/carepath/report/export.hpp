@@ -24,6 +24,7 @@
 #include <optional>
 #include <ostream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -132,10 +133,26 @@ struct stay {
     return out;
 }
 
+namespace detail {
+// The id column of the i-th history: the caller's id (an SSDA903 return's CHILD, as written)
+// when given, so rows join back to the source; else the numeric child id.
+inline std::string export_id(std::span<const care_history> histories,
+                             std::span<const std::string> ids, std::size_t i) {
+    if (ids.empty())
+        return std::to_string(histories[i].subject().id.value());
+    if (ids.size() != histories.size())
+        throw std::invalid_argument{"export: " + std::to_string(ids.size()) + " ids for "
+                                    + std::to_string(histories.size()) + " histories"};
+    return ids[i];
+}
+} // namespace detail
+
 /// Writes TraMineR's state-sequence CSV: `id` then one column per month from
-/// `from`'s month to the last month starting before `to`, headed `YYYY-MM`.
+/// `from`'s month to the last month starting before `to`, headed `YYYY-MM`. The id is `ids[i]`
+/// for the i-th history when `ids` is given (one per history), else the child's number.
+/// @throws std::invalid_argument if `ids` is given with another length than `histories`.
 inline void write_traminer(std::ostream& os, std::span<const care_history> histories, date from,
-                           date to) {
+                           date to, std::span<const std::string> ids = {}) {
     std::vector<date> months;
     const std::chrono::year_month_day f{from};
     for (auto ym = std::chrono::year_month{f.year(), f.month()};; ym += std::chrono::months{1}) {
@@ -149,8 +166,9 @@ inline void write_traminer(std::ostream& os, std::span<const care_history> histo
     t.columns.push_back("id");
     for (const auto d : months)
         t.columns.push_back(format_iso(d).substr(0, 7));
-    for (const auto& h : histories) {
-        std::vector<std::string> row{std::to_string(h.subject().id.value())};
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+        const auto& h = histories[i];
+        std::vector<std::string> row{detail::export_id(histories, ids, i)};
         for (const auto d : months)
             row.push_back(state_on(h, d).name);
         t.add_row(std::move(row));
@@ -160,16 +178,18 @@ inline void write_traminer(std::ostream& os, std::span<const care_history> histo
 
 /// Writes mstate's long format for `histories` over `[from, to)`. Each child's
 /// clock starts at their first stay in the window; the last stay is censored at
-/// `to` (all its rows status 0).
+/// `to` (all its rows status 0). Ids as write_traminer gives them.
+/// @throws std::invalid_argument if `ids` is given with another length than `histories`.
 inline void write_mstate(std::ostream& os, std::span<const care_history> histories, date from,
-                         date to) {
+                         date to, std::span<const std::string> ids = {}) {
     const auto trans = mstate_transitions();
     data_table t;
     t.columns = {"id", "from", "to", "trans", "Tstart", "Tstop", "status"};
-    for (const auto& h : histories) {
-        const auto s = stays(h, from, to);
+    for (std::size_t child = 0; child < histories.size(); ++child) {
+        const auto s = stays(histories[child], from, to);
         if (s.empty())
             continue;
+        const std::string id = detail::export_id(histories, ids, child);
         const date origin = s.front().start;
         for (std::size_t i = 0; i < s.size(); ++i) {
             const auto next = i + 1 < s.size() ? s[i + 1].state.number : 0;
@@ -178,7 +198,7 @@ inline void write_mstate(std::ostream& os, std::span<const care_history> histori
             for (const auto& tr : trans) {
                 if (tr.from != s[i].state.number)
                     continue;
-                t.add_row({std::to_string(h.subject().id.value()), std::to_string(tr.from),
+                t.add_row({id, std::to_string(tr.from),
                            std::to_string(tr.to), std::to_string(tr.number), std::to_string(t0),
                            std::to_string(t1), tr.to == next ? "1" : "0"});
             }
