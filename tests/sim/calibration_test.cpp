@@ -77,6 +77,7 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
         {&cal.sw_caseload, 1},
         {&cal.sw_turnover, 0.01},
         {&cal.sw_agency_share, 0.01},
+        {&cal.sw_vacancy_rate, 0.01},
         {&cal.foster_carers, 1},
         {&cal.carer_approvals, 1},
     };
@@ -105,6 +106,15 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
               == Approx(100 * csv.at("childrens_homes_count_2020") / csv.at("cla_count_2020"))
                      .margin(0.05));
         for (const auto& id : split_ids(cal.stock_home.source))
+            CHECK(csv.count(id) == 1);
+    }
+    SECTION("the derived share of vacancies covered by agency workers is 4558 / 6522") {
+        CHECK(cal.sw_vacancy_cover_share.from == provenance::derived);
+        CHECK(cal.sw_vacancy_cover_share.value
+              == Approx(csv.at("sw_agency_covering_vacancies_fte_2021")
+                        / csv.at("sw_vacancies_fte_2021"))
+                     .margin(0.0005));
+        for (const auto& id : split_ids(cal.sw_vacancy_cover_share.source))
             CHECK(csv.count(id) == 1);
     }
     SECTION("the derived wait from match to order is 23 - 6 - 8 months") {

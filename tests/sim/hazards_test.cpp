@@ -180,3 +180,81 @@ TEST_CASE("hazards: first contact days and carer ties", "[sim][hazards]") {
         CHECK(family_of_kind(k.code()) == k.family());
     }
 }
+
+TEST_CASE("hazards: a vacancy's mean length follows from the vacancy rate and turnover",
+          "[sim][hazards]") {
+    // 20% of posts vacant: 0.25 vacant posts per worker in post; a quarter of workers leave a
+    // year, so 0.25 posts fall vacant a year per worker and each stays vacant a year
+    CHECK(mean_vacancy_years(0.2, 0.25) == Approx(1.0));
+    CHECK(mean_vacancy_years(0.5, 0.5) == Approx(2.0));
+    // the published figures: 16.1% vacant, 13.5% turnover
+    CHECK(mean_vacancy_years(0.161, 0.135) == Approx(0.161 / 0.839 / 0.135));
+    CHECK(mean_vacancy_years(0.161, 0.135) == Approx(1.4215).epsilon(0.001));
+    // more turnover fills the same vacancy rate with shorter vacancies
+    CHECK(mean_vacancy_years(0.2, 0.5) < mean_vacancy_years(0.2, 0.25));
+    // nothing to draw: no vacancies, no leavers, or every post vacant
+    CHECK(mean_vacancy_years(0, 0.135) == 0);
+    CHECK(mean_vacancy_years(0.161, 0) == 0);
+    CHECK(mean_vacancy_years(1, 0.135) == 0);
+}
+
+TEST_CASE("hazards: agency cover holds the covered share of posts and leaves when the post is "
+          "filled",
+          "[sim][hazards]") {
+    CHECK(covered_vacancy_share(0.2, 0.5) == Approx(0.1));
+    CHECK(covered_vacancy_share(0.161, 0.699) == Approx(0.1125).epsilon(0.001));
+    CHECK(covered_vacancy_share(0.2, 1.5) == Approx(0.2)); // a share above 1 is 1
+    CHECK(covered_vacancy_share(-0.1, 0.5) == 0);
+    CHECK(agency_leaving_day(300, 120) == 120); // the post is filled first
+    CHECK(agency_leaving_day(100, 120) == 100); // the agency worker leaves first
+    CHECK(agency_leaving_day(100, never) == 100); // a permanent worker: no cover end
+}
+
+TEST_CASE("hazards: a case moves to the children-in-care team at the s20 review and to the 16+ "
+          "team at 16, once a period of care",
+          "[sim][hazards]") {
+    auto cal = default_england();
+    cal.sw_care_team_days.value = 119;
+    const std::int32_t sixteen = static_cast<std::int32_t>(16 * 365.25);
+    // an s20 child of 10 who entered care on day 4000, run started on day 3900
+    auto c = child_at(4000, home_kind::foster, legal_group::accommodated_s20);
+    auto m = next_team_move(cal, c, 3900);
+    CHECK(m.first == team_move::to_care_team);
+    CHECK(m.second == 4119);
+    // the review fell before the run began: the case moved before the stock date
+    CHECK(next_team_move(cal, c, 4200).first == team_move::to_sixteen_team);
+    // moved already in this period: the next is the 16th birthday
+    c.care_team_day = 4119;
+    m = next_team_move(cal, c, 3900);
+    CHECK(m.first == team_move::to_sixteen_team);
+    CHECK(m.second == sixteen);
+    // a new period of care (a re-entry) on day 5000: the care-team move is due again
+    c.period_start = 5000;
+    m = next_team_move(cal, c, 3900);
+    CHECK(m.first == team_move::to_care_team);
+    CHECK(m.second == 5119);
+    // after the 16+ move nothing is due
+    c.care_team_day = 5119;
+    c.sixteen_team_day = sixteen;
+    CHECK(next_team_move(cal, c, 3900).first == team_move::no_move);
+    CHECK(next_team_move(cal, c, 3900).second == never);
+    // in care proceedings: no move on a fixed day; the final order moves the case
+    auto ico = child_at(4000, home_kind::foster, legal_group::interim_care_order);
+    m = next_team_move(cal, ico, 3900);
+    CHECK(m.first == team_move::to_sixteen_team);
+    CHECK(moves_at_final_order(ico));
+    ico.care_team_day = 4119; // an s20 case that moved, then went to court
+    CHECK_FALSE(moves_at_final_order(ico));
+    // a young person who came into care after 16 joins the 16+ team at entry: no move
+    auto older = child_at(sixteen + 30, home_kind::foster, legal_group::care_order);
+    CHECK(next_team_move(cal, older, 3900).first == team_move::no_move);
+    // turned 16 before the run began
+    auto before = child_at(4000, home_kind::foster, legal_group::care_order);
+    CHECK(next_team_move(cal, before, sixteen + 1).first == team_move::no_move);
+    // the chance each move brings a new worker
+    cal.sw_care_team_share.value = 0.8;
+    cal.sw_sixteen_team_share.value = 0.3;
+    CHECK(team_move_share(cal, team_move::to_care_team) == 0.8);
+    CHECK(team_move_share(cal, team_move::to_sixteen_team) == 0.3);
+    CHECK(team_move_share(cal, team_move::no_move) == 0);
+}

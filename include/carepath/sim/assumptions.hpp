@@ -118,6 +118,11 @@ void visit_inputs(Cal& c, F&& f) {
     f("sw_agency_share", c.sw_agency_share, k::probability);
     f("sw_agency_turnover_factor", c.sw_agency_turnover_factor, k::amount);
     f("sw_transfer_rate", c.sw_transfer_rate, k::amount);
+    f("sw_vacancy_rate", c.sw_vacancy_rate, k::probability);
+    f("sw_vacancy_cover_share", c.sw_vacancy_cover_share, k::probability);
+    f("sw_care_team_share", c.sw_care_team_share, k::probability);
+    f("sw_care_team_days", c.sw_care_team_days, k::amount);
+    f("sw_sixteen_team_share", c.sw_sixteen_team_share, k::probability);
     f("foster_carers", c.foster_carers, k::amount);
     f("carers_per_household", c.carers_per_household, k::amount);
     f("household_places", c.household_places, k::probability);

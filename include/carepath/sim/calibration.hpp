@@ -234,10 +234,38 @@ struct calibration {
     // --- workforce and carers -----------------------------------------------------------------
     sourced sw_caseload{16, provenance::published, "sw_caseload_mean", "'more than 16'"};
     sourced sw_turnover{0.135, provenance::published, "sw_turnover_2020", ""};
-    sourced sw_agency_share{0.15, provenance::published, "sw_agency_rate", ""};
-    sourced sw_agency_turnover_factor{3, provenance::assumption, "", ""};
+    sourced sw_agency_share{0.15, provenance::published, "sw_agency_rate",
+                            "a check, not an input: the model's agency workers are those "
+                            "covering vacancies (sw_vacancy_rate x sw_vacancy_cover_share)"};
+    sourced sw_agency_turnover_factor{3, provenance::assumption, "",
+                                      "an agency worker leaves this many times as fast as a "
+                                      "permanent one; no published length of agency stays found"};
     sourced sw_transfer_rate{0.12, provenance::assumption, "",
-                             "team transfers of a child per year"};
+                             "other reallocations of a child's case per year (a worker moving "
+                             "team inside the authority, which turnover does not count; "
+                             "caseload balancing)"};
+    sourced sw_vacancy_rate{0.161, provenance::published, "sw_vacancy_rate_2020",
+                            "FTE vacancies / (vacancies + FTE in post), 30 September 2020"};
+    sourced sw_vacancy_cover_share{0.699, provenance::derived,
+                                   "sw_agency_covering_vacancies_fte_2021,sw_vacancies_fte_2021",
+                                   "4,558 / 6,522 FTE on 30 September 2021: a vacancy's cases go "
+                                   "to an agency worker until it is filled; otherwise they are "
+                                   "shared out in the team"};
+    sourced sw_care_team_share{0.75, provenance::assumption, "",
+                               "chance a case moves from the team that brought the child into "
+                               "care to a children-in-care team (at the final order, or at the "
+                               "s20 review below); transfer points of this kind are in the "
+                               "case-transfer procedures of Salford, Bolton, Bexley and "
+                               "Islington; no national count of team structures found"};
+    sourced sw_care_team_days{119, provenance::assumption, "",
+                              "days from entry to the transfer of an s20 case: the second review "
+                              "(Care Planning, Placement and Case Review (England) Regulations "
+                              "2010, reg 33: the first within 20 working days, the second within "
+                              "3 months of it)"};
+    sourced sw_sixteen_team_share{0.5, provenance::assumption, "",
+                                  "chance the case moves to a 16+ (leaving care) team at the "
+                                  "16th birthday: Islington's procedures move it at 16, "
+                                  "Redbridge's and Plymouth's at 18"};
     sourced foster_carers{71150, provenance::published, "foster_carers_approved_2020", ""};
     sourced carers_per_household{1.4, provenance::assumption, "", ""};
     sourced_table<3> household_places{

@@ -173,6 +173,7 @@ private:
     void schedule(std::uint32_t ci);
     void child_event(std::uint32_t ci);
     void set_legal(std::uint32_t ci, legal_group g);
+    void move_team(std::uint32_t ci, team_move m);
     void same_carer_change(std::uint32_t ci, home_kind h, bool own_carers);
     bool move_child(std::uint32_t ci, std::optional<change_reason> why, bool planned, bool forced);
     void relocate(std::uint32_t ci, home_kind h, change_reason why, bool planned, bool forced);
@@ -190,9 +191,11 @@ private:
     // ---- social workers, ties and histories (people.hpp) --------------------------------------
     std::uint32_t hire_worker();
     std::uint32_t hire_worker_now();
+    std::uint32_t hire(bool agency, std::int32_t cover_until);
+    std::int32_t vacancy_end();
     void schedule_worker(std::uint32_t w, std::int32_t from);
     std::uint32_t pick_worker(child_rec& c);
-    void assign_worker(std::uint32_t ci, end_reason why);
+    void assign_worker(std::uint32_t ci, end_reason why, std::uint32_t to = none);
     void worker_leaves(std::uint32_t w);
     void begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind);
     bool end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind, end_reason why,

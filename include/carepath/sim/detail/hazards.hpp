@@ -3,8 +3,8 @@
 // The hazards and mappings of the model as pure functions of a child's record, the
 // calibration and the scenario: the SSDA903 placement type and legal status a simulated state
 // stands for, the competing rates of a child's next event, the day the rates next change,
-// the factor for time in placement, the first contact on a kept tie, and the kind of the
-// tie to a carer.
+// the factor for time in placement, the moves of a case between social work teams and the
+// length of vacancies, the first contact on a kept tie, and the kind of the tie to a carer.
 #include "carepath/core/relationship.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/records.hpp"
@@ -14,6 +14,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace carepath::sim::detail {
 
@@ -159,6 +160,91 @@ inline void rates(const calibration& cal, const scenario& pol, const child_rec& 
         && day - c.placement_start >= half_year_days)
         r[o::long_term] = cal.long_term_rate.value;
     r[o::worker_transfer] = cal.sw_transfer_rate.value;
+}
+
+// ---- social work teams and vacancies -------------------------------------------------------
+
+/// Mean years a post stays vacant. With vacancy rate `v` (vacancies over vacancies plus staff
+/// in post) and turnover `t` (leavers a year over staff in post), posts fall vacant at `t` x
+/// staff a year while `v / (1 - v)` x staff are vacant at any time, so by Little's law a
+/// vacancy lasts `v / (1 - v) / t` years. 0 when there is no turnover or no vacancy.
+[[nodiscard]] inline double mean_vacancy_years(double vacancy_rate, double turnover) noexcept {
+    if (!(turnover > 0) || !(vacancy_rate > 0) || !(vacancy_rate < 1))
+        return 0;
+    return vacancy_rate / (1 - vacancy_rate) / turnover;
+}
+
+/// The share of posts held by an agency worker covering a vacancy, in the steady state of
+/// vacancies (rate `vacancy_rate`) of which `cover_share` are covered.
+[[nodiscard]] inline double covered_vacancy_share(double vacancy_rate,
+                                                  double cover_share) noexcept {
+    return std::clamp(vacancy_rate, 0.0, 1.0) * std::clamp(cover_share, 0.0, 1.0);
+}
+
+/// The day an agency worker leaves: their own leaving day or the day the vacancy they cover
+/// is filled, whichever comes first (a permanent worker has no such day: `cover_until` is
+/// `never`).
+[[nodiscard]] constexpr std::int32_t agency_leaving_day(std::int32_t own,
+                                                        std::int32_t cover_until) noexcept {
+    return std::min(own, cover_until);
+}
+
+/// A move of a child's case between social work teams at a stage of the care plan.
+enum class team_move : std::uint8_t {
+    no_move,
+    to_care_team,   // from the team that brought the child into care to a children-in-care team
+    to_sixteen_team // to a 16+ (leaving care) team at the 16th birthday
+};
+
+/// The 16th birthday of child `c` (its birthdays are computed once, at the ages in age_edges).
+[[nodiscard]] inline std::int32_t sixteenth_birthday(const child_rec& c) noexcept {
+    static constexpr std::size_t at = [] {
+        std::size_t i = 0;
+        while (age_edges[i] != 16)
+            ++i;
+        return i;
+    }();
+    return c.edge_days[at];
+}
+
+/// The next team move due for child `c`, in care, that is decided on a fixed day, and that day
+/// (`never` when none is due). An s20 case moves to the children-in-care team at the review
+/// `sw_care_team_days` after entry (a case in proceedings moves at the final order instead,
+/// see `moves_at_final_order`); a child who turns 16 in care moves to the 16+ team. A move
+/// due before `start` (the stock date) happened before the run and is not made again; each
+/// move is made once a period of care (the record keeps the day it was made).
+[[nodiscard]] inline std::pair<team_move, std::int32_t>
+next_team_move(const calibration& cal, const child_rec& c, std::int32_t start) noexcept {
+    std::pair<team_move, std::int32_t> next{team_move::no_move, never};
+    if (c.legal == legal_group::accommodated_s20 && c.care_team_day < c.period_start) {
+        const auto day = c.period_start + static_cast<std::int32_t>(cal.sw_care_team_days.value);
+        if (day >= start)
+            next = {team_move::to_care_team, day};
+    }
+    const auto sixteen = sixteenth_birthday(c);
+    if (c.sixteen_team_day < sixteen && sixteen >= start && c.period_start < sixteen
+        && sixteen < next.second)
+        next = {team_move::to_sixteen_team, sixteen};
+    return next;
+}
+
+/// Whether the final order of proceedings moves the case to the children-in-care team: it does
+/// unless it has moved there in this period of care already (an s20 case that went to court).
+[[nodiscard]] inline bool moves_at_final_order(const child_rec& c) noexcept {
+    return c.care_team_day < c.period_start;
+}
+
+/// The chance a team move of kind `m` gives the child a new social worker.
+[[nodiscard]] inline double team_move_share(const calibration& cal, team_move m) noexcept {
+    switch (m) {
+    case team_move::to_care_team:
+        return cal.sw_care_team_share.value;
+    case team_move::to_sixteen_team:
+        return cal.sw_sixteen_team_share.value;
+    case team_move::no_move:
+        return 0;
+    }
+    return 0;
 }
 
 /// The chance a new home of kind `h` is inside the authority: the calibrated share, moved by

@@ -29,15 +29,22 @@ inline void authority_model::carer_turnover() {
     push(now_ + carers_.next_gap(change.rate), ev_carer_change, 0, 0);
 }
 
-// Draws the child's next event. The hazards are constant between rate changes, so the
-// waiting time is found by spending an Exp(1) amount of cumulative hazard across the
-// segments (inversion), with no event at the segment edges; only the deterministic
-// events (18th birthday, the final hearing, the end of a hold) stop the walk.
+// Draws the child's next event (after a team move due today). The hazards are constant
+// between rate changes, so the waiting time is found by spending an Exp(1) amount of
+// cumulative hazard across the segments (inversion), with no event at the segment edges;
+// only the deterministic events (18th birthday, the final hearing, the end of a hold, a team
+// move on its day) stop the walk.
 inline void authority_model::schedule(std::uint32_t ci) {
     auto& c = children_[ci];
+    // a move between teams due today is made now: it is not a change of home, so it need not
+    // wait for a placement made today to last a day, and every handler ends here
+    if (const auto [m, day] = next_team_move(cal_, c, start_);
+        m != team_move::no_move && day <= now_)
+        move_team(ci, m);
     ++c.version;
     const std::int32_t hard =
-        std::max(now_ + 1, std::min({c.hearing, c.held_until, c.edge_days.back(), end_ + 1}));
+        std::max(now_ + 1, std::min({c.hearing, c.held_until, c.edge_days.back(),
+                                     next_team_move(cal_, c, start_).second, end_ + 1}));
     double need = c.rng.exponential(1.0);
     rate_table r{};
     std::int32_t t = now_;
@@ -91,6 +98,8 @@ inline void authority_model::child_event(std::uint32_t ci) {
         c.hearing = never;
         const bool po = a < 5 && c.rng.bernoulli(cal_.placement_order_at_final_under5.value);
         set_legal(ci, po ? legal_group::placement_order : legal_group::care_order);
+        if (moves_at_final_order(c))
+            move_team(ci, team_move::to_care_team);
         schedule(ci);
         return;
     }
@@ -151,6 +160,18 @@ inline void authority_model::child_event(std::uint32_t ci) {
         break; // a checkpoint: rates change
     }
     schedule(ci);
+}
+
+// The case moves to another team: the day is kept (a move is made once a period of care), and
+// the child gets a new social worker unless the authority's teams keep the same one.
+inline void authority_model::move_team(std::uint32_t ci, team_move m) {
+    auto& c = children_[ci];
+    if (m == team_move::to_care_team)
+        c.care_team_day = now_;
+    else
+        c.sixteen_team_day = now_;
+    if (c.rng.bernoulli(team_move_share(cal_, m)))
+        assign_worker(ci, end_reason::worker_change);
 }
 
 inline void authority_model::set_legal(std::uint32_t ci, legal_group g) {

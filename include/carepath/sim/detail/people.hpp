@@ -1,8 +1,8 @@
 #pragma once
 // Private to carepath::sim: an implementation detail, not part of the API.
-// The people around a simulated child: social workers (hired, leaving, caseloads), the
-// child's ties to people (begun, ended, the first contact on a tie kept across a move), and
-// the kept children's care histories.
+// The people around a simulated child: social workers (posts, vacancies covered by agency
+// workers, leaving, caseloads), the child's ties to people (begun, ended, the first contact on
+// a tie kept across a move), and the kept children's care histories.
 #include "carepath/sim/detail/authority.hpp"
 
 #include <algorithm>
@@ -10,14 +10,42 @@
 
 namespace carepath::sim::detail {
 
-inline std::uint32_t authority_model::hire_worker() {
+// Posts and vacancies. A permanent worker leaves at the published turnover rate; the post
+// then falls vacant for a time drawn with the mean that the published vacancy rate implies
+// (mean_vacancy_years). A covered vacancy (sw_vacancy_cover_share) is held by agency workers
+// one after another, each leaving at their own faster rate or when the post is filled; the
+// cases of the post pass from each holder to the next. An uncovered vacancy's cases are shared
+// out in the team and a permanent worker takes the post.
+inline std::uint32_t authority_model::hire(bool agency, std::int32_t cover_until) {
     worker_rec w;
     w.person = new_person();
-    w.agency = workers_rng_.bernoulli(cal_.sw_agency_share.value);
+    w.agency = agency;
+    w.cover_until = agency ? cover_until : never;
     workers_.push_back(std::move(w));
     const auto id = static_cast<std::uint32_t>(workers_.size() - 1);
     active_workers_.push_back(id);
     return id;
+}
+
+inline std::int32_t authority_model::vacancy_end() {
+    // a vacancy lasts as long as at baseline: a scenario's turnover changes how often posts
+    // fall vacant, not how hard they are to fill
+    const double mean = mean_vacancy_years(cal_.sw_vacancy_rate.value, cal_.sw_turnover.value);
+    const auto from = std::max(now_, start_);
+    if (!(mean > 0))
+        return from; // no vacancies: the post is filled at once
+    const double years = workers_rng_.exponential(1 / mean);
+    const double day = from + years * days_per_year;
+    return day >= static_cast<double>(end_) ? never : static_cast<std::int32_t>(day);
+}
+
+// A post of the workforce at the start or a new post: held by an agency worker covering a
+// vacancy in the steady-state share (covered_vacancy_share), until a time drawn as for any
+// vacancy (memoryless), or by a permanent worker.
+inline std::uint32_t authority_model::hire_worker() {
+    const bool agency = workers_rng_.bernoulli(
+        covered_vacancy_share(cal_.sw_vacancy_rate.value, cal_.sw_vacancy_cover_share.value));
+    return hire(agency, agency ? vacancy_end() : never);
 }
 
 inline std::uint32_t authority_model::hire_worker_now() {
@@ -30,10 +58,14 @@ inline void authority_model::schedule_worker(std::uint32_t w, std::int32_t from)
     const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
                         * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
     const double years = workers_rng_.exponential(rate);
-    if (years * days_per_year > (end_ - from) + 1)
+    const auto own = years * days_per_year > (end_ - from) + 1
+                         ? never
+                         : from + std::max<std::int32_t>(1, static_cast<std::int32_t>(
+                                                                years * days_per_year));
+    const auto day = agency_leaving_day(own, workers_[w].cover_until);
+    if (day > end_)
         return;
-    push(from + std::max<std::int32_t>(1, static_cast<std::int32_t>(years * days_per_year)),
-         ev_worker, w, 0);
+    push(std::max(day, from + 1), ev_worker, w, 0);
 }
 
 inline std::uint32_t authority_model::pick_worker(child_rec& c) {
@@ -50,7 +82,9 @@ inline std::uint32_t authority_model::pick_worker(child_rec& c) {
     return w;
 }
 
-inline void authority_model::assign_worker(std::uint32_t ci, end_reason why) {
+// Gives child `ci` a social worker: `to` when given (the next holder of the post), else one
+// of the team's (pick_worker), never the one the child has or just had.
+inline void authority_model::assign_worker(std::uint32_t ci, end_reason why, std::uint32_t to) {
     auto& c = children_[ci];
     const bool had = c.sw != none;
     if (had) {
@@ -60,8 +94,8 @@ inline void authority_model::assign_worker(std::uint32_t ci, end_reason why) {
             load.erase(it);
         end_tie(ci, workers_[c.sw].person, kinds::social_worker.code(), why, false);
     }
-    auto w = pick_worker(c);
-    if (w == c.sw || w == c.last_worker)
+    auto w = to != none ? to : pick_worker(c);
+    if (to == none && (w == c.sw || w == c.last_worker))
         w = hire_worker_now();
     c.sw = w;
     c.last_worker = w;
@@ -82,11 +116,20 @@ inline void authority_model::worker_leaves(std::uint32_t w) {
     workers_[w].active = false;
     active_workers_.erase(std::find(active_workers_.begin(), active_workers_.end(), w));
     const auto load = workers_[w].caseload; // copied: hiring may move workers_
-    const auto replacement = hire_worker();
+    const bool agency = workers_[w].agency;
+    const auto cover_until = workers_[w].cover_until;
+    std::uint32_t next = none; // the post's next holder, who takes its cases
+    if (agency && now_ < cover_until)
+        next = hire(true, cover_until); // another agency worker covers the same vacancy
+    else if (agency)
+        next = hire(false, never); // the vacancy is filled
+    else if (workers_rng_.bernoulli(cal_.sw_vacancy_cover_share.value))
+        next = hire(true, vacancy_end()); // the post falls vacant, covered
+    const auto replacement = next != none ? next : hire(false, never);
     schedule_worker(replacement, now_);
     for (auto ci : load)
         if (children_[ci].in_care && children_[ci].sw == w)
-            assign_worker(ci, end_reason::worker_change);
+            assign_worker(ci, end_reason::worker_change, next);
 }
 
 inline void authority_model::begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind) {

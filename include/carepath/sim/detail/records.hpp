@@ -61,6 +61,8 @@ struct child_rec {
     bool in_care = false, uasc = false, male = false, long_term = false, inside = true;
     bool with_own_carers = false, followed = false, in_school = false, held_long_term = false;
     std::uint32_t carer = none, held_carer = none, sw = none, last_worker = none;
+    // the days the case last reached the children-in-care team and the 16+ team (team_moves)
+    std::int32_t care_team_day = INT32_MIN / 2, sixteen_team_day = INT32_MIN / 2;
     std::uint32_t exit_log = none;
     std::uint16_t moves_year = 0;
     std::uint32_t version = 0;
@@ -96,6 +98,7 @@ struct carer_rec {
 
 struct worker_rec {
     std::uint32_t person = 0;
+    std::int32_t cover_until = never; // an agency worker covers a vacancy until it is filled
     bool agency = false;
     bool active = true;
     std::vector<std::uint32_t> caseload;
