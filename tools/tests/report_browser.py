@@ -17,7 +17,10 @@ least one with a non-empty box, and its area of the screenshot holds coloured pi
 simulation report must also show, visibly, its sections "What this model assumes", "How well
 it reproduces published figures" and the paired differences, define the continuity index and
 the share of ties kept in the continuity section, and (a scenario report) label every section,
-chart and table caption with the run it shows. Exit 77
+chart and table caption with the run it shows. Its reproduction section must show two visible
+tables, the target figures ("Fitted, not evidence") and the validation figures ("Evidence"),
+each row with source, definition and a model value or the reason there is none; the run keeps
+every child's history, so the validation table has history figures with values. Exit 77
 (ctest's skip code) with a message when chromium is not installed.
 """
 import json
@@ -65,8 +68,24 @@ window.addEventListener('load', function () {
   var sections = [];
   document.querySelectorAll('section').forEach(function (sec) {
     var h = sec.querySelector('h2'), p = sec.querySelector('p');
+    var tables = [];
+    sec.querySelectorAll('table.data').forEach(function (t) {
+      var cap = t.querySelector('caption');
+      var cells = function (tr) {
+        return Array.prototype.map.call(tr.querySelectorAll('th, td'), function (c) {
+          return c.textContent.trim();
+        });
+      };
+      var head = t.querySelector('thead tr') || t.querySelector('tr');
+      var rows = [];
+      t.querySelectorAll('tbody tr').forEach(function (tr) {
+        rows.push({cells: cells(tr), visible: visible(tr)});
+      });
+      tables.push({caption: cap ? cap.textContent : '', visible: visible(cap),
+                   columns: head ? cells(head) : [], rows: rows});
+    });
     sections.push({id: sec.id, title: h ? h.textContent : '', visible: visible(h),
-                   text: p ? p.textContent : ''});
+                   text: p ? p.textContent : '', tables: tables});
   });
   var figures = [];
   document.querySelectorAll('svg.chart').forEach(function (svg) {
@@ -177,6 +196,63 @@ SCENARIO_SECTIONS = (("difference", "Paired differences, figure by figure"),
                      ("baseline-figures", "Figures of the baseline run"))
 
 
+NUMBER = re.compile(r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?$")
+
+
+def check_reproduction(section, name):
+    """The section "How well it reproduces published figures" shows two visible tables, the
+    targets (fitted, not evidence) and the validation figures (evidence), each row with its
+    definition and source, and a model value or the reason there is none."""
+    failures = []
+    text = section["text"]
+    for words in ("fitted, not evidence", "never read by the fit"):
+        if words not in text:
+            failures.append("%s: the reproduction text does not say %r" % (name, words))
+    tables = section.get("tables", [])
+    if len(tables) != 2:
+        return failures + ["%s: the reproduction section has %d tables, not 2" % (name, len(tables))]
+    for table, label, role in ((tables[0], "Fitted, not evidence", "target"),
+                               (tables[1], "Evidence", "validation")):
+        cap = table["caption"]
+        if label not in cap or ("role " + role) not in cap or not table["visible"]:
+            failures.append("%s: table caption %r does not say %r (role %s), visibly"
+                            % (name, cap, label, role))
+        cols = table["columns"]
+        need = ("figure (source id)", "published", "source", "model's definition (this run's dates)",
+                "model (mean)", "95% interval (t)", "gap (model minus published)", "tolerance",
+                "within tolerance")
+        missing = [c for c in need if c not in cols]
+        if missing:
+            failures.append("%s: %s table lacks columns %r" % (name, role, missing))
+            continue
+        source, definition, model = cols.index("source"), cols.index(
+            "model's definition (this run's dates)"), cols.index("model (mean)")
+        numbers = reasons = 0
+        for row in table["rows"]:
+            cells = row["cells"]
+            if not row["visible"]:
+                failures.append("%s: %s row %r is not visible" % (name, role, cells[0]))
+            if not cells[source] or not cells[definition]:
+                failures.append("%s: %s row %r has no source or definition" % (name, role, cells[0]))
+            if NUMBER.match(cells[model]):
+                numbers += 1
+            elif cells[model].startswith("not computed: "):
+                reasons += 1
+            else:
+                failures.append("%s: %s row %r shows %r: neither a number nor a reason"
+                                % (name, role, cells[0], cells[model]))
+        if numbers == 0:
+            failures.append("%s: no %s figure has a model value" % (name, role))
+        print("%s: %s table %r: %d rows with a model value, %d saying why not"
+              % (name, role, cap, numbers, reasons))
+    # the validation table holds history figures (they need every child's history)
+    ids = [r["cells"][0] for r in tables[1]["rows"]]
+    for wanted in ("sib_children_with_none_frg_2014", "placements_one_share_2020"):
+        if wanted not in ids:
+            failures.append("%s: the validation table has no row %r" % (name, wanted))
+    return failures
+
+
 def check_simulation_parts(probe, name, scenario):
     """The simulation report's own sections are there and visible; in a scenario report every
     chart sits in a figure whose visible caption names its run, and every table caption does."""
@@ -190,6 +266,8 @@ def check_simulation_parts(probe, name, scenario):
             failures.append("%s: section %r heading %r is not %r, visible" % (name, sid, s["title"], title))
         else:
             print("%s: section %r shown: %s" % (name, sid, s["title"]))
+    if "reproduction" in sections:
+        failures += check_reproduction(sections["reproduction"], name)
     cont = sections.get("continuity")
     if cont and "Continuity index:" not in cont["text"]:
         failures.append("%s: the continuity section does not define the continuity index" % name)
@@ -279,7 +357,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     sim_out, analyse_out = os.path.join(work, "sim"), os.path.join(work, "analyse")
     for cmd in ([carepath, "simulate", "--children", "1500", "--years", "3", "--threads", "1",
-                 "--replicates", "2", "--histories", "800", "--scenario",
+                 "--replicates", "2", "--histories", "100000", "--scenario",
                  os.path.join(data, "scenario.txt"), "--out", sim_out],
                 [carepath, "analyse", os.path.join(data, "return"), "--out", analyse_out]):
         r = subprocess.run(cmd, capture_output=True, text=True)
