@@ -62,11 +62,13 @@ TEST_CASE("after care: a seeded leaver comes back only after the start, inside t
 }
 
 namespace {
-// A small run with the inputs held at their 2020 values.
+// A run of a quarter of England with the inputs held at their 2020 values. At this scale a
+// year's change in the number in care has a Monte Carlo standard deviation of about 0.75
+// points (measured over 12 seeds: 0.4-0.9 by year).
 run_result constant_inputs(std::uint64_t seed) {
     sim_config c;
-    c.scale = 0.1;
-    c.years = 8;
+    c.scale = 0.25;
+    c.years = 6;
     c.seed = seed;
     c.threads = 2;
     return simulate(c);
@@ -81,17 +83,45 @@ TEST_CASE("after care: with constant inputs starts stay at the published level a
     // input within five years and the stock rose 2-4% a year with no cause in the inputs.
     const auto r = constant_inputs(20200331);
     const auto& y = r.mean.years;
-    REQUIRE(y.size() == 8);
+    REQUIRE(y.size() == 6);
     auto at = [&](std::size_t k, figure_key f) { return y[k].figs[f].value(); };
     double later_starts = 0;
-    for (std::size_t k = 3; k < 8; ++k)
-        later_starts += at(k, figure_key::entries) / 5;
+    for (std::size_t k = 2; k < 6; ++k)
+        later_starts += at(k, figure_key::entries) / 4;
     // re-entries are there from the first year, not built up over five
     CHECK(std::abs(at(0, figure_key::entries) / later_starts - 1) < 0.08);
     // and first entries plus re-entries stay at the published starts (cla_starts_2020)
     CHECK(std::abs(later_starts / 30970 - 1) < 0.05);
-    // the stock's mean yearly change after the first year (the synthetic stock's transient)
-    const double growth =
-        std::pow(at(7, figure_key::cla_count) / at(1, figure_key::cla_count), 1.0 / 6) - 1;
-    CHECK(std::abs(growth) < 0.02);
+}
+
+TEST_CASE("after care: with constant inputs the number in care moves only as far as its "
+          "inputs cause, from the first year",
+          "[sim][after_care]") {
+    // In 2019/20 more children started care than left it (cla_starts_2020 30,970 against
+    // cla_ceased_2020 29,590, on a stock of cla_count_2019 78,140): held constant, that is the
+    // only cause in the inputs for the stock to move, at most 1.8% a year. The stock drawn on the
+    // stock date was not the mix its hazards keep up (17-year-olds piled up by clamping
+    // siblings' ages, ages spread evenly inside each band, time in care capped at 6 years, few
+    // interim orders), and the fit set the exits to match its first year: the stock then rose
+    // 4.4% and 3.7% in the second and third years (the old engine, 12 seeds). A burn-in before
+    // the stock date (sim_config::burn_in_years) now brings the mix to the hazards' own.
+    const auto r = constant_inputs(20200331);
+    const auto& y = r.mean.years;
+    REQUIRE(y.size() == 6);
+    const double caused = (30970.0 - 29590.0) / 78140.0;
+    const double noise = 3 * 0.0075; // three standard deviations of a year's change
+    double before = default_england().stock_count.value;
+    for (std::size_t k = 0; k < 5; ++k) {
+        const double change = y[k].in_care / before - 1;
+        INFO("year ending 31 March " << y[k].year << ": change " << 100 * change << "%");
+        CHECK(std::abs(change) <= caused + noise);
+        before = y[k].in_care;
+    }
+    // over the first three years, no more than the yearly imbalance three times (old: +10%)
+    const double three = y[2].in_care / default_england().stock_count.value - 1;
+    CHECK(std::abs(three) <= 3 * caused + noise);
+    // and the stock's mix does not re-settle: the share aged 16-17 in the first year is the
+    // share five years on (old: 18% against 22%, as the piled-up 17-year-olds left)
+    auto older = [&](std::size_t k) { return y[k].stock_by_age[4] / y[k].in_care; };
+    CHECK(std::abs(older(0) - older(5)) < 0.015);
 }

@@ -79,21 +79,21 @@ struct calibration {
     sourced male{56, provenance::published, "cla_male_share_2020", "applied to entrants too"};
 
     // --- entries --------------------------------------------------------------------------
-    sourced entries_per_year{27439, provenance::assumption, "",
+    sourced entries_per_year{27024, provenance::assumption, "",
                              "first entries a year (children not looked after before); fitted so "
                              "that first entries plus simulated re-entries give cla_starts_2020, "
                              "which counts both; used unless a population projection is given",
                              true};
     sourced_table<band_count> entry_age{
-        {0.20, 0.17, 0.16, 0.30, 0.17},
+        {0.25, 0.12, 0.14, 0.27, 0.22},
         provenance::assumption,
         "",
-        "entrants' ages are not in the data; chosen to keep the stock's age split near the "
-        "published one"};
-    sourced entry_s20{0.196, provenance::assumption, "",
+        "entrants' ages are not in the data; chosen so that the stock the hazards keep up (after "
+        "the burn-in) has an age split near the published one"};
+    sourced entry_s20{0.246, provenance::assumption, "",
                       "share of entrants accommodated under s20; fitted to legal_s20_share_2020",
                       true};
-    sourced entry_uasc{0.208, provenance::assumption, "",
+    sourced entry_uasc{0.173, provenance::assumption, "",
                        "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
     sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10},
                                         provenance::assumption,
@@ -102,18 +102,18 @@ struct calibration {
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
     std::array<std::array<double, home_count>, band_count> entry_home{{
-        {49.3, 19, 0, 0, 0, 21.2, 0, 17.7},
-        {54.1, 21.3, 0, 0, 0, 25.4, 0, 2.95},
-        {55.8, 20.1, 5.31, 0, 0, 16.9, 0, 1.48},
-        {49.3, 14.2, 22.6, 0, 0, 10.6, 0, 5.92},
-        {26.3, 5.93, 18.5, 172, 77.3, 4.24, 0, 2.95},
+        {53.9, 23.7, 0, 0, 0, 28.5, 0, 21.5},
+        {59.2, 26.5, 0, 0, 0, 34.1, 0, 3.59},
+        {61, 25, 5.59, 0, 0, 22.8, 0, 1.8},
+        {53.9, 17.7, 23.9, 0, 0, 14.3, 0, 7.19},
+        {28.8, 7.38, 19.5, 128, 54, 5.7, 0, 3.59},
     }};
     std::array<std::array<double, home_count>, band_count> move_home{{
-        {63.7, 17.9, 0, 0, 0, 10.6, 0, 0},
-        {62.1, 19, 0, 0, 0, 12.7, 0, 0},
-        {60.4, 14.2, 11.9, 0, 0, 4.24, 0, 1.48},
-        {47.7, 9.49, 34.5, 0, 0, 4.24, 0, 5.92},
-        {19.9, 3.55, 29.1, 181, 103, 0, 0, 2.95},
+        {69.6, 22.3, 0, 0, 0, 14.3, 0, 0},
+        {67.9, 23.7, 0, 0, 0, 17.1, 0, 0},
+        {66.1, 17.7, 12.6, 0, 0, 5.7, 0, 1.8},
+        {52.2, 11.8, 36.3, 0, 0, 5.7, 0, 7.19},
+        {21.8, 4.42, 30.7, 135, 71.9, 0, 0, 3.59},
     }};
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
                                   "published; the pattern (which homes are open to which ages) "
@@ -130,7 +130,7 @@ struct calibration {
                                    "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
-    sourced move_scale{1.95, provenance::assumption, "", "fitted to placements_3plus_share_2020",
+    sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
                        true};
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
 
@@ -138,11 +138,11 @@ struct calibration {
     sourced plo_weeks{26, provenance::published, "plo_target_weeks",
                       "interim orders last the PLO target plus an exponential extra"};
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
-    sourced placement_order_at_final_under5{0.859, provenance::assumption, "",
+    sourced placement_order_at_final_under5{0.687, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
                                             "hearing; fitted to adoptions_2020",
                                             true};
-    sourced care_to_placement_order_rate{0.228, provenance::assumption, "",
+    sourced care_to_placement_order_rate{0.183, provenance::assumption, "",
                                          "later placement orders for under-5s, per year; "
                                          "fitted to adoptions_2020",
                                          true};
@@ -157,7 +157,7 @@ struct calibration {
     sourced adoption_with_current_carers{0.15, provenance::assumption, "",
                                          "share placed for adoption with their foster carers"};
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
-    sourced long_term_rate{1.39, provenance::assumption, "",
+    sourced long_term_rate{0.894, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
                            "fitted to long_term_foster_share_2019",
                            true};
@@ -166,13 +166,13 @@ struct calibration {
     sourced_table<legal_count> return_home_rate{
         {0.75, 0.30, 0.055, 0}, provenance::assumption, "", "per year by legal group"};
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{0.602, provenance::assumption, "", "fitted to cla_ceased_2020", true};
+    sourced return_home_scale{0.567, provenance::assumption, "", "fitted to cla_ceased_2020", true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
-    sourced other_exit_rate{0.00724, provenance::assumption, "",
+    sourced other_exit_rate{0.0272, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
                             "and 18; fitted to return_home_share_2019_20",
                             true};
@@ -276,7 +276,7 @@ struct calibration {
     sourced household_leaving_rate{0.042, provenance::assumption, "",
                                    "per year; balances approvals at baseline"};
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
-    sourced_table<home_count> inside_share{{0.66, 0.783, 0.521, 0.653, 0.768, 0.961, 0.575, 0.458},
+    sourced_table<home_count> inside_share{{0.737, 0.832, 0.629, 0.732, 0.82, 0.97, 0.671, 0.581},
                                            provenance::assumption,
                                            "",
                                            "chance a new placement is sought inside the home "

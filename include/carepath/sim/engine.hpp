@@ -34,6 +34,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -66,6 +67,11 @@ struct sim_config {
     date start = date{std::chrono::year{2019} / std::chrono::March / 31};
     int years = 1;                   ///< years reported
     int warmup_years = 0;            ///< years simulated before the reported ones (not reported)
+    /// Synthetic stock only: years simulated *before* the stock date, with each child leaving
+    /// care replaced by a new entry, so that on the stock date the count is the published one
+    /// and its mix (ages within the bands, time in care, legal status) is the one the hazards
+    /// keep up, not the drawn one (detail/stock.hpp). Not reported; 0 = start from the draw.
+    int burn_in_years = 5;
     double scale = 1.0;              ///< share of England simulated; counts are scaled back up
     std::uint32_t authorities = 152; ///< England's 152 authorities, run independently
     calibration params = default_england();
@@ -236,6 +242,8 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
         throw std::invalid_argument{"sim_config: years must be at least 1"};
     if (config.warmup_years < 0)
         throw std::invalid_argument{"sim_config: warmup_years < 0"};
+    if (config.burn_in_years < 0)
+        throw std::invalid_argument{"sim_config: burn_in_years < 0"};
     if (!(config.scale > 0 && config.scale <= 1))
         throw std::invalid_argument{"sim_config: scale must be in (0, 1]"};
     if (config.replicates < 1)
@@ -250,6 +258,12 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
     out.config = config;
     out.config.initial.clear();
     const int total_years = config.years + config.warmup_years;
+    // a burn-in before the stock date (synthetic stock only): its years come first
+    const int burn_in = config.initial.empty() ? config.burn_in_years : 0;
+    const auto burn_in_ymd = std::chrono::year_month_day{config.start} - std::chrono::years{burn_in};
+    const date run_start =
+        burn_in_ymd.ok() ? date{burn_in_ymd}
+                         : date{burn_in_ymd.year() / burn_in_ymd.month() / std::chrono::last};
     // Parameter uncertainty: one calibration per replicate, drawn before any child is run.
     const bool draw_inputs = config.parameter_uncertainty || policy.parameter_uncertainty;
     out.config.parameter_uncertainty = draw_inputs;
@@ -300,8 +314,9 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
             in.id = ids[la];
             in.seed = config.seed;
             in.replicate = static_cast<std::uint32_t>(rep);
-            in.start = config.start;
-            in.years = total_years;
+            in.start = run_start;
+            in.burn_in_until = config.start;
+            in.years = burn_in + total_years;
             in.share = shares[la];
             in.keep_histories = rep == 0 ? keep_each : 0;
             in.cal = draw_inputs ? &drawn[rep] : &config.params;
@@ -318,7 +333,7 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
     const int first_year = year_of(config.start) + 1;
     const double scale = seeds.empty() ? config.scale : 1.0;
     for (std::uint32_t rep = 0; rep < config.replicates; ++rep) {
-        std::vector<detail::year_acc> sum(static_cast<std::size_t>(total_years));
+        std::vector<detail::year_acc> sum(static_cast<std::size_t>(burn_in + total_years));
         for (std::size_t la = 0; la < n_auth; ++la) {
             auto& r = results[rep * n_auth + la];
             for (std::size_t y = 0; y < sum.size(); ++y)
@@ -337,8 +352,8 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
         }
         summary s;
         for (int y = config.warmup_years; y < total_years; ++y)
-            s.years.push_back(
-                detail::make_year(sum[static_cast<std::size_t>(y)], first_year + y, scale));
+            s.years.push_back(detail::make_year(sum[static_cast<std::size_t>(burn_in + y)],
+                                                first_year + y, scale));
         out.replicates.push_back(std::move(s));
     }
 

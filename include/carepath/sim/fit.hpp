@@ -23,6 +23,9 @@ struct fit_options {
     double damping = 0.8; ///< exponent of the ratio applied per round (1 = full step)
     std::uint64_t seed = 7;
     unsigned threads = 1;
+    /// Years before the stock date simulated first (`sim_config::burn_in_years`): the fit
+    /// must see the same stock as the runs it is for.
+    int burn_in_years = sim_config{}.burn_in_years;
 };
 
 /// One fitted pair after the last round.
@@ -109,6 +112,7 @@ inline double step(double published, double simulated, double damping) {
     cfg.scale = options.scale;
     cfg.threads = options.threads;
     cfg.years = 1;
+    cfg.burn_in_years = options.burn_in_years;
     calibration cal = std::move(start);
     using f = figure_key;
     fit_report rep;

@@ -20,6 +20,7 @@
 #include "carepath/sim/rng.hpp"
 #include "carepath/sim/scenario.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
@@ -34,6 +35,7 @@ class authority_model {
 public:
     explicit authority_model(const authority_input& in)
         : in_{in}, cal_{*in.cal}, pol_{*in.policy}, start_{day_number(in.start)},
+          burn_in_until_{std::max(start_, day_number(in.burn_in_until))},
           snapshots_{snapshot_days(in)}, end_{snapshots_.back()}, queue_{start_, end_},
           people_{in.index, 0}, carers_{*in.cal, *in.policy, in.share,
                                         stream{rng_key{in.seed, in.replicate,
@@ -61,7 +63,7 @@ public:
         else
             seed_stock();
         seed_after_care();
-        schedule_arrival(start_);
+        schedule_arrival(burn_in_until_); // during a burn-in, entries replace leavers
         for (std::size_t k = 0; k < snapshots_.size(); ++k)
             push(snapshots_[k], ev_snapshot, static_cast<std::uint32_t>(k), 0);
         push(start_ + carers_.next_gap(carers_.initial_turnover_rate()), ev_carer_change, 0, 0);
@@ -71,7 +73,7 @@ public:
             now_ = e.day;
             dispatch(e);
         });
-        cohorts_.finish(snapshots_, start_, result_.years);
+        cohorts_.finish(snapshots_, start_, result_.years, first_reported());
         record_contacts();
         result_.children = children_.size();
         return std::move(result_);
@@ -126,6 +128,12 @@ private:
         return static_cast<int>(snapshots_.size()) - 1;
     }
     year_acc& acc() { return result_.years[static_cast<std::size_t>(year_index(now_))]; }
+    // The first year after a burn-in: cohort measures look back no further than this.
+    [[nodiscard]] std::size_t first_reported() const noexcept {
+        return static_cast<std::size_t>(
+            std::count_if(snapshots_.begin(), snapshots_.end(),
+                          [this](std::int32_t d) { return d <= burn_in_until_; }));
+    }
     [[nodiscard]] int calendar_year(std::int32_t day) const noexcept {
         return year_of(to_date(day));
     }
@@ -158,6 +166,7 @@ private:
     double mean_family_size() const;
     void schedule_arrival(std::int32_t from);
     void arrival();
+    void replace_leavers(double change);
     home_kind draw_home(child_rec& c, bool entry);
     void set_home(std::uint32_t ci, home_kind h, std::uint32_t carer);
     static bool has_open_tie(const child_rec& c, std::uint32_t other) {
@@ -211,6 +220,7 @@ private:
     const calibration& cal_;
     const scenario& pol_;
     std::int32_t start_;
+    std::int32_t burn_in_until_; // start_ when there is no burn-in
     std::vector<std::int32_t> snapshots_; // 31 March of each year, the last is the end
     std::int32_t end_, now_ = 0;
     event_queue queue_;
@@ -229,6 +239,8 @@ private:
     };
     std::vector<planned_contact> contacts_;
     double arrival_clock_ = 0;
+    double replacements_due_ = 0; // burn-in: leavers not yet replaced by entries
+    bool replacement_pushed_ = false;
     std::size_t kept_ = 0;
     stream arrivals_, workers_rng_;
     authority_result result_;

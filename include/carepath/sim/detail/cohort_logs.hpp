@@ -58,15 +58,16 @@ public:
     }
 
     /// Adds the cohort measures to each year: `years[k]` ends on `snapshots[k]`, and the run
-    /// starts on `start`. A measure is set only for years whose cohort the run reaches.
+    /// starts on `start`. A measure is set only for years whose cohort the run reaches, from
+    /// `years[first]` on (the first year after a burn-in).
     void finish(const std::vector<std::int32_t>& snapshots, std::int32_t start,
-                std::vector<year_acc>& years) const {
+                std::vector<year_acc>& years, std::size_t first = 0) const {
         using t = tally;
         for (std::size_t k = 0; k < snapshots.size(); ++k) {
             auto& a = years[k];
             auto cohort = [&](int back_years, auto&& fn) {
                 // the year ending 31 March `back_years` before this one, if simulated
-                if (static_cast<int>(k) - back_years < 0)
+                if (static_cast<int>(k) - back_years < static_cast<int>(first))
                     return false;
                 const auto j = k - static_cast<std::size_t>(back_years);
                 fn(j == 0 ? start : snapshots[j - 1], snapshots[j]);

@@ -5,9 +5,29 @@
 #include "carepath/sim/detail/authority.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace carepath::sim::detail {
+
+// Families arrive with s children (1 when unaccompanied, else 1-4 by `sizes`). If a family is
+// sent whenever T children are owed, the children owed average T - (E[s^2] / E[s] + 1) / 2 over
+// time (a renewal argument: each family starts a run of s leavers). Sending it at one owed child
+// with this chance, else at two, makes that average 0.
+[[nodiscard]] inline double replace_at_one(const std::array<double, 4>& sizes, double uasc) {
+    double total = 0, m1 = 0, m2 = 0;
+    for (std::size_t k = 0; k < sizes.size(); ++k) {
+        const double s = static_cast<double>(k + 1);
+        total += sizes[k];
+        m1 += sizes[k] * s;
+        m2 += sizes[k] * s * s;
+    }
+    if (total <= 0)
+        return 1;
+    m1 = uasc + (1 - uasc) * m1 / total;
+    m2 = uasc + (1 - uasc) * m2 / total;
+    return std::clamp(2 - (m2 / m1 + 1) / 2, 0.0, 1.0);
+}
 
 inline std::uint32_t authority_model::new_family(stream& r) {
     family_rec f;
@@ -124,7 +144,25 @@ inline void authority_model::schedule_arrival(std::int32_t from) {
         push(day, ev_arrival, 0, 0);
 }
 
+// During a burn-in the count of children in care is held at the stock's: each leaver (less
+// each child coming back) is owed an entry, made the same day as a new family. A family can
+// bring more children than are owed; the family is sent when one child is owed with the chance
+// that makes the count's mean the stock's (detail::replace_at_one), else when two are.
+inline void authority_model::replace_leavers(double change) {
+    if (now_ >= burn_in_until_)
+        return;
+    replacements_due_ += change;
+    if (replacement_pushed_ || replacements_due_ < 1)
+        return;
+    if (replacements_due_ >= 2
+        || arrivals_.bernoulli(replace_at_one(cal_.sibling_group_size.values, cal_.entry_uasc.value))) {
+        push(now_, ev_arrival, 0, 0);
+        replacement_pushed_ = true;
+    }
+}
+
 inline void authority_model::arrival() {
+    const bool replacing = now_ < burn_in_until_;
     const bool uasc = arrivals_.bernoulli(cal_.entry_uasc.value);
     std::size_t size = 1;
     if (!uasc)
@@ -167,7 +205,12 @@ inline void authority_model::arrival() {
         group.push_back(ci);
     }
     enter_group(group, false);
-    schedule_arrival(start_);
+    if (replacing) {
+        replacement_pushed_ = false;
+        replace_leavers(-static_cast<double>(group.size()));
+    } else {
+        schedule_arrival(start_);
+    }
 }
 
 inline home_kind authority_model::draw_home(child_rec& c, bool entry) {

@@ -52,6 +52,7 @@ inline void authority_model::leave_at_18(std::uint32_t ci) {
 }
 
 inline void authority_model::leave(std::uint32_t ci, exit_route route) {
+    replace_leavers(1);
     auto& c = children_[ci];
     auto& a = acc();
     const int y = year_index(now_) + 1;
@@ -132,6 +133,7 @@ inline void authority_model::reenter(std::uint32_t ci) {
     if (age_at(c, now_) >= 18)
         return;
     enter_group({ci}, true);
+    replace_leavers(-1);
 }
 
 // Children who left care in the years before the start date and come back during the run
@@ -187,6 +189,7 @@ inline void authority_model::seed_after_care() {
 inline void authority_model::snapshot(std::uint32_t k) {
     auto& a = result_.years[k];
     const std::int32_t year_start = k == 0 ? start_ : snapshots_[k - 1];
+    const bool reported = k >= first_reported(); // the run's totals leave out a burn-in
     for (std::uint32_t ci = 0; ci < children_.size(); ++ci) {
         auto& c = children_[ci];
         // days in care during the year (also counts those who left)
@@ -194,12 +197,14 @@ inline void authority_model::snapshot(std::uint32_t k) {
         const std::int32_t to = c.in_care ? now_ : std::min(now_, c.exit_day);
         if (to > from) {
             a[tally::care_days] += to - from;
-            result_.care_days += to - from;
-            result_.child_days += to - from;
+            if (reported) {
+                result_.care_days += to - from;
+                result_.child_days += to - from;
+            }
         }
         if (!c.in_care) {
             // followed after care (for re-entry) until 18
-            if (c.followed)
+            if (c.followed && reported)
                 result_.child_days += now_ - std::max(year_start, c.exit_day);
             c.moves_year = 0;
             continue;

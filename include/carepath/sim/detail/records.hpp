@@ -127,7 +127,7 @@ struct seed_child {
 
 /// What one authority's run gives back.
 struct authority_result {
-    std::vector<year_acc> years; // every simulated year, warm-up included
+    std::vector<year_acc> years; // every simulated year, burn-in and warm-up included
     std::vector<care_history> histories;
     double child_days = 0; // days simulated for children in care or followed after care
     double care_days = 0;
@@ -142,8 +142,11 @@ struct authority_input {
     local_authority_id id{};
     std::uint64_t seed = 0;
     std::uint32_t replicate = 0;
-    date start;       // stock date
-    int years = 1;    // simulated years (warm-up included)
+    date start;       // stock date, or the start of the burn-in before it
+    int years = 1;    // simulated years (burn-in and warm-up included)
+    // The stock date when a burn-in comes first: until then each child leaving care is replaced
+    // by a new entry, so the count stays at the stock's while its mix settles (stock.hpp).
+    date burn_in_until{};
     double share = 1; // this authority's share of England's children (scale included)
     std::size_t keep_histories = 0;
     const calibration* cal = nullptr;
