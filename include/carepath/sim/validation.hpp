@@ -52,9 +52,11 @@ enum class tolerance_rule : std::uint8_t {
 };
 } // namespace sim
 
+/// The codes and descriptions of `sim::tolerance_rule`.
 template <>
 struct enum_table<sim::tolerance_rule> {
-    using e = sim::tolerance_rule;
+    using e = sim::tolerance_rule; ///< the enum
+    /// One row per rule: value, code, description.
     static constexpr std::array rows{
         enum_row<e>{e::worded_ratio, "worded_ratio", "within 5 points (a worded ratio)"},
         enum_row<e>{e::share, "share", "within max(2 points, 10%); 25% of the figure under 10%"},
@@ -92,9 +94,10 @@ struct run_years {
 
 /// The accepted band around a published figure, and the rule in words.
 struct tolerance_band {
-    double low = 0, high = 0; ///< inclusive, except `above` (strictly more than `low`)
-    tolerance_rule rule = tolerance_rule::share;
-    std::string words;
+    double low = 0;  ///< lowest accepted value (for `above`, the value to exceed)
+    double high = 0; ///< highest accepted value (inclusive)
+    tolerance_rule rule = tolerance_rule::share; ///< the rule the band follows
+    std::string words;                           ///< the band in words, for tables
     /// Whether `model` counts as reproducing the figure.
     [[nodiscard]] bool contains(double model) const noexcept {
         return rule == tolerance_rule::above ? model > low : model >= low && model <= high;
