@@ -4,3 +4,9 @@ add_executable(validation_table EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/val
 target_link_libraries(validation_table PRIVATE carepath::carepath carepath_warnings)
 target_compile_options(validation_table PRIVATE -O2)
 target_compile_definitions(validation_table PRIVATE CAREPATH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# stock_mix: the number in care and the stock's mix year by year (docs/validation.md, the number
+# in care over the years); on request only, like validation_table.
+add_executable(stock_mix EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/stock_mix.cpp)
+target_link_libraries(stock_mix PRIVATE carepath::carepath carepath_warnings)
+target_compile_options(stock_mix PRIVATE -O2)
