@@ -12,8 +12,6 @@
 #include "carepath/sim/validation.hpp"
 
 #include <cmath>
-#include <cstddef>
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
