@@ -5,7 +5,8 @@
 // interval), and prints markdown: that table, a few other denominators and traps, and the
 // back-test of the number in care from 2010 and 2015.
 //
-//   validation_table [replicates=5] [scale=0.25] [threads=2]
+//   validation_table [replicates=5] [scale=0.25] [threads=2] [outcomes]
+//   (a fourth argument `outcomes` prints the outcome table only, without the back-tests)
 #include "carepath/sim/engine.hpp"
 #include "carepath/sim/outcomes.hpp"
 #include "carepath/sim/published.hpp"
@@ -40,6 +41,35 @@ struct extra_line {
     std::function<std::optional<double>(std::span<const care_history>)> f;
 };
 
+// Children in care on 31 March `y` with social worker changes in the year to then: `at_least`
+// or more (`both_years`: also in the year before, the Stability Index 2018 measure
+// sw_changes_2plus_both_years_cco_2017, which sim::validation_rows does not compute yet), and
+// the mean number.
+share worker_changes(std::span<const care_history> hs, int y, std::size_t at_least,
+                     bool both_years) {
+    share s;
+    const interval year{march_31(y - 1) + days{1}, march_31(y) + days{1}};
+    const interval before{march_31(y - 2) + days{1}, march_31(y - 1) + days{1}};
+    for (const auto& h : hs) {
+        if (!h.in_care_on(march_31(y)))
+            continue;
+        ++s.of;
+        s.count += social_worker_changes(h, year) >= at_least
+                   && (!both_years || social_worker_changes(h, before) >= at_least);
+    }
+    return s;
+}
+std::optional<double> mean_worker_changes(std::span<const care_history> hs, int y) {
+    const interval year{march_31(y - 1) + days{1}, march_31(y) + days{1}};
+    double n = 0, total = 0;
+    for (const auto& h : hs)
+        if (h.in_care_on(march_31(y))) {
+            ++n;
+            total += static_cast<double>(social_worker_changes(h, year));
+        }
+    return n > 0 ? std::optional<double>{total / n} : std::nullopt;
+}
+
 std::vector<extra_line> extra_lines() {
     const date snap = march_31(measure_year);
     const interval five_cohorts{march_31(2019) + days{1}, march_31(2025) + days{1}};
@@ -70,6 +100,14 @@ std::vector<extra_line> extra_lines() {
              const auto s = reentry_within(hs, home_or_relative, five_cohorts, 5, run_end);
              return s ? s->percent() : std::nullopt;
          }},
+        {"children in care on 31 March 2022 with 2+ social worker changes in each of the two "
+         "years to then (published 6%, sw_changes_2plus_both_years_cco_2017)",
+         [=](H hs) { return pct(worker_changes(hs, measure_year, 2, true)); }},
+        {"(other figure) children in care on 31 March 2022 with 1+ social worker changes in the "
+         "year",
+         [=](H hs) { return pct(worker_changes(hs, measure_year, 1, false)); }},
+        {"(other figure) social worker changes in the year per child in care on 31 March 2022",
+         [=](H hs) { return mean_worker_changes(hs, measure_year); }},
         {"(trap) re-entry within 5 years with all leavers as the denominator",
          [=](H hs) -> std::optional<double> {
              const auto s = reentry_within(hs, any, five_cohorts, 5, run_end);
@@ -256,6 +294,8 @@ int main(int argc, char** argv) {
     }
     std::cout << "# validation_table: " << replicates << " replicates at scale " << scale << '\n';
     outcome_table(*pub, replicates, scale, threads);
+    if (argc > 4 && std::string{argv[4]} == "outcomes")
+        return 0;
     back_test(*pub, 2010, "cla_count_2010", false, 3, threads);
     back_test(*pub, 2010, "cla_count_2010", true, 3, threads);
     back_test(*pub, 2015, "cla_count_2015", true, 3, threads);
