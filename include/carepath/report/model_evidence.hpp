@@ -86,16 +86,13 @@ inline std::string auto_number(double v) {
 struct reproduction_row {
     std::string id;     ///< calibration.csv id
     std::string figure; ///< what is compared
-    int year = 0; ///< the year the figure is for
+    int year = 0;
     std::string published; ///< as published ("14 (13-15)", ">= 12000")
-    /// The model's mean for the year; empty when the run has no estimate.
-    std::optional<double> model, low, high; ///< upper end of the model's 95% interval
-    std::size_t replicates = 0; ///< replicates behind the model's estimate
+    std::optional<double> model, low, high;
+    std::size_t replicates = 0;
     std::optional<bool> within; ///< inside the tolerance; absent when not scored
-    std::string note; ///< why a row is not scored or not evidence, and the source's note
+    std::string note;
 };
-/// @var reproduction_row::low
-/// Lower end of the model's 95% interval.
 
 /// The rows of `targets` for the years `run` reports, with the run's estimates. `estimate_of`
 /// maps a target to the model's figure for its year (mean, low, high, replicates).

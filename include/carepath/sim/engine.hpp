@@ -94,7 +94,8 @@ struct run_result {
     double child_years = 0;   ///< child-years simulated (in care, and followed after care)
     double care_years = 0;    ///< of which in care
     std::uint64_t events = 0; ///< events processed
-    std::uint64_t children = 0; ///< children simulated, over all authorities and replicates
+    /// Children simulated, over all authorities and replicates.
+    std::uint64_t children = 0;
     /// Events a kept care_history refused (a model bug if not 0; tests check it).
     std::uint64_t refused_events = 0;
 };
