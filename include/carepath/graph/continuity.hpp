@@ -157,7 +157,8 @@ struct move_continuity {
 
 /// Continuity across all of a child's moves.
 struct child_continuity {
-    std::vector<move_continuity> moves; ///< one entry per move of home, as `care_history::moves()` lists them
+    /// One entry per move of home, as `care_history::moves()` lists them.
+    std::vector<move_continuity> moves;
 
     /// Mean of the moves' defined indices, in move order; empty when none is defined.
     [[nodiscard]] std::optional<double> index(const continuity_weights& w = {}) const {
