@@ -27,39 +27,39 @@ namespace carepath {
 
 /// The child starts to be looked after for the first time.
 struct entered_care {
-    date on;
-    legal_status status;
-    placement where;
+    date on; ///< first day looked after
+    legal_status status; ///< legal status on entry
+    placement where; ///< first placement
 };
 /// The child comes back into care after a period of care ended (after a return home, a
 /// breakdown of a special guardianship or adoption, ...).
 struct reentered_care {
-    date on;
-    legal_status status;
-    placement where;
+    date on; ///< first day of the new period of care
+    legal_status status; ///< legal status on re-entry
+    placement where; ///< placement on re-entry
 };
 /// The child's placement changes on `on`. With `keep_previous_open`, the current placement is
 /// held open while the new one is tried (the only case in which two placements overlap).
 /// Changing to the carer of a held-open placement returns the child to it.
 struct placement_changed {
-    date on;
-    placement where;
-    std::optional<change_reason> reason{};
-    bool keep_previous_open = false;
+    date on; ///< first day in the new placement
+    placement where; ///< the new placement
+    std::optional<change_reason> reason{}; ///< why the child moved, when recorded
+    bool keep_previous_open = false; ///< hold the current placement open while the new one is tried
 };
 /// The held-open placement closes (the trial placement has become the child's home).
 struct held_placement_released {
-    date on;
+    date on; ///< day the held-open placement closes
 };
 /// The legal status changes; the child stays where they are.
 struct legal_status_changed {
-    date on;
-    legal_status status;
+    date on; ///< first day of the new status
+    legal_status status; ///< the new legal status
 };
 /// The period of care ends.
 struct left_care {
-    date on;
-    exit_route route;
+    date on; ///< first day no longer looked after
+    exit_route route; ///< how the child left care
 };
 
 /// The role a worker holds for the child.
@@ -68,10 +68,11 @@ enum class worker_role : std::uint8_t {
     iro,             ///< independent reviewing officer (s25A CA 1989)
     personal_adviser ///< personal adviser for a care leaver (s23B CA 1989)
 };
+/// Codes and labels of `worker_role`.
 template <>
 struct enum_table<worker_role> {
-    using e = worker_role;
-    static constexpr std::array rows{
+    using e = worker_role; ///< short name for the rows below
+    static constexpr std::array rows{ ///< one row per role
         enum_row<e>{e::social_worker, "social_worker", "social worker"},
         enum_row<e>{e::iro, "iro", "independent reviewing officer"},
         enum_row<e>{e::personal_adviser, "personal_adviser", "personal adviser"},
@@ -79,43 +80,44 @@ struct enum_table<worker_role> {
 };
 /// A worker is allocated; the previous worker in the same role (if any) stops on `on`.
 struct worker_changed {
-    date on;
-    worker_role role;
-    social_worker_id worker;
+    date on; ///< first day of the new worker
+    worker_role role; ///< the role allocated
+    social_worker_id worker; ///< the worker now holding it
 };
 /// A relationship of the child's begins (its start date is the relationship's own).
 struct relationship_begun {
-    relationship rel;
+    relationship rel; ///< the relationship, with its own start date
 };
 /// The child's current relationship of `kind` with `other` ends, with a reason.
 struct relationship_ended {
-    person_id other;
+    person_id other; ///< the other person in the relationship
+    /// the relationship that ends (a person may have several with the child)
     relationship_kind kind;
-    relationship_ending ending;
+    relationship_ending ending; ///< when and why it ends
 };
 /// The contact arranged with `other` changes.
 struct contact_changed {
-    person_id other;
-    relationship_kind kind;
-    contact_arrangement arrangement;
+    person_id other; ///< the other person
+    relationship_kind kind; ///< the relationship whose contact changes
+    contact_arrangement arrangement; ///< the new arrangement, with the day it starts
 };
 
 /// The child's current relationship with `other` goes on with a new role from `on`: a foster
 /// carer the child moves away from who stays in the child's life as a former foster carer,
 /// an aunt who becomes a kinship carer. One relationship continues; nothing ends.
 struct relationship_role_changed {
-    person_id other;
+    person_id other; ///< the other person, who stays in the child's life
     relationship_kind from; ///< the role the relationship has now
     relationship_kind to;   ///< the role it has from `on`
-    date on;
+    date on; ///< first day in the new role
 };
 /// Contact with `other` (relationship `kind` on that day) happened on `on`: a visit, a call.
 /// An observation, not a care event: contact days may be recorded in any order. Kept in the
 /// event log like everything else, so a history rebuilt from its events keeps them.
 struct contact_recorded {
-    person_id other;
-    relationship_kind kind;
-    date on;
+    person_id other; ///< who the child had contact with
+    relationship_kind kind; ///< the relationship on that day
+    date on; ///< the day of the contact
 };
 
 /// Anything that can happen in a child's care history.

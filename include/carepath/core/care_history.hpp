@@ -41,35 +41,35 @@ namespace carepath {
 
 /// A placement as it happened.
 struct placement_spell {
-    placement where;
-    interval period;
+    placement where; ///< the placement
+    interval period; ///< the days the child was there
     bool held_open = false;                ///< kept open while a later placement was tried
     std::optional<change_reason> reason{}; ///< why the child came to this placement
 };
 /// A legal status as it held.
 struct legal_spell {
-    legal_status status;
-    interval period;
+    legal_status status; ///< the status
+    interval period; ///< the days it held
 };
 /// A period of care: from entry (or re-entry) to exit.
 struct care_period {
-    interval period;
+    interval period; ///< from entry (or re-entry) to exit; open while in care
     std::optional<exit_route> exit{}; ///< how it ended; empty while still running
     bool reentry = false;           ///< began by re-entry
 };
 /// A worker's time with the child.
 struct worker_spell {
-    worker_role role;
-    social_worker_id worker;
-    interval period;
+    worker_role role; ///< the role the worker held
+    social_worker_id worker; ///< the worker
+    interval period; ///< the days the worker held the role
 };
 /// A change from one placement to the next. `is_move` is false when the carer stays the same
 /// (a change of placement type only, RNE T/U); a legal change alone is never a transition.
 struct placement_transition {
-    date on;
+    date on; ///< the first day in the new placement
     std::size_t from; ///< index into placements()
     std::size_t to;   ///< index into placements()
-    bool is_move;
+    bool is_move; ///< true when the carer changed: the child moved home
     bool returns_to_held = false; ///< the child went back to a held-open placement
 };
 
@@ -83,9 +83,11 @@ enum class episode_change : std::uint8_t {
     legal_and_type_same_carer, ///< U: legal status and placement type changed, same carer
     legal_and_carer            ///< B: legal status, placement and carer all changed
 };
+/// Codes and labels of `episode_change`.
 template <>
 struct enum_table<episode_change> {
-    using e = episode_change;
+    using e = episode_change; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::started, "S", "started to be looked after"},
         enum_row<e>{e::legal_only, "L", "change of legal status only"},
@@ -118,8 +120,9 @@ struct enum_table<episode_change> {
 /// The start of an episode in SSDA903's sense: a day on which the child's legal status or
 /// placement changed (or care began), and how.
 struct episode_start {
-    date on;
-    episode_change change;
+    date on; ///< first day of the episode
+    episode_change change; ///< what changed on that day (RNE)
+    /// Same day, same change.
     friend bool operator==(const episode_start&, const episode_start&) = default;
 };
 
@@ -130,8 +133,10 @@ struct episode_start {
 /// A child's journey through care, built one event at a time.
 class care_history {
 public:
+    /// An empty history of `subject`; events come in through `add`.
     explicit care_history(carepath::child subject) : child_{std::move(subject)} {}
 
+    /// The child whose history this is.
     [[nodiscard]] const carepath::child& subject() const noexcept { return child_; }
 
     /// Adds an event. Refused events come back as a diagnostic naming the rule broken, and
@@ -153,18 +158,25 @@ public:
     }
 
     // -- what happened ------------------------------------------------------------------------
+    /// Every accepted event, in the order added.
     [[nodiscard]] const std::vector<care_event>& events() const noexcept { return events_; }
+    /// The periods of care, earliest first.
     [[nodiscard]] const std::vector<care_period>& periods() const noexcept { return periods_; }
+    /// Every placement, earliest first.
     [[nodiscard]] const std::vector<placement_spell>& placements() const noexcept {
         return placements_;
     }
+    /// Every legal status the child has held, earliest first.
     [[nodiscard]] const std::vector<legal_spell>& legal_statuses() const noexcept {
         return legal_;
     }
+    /// Each change from one placement to the next.
     [[nodiscard]] const std::vector<placement_transition>& transitions() const noexcept {
         return transitions_;
     }
+    /// Each worker's time with the child.
     [[nodiscard]] const std::vector<worker_spell>& workers() const noexcept { return workers_; }
+    /// The child's relationships, ended ones included.
     [[nodiscard]] const std::vector<relationship>& relationships() const noexcept {
         return relationships_;
     }
@@ -578,19 +590,20 @@ private:
 
 /// The numbers a social worker or researcher asks for first.
 struct history_summary {
-    date as_at;
-    std::size_t periods = 0;
-    std::size_t placements = 0;
-    std::size_t moves = 0;
-    std::size_t distinct_carers = 0;
-    std::size_t social_worker_changes = 0;
-    std::size_t relationships = 0;
-    std::size_t relationships_ended = 0;
-    days time_in_care{0};
-    bool in_care = false;
+    date as_at; ///< the day summarised
+    std::size_t periods = 0; ///< periods of care begun by `as_at`
+    std::size_t placements = 0; ///< placements begun by `as_at`
+    std::size_t moves = 0; ///< moves of home on or before `as_at`
+    std::size_t distinct_carers = 0; ///< different carers the child has lived with by `as_at`
+    std::size_t social_worker_changes = 0; ///< social workers allocated by `as_at`, less the first
+    std::size_t relationships = 0; ///< relationships begun by `as_at`
+    std::size_t relationships_ended = 0; ///< of those, the ones ended by `as_at`
+    days time_in_care{0}; ///< days looked after, up to and including `as_at`
+    bool in_care = false; ///< looked after on `as_at`
+    /// placement type on `as_at`; empty when not in a placement
     std::optional<placement_type> current_placement;
-    std::optional<legal_status> current_status;
-    std::optional<exit_route> last_exit;
+    std::optional<legal_status> current_status; ///< legal status on `as_at`; empty when not in care
+    std::optional<exit_route> last_exit; ///< how the child last left care, on or before `as_at`
 };
 
 /// Summarises `h` as it stood on `as_at`.

@@ -15,9 +15,10 @@ namespace carepath {
 /// a label in plain words (with the statute where one applies).
 template <class E>
 struct enum_row {
-    E value;
+    E value; ///< The enumerator.
+    /// Short code: the SSDA903 code where there is one, else a snake_case name.
     std::string_view code;
-    std::string_view label;
+    std::string_view label; ///< Plain-words label, citing the statute where one applies.
 };
 
 /// Specialise with `static constexpr std::array rows{enum_row<E>{...}, ...};`.

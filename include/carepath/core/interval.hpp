@@ -27,8 +27,11 @@ public:
         if (end && *end < start) throw std::invalid_argument{"interval: end is before start"};
     }
 
+    /// First day in the interval.
     [[nodiscard]] constexpr date start() const noexcept { return start_; }
+    /// First day after the interval; nullopt while it is still running.
     [[nodiscard]] constexpr std::optional<date> end() const noexcept { return end_; }
+    /// True while the interval has no end.
     [[nodiscard]] constexpr bool is_open() const noexcept { return !end_.has_value(); }
     /// True when the interval holds no day (`start == end`).
     [[nodiscard]] constexpr bool empty() const noexcept { return end_ && *end_ == start_; }
@@ -69,6 +72,7 @@ public:
     /// @throws std::invalid_argument if `end < start`.
     [[nodiscard]] constexpr interval closed_at(date end) const { return interval{start_, end}; }
 
+    /// Same start and same end (both open, or both closed on the same day).
     friend constexpr bool operator==(const interval&, const interval&) = default;
 
 private:

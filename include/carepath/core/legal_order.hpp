@@ -44,9 +44,11 @@ enum class legal_status : std::uint8_t {
                                ///< assists and befriends (s35) but is not a PR holder
 
 };
+/// Codes and labels of `legal_status`.
 template <>
 struct enum_table<legal_status> {
-    using e = legal_status;
+    using e = legal_status; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::accommodated_s20, "V2", "accommodated under s20 Children Act 1989"},
         enum_row<e>{e::short_breaks_single, "V3", "agreed series of short breaks, each recorded (s20(4) CA 1989)"},
@@ -154,9 +156,11 @@ enum class pr_holder : std::uint8_t {
     applicant = 64            ///< the EPO applicant, limited PR (s44(4)(c))
 };
 
+/// Codes and labels of `pr_holder`.
 template <>
 struct enum_table<pr_holder> {
-    using e = pr_holder;
+    using e = pr_holder; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::birth_parents, "birth_parents", "birth parents"},
         enum_row<e>{e::local_authority, "local_authority", "local authority"},
@@ -172,9 +176,11 @@ struct enum_table<pr_holder> {
 class pr_holders {
 public:
     constexpr pr_holders() = default;
+    /// The set of the given holders.
     constexpr pr_holders(std::initializer_list<pr_holder> hs) noexcept {
         for (auto h : hs) bits_ |= static_cast<std::uint8_t>(h);
     }
+    /// True when `h` is in the set.
     [[nodiscard]] constexpr bool has(pr_holder h) const noexcept {
         return (bits_ & static_cast<std::uint8_t>(h)) != 0;
     }
@@ -187,6 +193,7 @@ public:
             if (has(row.value)) out.push_back(row.value);
         return out;
     }
+    /// Same holders.
     friend constexpr bool operator==(pr_holders, pr_holders) = default;
 
 private:

@@ -29,9 +29,11 @@ enum class permanence_option : std::uint8_t {
                               ///< close to a children's home after 18
     independence              ///< living independently, with or without support
 };
+/// Codes and labels of `permanence_option`.
 template <>
 struct enum_table<permanence_option> {
-    using e = permanence_option;
+    using e = permanence_option; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::return_home, "return_home", "return home"},
         enum_row<e>{e::kinship_care, "kinship_care", "kinship care"},
@@ -63,9 +65,11 @@ enum class exit_route : std::uint8_t {
     died,                       ///< E2
     other                       ///< E8
 };
+/// Codes and labels of `exit_route`.
 template <>
 struct enum_table<exit_route> {
-    using e = exit_route;
+    using e = exit_route; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::return_home, "return_home", "returned home to parents"},
         enum_row<e>{e::lives_with_relative, "lives_with_relative", "went to live with a relative or other person without PR"},
@@ -122,6 +126,7 @@ public:
         const auto ra = rank(a), rb = rank(b);
         return ra && rb && *ra < *rb;
     }
+    /// The options the user ranked, most preferred first.
     [[nodiscard]] const std::vector<permanence_option>& order() const noexcept { return order_; }
 
 private:

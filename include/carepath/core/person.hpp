@@ -16,8 +16,10 @@ namespace carepath {
 
 /// Sex as recorded in the SSDA903 Header (codes M/F/U from 2024-25).
 enum class sex : std::uint8_t { male, female, not_known };
+/// Codes and labels of `sex`.
 template <>
 struct enum_table<sex> {
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<sex>{sex::male, "M", "male"},
         enum_row<sex>{sex::female, "F", "female"},
@@ -32,9 +34,11 @@ enum class ethnicity : std::uint8_t {
     asian_indian, asian_pakistani, asian_bangladeshi, asian_other,
     black_caribbean, black_african, black_other, chinese, other, refused, not_obtained
 };
+/// Codes and labels of `ethnicity`.
 template <>
 struct enum_table<ethnicity> {
-    using e = ethnicity;
+    using e = ethnicity; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::white_british, "WBRI", "White - British"},
         enum_row<e>{e::white_irish, "WIRI", "White - Irish"},
@@ -70,9 +74,11 @@ enum class person_role : std::uint8_t {
     friend_,      ///< friends and trusted adults the child chose
     other         ///< anyone (or anything: a pet) else the child names
 };
+/// Codes and labels of `person_role`.
 template <>
 struct enum_table<person_role> {
-    using e = person_role;
+    using e = person_role; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::child, "child", "child"},
         enum_row<e>{e::relative, "relative", "relative (birth family)"},
@@ -85,8 +91,9 @@ struct enum_table<person_role> {
 
 /// Anyone in a child's network.
 struct person {
-    person_id id;
+    person_id id; ///< who the person is
     std::string name;                ///< display name; may be empty (pseudonymised data)
+    /// main role in the child's life; relationships say the rest
     person_role role = person_role::other;
     std::optional<date> birth_date{}; ///< often unknown for adults
 };
@@ -94,15 +101,16 @@ struct person {
 /// A child whose care journey carepath follows. `person` gives the vertex the child is in
 /// relationship graphs (siblings in care are each other's relatives).
 struct child {
-    child_id id;
+    child_id id; ///< the child's id as a child in care
     person_id as_person;             ///< the child's id among people
-    std::string name;
-    date birth_date;
-    carepath::sex sex = sex::not_known;
+    std::string name; ///< display name; may be empty (pseudonymised data)
+    date birth_date; ///< day of birth
+    carepath::sex sex = sex::not_known; ///< as recorded in the SSDA903 Header
+    /// SSDA903 ETHNIC category; nullopt when not recorded
     std::optional<carepath::ethnicity> ethnicity{};
     bool disabled = false;           ///< has a disability (Equality Act 2010 s6 definition)
     bool unaccompanied_asylum_seeking = false; ///< UASC: arrived in the UK without a carer
-    local_authority_id responsible_authority{};
+    local_authority_id responsible_authority{}; ///< the local authority looking after the child
     std::string religion;       ///< as the child or family describes it; empty when not recorded
     std::string first_language; ///< the child's first language; empty when not recorded
 

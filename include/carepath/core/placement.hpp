@@ -18,9 +18,11 @@ enum class placement_family : std::uint8_t {
     foster, kinship_foster, adoption, residential, with_parents, independent, secure, temporary,
     other
 };
+/// Codes and labels of `placement_family`.
 template <>
 struct enum_table<placement_family> {
-    using e = placement_family;
+    using e = placement_family; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::foster, "foster", "foster care (unrelated carer)"},
         enum_row<e>{e::kinship_foster, "kinship_foster", "foster care with a relative or friend"},
@@ -39,9 +41,11 @@ enum class placement_type : std::uint8_t {
     A3, A4, A5, A6, H5, K1, K2, K3, P1, P2, P3, R1, R2, R3, R5, S1, T0, T1, T2, T3, T4,
     U1, U2, U3, U4, U5, U6, Z1, Z11, Z12, Z13, Z14
 };
+/// Codes and labels of `placement_type`.
 template <>
 struct enum_table<placement_type> {
-    using e = placement_type;
+    using e = placement_type; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::A3, "A3", "placed for adoption with parental consent, with current foster carers"},
         enum_row<e>{e::A4, "A4", "placed for adoption with parental consent, not with current foster carers"},
@@ -162,13 +166,14 @@ struct placement_location {
     local_authority_id authority{};      ///< the authority the home is in
     bool inside_home_authority = true;   ///< inside the responsible authority's boundary
     std::string postcode_district{};     ///< "LS6"; empty when not known (never the full code)
+    /// Same authority, boundary flag and postcode district.
     friend bool operator==(const placement_location&, const placement_location&) = default;
 };
 
 /// A placement: the type, who cares for the child and where. Its dates live in the care
 /// history (`placement_spell`), so one placement value can be compared with another.
 struct placement {
-    placement_type type = placement_type::U6;
+    placement_type type = placement_type::U6; ///< SSDA903 placement type (PLACE)
     std::optional<carer_id> carer;       ///< the household or person caring for the child
     /// The carer as a person in the child's relationships (the foster carer the child may go
     /// on seeing after a move). Only with `carer`; one carer id is one person throughout a
@@ -177,7 +182,7 @@ struct placement {
     std::optional<provider_id> provider; ///< the organisation, when one provides the placement
     bool kinship = false;                ///< carer is a relative or friend
     bool long_term_fostering = false;    ///< agreed as the child's long-term home
-    placement_location location;
+    placement_location location; ///< where the placement is
 
     /// A placement of type `t` with `c` (who is `person` among the child's relationships,
     /// when given); kinship and long-term flags follow the type.
@@ -201,6 +206,7 @@ struct placement {
         p.long_term_fostering = is_long_term_fostering(t);
         return p;
     }
+    /// Equal in every field, `carer_person` included.
     friend bool operator==(const placement&, const placement&) = default;
 };
 
@@ -210,9 +216,11 @@ enum class change_reason : std::uint8_t {
     carer_request_behaviour, carer_request_other, child_request, authority_request,
     status_only, custody, other
 };
+/// Codes and labels of `change_reason`.
 template <>
 struct enum_table<change_reason> {
-    using e = change_reason;
+    using e = change_reason; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::care_plan, "CARPL", "change to or implementation of the care plan"},
         enum_row<e>{e::carer_resigned, "CLOSE", "carer or provider resigned, or provision closed"},

@@ -30,9 +30,11 @@ enum class kind_family : std::uint8_t {
     chosen,       ///< friends, mentors, trusted adults, pets
     other
 };
+/// Codes and labels of `kind_family`.
 template <>
 struct enum_table<kind_family> {
-    using e = kind_family;
+    using e = kind_family; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::sibling, "sibling", "sibling"},
         enum_row<e>{e::birth_family, "birth_family", "birth family"},
@@ -51,27 +53,35 @@ public:
     /// First code free for user-defined kinds.
     static constexpr std::uint16_t first_user_code = 1000;
 
+    /// A kind with its code (1000 or more for a user's own), family and snake_case name.
     constexpr relationship_kind(std::uint16_t code, kind_family family,
                                 std::string_view name) noexcept
         : code_{code}, family_{family}, name_{name} {}
 
+    /// Numeric code; what equality and ordering compare.
     [[nodiscard]] constexpr std::uint16_t code() const noexcept { return code_; }
+    /// The broad family the graph's rules use.
     [[nodiscard]] constexpr kind_family family() const noexcept { return family_; }
     /// snake_case name ("half_sibling"); the storage must outlive the kind (a literal).
     [[nodiscard]] constexpr std::string_view name() const noexcept { return name_; }
+    /// True for full, half, step and user-defined sibling kinds.
     [[nodiscard]] constexpr bool is_sibling() const noexcept {
         return family_ == kind_family::sibling;
     }
+    /// True for a user's own kind (code 1000 or more).
     [[nodiscard]] constexpr bool is_user_defined() const noexcept {
         return code_ >= first_user_code;
     }
 
+    /// Same code.
     friend constexpr bool operator==(relationship_kind a, relationship_kind b) noexcept {
         return a.code_ == b.code_;
     }
+    /// Ordered by code.
     friend constexpr auto operator<=>(relationship_kind a, relationship_kind b) noexcept {
         return a.code_ <=> b.code_;
     }
+    /// Prints the snake_case name.
     friend std::ostream& operator<<(std::ostream& os, relationship_kind k) {
         return os << k.name_;
     }
@@ -84,28 +94,45 @@ private:
 
 /// carepath's own relationship kinds.
 namespace kinds {
-using f = kind_family;
+using f = kind_family; ///< short name for the families below
+/// Shares both birth parents.
 inline constexpr relationship_kind full_sibling{1, f::sibling, "full_sibling"};
+/// Shares one birth parent.
 inline constexpr relationship_kind half_sibling{2, f::sibling, "half_sibling"};
+/// Related through a parent's partner.
 inline constexpr relationship_kind step_sibling{3, f::sibling, "step_sibling"};
+/// Mother or father by birth.
 inline constexpr relationship_kind birth_parent{10, f::birth_family, "birth_parent"};
+/// A parent's parent.
 inline constexpr relationship_kind grandparent{11, f::birth_family, "grandparent"};
+/// Aunt, uncle, cousin or other relative.
 inline constexpr relationship_kind other_relative{12, f::birth_family, "other_relative"};
+/// Current foster carer.
 inline constexpr relationship_kind foster_carer{20, f::carer, "foster_carer"};
+/// Foster carer the child no longer lives with.
 inline constexpr relationship_kind former_foster_carer{21, f::carer, "former_foster_carer"};
+/// Relative or friend caring for the child.
 inline constexpr relationship_kind kinship_carer{22, f::carer, "kinship_carer"};
+/// Holds a special guardianship order (s14A CA 1989).
 inline constexpr relationship_kind special_guardian{23, f::carer, "special_guardian"};
+/// Adoptive parent.
 inline constexpr relationship_kind adopter{24, f::carer, "adopter"};
+/// Key worker in a children's home.
 inline constexpr relationship_kind residential_key_worker{30, f::professional,
                                                           "residential_key_worker"};
+/// Allocated social worker.
 inline constexpr relationship_kind social_worker{31, f::professional, "social_worker"};
 /// Independent reviewing officer (CA 1989 s25A).
 inline constexpr relationship_kind iro{32, f::professional, "iro"};
 /// Personal adviser for care leavers (CA 1989 s23B, to 25 under the CSWA 2017 s3).
 inline constexpr relationship_kind personal_adviser{33, f::professional, "personal_adviser"};
+/// A teacher at the child's school.
 inline constexpr relationship_kind teacher{34, f::professional, "teacher"};
+/// Friend or trusted adult the child chose.
 inline constexpr relationship_kind friend_{40, f::chosen, "friend"};
+/// A pet the child is attached to.
 inline constexpr relationship_kind pet{41, f::chosen, "pet"};
+/// Any other person or attachment.
 inline constexpr relationship_kind other{50, f::other, "other"};
 
 /// Every built-in kind, in code order.
@@ -145,6 +172,7 @@ public:
             if (k.code() == code) return k;
         return std::nullopt;
     }
+    /// Every kind known, built-in first, in the order added.
     [[nodiscard]] const std::vector<relationship_kind>& all() const noexcept { return kinds_; }
 
 private:
@@ -158,9 +186,11 @@ enum class contact_mode : std::uint8_t {
     indirect,   ///< letters, calls, messages, letterbox contact
     none        ///< no contact arranged (the relationship still exists)
 };
+/// Codes and labels of `contact_mode`.
 template <>
 struct enum_table<contact_mode> {
-    using e = contact_mode;
+    using e = contact_mode; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::direct, "direct", "direct contact"},
         enum_row<e>{e::supervised, "supervised", "supervised direct contact"},
@@ -173,9 +203,11 @@ struct enum_table<contact_mode> {
 enum class contact_frequency : std::uint8_t {
     daily, weekly, fortnightly, monthly, quarterly, twice_yearly, yearly, as_agreed
 };
+/// Codes and labels of `contact_frequency`.
 template <>
 struct enum_table<contact_frequency> {
-    using e = contact_frequency;
+    using e = contact_frequency; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::daily, "daily", "daily (lives with the child)"},
         enum_row<e>{e::weekly, "weekly", "weekly"},
@@ -190,9 +222,10 @@ struct enum_table<contact_frequency> {
 
 /// A contact arrangement in force from `from` until the next arrangement replaces it.
 struct contact_arrangement {
-    date from;
-    contact_mode mode = contact_mode::direct;
-    contact_frequency frequency = contact_frequency::as_agreed;
+    date from; ///< first day of the arrangement
+    contact_mode mode = contact_mode::direct; ///< how contact happens
+    contact_frequency frequency = contact_frequency::as_agreed; ///< how often it is arranged
+    /// Same day, mode and frequency.
     friend bool operator==(const contact_arrangement&, const contact_arrangement&) = default;
 };
 
@@ -210,9 +243,11 @@ enum class end_reason : std::uint8_t {
     lost_contact,   ///< contact lapsed and the record says so
     not_known       ///< ended, and the record says the reason is not known
 };
+/// Codes and labels of `end_reason`.
 template <>
 struct enum_table<end_reason> {
-    using e = end_reason;
+    using e = end_reason; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::placement_move, "placement_move", "the child moved home"},
         enum_row<e>{e::school_move, "school_move", "the child changed school"},
@@ -233,10 +268,11 @@ struct enum_table<end_reason> {
 /// one (`relationship_ending{day}`) is caught and refused by `relationship::end`, rather than
 /// silently taking the first reason in the list.
 struct relationship_ending {
-    date on;
-    std::optional<end_reason> reason{};
+    date on; ///< the day it stopped: the exclusive end of the spell
+    std::optional<end_reason> reason{}; ///< why it ended; required by `relationship::end`
     bool planned = false; ///< part of a plan agreed in advance
-    std::string note{};
+    std::string note{}; ///< free-text note; may be empty
+    /// Equal in every field.
     friend bool operator==(const relationship_ending&, const relationship_ending&) = default;
 };
 
@@ -251,9 +287,10 @@ struct relationship_ending {
 
 /// A relationship going on with a new kind from `on` (foster carer to former foster carer).
 struct role_change {
-    date on;
-    relationship_kind from;
-    relationship_kind to;
+    date on; ///< first day with the new kind
+    relationship_kind from; ///< the kind before
+    relationship_kind to; ///< the kind from `on`
+    /// Same day, same kinds.
     friend bool operator==(const role_change&, const role_change&) = default;
 };
 
@@ -268,7 +305,9 @@ public:
         if (a == b) throw std::invalid_argument{"relationship: a person cannot relate to themselves"};
     }
 
+    /// One of the two people; the order the relationship was made in, not a direction.
     [[nodiscard]] person_id a() const noexcept { return a_; }
+    /// The other person.
     [[nodiscard]] person_id b() const noexcept { return b_; }
     /// The kind now: after the last role change, if any.
     [[nodiscard]] relationship_kind kind() const noexcept { return kind_; }
@@ -297,6 +336,7 @@ public:
         kind_ = to;
         return ok;
     }
+    /// True when `p` is one of the two people.
     [[nodiscard]] bool involves(person_id p) const noexcept { return a_ == p || b_ == p; }
     /// The person at the other end from `p`.
     /// @throws contract_violation if `p` is neither end.
@@ -312,6 +352,7 @@ public:
     [[nodiscard]] const std::vector<relationship_ending>& endings() const noexcept {
         return endings_;
     }
+    /// First day of the first spell.
     [[nodiscard]] date start() const noexcept { return spells_.front().start(); }
     /// True while the relationship exists on `d`.
     [[nodiscard]] bool active_on(date d) const noexcept {

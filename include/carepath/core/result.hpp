@@ -31,8 +31,10 @@ public:
 /// as written.
 enum class severity : std::uint8_t { error, warning };
 
+/// Codes and labels of `severity`.
 template <>
 struct enum_table<severity> {
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<severity>{severity::error, "error", "input that could not be read as written"},
         enum_row<severity>{severity::warning, "warning", "input read, with a remark"}};
@@ -47,10 +49,13 @@ struct diagnostic {
     std::string value{};   ///< exactly as read: "31/02/2023"
     std::string message{}; ///< "not a calendar date"
     std::string rule{};    ///< DfE rule code when one applies, else empty
+    /// error, or warning when the input was still read
     carepath::severity severity = severity::error;
 
+    /// True for a warning: the input was read and the result is usable.
     [[nodiscard]] bool is_warning() const noexcept { return severity == severity::warning; }
 
+    /// Equal in every field.
     friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
@@ -91,18 +96,27 @@ template <class T>
 class result {
 public:
     // Implicit on purpose: `return value;` and `return diagnostic{...};` both read naturally.
+    /// A result holding `value`.
     result(T value) : v_{std::in_place_index<0>, std::move(value)} {}           // NOLINT
+    /// A result holding the diagnostic `error` instead of a value.
     result(diagnostic error) : v_{std::in_place_index<1>, std::move(error)} {}  // NOLINT
 
+    /// True when the result holds a value.
     [[nodiscard]] bool ok() const noexcept { return v_.index() == 0; }
+    /// Same as `ok()`.
     explicit operator bool() const noexcept { return ok(); }
 
     /// @throws contract_violation if the result holds an error.
     [[nodiscard]] const T& value() const& { return check(), std::get<0>(v_); }
+    /// The value, to modify in place. @throws contract_violation if the result holds an error.
     [[nodiscard]] T& value() & { return check(), std::get<0>(v_); }
+    /// The value, moved out. @throws contract_violation if the result holds an error.
     [[nodiscard]] T&& value() && { return check(), std::get<0>(std::move(v_)); }
+    /// Same as `value()`.
     [[nodiscard]] const T& operator*() const& { return value(); }
+    /// Same as `value()`.
     [[nodiscard]] T& operator*() & { return value(); }
+    /// Member access on the value. @throws contract_violation if the result holds an error.
     [[nodiscard]] const T* operator->() const { return &value(); }
 
     /// @throws contract_violation if the result holds a value.
@@ -111,6 +125,7 @@ public:
         return std::get<1>(v_);
     }
 
+    /// The value, or `fallback` converted to `T` when the result holds an error.
     template <class U>
     [[nodiscard]] T value_or(U&& fallback) const& {
         return ok() ? std::get<0>(v_) : static_cast<T>(std::forward<U>(fallback));
@@ -127,8 +142,10 @@ private:
 
 /// Success with nothing to return.
 struct ok_t {
+    /// All `ok_t` are equal.
     friend bool operator==(ok_t, ok_t) = default;
 };
+/// The value to return for success from a function returning `status`.
 inline constexpr ok_t ok{};
 
 /// The result of an operation that returns nothing but may be refused.

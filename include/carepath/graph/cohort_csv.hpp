@@ -40,9 +40,11 @@ enum class cohort_person_kind : std::uint8_t {
     social_worker, teacher, friend_, other
 };
 } // namespace carepath::graph
+/// Codes and labels of `cohort_person_kind`.
 template <>
 struct carepath::enum_table<carepath::graph::cohort_person_kind> {
-    using e = carepath::graph::cohort_person_kind;
+    using e = carepath::graph::cohort_person_kind; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::child, "child", "child in care"},
         enum_row<e>{e::mother, "mother", "mother"},

@@ -22,10 +22,10 @@ namespace carepath::graph {
 
 /// The text of the four files.
 struct cohort_text {
-    std::string people;
-    std::string relationships;
-    std::string placements;
-    std::string meta;
+    std::string people; ///< people.csv
+    std::string relationships; ///< relationships.csv
+    std::string placements; ///< placements.csv
+    std::string meta; ///< meta.csv
 };
 
 namespace detail {

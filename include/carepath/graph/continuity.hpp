@@ -27,8 +27,8 @@ namespace carepath::graph {
 /// Days around a move in which an ending counts against it: from `before` days before the move
 /// day to `after` days after it, both inclusive.
 struct move_window {
-    days before{30};
-    days after{90};
+    days before{30}; ///< days before the move day the window opens
+    days after{90}; ///< days after the move day the window closes
 };
 
 /// How a spell counts at a move on `d` under a window.
@@ -38,9 +38,11 @@ enum class window_count : std::uint8_t {
     none  ///< began on or after the move day, or ended before the window
 };
 } // namespace carepath::graph
+/// Codes and labels of `window_count`.
 template <>
 struct carepath::enum_table<carepath::graph::window_count> {
-    using e = carepath::graph::window_count;
+    using e = carepath::graph::window_count; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::kept, "kept", "kept across the move"},
         enum_row<e>{e::lost, "lost", "ended around the move"},
@@ -71,9 +73,11 @@ enum class tie_outcome : std::uint8_t {
     unrecorded  ///< no ending and no contact recorded after the move: a data gap
 };
 } // namespace carepath::graph
+/// Codes and labels of `tie_outcome`.
 template <>
 struct carepath::enum_table<carepath::graph::tie_outcome> {
-    using e = carepath::graph::tie_outcome;
+    using e = carepath::graph::tie_outcome; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::kept, "kept", "kept"},
         enum_row<e>{e::ended, "ended", "ended"},
@@ -87,13 +91,14 @@ namespace carepath::graph {
 /// relationships matter more: the user does.
 struct continuity_weights {
     std::map<std::uint16_t, double> by_kind; ///< kind code -> weight
-    double fallback = 1.0;
+    double fallback = 1.0; ///< weight of a kind with no weight of its own
 
     /// Sets the weight of `k`.
     continuity_weights& set(relationship_kind k, double w) {
         by_kind[k.code()] = w;
         return *this;
     }
+    /// The weight of `k`: its own, else `fallback`.
     [[nodiscard]] double of(relationship_kind k) const {
         auto it = by_kind.find(k.code());
         return it == by_kind.end() ? fallback : it->second;
@@ -102,9 +107,9 @@ struct continuity_weights {
 
 /// One relationship at one move.
 struct tie_at_move {
-    person_id other;
+    person_id other; ///< the other person in the relationship
     relationship_kind kind = kinds::other; ///< the kind the day before the move
-    tie_outcome outcome = tie_outcome::unrecorded;
+    tie_outcome outcome = tie_outcome::unrecorded; ///< kept, ended or unrecorded at this move
     std::optional<relationship_ending> ending{}; ///< the ending, when outcome is `ended`
     /// The kind it went on with, when its role changed around the move (foster carer to
     /// former foster carer): still one relationship, kept or not like any other.
@@ -116,7 +121,7 @@ struct tie_at_move {
 
 /// The relationships around one move.
 struct move_continuity {
-    date on;
+    date on; ///< the move day: first day in the new home
     std::vector<tie_at_move> prior;  ///< every relationship the child had before the move
     std::vector<tie_at_move> gained; ///< relationships that began in `[on, on + after)`
     /// The carer of the home left, as a person, when the history links the carer id to one.
@@ -130,6 +135,7 @@ struct move_continuity {
         return nullptr;
     }
 
+    /// How many of the prior relationships had outcome `o`.
     [[nodiscard]] std::size_t count(tie_outcome o) const noexcept {
         std::size_t n = 0;
         for (const auto& t : prior) n += t.outcome == o ? 1u : 0u;
@@ -151,6 +157,7 @@ struct move_continuity {
 
 /// Continuity across all of a child's moves.
 struct child_continuity {
+    /// One entry per move of home, as `care_history::moves()` lists them.
     std::vector<move_continuity> moves;
 
     /// Mean of the moves' defined indices, in move order; empty when none is defined.

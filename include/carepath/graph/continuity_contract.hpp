@@ -27,10 +27,10 @@ namespace carepath::graph {
 
 /// One placement boundary of one child.
 struct contract_move {
-    person_id child;
-    date on;
-    std::uint32_t kept = 0;
-    std::uint32_t lost = 0;
+    person_id child; ///< the child who moved
+    date on; ///< first day of the new placement spell
+    std::uint32_t kept = 0; ///< ties counted kept by `count_at_move`
+    std::uint32_t lost = 0; ///< ties counted lost by `count_at_move`
     /// kept / (kept + lost); empty when both are zero.
     [[nodiscard]] std::optional<double> index() const noexcept {
         if (kept + lost == 0) return std::nullopt;
@@ -41,15 +41,15 @@ struct contract_move {
 /// Totals for one relationship kind.
 struct contract_type_total {
     std::string_view type; ///< the cohort files' name for the kind
-    std::uint64_t kept = 0;
-    std::uint64_t lost = 0;
+    std::uint64_t kept = 0; ///< ties of this kind kept, over all moves
+    std::uint64_t lost = 0; ///< ties of this kind lost, over all moves
 };
 
 /// A sibling pair in care and their days together.
 struct contract_sibling_pair {
     person_id a; ///< the pair ordered by the files' ids: a's id sorts first
-    person_id b;
-    care_overlap overlap;
+    person_id b; ///< the other sibling; b's id sorts after a's
+    care_overlap overlap; ///< days both in care and days together
 };
 
 /// Everything the four result files hold.

@@ -23,14 +23,14 @@ namespace carepath::graph {
 
 /// A tie whose loss would cut the child off from someone.
 struct fragile_tie {
-    person_id a;
-    person_id b;
-    relationship_kind kind = kinds::other;
+    person_id a; ///< one end of the tie
+    person_id b; ///< the other end
+    relationship_kind kind = kinds::other; ///< the relationship the tie is a spell of
     std::vector<person_id> cut_off; ///< who the child could no longer reach, sorted
 };
 /// A person whose loss would cut the child off from someone else.
 struct fragile_person {
-    person_id who;
+    person_id who; ///< the person
     std::vector<person_id> cut_off; ///< who the child could no longer reach, sorted
 };
 /// The fragile links of one child's network on one day.
@@ -43,8 +43,8 @@ struct fragile_links_report {
 /// Options: the day, and whether ties to and through professionals count. Leaving them out
 /// shows which links to family and friends hang on a single thread of family and friends.
 struct fragile_link_options {
-    date as_at;
-    bool include_professionals = true;
+    date as_at; ///< the day whose network is examined
+    bool include_professionals = true; ///< count ties to and through professionals
 };
 
 namespace detail {

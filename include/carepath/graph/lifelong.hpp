@@ -31,7 +31,7 @@ struct lasting_rule {
 
 /// The rules, by kind family, with overrides for single kinds.
 struct lasting_rules {
-    std::map<kind_family, lasting_rule> by_family;
+    std::map<kind_family, lasting_rule> by_family; ///< the rule for each kind family
     std::map<std::uint16_t, lasting_rule> by_kind; ///< kind code -> rule; wins over the family
 
     /// carepath's defaults. Change them: they are assumptions, not facts about a child.
@@ -59,15 +59,15 @@ struct lasting_rules {
 
 /// One of the child's relationships, judged at 25.
 struct expected_link {
-    person_id other;
-    relationship_kind kind = kinds::other;
-    bool lasts = false;
-    std::string reason;
+    person_id other; ///< the other person in the tie
+    relationship_kind kind = kinds::other; ///< the kind of the tie
+    bool lasts = false; ///< true when the tie is expected to last to the 25th birthday
+    std::string reason; ///< why, from the recorded end or the rule applied
 };
 
 /// The answer for one child on one day.
 struct at_25_report {
-    date twenty_fifth_birthday;
+    date twenty_fifth_birthday; ///< the day the child turns 25
     std::vector<expected_link> links; ///< every tie active on the day, sorted by person
     /// People with at least one tie expected to last to 25.
     [[nodiscard]] std::size_t lifelong_count() const {

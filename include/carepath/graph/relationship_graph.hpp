@@ -33,16 +33,16 @@ namespace carepath::graph {
 
 /// What a vertex carries: the person.
 struct person_vertex {
-    person_id id;
-    std::string name;
-    person_role role = person_role::other;
-    std::optional<date> birth_date;
+    person_id id; ///< who the vertex is
+    std::string name; ///< display name; may be empty
+    person_role role = person_role::other; ///< main role in children's lives
+    std::optional<date> birth_date; ///< when known
 };
 
 /// What an edge carries: one spell of one relationship.
 struct tie {
-    relationship_kind kind = kinds::other;
-    interval span{date{}};
+    relationship_kind kind = kinds::other; ///< the relationship's kind
+    interval span{date{}}; ///< the days the spell ran; open while it runs
     /// Why the spell ended; empty while it is running. An ending is always explicit.
     std::optional<end_reason> reason;
     /// Where the spell came from: the index in `relationships()` for ties added from core
@@ -57,9 +57,9 @@ struct tie {
 
 /// A day on which two people were in contact (a visit, a call).
 struct contact_event {
-    person_id a;
-    person_id b;
-    date on;
+    person_id a; ///< one of the two people
+    person_id b; ///< the other
+    date on; ///< the day of the contact
 };
 
 /// The Boost graph underneath: vertices in a vector (stable while nobody is removed, and we
@@ -71,8 +71,9 @@ using boost_graph_type =
 
 /// Keeps the edges that exist on one day.
 struct active_on_day {
-    const boost_graph_type* g = nullptr;
-    date day{};
+    const boost_graph_type* g = nullptr; ///< the graph filtered; must outlive the filter
+    date day{}; ///< the day whose ties are kept
+    /// True when edge `e` exists on `day`.
     bool operator()(boost::graph_traits<boost_graph_type>::edge_descriptor e) const {
         return (*g)[e].active_on(day);
     }
@@ -84,20 +85,26 @@ using time_slice = boost::filtered_graph<boost_graph_type, active_on_day>;
 /// siblings in care are people too, so their ties join their networks.
 class relationship_graph {
 public:
+    /// vertex handle of the Boost graph underneath
     using vertex = boost::graph_traits<boost_graph_type>::vertex_descriptor;
+    /// edge handle of the Boost graph underneath
     using edge = boost::graph_traits<boost_graph_type>::edge_descriptor;
 
     relationship_graph() = default;
     // The Boost graph lives on the heap because adjacency_list (1.74) has no move constructor:
     // moving a cohort's graph would otherwise copy it.
+    /// A deep copy, the Boost graph included.
     relationship_graph(const relationship_graph& o)
         : gp_{std::make_unique<boost_graph_type>(*o.gp_)}, dense_{o.dense_}, sparse_{o.sparse_},
           relationships_{o.relationships_}, contacts_{o.contacts_} {}
+    /// Takes over `o`'s graph without copying it.
     relationship_graph(relationship_graph&& o) noexcept = default;
+    /// Deep copy, as the copy constructor.
     relationship_graph& operator=(const relationship_graph& o) {
         if (this != &o) *this = relationship_graph{o};
         return *this;
     }
+    /// Takes over `o`'s graph without copying it.
     relationship_graph& operator=(relationship_graph&& o) noexcept = default;
     ~relationship_graph() = default;
     /// A graph of `people` and `relationships` (one edge per spell).
@@ -153,8 +160,11 @@ public:
     /// Adds edges in bulk; each item is (a, b, tie). Same result as `add_tie` one by one.
     void add_ties(std::span<const std::pair<std::pair<person_id, person_id>, tie>> items);
 
+    /// True when `p` has been added.
     [[nodiscard]] bool contains(person_id p) const noexcept { return find(p).has_value(); }
+    /// Number of people (vertices).
     [[nodiscard]] std::size_t person_count() const noexcept { return boost::num_vertices(*gp_); }
+    /// Number of ties (edges): one per relationship spell.
     [[nodiscard]] std::size_t tie_count() const noexcept { return boost::num_edges(*gp_); }
     /// The person. @throws contract_violation if unknown.
     [[nodiscard]] const person_vertex& person_of(person_id p) const { return (*gp_)[vertex_of(p)]; }
@@ -169,6 +179,7 @@ public:
     [[nodiscard]] const std::vector<relationship>& relationships() const noexcept {
         return relationships_;
     }
+    /// Every recorded contact day, in the order added.
     [[nodiscard]] const std::vector<contact_event>& contacts() const noexcept { return contacts_; }
 
     /// Calls `f(const tie&, person_id other)` for every tie of `p`, each once.

@@ -40,6 +40,7 @@ public:
     void add_history(const care_history& h) {
         for (const auto& p : h.placements()) add(h.subject().as_person, p);
     }
+    /// Makes room for `children` children.
     void reserve(std::size_t children) { children_.reserve(children); }
 
     /// The child's spells; empty when the child was never placed.
@@ -48,6 +49,7 @@ public:
         if (i == none) return {};
         return children_[i].second;
     }
+    /// True when `p` has at least one placement.
     [[nodiscard]] bool has_placements(person_id p) const { return find(p) != none; }
     /// Everyone with at least one placement, in id order.
     [[nodiscard]] std::vector<person_id> children() const {
@@ -57,6 +59,7 @@ public:
         std::ranges::sort(out);
         return out;
     }
+    /// Number of children with placements.
     [[nodiscard]] std::size_t size() const noexcept { return children_.size(); }
 
     /// Where the child lives on `d`: the newest spell covering `d` that is not held open
@@ -104,7 +107,8 @@ private:
 
 /// Keeps the edges of sibling kinds (full, half, step), on any date.
 struct sibling_edges_only {
-    const boost_graph_type* g = nullptr;
+    const boost_graph_type* g = nullptr; ///< the graph filtered; must outlive the filter
+    /// True when edge `e` is a sibling tie.
     bool operator()(boost::graph_traits<boost_graph_type>::edge_descriptor e) const {
         return (*g)[e].kind.is_sibling();
     }
@@ -154,8 +158,8 @@ sibling_pairs_in_care(const relationship_graph& g, const placement_index& where)
 
 /// Days two children were both in care, and days of those they lived with the same carer.
 struct care_overlap {
-    days both_in_care{0};
-    days together{0};
+    days both_in_care{0}; ///< days both children were in care
+    days together{0}; ///< of those, days they lived with the same carer
     /// together / both_in_care; empty when they were never in care at the same time.
     [[nodiscard]] std::optional<double> share() const noexcept {
         if (both_in_care.count() == 0) return std::nullopt;
@@ -188,13 +192,14 @@ struct care_overlap {
 
 /// A day on which two siblings who had lived together stopped living together.
 struct separation_event {
-    person_id a;
-    person_id b;
-    date on;
+    person_id a; ///< one sibling
+    person_id b; ///< the other
+    date on; ///< first day apart
     /// Whoever's placement changed that day (if both moved, the first of the pair).
     person_id moved;
     /// The reason recorded for that placement change, if any.
     std::optional<change_reason> reason;
+    /// True when the placement change that separated them has a recorded reason.
     [[nodiscard]] bool reason_recorded() const noexcept { return reason.has_value(); }
 };
 
@@ -234,6 +239,7 @@ struct separation_event {
 struct apart_share {
     std::size_t with_sibling_in_care = 0; ///< children in care with a sibling in care
     std::size_t apart_from_one = 0;       ///< of those, living apart from at least one
+    /// apart_from_one / with_sibling_in_care; empty when no child has a sibling in care.
     [[nodiscard]] std::optional<double> share() const noexcept {
         if (with_sibling_in_care == 0) return std::nullopt;
         return static_cast<double>(apart_from_one) / static_cast<double>(with_sibling_in_care);

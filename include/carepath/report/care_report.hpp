@@ -37,7 +37,9 @@ namespace carepath::report {
 
 /// The days a report looks at: `[from, to)`.
 struct report_window {
+    /// First day looked at.
     date from;
+    /// First day after the window.
     date to;
 };
 
@@ -46,8 +48,11 @@ struct report_window {
 /// data, never counted as either).
 struct continuity_counts {
     std::string label; ///< "1st move", "all moves", ...
+    /// Relationships kept.
     double kept = 0;
+    /// Relationships with an explicit ending at the move.
     double ended = 0;
+    /// Relationships with no ending and no later contact recorded.
     double unrecorded = 0;
 };
 
@@ -55,41 +60,55 @@ struct continuity_counts {
 /// at least one.
 struct sibling_counts {
     std::string label; ///< a date or year
+    /// Children in care with a sibling in care.
     double with_sibling_in_care = 0;
+    /// Of those, children living apart from at least one sibling in care.
     double apart = 0;
 };
 
 /// Everything the report shows. Parts left empty are shown as "no data" with
 /// the reason.
 struct care_report_data {
+    /// Heading of the page.
     std::string title = "carepath report";
+    /// Line under the title.
     std::string subtitle;
+    /// Facts listed at the top (label, value).
     std::vector<std::pair<std::string, std::string>> facts;
 
     /// Children in care on each date (`stock_dates`), one series per placement
     /// family.
     std::vector<std::string> stock_dates;
+    /// One series per placement family, one value per date in `stock_dates`.
     std::vector<series> stock_by_placement;
+    /// Text of the stock section.
     std::string stock_text = "Children looked after on the first day of each month, by the kind "
                              "of home.";
 
     /// Entries (by legal status on entry) and exits (by route), per collection
     /// year.
     std::vector<std::string> years;
+    /// One series per entry group, one value per year in `years`.
     std::vector<series> entries_by_status;
+    /// One series per exit route, one value per year in `years`.
     std::vector<series> exits_by_route;
 
     /// Children by number of moves of home in the window: index k = k moves; the
     /// last bin is "that many or more".
     std::vector<double> moves_per_child;
+    /// Mean moves of home per child counted in `moves_per_child`.
     double moves_per_child_mean = 0;
+    /// Text of the moves section; the mean is added after it.
     std::string moves_text = "Children in care at some point in the period, by the number of "
                              "moves of home in it.";
 
     /// Continuity per move (from the graph module), and sibling separation.
     std::vector<continuity_counts> continuity;
+    /// Shown instead of the continuity section when `continuity` is empty.
     std::string continuity_note = "No relationships are recorded in these care histories.";
+    /// Sibling counts per date or year.
     std::vector<sibling_counts> siblings;
+    /// Shown instead of the sibling section when `siblings` is empty.
     std::string siblings_note = "No sibling relationships are recorded in these care histories.";
 
     /// Time to leaving care (years) from entry, for periods of care that began in
@@ -100,12 +119,16 @@ struct care_report_data {
     /// A scenario run: each measure under the baseline and the scenario, with
     /// intervals.
     std::vector<interval_row> comparison;
+    /// Name of the baseline in the chart and table.
     std::string baseline_name = "baseline";
+    /// Name of the scenario in the chart and table.
     std::string scenario_name = "scenario";
+    /// Decimals shown for the comparison's values.
     int comparison_decimals = 1;
 
     /// More tables shown at the end (indicators, calibration, ...).
     std::vector<data_table> extra_tables;
+    /// Heading of the extra tables' section.
     std::string extra_title = "Indicators";
 };
 

@@ -20,9 +20,10 @@ namespace carepath::report {
 /// One figure's paired difference: the mean of per-replicate differences and its interval
 /// (absent with fewer than two pairs).
 struct difference_row {
-    std::string label;
-    double mean = 0;
-    std::optional<double> low, high;
+    std::string label; ///< the figure compared
+    double mean = 0; ///< mean over replicates of (scenario - baseline)
+    /// Lower end of the mean's interval.
+    std::optional<double> low, high; ///< upper end
     std::size_t pairs = 0; ///< replicates in which both runs measured the figure
 };
 

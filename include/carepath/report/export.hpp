@@ -35,12 +35,14 @@ namespace carepath::report {
 struct journey_state {
     std::size_t number = 0; ///< 1-based; 0 = not yet in care (missing)
     std::string name;       ///< "foster", "left_adoption"; "NA" when number is 0
+    /// Same number and name.
     friend bool operator==(const journey_state&, const journey_state&) = default;
 };
 
 /// How many in-care states (placement families) and states after leaving (exit
 /// routes).
 inline constexpr std::size_t care_state_count = all_values<placement_family>().size();
+/// Number of states after leaving care (exit routes).
 inline constexpr std::size_t exit_state_count = all_values<exit_route>().size();
 
 /// The state numbered `n` (1-based).
@@ -75,10 +77,11 @@ inline constexpr std::size_t exit_state_count = all_values<exit_route>().size();
 /// each exit state back to every in-care state (re-entry). Numbered row by row
 /// (by `from`, then `to`).
 struct transition {
-    std::size_t number;
-    std::size_t from;
-    std::size_t to;
+    std::size_t number; ///< mstate's `trans` number, from 1
+    std::size_t from; ///< state number the transition leaves
+    std::size_t to; ///< state number it enters
 };
+/// Every allowed transition, numbered.
 [[nodiscard]] inline std::vector<transition> mstate_transitions() {
     std::vector<transition> out;
     const std::size_t all = care_state_count + exit_state_count;
@@ -95,10 +98,11 @@ struct transition {
 /// The child's stays in `[from, to)`: each state with the day it began, in
 /// order.
 struct stay {
-    journey_state state;
-    date start;
-    date end;
+    journey_state state; ///< the state held
+    date start; ///< first day in it
+    date end; ///< first day after it, or `to` for the last stay
 };
+/// The child's stays in `[from, to)`, in date order.
 [[nodiscard]] inline std::vector<stay> stays(const care_history& h, date from, date to) {
     // The state can only change on a day some placement, period or exit begins or
     // ends.

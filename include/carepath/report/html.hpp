@@ -17,20 +17,20 @@ namespace carepath::report {
 /// written by svg.hpp) and the tables that hold the same numbers.
 struct section {
     std::string id; ///< anchor for the table of contents ("survival")
-    std::string title;
+    std::string title; ///< the section's heading
     std::string text;                ///< plain text, escaped when written
     std::vector<std::string> charts; ///< complete `<svg>` elements
-    std::vector<data_table> tables;
+    std::vector<data_table> tables; ///< the numbers behind the charts, as tables
 };
 
 /// A whole report.
 struct document {
-    std::string title;
-    std::string subtitle;
+    std::string title; ///< heading of the page
+    std::string subtitle; ///< line under the title
     /// Facts about the run or the return, shown as a list at the top ("children",
     /// "1,000").
     std::vector<std::pair<std::string, std::string>> facts;
-    std::vector<section> sections;
+    std::vector<section> sections; ///< the sections, in page order
 };
 
 /// Escapes text for HTML.

@@ -29,20 +29,20 @@ struct survival_observation {
 
 /// The curve at one distinct event time.
 struct survival_step {
-    double time = 0;
+    double time = 0; ///< a distinct event time
     std::size_t at_risk = 0;  ///< followed up to at least `time`
     std::size_t events = 0;   ///< events at `time`
     std::size_t censored = 0; ///< censored at `time` (after the events)
     double survival = 1;      ///< S(t): estimated share without the event after `time`
     double std_error = 0;     ///< Greenwood standard error of S(t)
     double lower = 1;         ///< 95% interval, log scale
-    double upper = 1;
+    double upper = 1; ///< upper end of the 95% interval
 };
 
 /// A Kaplan-Meier curve: S(t) = 1 until the first step, then the step's value
 /// until the next.
 struct survival_curve {
-    std::string name;
+    std::string name; ///< the curve's label
     std::size_t subjects = 0;         ///< observations used
     std::size_t events = 0;           ///< of which ended by the event
     std::vector<survival_step> steps; ///< one per distinct event time, in time order

@@ -28,13 +28,13 @@ namespace carepath::report {
 
 /// A named sequence of values, one per category of the chart.
 struct series {
-    std::string name;
-    std::vector<double> values;
+    std::string name; ///< legend label
+    std::vector<double> values; ///< one per category, in category order
 };
 
 /// A step function (a Kaplan-Meier curve): y holds from x[i] until x[i+1].
 struct step_series {
-    std::string name;
+    std::string name; ///< legend label
     std::vector<double> x; ///< increasing; x[0] is where the curve starts
     std::vector<double> y; ///< one per x
 };
@@ -42,17 +42,17 @@ struct step_series {
 /// A point estimate with its interval (for example a mean over replicates with
 /// a 95% interval).
 struct interval_estimate {
-    double estimate = 0;
-    double lower = 0;
-    double upper = 0;
+    double estimate = 0; ///< the point estimate
+    double lower = 0; ///< lower end of the interval
+    double upper = 0; ///< upper end of the interval
 };
 
 /// One row of an interval chart: a measure under the baseline and under a
 /// scenario.
 struct interval_row {
-    std::string label;
-    interval_estimate baseline;
-    interval_estimate scenario;
+    std::string label; ///< the measure
+    interval_estimate baseline; ///< under the baseline
+    interval_estimate scenario; ///< under the scenario
 };
 
 /// Size, labels and number format of a chart.
@@ -60,8 +60,8 @@ struct chart_options {
     std::string title{};   ///< read out by screen readers; shown as a tooltip
     std::string x_label{}; ///< under the x axis
     std::string y_label{}; ///< beside the y axis
-    double width = 720;
-    double height = 360;
+    double width = 720; ///< in SVG user units (pixels)
+    double height = 360; ///< in SVG user units (pixels)
     int decimals = 0; ///< decimals in tick labels and value tooltips
 };
 

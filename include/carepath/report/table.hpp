@@ -17,9 +17,9 @@ namespace carepath::report {
 /// A table with a caption, column headings and rows of cells already formatted
 /// as text.
 struct data_table {
-    std::string caption;
-    std::vector<std::string> columns;
-    std::vector<std::vector<std::string>> rows;
+    std::string caption; ///< what the table shows
+    std::vector<std::string> columns; ///< column headings
+    std::vector<std::vector<std::string>> rows; ///< cells as text, one per column
 
     /// Appends a row.
     /// @throws std::invalid_argument if the row does not have one cell per

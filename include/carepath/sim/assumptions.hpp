@@ -29,8 +29,11 @@ enum class input_kind : std::uint8_t {
 
 /// A closed range of plausible values `[low, high]`.
 struct value_range {
+    /// Lowest plausible value.
     double low = 0;
+    /// Highest plausible value.
     double high = 0;
+    /// Same ends.
     friend bool operator==(const value_range&, const value_range&) = default;
 };
 
@@ -182,11 +185,16 @@ void for_each_slot(std::string_view name, Values& values, F&& f) {
 /// One assumption of the model: a value (one slot of a table gets its own row, named
 /// `table[i]`), its plausible range, and what it is for.
 struct assumption_row {
+    /// The input's name; `table[i]` for one slot of a table.
     std::string name;
+    /// The value the calibration uses.
     double value = 0;
+    /// Plausible values; under parameter uncertainty a drawn value comes from here.
     value_range range;
+    /// The calibration's note on the input: what it is and why this value.
     std::string_view note;
     bool fitted = false; ///< fitted to published targets: held at its value, never drawn
+    /// Probability, amount or fixed: how its range is set.
     input_kind kind = input_kind::amount;
     /// Drawn under parameter uncertainty: neither fitted nor a definition.
     [[nodiscard]] bool drawn() const noexcept { return !fitted && kind != input_kind::fixed; }

@@ -24,9 +24,12 @@ enum class provenance : std::uint8_t {
 
 /// A number with its source beside it.
 struct sourced {
+    /// The number.
     double value = 0;
+    /// Published, derived or an assumption.
     provenance from = provenance::assumption;
     std::string_view source; ///< calibration.csv id(s); empty for an assumption
+    /// How the number was read or why it was chosen.
     std::string_view note;
     bool fitted = false; ///< adjusted by fit() to published targets
 };
@@ -34,31 +37,42 @@ struct sourced {
 /// A table of numbers sharing one source.
 template <std::size_t N>
 struct sourced_table {
+    /// The numbers, one per slot; the member's note says what the slots are.
     std::array<double, N> values{};
+    /// Published, derived or an assumption.
     provenance from = provenance::assumption;
+    /// calibration.csv id(s); empty for an assumption.
     std::string_view source;
+    /// How the numbers were read or why they were chosen.
     std::string_view note;
 };
 
 /// A table of numbers by two keys (rows, then columns) sharing one source.
 template <std::size_t R, std::size_t C>
 struct sourced_grid {
+    /// The numbers: `values[row][column]`.
     std::array<std::array<double, C>, R> values{};
+    /// Published, derived or an assumption.
     provenance from = provenance::assumption;
+    /// calibration.csv id(s); empty for an assumption.
     std::string_view source;
+    /// How the numbers were read or why they were chosen.
     std::string_view note;
 };
 
 /// Hazards and inputs of the model. Rates are per year; shares are 0-1.
 struct calibration {
     // --- the starting stock ---------------------------------------------------------------
+    /// Children in care on the stock date.
     sourced stock_count{78140, provenance::published, "cla_count_2019", "revised 2019 stock"};
+    /// Percent of the stock in each age band.
     sourced_table<band_count> stock_age{
         {5, 14, 19, 39, 23},
         provenance::published,
         "cla_age_under1_share_2021,cla_age1_4_share_2021,cla_age5_9_share_2021,"
         "cla_age10_15_share_2021,cla_age16plus_share_2021",
         "the 2020 split is not published; the 2021 split is used (10-15 is 39% in both years)"};
+    /// Percent of the stock in each kind of home.
     sourced_table<home_count> stock_home{
         {57.5, 14.5, 8.5, 4.5, 3, 7, 3, 2},
         provenance::derived,
@@ -68,14 +82,21 @@ struct calibration {
         "placement_for_adoption_share_2020,placement_other_residential_share_2020",
         "foster 72 split into kinship 14.5 (inside the 13-15 bracket) and unrelated 57.5; "
         "children's homes 6780/80080 = 8.5; semi-independent and secure = 13 - 8.5"};
+    /// Percent of the stock in long-term foster homes.
     sourced stock_long_term{28, provenance::published, "long_term_foster_share_2019",
                             "share of all looked-after children in long-term foster homes"};
+    /// Percent of the stock accommodated under s20.
     sourced stock_s20{18, provenance::published, "legal_s20_share_2019", ""};
+    /// Percent of the stock on a placement order.
     sourced stock_placement_order{7, provenance::published, "legal_placement_order_share_2019", ""};
+    /// Share of the stock's care orders that are interim orders.
     sourced stock_interim_of_care_orders{0.12, provenance::assumption, "",
                                          "share of care orders that are interim: not published"};
+    /// Percent of the stock who are unaccompanied asylum-seeking children.
     sourced stock_uasc{6, provenance::published, "uasc_share_2020", ""};
+    /// Percent of the stock placed outside their home authority.
     sourced stock_out_of_area{41, provenance::published, "out_of_area_share_2020", ""};
+    /// Percent of children who are male, in the stock and among entrants.
     sourced male{56, provenance::published, "cla_male_share_2020", "applied to entrants too"};
 
     // --- entries --------------------------------------------------------------------------
@@ -84,6 +105,7 @@ struct calibration {
                              "that first entries plus simulated re-entries give cla_starts_2020, "
                              "which counts both; used unless a population projection is given",
                              true};
+    /// Share of entrants in each age band.
     sourced_table<band_count> entry_age{
         {0.25, 0.12, 0.14, 0.27, 0.22},
         provenance::assumption,
@@ -95,12 +117,14 @@ struct calibration {
                       true};
     sourced entry_uasc{0.173, provenance::assumption, "",
                        "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
+    /// Share of families entering care with 1, 2, 3, 4 children.
     sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10},
                                         provenance::assumption,
                                         "",
                                         "families entering with 1, 2, 3, 4 children"};
 
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
+    /// Weights over `home_kind` for the first home, one row per age band.
     std::array<std::array<double, home_count>, band_count> entry_home{{
         {53.9, 23.7, 0, 0, 0, 28.5, 0, 21.5},
         {59.2, 26.5, 0, 0, 0, 34.1, 0, 3.59},
@@ -108,6 +132,7 @@ struct calibration {
         {53.9, 17.7, 23.9, 0, 0, 14.3, 0, 7.19},
         {28.8, 7.38, 19.5, 128, 54, 5.7, 0, 3.59},
     }};
+    /// Weights over `home_kind` for the home after a move, one row per age band.
     std::array<std::array<double, home_count>, band_count> move_home{{
         {69.6, 22.3, 0, 0, 0, 14.3, 0, 0},
         {67.9, 23.7, 0, 0, 0, 17.1, 0, 0},
@@ -115,28 +140,35 @@ struct calibration {
         {52.2, 11.8, 36.3, 0, 0, 5.7, 0, 7.19},
         {21.8, 4.42, 30.7, 135, 71.9, 0, 0, 3.59},
     }};
+    /// Where `entry_home` and `move_home` come from.
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
                                   "published; the pattern (which homes are open to which ages) "
                                   "is ours, the column weights are fitted to the 31 March 2020 "
                                   "placement shares (stock_home)";
 
     // --- moves ----------------------------------------------------------------------------
+    /// Moves per year from each kind of home, before `move_duration` and `move_scale`.
     sourced_table<home_count> move_rate{{0.28, 0.14, 0.55, 0.45, 0.25, 0.20, 0.04, 0.6},
                                         provenance::assumption,
                                         "",
                                         "moves per year by home before the duration factor"};
+    /// Factor on the move rate by time in the placement: <3 months, 3-12 months, 1-2 years, 2+.
     sourced_table<4> move_duration{{2.0, 1.0, 0.6, 0.35},
                                    provenance::assumption,
                                    "",
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
+    /// Factor on the move rate in a long-term foster home.
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
     sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
                        true};
+    /// Share of moves that are planned.
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
 
     // --- legal changes --------------------------------------------------------------------
+    /// Weeks care proceedings are expected to take (the PLO target).
     sourced plo_weeks{26, provenance::published, "plo_target_weeks",
                       "interim orders last the PLO target plus an exponential extra"};
+    /// Mean weeks proceedings run beyond the PLO target.
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
     sourced placement_order_at_final_under5{0.687, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
@@ -146,16 +178,21 @@ struct calibration {
                                          "later placement orders for under-5s, per year; "
                                          "fitted to adoptions_2020",
                                          true};
+    /// Rate per year at which a child under 16 accommodated under s20 comes under an interim order.
     sourced s20_to_proceedings_rate{0.12, provenance::assumption, "", ""};
+    /// Mean months from placement order to placement for adoption (the match).
     sourced match_months{8, provenance::published, "adoption_decision_to_match_months_2019",
                          "mean months from placement order to placement for adoption"};
+    /// Mean months from placement for adoption to the adoption order.
     sourced placed_to_order_months{9, provenance::derived,
                                    "adoption_entry_to_order_months_2019,"
                                    "adoption_entry_to_decision_months_2019,"
                                    "adoption_decision_to_match_months_2019",
                                    "23 - 6 - 8 months"};
+    /// Share placed for adoption with their foster carers.
     sourced adoption_with_current_carers{0.15, provenance::assumption, "",
                                          "share placed for adoption with their foster carers"};
+    /// Rate per year at which a placement order is revoked before the child is placed.
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
     sourced long_term_rate{0.894, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
@@ -163,54 +200,73 @@ struct calibration {
                            true};
 
     // --- exits ----------------------------------------------------------------------------
+    /// Rate per year of going home, by legal group, before `return_home_scale`.
     sourced_table<legal_count> return_home_rate{
         {0.75, 0.30, 0.055, 0}, provenance::assumption, "", "per year by legal group"};
+    /// Factor on the return-home rate for a child placed with parents.
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
     sourced return_home_scale{0.567, provenance::assumption, "", "fitted to cla_ceased_2020", true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
+    /// Rate per year of an SGO to the foster carers, after a year in the placement.
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
                             "to former foster carers: same carer, not a move"};
+    /// Rate per year of leaving on a child arrangements order (kinship or placed with parents).
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
+    /// Rate per year of leaving to live independently at 16 or 17.
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
     sourced other_exit_rate{0.0272, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
                             "and 18; fitted to return_home_share_2019_20",
                             true};
+    /// Share of 18-year-olds in foster care who stay put.
     sourced staying_put_share{0.45, provenance::assumption, "",
                               "18-year-olds in foster care who stay put"};
+    /// Under `staying_close_to_25`, share of 18-year-olds in children's homes who stay close.
     sourced staying_close_share{0.5, provenance::assumption, "",
                                 "under the staying-close scenario, those in children's homes"};
 
     // --- after care -----------------------------------------------------------------------
+    /// Rate per year of coming back into care after going home, while followed.
     sourced reentry_after_return_rate{0.10, provenance::assumption, "", "per year, for 5 years"};
+    /// Rate per year at which a special guardianship breaks down and the child comes back.
     sourced sgo_disruption_rate{0.012, provenance::assumption, "", ""};
+    /// Rate per year at which a child arrangements order breaks down and the child comes back.
     sourced cao_disruption_rate{0.02, provenance::assumption, "", ""};
+    /// Rate per year at which an adoption breaks down and the child comes back.
     sourced adoption_breakdown_rate{0.004, provenance::assumption, "", ""};
     // Children who left before the start date, followed for a return from it (after_care.hpp):
     // the leavers of each earlier year are held at the 2019/20 level (the earlier years'
     // published ceased counts are validation rows and are not read).
+    /// Children leaving care in a year, for the leavers before the start date.
     sourced after_care_ceased{29590, provenance::published, "cla_ceased_2020",
                               "leavers a year before the start date"};
+    /// Percent of leavers who went home, for the leavers before the start date.
     sourced after_care_return_home_share{29, provenance::published, "return_home_share_2019_20",
                                          "percent of leavers who went home"};
+    /// Leavers on a special guardianship order a year, before the start date.
     sourced after_care_sgo{3830, provenance::published, "sgo_exits_2019",
                            "leavers on an SGO a year (2020 count not published in the data)"};
+    /// Adoptions a year, for the leavers before the start date.
     sourced after_care_adoptions{3440, provenance::published, "adoptions_2020", ""};
+    /// Share of leavers on a child arrangements order, before the start date.
     sourced after_care_cao_share{0.04, provenance::assumption, "",
                                  "share of leavers who leave on a child arrangements order: no "
                                  "count in the data"};
+    /// Age band of children who went home before the start date.
     sourced_table<band_count> after_care_age_return_home{
         {0.20, 0.17, 0.16, 0.30, 0.17},
         provenance::assumption,
         "",
         "age band at a return home before the start date: as entrants' ages (entry_age), since "
         "most returns come within a year of entry"};
+    /// Age band of children who left on an SGO or CAO before the start date.
     sourced_table<band_count> after_care_age_orders{
         {0.10, 0.40, 0.30, 0.20, 0},
         provenance::assumption,
         "",
         "age band on leaving on an SGO or CAO before the start date: mostly young children "
         "with relatives; 16-17 year olds left out (too close to 18 to matter)"};
+    /// Age band at adoption of children adopted before the start date.
     sourced_table<band_count> after_care_age_adoption{
         {0.10, 0.80, 0.10, 0, 0},
         provenance::assumption,
@@ -218,21 +274,27 @@ struct calibration {
         "age band at an adoption order before the start date: most adopted children are 1-4"};
 
     // --- siblings ---------------------------------------------------------------------------
+    /// Chance a sibling group of 2, 3, 4 entering care is placed together.
     sourced_table<3> siblings_together{{0.70, 0.50, 0.35},
                                        provenance::assumption,
                                        "",
                                        "chance a group of 2, 3, 4 is placed together"};
+    /// Chance a sibling living with the child moves with them (current practice).
     sourced siblings_move_together{0.5, provenance::assumption, "", ""};
+    /// Chance a move into foster care joins a sibling's foster carer who has room.
     sourced siblings_reunite_on_move{0.5, provenance::assumption, "",
                                      "chance a move into foster care joins a sibling's foster "
                                      "carer who has room (Children Act 1989 s22C(8)(c): with "
                                      "siblings so far as practicable); the published separation "
                                      "figures are validation rows and do not set it"};
+    /// Chance a sibling living with the child moves with them under `together_unless_reason`.
     sourced siblings_together_policy{0.9, provenance::assumption, "",
                                      "under together_unless_reason"};
 
     // --- workforce and carers -----------------------------------------------------------------
+    /// Mean children per social worker.
     sourced sw_caseload{16, provenance::published, "sw_caseload_mean", "'more than 16'"};
+    /// Share of social workers leaving a year.
     sourced sw_turnover{0.135, provenance::published, "sw_turnover_2020", ""};
     sourced sw_agency_share{0.15, provenance::published, "sw_agency_rate",
                             "a check, not an input: the model's agency workers are those "
@@ -267,30 +329,41 @@ struct calibration {
                                   "16th birthday: Islington's procedures move it at 16, "
                                   "Redbridge's and Plymouth's at 18"};
     sourced foster_carers{71150, provenance::published, "foster_carers_approved_2020", ""};
+    /// Approved foster carers per fostering household.
     sourced carers_per_household{1.4, provenance::assumption, "", ""};
+    /// Share of fostering households with 1, 2, 3 places.
     sourced_table<3> household_places{
         {0.35, 0.45, 0.20}, provenance::assumption, "", "households with 1, 2, 3 places"};
+    /// Share of fostering households with places free to use.
     sourced household_available{0.62, provenance::assumption, "",
                                 "share of households with places free to use"};
+    /// Foster carers approved a year.
     sourced carer_approvals{2135, provenance::published, "foster_carer_approvals_2019_20", ""};
+    /// Share of fostering households leaving a year.
     sourced household_leaving_rate{0.042, provenance::assumption, "",
                                    "per year; balances approvals at baseline"};
+    /// Children per children's home.
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
     sourced_table<home_count> inside_share{{0.737, 0.832, 0.629, 0.732, 0.82, 0.97, 0.671, 0.581},
                                            provenance::assumption,
                                            "",
                                            "chance a new placement is sought inside the home "
                                            "authority, by home; fitted to out_of_area_share_2020"};
+    /// Chance the tie with the last carer is kept after a move.
     sourced former_carer_kept{0.2, provenance::assumption, "",
                               "tie with the last carer kept after a move"};
+    /// Chance a move inside the home authority changes the child's school.
     sourced school_change_inside{0.3, provenance::assumption, "",
                                  "a move inside the authority changes school"};
+    /// Days a placement is held open under `keep_last_placement_open`.
     sourced held_open_days{42, provenance::assumption, "", "days a placement is held open"};
+    /// Factor on kinship breakdowns (moves) under `kinship_support`.
     sourced kinship_support_factor{0.7, provenance::assumption, "",
                                    "kinship breakdowns under kinship_support"};
 
     // --- the model's own choices: not in any published table ------------------------------
     // The starting stock. The data has the stock's margins, not its joint pattern or history.
+    /// Weights for placed for adoption among under-1s, 1-4s and 5-9s in the starting stock.
     sourced_table<3> stock_adoption_seed{
         {20, 20, 2},
         provenance::assumption,
@@ -298,6 +371,7 @@ struct calibration {
         "weights for placed for adoption among under-1s, 1-4s and 5-9s in the stock's age x "
         "home table before fitting (the pattern of entries and moves has none)"};
     // clang-format off
+    /// Starting pattern of legal group by kind of home.
     sourced_grid<home_count, legal_count> stock_legal_by_home{{{
         {15, 10, 65, 10},  // foster                (s20, interim, care order, placement order)
         {10, 15, 70, 5},   // kinship foster
@@ -310,12 +384,15 @@ struct calibration {
     }}, provenance::assumption, "",
         "starting pattern of legal group by home, scaled to the published legal margins"};
     // clang-format on
+    /// Chance a stock child who could be (fostered, care order, 4+) is in a long-term foster home.
     sourced stock_long_term_share{0.62, provenance::assumption, "",
                                   "chance a child in the stock who could be (fostered, on a care "
                                   "order, 4 or older) is in a long-term foster home"};
+    /// Most years in care a child in the stock can have had before the stock date.
     sourced stock_care_years_max{6, provenance::assumption, "",
                                  "years in care before the stock date are uniform over the "
                                  "child's life, up to this many"};
+    /// Share of time in care spent in the current placement: first + second x uniform draw.
     sourced_table<2> stock_placement_share{
         {0.2, 0.8},
         provenance::assumption,
@@ -323,47 +400,88 @@ struct calibration {
         "share of the time in care spent in the current placement: the first plus the second "
         "times a uniform draw"};
     // Families.
+    /// Chance a family's father is recorded.
     sourced father_recorded{0.7, provenance::assumption, "",
                             "chance a family's father is recorded (fathers often are not)"};
+    /// Most grandparents recorded per family.
     sourced grandparents_max{2, provenance::assumption, "",
                              "grandparents recorded per family: 0 to this many, equally likely"};
+    /// Years between a child and each next sibling: first + second x uniform draw.
     sourced_table<2> sibling_age_gap_years{
         {1, 2},
         provenance::assumption,
         "",
         "years between a child and each next sibling: the first plus the second times a uniform "
         "draw, older or younger by a fair coin"};
+    /// Age of an unaccompanied child at entry: first + second x uniform draw.
     sourced_table<2> uasc_entry_age{
         {14, 3.9},
         provenance::assumption,
         "",
         "age of an unaccompanied child at entry: the first plus the second times a uniform draw"};
+    /// Oldest age at entry drawn for a sibling.
     sourced sibling_entry_age_max{17.5, provenance::assumption, "",
                                   "oldest age at entry drawn for a sibling"};
     // Practice.
+    /// A social worker is hired when the lighter of two caseloads is this many times the mean.
     sourced caseload_hire_factor{1.25, provenance::assumption, "",
                                  "a social worker is hired when the lighter of two caseloads "
                                  "drawn is this many times the mean caseload"};
+    /// Under `kinship_support`, factor on kinship foster care's weight when a home is chosen.
     sourced kinship_placement_factor{1.25, provenance::assumption, "",
                                      "kinship_support: weight on kinship foster care when a "
                                      "home is chosen, as a multiple of the calibrated weight"};
+    /// Share of unplanned moves asked for by the carer (behaviour).
     sourced unplanned_carer_request_share{0.5, provenance::assumption, "",
                                           "share of unplanned moves asked for by the carer "
                                           "(behaviour); the rest are for the standard of care"};
+    /// Years a child who went home is followed for a return to care.
     sourced reentry_follow_years{5, provenance::assumption, "",
                                  "years a child who went home is followed for a return to care "
                                  "(other routes: until 18)"};
+    /// Under `staying_close_to_25`, factor on the personal adviser's chance to be there at 25.
     sourced adviser_to_25_factor{2, provenance::assumption, "",
                                  "staying_close_to_25: the chance the personal adviser is still "
                                  "there at 25, as a multiple of a professional's (tie_kept_to_25)"};
 
     // --- who will be there at 25 --------------------------------------------------------------
+    /// Chance a tie held at 18 lasts to 25, by kind of tie.
     sourced_table<5> tie_kept_to_25{{0.6, 0.8, 0.9, 0.4, 0.3},
                                     provenance::assumption,
                                     "",
                                     "chance a tie held at 18 lasts to 25: birth family, sibling, "
                                     "carer staying put or close, other carer, professional"};
 };
+/// @var calibration::entries_per_year
+/// First entries to care a year (children not looked after before).
+/// @var calibration::entry_s20
+/// Share of entrants accommodated under s20.
+/// @var calibration::entry_uasc
+/// Share of entrants who are unaccompanied asylum-seeking children.
+/// @var calibration::move_scale
+/// Factor on every move rate.
+/// @var calibration::placement_order_at_final_under5
+/// Share of under-5s given a placement order at the final hearing.
+/// @var calibration::care_to_placement_order_rate
+/// Rate per year at which an under-5 on a care order is given a placement order later.
+/// @var calibration::long_term_rate
+/// Rate per year at which a foster placement is agreed as the child's long-term home.
+/// @var calibration::return_home_scale
+/// Factor on every return-home rate.
+/// @var calibration::sgo_kinship_rate
+/// Rate per year of leaving on a special guardianship order from kinship foster care.
+/// @var calibration::other_exit_rate
+/// Rate per year of exits other than home, orders, adoption, independence at 16+ and 18.
+/// @var calibration::sw_agency_share
+/// Share of social workers who are agency workers.
+/// @var calibration::sw_agency_turnover_factor
+/// How many times as fast an agency social worker leaves as a permanent one.
+/// @var calibration::sw_transfer_rate
+/// Reallocations a year of a child's case to another worker, apart from turnover.
+/// @var calibration::foster_carers
+/// Approved foster carers.
+/// @var calibration::inside_share
+/// Chance a new placement is sought inside the home authority, by kind of home.
 
 /// The built-in calibration for England.
 [[nodiscard]] inline calibration default_england() {
@@ -376,8 +494,10 @@ struct target {
     figure_key figure;               ///< the simulated figure it is compared with
     int year;                        ///< year ending 31 March
     double value;                    ///< as published (percent 0-100, or a count)
+    /// Lower end of the published bracket, or the bound "at least".
     std::optional<double> low, high; ///< when the figure is a bound or bracket
     bool input = false; ///< used as an input or fitted: not evidence the model is right
+    /// How the figure was read, or why it is an input.
     std::string_view note;
     /// The figure's definition conflicts with other rows the model is built from, so the
     /// model cannot match both; reported, not scored.

@@ -50,8 +50,8 @@ namespace carepath::sim {
 
 /// How far a run has got: `done` of `total` units (authority-replicates).
 struct progress {
-    std::size_t done = 0;
-    std::size_t total = 0;
+    std::size_t done = 0; ///< units finished
+    std::size_t total = 0; ///< units in the run
     std::string_view stage; ///< "baseline", "scenario", or the scenario's name
 };
 /// Called on the calling thread as work finishes; may be empty.
@@ -59,8 +59,8 @@ using progress_callback = std::function<void(const progress&)>;
 
 /// How to run.
 struct sim_config {
-    std::uint64_t seed = 20200331;
-    std::uint32_t replicates = 1;
+    std::uint64_t seed = 20200331; ///< root of every random draw: same seed, same output
+    std::uint32_t replicates = 1; ///< independent runs; estimates are over these
     unsigned threads = 1; ///< worker threads (the calling thread works too); 0 = all cores
     /// The stock date: the run starts with the children in care at the end of this day and
     /// reports years ending 31 March after it.
@@ -74,6 +74,7 @@ struct sim_config {
     int burn_in_years = 5;
     double scale = 1.0;              ///< share of England simulated; counts are scaled back up
     std::uint32_t authorities = 152; ///< England's 152 authorities, run independently
+    /// The rates and shares the model runs on (England's by default).
     calibration params = default_england();
     std::optional<population_projection> projection; ///< entries from a population projection
     /// Children in care on `start` given as care histories (e.g. read from an SSDA903 return by
@@ -90,7 +91,7 @@ struct sim_config {
 
 /// The result of a run.
 struct run_result {
-    std::string scenario_name;
+    std::string scenario_name; ///< name of the scenario run ("baseline" by default)
     sim_config config;               ///< as run (histories given are not copied back)
     summary mean;                    ///< the mean over replicates, year by year
     std::vector<summary> replicates; ///< each replicate
@@ -99,6 +100,7 @@ struct run_result {
     double child_years = 0;   ///< child-years simulated (in care, and followed after care)
     double care_years = 0;    ///< of which in care
     std::uint64_t events = 0; ///< events processed
+    /// Children simulated, over all authorities and replicates.
     std::uint64_t children = 0;
     /// Children simulated in replicate 0: `histories` holds every one of them when its size
     /// equals this (figures computed from histories need every child, sim/validation.hpp).
@@ -109,8 +111,8 @@ struct run_result {
 
 /// A scenario set beside the baseline with the same seed and config.
 struct comparison {
-    run_result baseline;
-    run_result alternative;
+    run_result baseline; ///< the run without the scenario
+    run_result alternative; ///< the run with it
 };
 
 namespace detail {
@@ -556,9 +558,9 @@ inline void write_csv(std::ostream& os, const comparison& c) {
 
 /// One line of the calibration report.
 struct calibration_check {
-    target published;
+    target published; ///< the published target
     std::optional<double> simulated; ///< empty when the run does not cover the target's year
-    bool within = false;
+    bool within = false; ///< true when the simulated figure is within the target's tolerance
 };
 
 /// Compares a run's figures with each published target whose year the run reports.

@@ -18,10 +18,13 @@ namespace carepath::sim {
 
 /// How to fit.
 struct fit_options {
+    /// Rounds of simulate-and-adjust to run.
     int rounds = 12;
     double scale = 0.25;  ///< share of England simulated each round
     double damping = 0.8; ///< exponent of the ratio applied per round (1 = full step)
+    /// Seed of each round's simulation.
     std::uint64_t seed = 7;
+    /// Worker threads per simulation (as `sim_config::threads`).
     unsigned threads = 1;
     /// Years before the stock date simulated first (`sim_config::burn_in_years`): the fit
     /// must see the same stock as the runs it is for.
@@ -30,14 +33,19 @@ struct fit_options {
 
 /// One fitted pair after the last round.
 struct fit_line {
+    /// The calibration input adjusted.
     std::string_view parameter;
+    /// Id of the published figure it is fitted to.
     std::string_view target_id;
+    /// The published value.
     double published = 0;
+    /// The value simulated in the last round.
     double simulated = 0;
 };
 
 /// What fitting did.
 struct fit_report {
+    /// Rounds run.
     int rounds = 0;
     std::vector<fit_line> lines; ///< the pairs as they stood in the last round simulated
     /// Largest |simulated - published| over published, in the last round.

@@ -31,6 +31,7 @@ struct share {
             return std::nullopt;
         return 100.0 * static_cast<double>(count) / static_cast<double>(of);
     }
+    /// Same count, same denominator.
     friend bool operator==(const share&, const share&) = default;
 };
 
@@ -381,9 +382,12 @@ enum class stay_end : std::uint8_t {
 };
 } // namespace carepath::sim
 
+/// Codes and labels of `stay_end`.
 template <>
 struct carepath::enum_table<carepath::sim::stay_end> {
+    /// Short name for the enum in the rows.
     using e = carepath::sim::stay_end;
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::carer_changes, "carer_changes", "ends when the carer changes"},
         enum_row<e>{e::any_exit, "any_exit", "ends when care ends by any route"},

@@ -26,9 +26,11 @@ enum class figure_role : std::uint8_t {
 };
 } // namespace sim
 
+/// Codes and labels of `figure_role`.
 template <>
 struct enum_table<sim::figure_role> {
-    using e = sim::figure_role;
+    using e = sim::figure_role; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::target, "target", "the fit may use it"},
         enum_row<e>{e::validation, "validation", "the fit must never read it"},

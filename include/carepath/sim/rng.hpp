@@ -25,10 +25,11 @@ enum class purpose : std::uint32_t {
 
 /// The key of a stream of draws.
 struct rng_key {
-    std::uint64_t seed = 0;
-    std::uint32_t replicate = 0;
+    std::uint64_t seed = 0; ///< the run's seed
+    std::uint32_t replicate = 0; ///< the replicate number
     std::uint64_t entity = 0; ///< a child, worker or authority number, unique within a run
-    purpose use = purpose::child_events;
+    purpose use = purpose::child_events; ///< what the draws are for
+    /// Same fields: the same stream.
     friend constexpr bool operator==(const rng_key&, const rng_key&) = default;
 };
 
@@ -65,6 +66,7 @@ struct rng_key {
 class stream {
 public:
     constexpr stream() = default;
+    /// The stream of `key`, at its start.
     constexpr explicit stream(rng_key key) noexcept : base_{stream_base(key)} {}
 
     /// The next 64 bits.

@@ -26,9 +26,11 @@ enum class sibling_policy : std::uint8_t {
 };
 } // namespace carepath::sim
 
+/// Codes and labels of `sibling_policy`.
 template <>
 struct carepath::enum_table<carepath::sim::sibling_policy> {
-    using e = carepath::sim::sibling_policy;
+    using e = carepath::sim::sibling_policy; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::current_practice, "current_practice", "current practice (as calibrated)"},
         enum_row<e>{e::together_unless_reason, "together_unless_reason",
@@ -40,7 +42,8 @@ namespace carepath::sim {
 
 /// A policy scenario. The default is the baseline: England as calibrated.
 struct scenario {
-    std::string name = "baseline";
+    std::string name = "baseline"; ///< names the run in reports; "baseline" for the baseline
+    /// How siblings entering care together are placed.
     sibling_policy siblings = sibling_policy::current_practice;
     /// Kinship carers get the support foster carers get: fewer kinship placements break down
     /// and kinship is found more often when a child needs a home.
@@ -63,6 +66,7 @@ struct scenario {
     /// it too, so the two runs share their draws and stay paired.
     bool parameter_uncertainty = false;
 
+    /// Equal in every setting, the name included.
     friend bool operator==(const scenario&, const scenario&) = default;
 };
 

@@ -34,9 +34,11 @@ enum class age_band : std::uint8_t { under_1, age_1_4, age_5_9, age_10_15, age_1
 
 } // namespace carepath::sim
 
+/// Codes and labels of `home_kind`.
 template <>
 struct carepath::enum_table<carepath::sim::home_kind> {
-    using e = carepath::sim::home_kind;
+    using e = carepath::sim::home_kind; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::foster, "foster", "foster care with unrelated carers"},
         enum_row<e>{e::kinship_foster, "kinship_foster", "foster care with a relative or friend"},
@@ -48,9 +50,11 @@ struct carepath::enum_table<carepath::sim::home_kind> {
         enum_row<e>{e::other_residential, "other_residential", "other residential setting"},
     };
 };
+/// Codes and labels of `legal_group`.
 template <>
 struct carepath::enum_table<carepath::sim::legal_group> {
-    using e = carepath::sim::legal_group;
+    using e = carepath::sim::legal_group; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::accommodated_s20, "s20", "accommodated under s20 CA 1989"},
         enum_row<e>{e::interim_care_order, "interim_care_order", "interim care order"},
@@ -58,9 +62,11 @@ struct carepath::enum_table<carepath::sim::legal_group> {
         enum_row<e>{e::placement_order, "placement_order", "placement order"},
     };
 };
+/// Codes and labels of `age_band`.
 template <>
 struct carepath::enum_table<carepath::sim::age_band> {
-    using e = carepath::sim::age_band;
+    using e = carepath::sim::age_band; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::under_1, "under_1", "under 1"},
         enum_row<e>{e::age_1_4, "1_4", "1 to 4"},
@@ -72,9 +78,10 @@ struct carepath::enum_table<carepath::sim::age_band> {
 
 namespace carepath::sim {
 
-inline constexpr std::size_t home_count = 8;
-inline constexpr std::size_t legal_count = 4;
-inline constexpr std::size_t band_count = 5;
+inline constexpr std::size_t home_count = 8; ///< number of `home_kind` values
+inline constexpr std::size_t legal_count = 4; ///< number of `legal_group` values
+inline constexpr std::size_t band_count = 5; ///< number of `age_band` values
+/// Number of `exit_route` values.
 inline constexpr std::size_t exit_route_count = enum_table<exit_route>::rows.size();
 
 /// The age band of a child aged `age` completed years (18+ fall in the last band).

@@ -207,10 +207,12 @@ namespace detail {
 
 /// A two-sided confidence interval `[low, high]` for a mean.
 struct confidence_interval {
-    double low = 0.0;
-    double high = 0.0;
+    double low = 0.0; ///< lower end
+    double high = 0.0; ///< upper end
     double level = 0.95; ///< the nominal coverage
+    /// Half the interval's width: the "+/-" of a reported mean.
     [[nodiscard]] double half_width() const noexcept { return 0.5 * (high - low); }
+    /// Same ends, same level.
     friend bool operator==(const confidence_interval&, const confidence_interval&) = default;
 };
 
@@ -218,10 +220,11 @@ struct confidence_interval {
 /// the t interval for the mean. `mean` is absent for no values; `sd` and `interval` for
 /// fewer than 2.
 struct estimate {
-    std::size_t count = 0;
-    std::optional<double> mean;
-    std::optional<double> sd;
-    std::optional<confidence_interval> interval;
+    std::size_t count = 0; ///< number of values summarised
+    std::optional<double> mean; ///< their mean
+    std::optional<double> sd; ///< their sample standard deviation (n - 1)
+    std::optional<confidence_interval> interval; ///< t interval for the mean
+    /// Equal in every field.
     friend bool operator==(const estimate&, const estimate&) = default;
 };
 

@@ -80,9 +80,11 @@ enum class figure_key : std::uint8_t {
 
 } // namespace carepath::sim
 
+/// Codes and labels of `figure_key`.
 template <>
 struct carepath::enum_table<carepath::sim::figure_key> {
-    using e = carepath::sim::figure_key;
+    using e = carepath::sim::figure_key; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::cla_count, "cla_count", "children looked after at 31 March"},
         enum_row<e>{e::entries, "entries", "children who started to be looked after in the year"},
@@ -167,6 +169,7 @@ struct carepath::enum_table<carepath::sim::figure_key> {
 
 namespace carepath::sim {
 
+/// Number of `figure_key` values.
 inline constexpr std::size_t figure_count = enum_table<figure_key>::rows.size();
 
 /// True when the figure is a percentage (0-100) rather than a count or a rate.
@@ -190,11 +193,14 @@ inline constexpr std::size_t figure_count = enum_table<figure_key>::rows.size();
 
 /// One value per figure key; nullopt when the run is too short (or too small) to measure it.
 struct figures {
-    std::array<std::optional<double>, figure_count> values{};
+    std::array<std::optional<double>, figure_count> values{}; ///< indexed by `figure_key`
+    /// The value of figure `k`; nullopt when not measured.
     [[nodiscard]] std::optional<double> operator[](figure_key k) const noexcept {
         return values[static_cast<std::size_t>(k)];
     }
+    /// The value of figure `k`, to set.
     std::optional<double>& at(figure_key k) noexcept { return values[static_cast<std::size_t>(k)]; }
+    /// Same values.
     friend bool operator==(const figures&, const figures&) = default;
 };
 
@@ -202,44 +208,52 @@ struct figures {
 /// replicates - 1 degrees of freedom, sim/stats.hpp). `low` and `high` are absent for fewer
 /// than 2 replicates: one replicate says nothing about the spread.
 struct figure_estimate {
-    std::optional<double> mean, low, high;
+    /// Mean over the replicates that measured the figure.
+    std::optional<double> mean, low, high; ///< upper end of the 95% interval
     std::size_t replicates = 0; ///< replicates in which the figure was measured
     std::vector<double> values; ///< the replicates' own values, in replicate order
+    /// Equal in every field.
     friend bool operator==(const figure_estimate&, const figure_estimate&) = default;
 };
+/// @var figure_estimate::low
+/// Lower end of the 95% interval.
 
 /// The time series for one year ending 31 March. Counts are scaled to England (divided by the
 /// run's scale), so a run on a 10% sample still reads as national numbers.
 struct year_summary {
     int year = 0;  ///< the year ending 31 March `year`
     date snapshot; ///< 31 March of `year`
-    double in_care = 0;
-    std::array<double, home_count> stock_by_home{};
-    std::array<double, legal_count> stock_by_legal{};
-    std::array<double, band_count> stock_by_age{};
+    double in_care = 0; ///< children in care on 31 March
+    std::array<double, home_count> stock_by_home{}; ///< of those, by kind of home
+    std::array<double, legal_count> stock_by_legal{}; ///< of those, by legal group
+    std::array<double, band_count> stock_by_age{}; ///< of those, by age band
     double entries = 0;               ///< children starting care (counted once each)
     double entries_with_siblings = 0; ///< of which arriving with a sibling on the same day
     std::array<double, exit_route_count> exits_by_route{}; ///< children leaving, last exit
-    double exits = 0;
+    double exits = 0; ///< children who left care in the year, counted once each
     double moves = 0; ///< moves of home in the year
-    double child_years_in_care = 0;
-    double moves_per_child_year = 0;
+    double child_years_in_care = 0; ///< days in care in the year / 365.25
+    double moves_per_child_year = 0; ///< moves of home per child-year in care
     std::array<double, 4> children_by_moves{}; ///< in care at 31 March: 0, 1, 2, 3+ moves
     double continuity_mean = 0;                ///< mean share (0-1) of ties kept per move
     double siblings_apart = 0;                 ///< children living apart from a sibling in care
-    double with_sibling_in_care = 0;
-    double sw_changes = 0;
+    double with_sibling_in_care = 0; ///< children in care on 31 March with a sibling in care
+    double sw_changes = 0; ///< changes of allocated social worker in the year
+    /// Mean people expected still there at 25, over children leaving care at 18.
     double lifelong_links_at_25_mean = 0;
-    figures figs;
+    figures figs; ///< the year's figures, one per `figure_key`
+    /// Equal in every field.
     friend bool operator==(const year_summary&, const year_summary&) = default;
 };
 
 /// A run (or one replicate): the reported years in order, and the figures of the last.
 struct summary {
-    std::vector<year_summary> years;
+    std::vector<year_summary> years; ///< the reported years, in order
+    /// The last year's figures; nullptr when no year was reported.
     [[nodiscard]] const figures* last_figures() const noexcept {
         return years.empty() ? nullptr : &years.back().figs;
     }
+    /// Equal year by year.
     friend bool operator==(const summary&, const summary&) = default;
 };
 
@@ -266,13 +280,15 @@ enum class series_rule : std::uint8_t {
 /// from, and its categories (none for a single number).
 template <class M>
 struct series_measure {
-    std::string_view name;
-    M year_summary::*member;
-    detail::tally from;
-    series_rule rule = series_rule::count;
+    std::string_view name; ///< name in JSON and CSV
+    M year_summary::*member; ///< the `year_summary` member it fills
+    detail::tally from; ///< the count it is made from
+    series_rule rule = series_rule::count; ///< how the count becomes the series
     detail::tally per = detail::tally::count; ///< the days or n of `per_child_year` and `mean`
+    /// Category codes; empty for a single number.
     std::span<const std::string_view> categories = {};
 };
+/// Deduces `M` from the member pointer.
 template <class M>
 series_measure(std::string_view, M year_summary::*, auto...) -> series_measure<M>;
 

@@ -44,9 +44,11 @@ enum class sweep_design : std::uint8_t {
 };
 } // namespace carepath::sim
 
+/// Codes and labels of `sweep_design`.
 template <>
 struct carepath::enum_table<carepath::sim::sweep_design> {
-    using e = carepath::sim::sweep_design;
+    using e = carepath::sim::sweep_design; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<e>{e::grid, "grid", "every combination of the values given"},
         enum_row<e>{e::latin_hypercube, "latin_hypercube", "Latin hypercube sample of the ranges"},
@@ -67,6 +69,7 @@ struct sweep_parameter {
     double high = 0;                 ///< a range's high end
     std::size_t steps = 0;           ///< grid: values spaced evenly over [low, high], ends included
     std::size_t line = 0;            ///< where the sweep file gave it (0 when built in code)
+    /// Equal in every field.
     friend bool operator==(const sweep_parameter&, const sweep_parameter&) = default;
 };
 
@@ -83,7 +86,8 @@ struct sweep_spec {
     std::vector<figure_key> figures;          ///< the figures each row reports, in order
     scenario baseline{};                      ///< what every point is compared with
     std::vector<scenario> scenarios;          ///< empty: one scenario, the baseline's policies
-    std::vector<sweep_parameter> parameters;
+    std::vector<sweep_parameter> parameters; ///< the scenario keys varied
+    /// Equal in every field.
     friend bool operator==(const sweep_spec&, const sweep_spec&) = default;
 };
 
@@ -222,8 +226,11 @@ inline std::vector<double> hypercube_column(std::uint64_t seed, std::size_t d, s
 /// (same seed, so on common random numbers); one value per spec.figures, absent when a run
 /// did not measure it.
 struct sweep_unit_values {
+    /// Under the baseline, one per `sweep_spec::figures`.
     std::vector<std::optional<double>> baseline;
+    /// Under the point's scenario, one per `sweep_spec::figures`.
     std::vector<std::optional<double>> scenario;
+    /// Same values.
     friend bool operator==(const sweep_unit_values&, const sweep_unit_values&) = default;
 };
 

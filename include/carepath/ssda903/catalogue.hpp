@@ -16,7 +16,7 @@ namespace carepath::ssda903 {
 
 /// First and last collection years carepath knows the rules of.
 inline constexpr int first_collection_year = 2023;
-inline constexpr int last_collection_year = 2027;
+inline constexpr int last_collection_year = 2027; ///< last year carepath has rules for
 
 /// One version of one DfE rule.
 struct catalogue_entry {

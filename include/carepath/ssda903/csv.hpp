@@ -30,8 +30,8 @@ struct read_limits {
 
 /// One CSV record: its cells and the 1-based line it starts on.
 struct csv_record {
-    std::size_t line = 0;
-    std::vector<std::string> fields;
+    std::size_t line = 0; ///< 1-based line the record starts on
+    std::vector<std::string> fields; ///< the cells, in order
     bool malformed = false; ///< a quoting error was found in this record (see diagnostics)
     bool refused = false;   ///< longer than `read_limits::max_line_bytes`: no cells were read
 };

@@ -24,11 +24,11 @@ enum class field_type : std::uint8_t {
 /// One column of a table.
 struct field_spec {
     std::string_view name; ///< column header, e.g. "DECOM"
-    field_type type = field_type::text;
+    field_type type = field_type::text; ///< how the reader checks the cells
     std::string_view codes_table{}; ///< for codes: the code list's table in codes.hpp
     std::string_view codes_field{}; ///< ... and field (UASC.SEX uses Header.SEX)
     int min = 0;                    ///< for integers
-    int max = 0;
+    int max = 0; ///< for integers
     bool optional = false; ///< may be absent from a CSV file without an error
 };
 

@@ -26,23 +26,25 @@ namespace carepath::ssda903 {
 
 /// A count out of a base, with the share when the base is not empty.
 struct proportion {
-    std::size_t count = 0;
-    std::size_t base = 0;
+    std::size_t count = 0; ///< how many meet the measure
+    std::size_t base = 0; ///< how many could
+    /// count / base; empty when the base is 0.
     [[nodiscard]] std::optional<double> share() const noexcept {
         if (base == 0)
             return std::nullopt;
         return static_cast<double>(count) / static_cast<double>(base);
     }
+    /// Same count, same base.
     friend bool operator==(const proportion&, const proportion&) = default;
 };
 
 /// The indicators of one collection year.
 struct stability_indicators {
-    int collection_year = 0;
+    int collection_year = 0; ///< the year of the 31 March the year ends on
     date year_start; ///< 1 April Y-1
     date year_end;   ///< 31 March Y (the "as at" day)
-    std::size_t looked_after_at_year_end = 0;
-    std::size_t looked_after_in_year = 0;
+    std::size_t looked_after_at_year_end = 0; ///< children looked after on 31 March
+    std::size_t looked_after_in_year = 0; ///< children looked after on at least one day of the year
     /// Looked after on 31 March with 3+ placements in the year, out of all looked after then.
     proportion three_or_more_placements;
     /// Under 16, looked after 2.5+ years on 31 March, same carer 2+ years or placed for

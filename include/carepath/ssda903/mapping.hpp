@@ -104,8 +104,8 @@ struct mapped_episode {
     date start;              ///< DECOM
     std::optional<date> end; ///< DEC as used (empty: open, or ignored as wrong)
     char rne = '?';          ///< S, L, P, T, U or B ('?' when unreadable)
-    std::optional<legal_status> status;
-    std::optional<placement_type> type;
+    std::optional<legal_status> status; ///< LS; empty when unreadable
+    std::optional<placement_type> type; ///< PLACE; empty when unreadable
     carer_id carer;       ///< a carer number within the child: RNE P/B/S give a new one
     bool is_move = false; ///< RNE P or B after an earlier episode: the carer changed
     std::optional<bool> outside_home_authority; ///< from PL_POST, when home districts are given
@@ -116,7 +116,7 @@ struct mapped_child {
     std::string id;                        ///< CHILD as used to join tables ("123.0" -> "123")
     std::optional<std::size_t> header_row; ///< index into Header's rows
     bool birth_date_known = true;          ///< false: DOB missing or bad (ages are not known)
-    care_history history;
+    care_history history; ///< the care history built from the child's episodes
     std::vector<std::size_t> event_rows;  ///< per history event: its Episodes row index
     std::vector<mapped_episode> episodes; ///< in DECOM order
     std::map<std::string, std::vector<std::size_t>, std::less<>> rows; ///< table -> row indices

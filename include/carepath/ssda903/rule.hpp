@@ -38,6 +38,7 @@ struct finding {
     std::string message; ///< the DfE message
     std::string value;   ///< the row's cell of the first field, as read ("" if no such column)
 
+    /// Equal in every field.
     friend bool operator==(const finding&, const finding&) = default;
 
     /// The finding as a `diagnostic`: field = the first field the rule reads, value = that
@@ -118,7 +119,7 @@ enum class hd : std::uint8_t { child, sex, dob, ethnic, upn, mother, mc_dob, uas
 
 /// One Episodes row with its dates parsed.
 struct episode {
-    const row* src = nullptr;
+    const row* src = nullptr; ///< the row in the Episodes table
     std::uint32_t index = 0;    ///< position in the file's data rows
     std::uint32_t child = 0;    ///< the child's number in `context` (same across tables)
     std::optional<date> decom;  ///< nullopt when blank or not a date
@@ -127,19 +128,21 @@ struct episode {
 
 /// One Header row with its dates parsed.
 struct header_row {
-    const row* src = nullptr;
-    std::uint32_t index = 0;
-    std::uint32_t child = 0;
-    std::optional<date> dob;
+    const row* src = nullptr; ///< the row in the Header table
+    std::uint32_t index = 0; ///< position in the file's data rows
+    std::uint32_t child = 0; ///< the child's number in `context` (same across tables)
+    std::optional<date> dob; ///< DOB; nullopt when blank or not a date
 };
 
 /// A read-only view of a return prepared for the rules. Build it once, then run many rules.
 class context {
 public:
+    /// Episodes column headers, in `ep` order.
     static constexpr std::array<std::string_view, 16> episode_fields{
         "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC",
         "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN", "PL_LA", "PL_LOCATION",
         "PL_DISTANCE"};
+    /// Header column headers, in `hd` order.
     static constexpr std::array<std::string_view, 9> header_fields{
         "CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB", "UASC", "UASC_STATUS"};
 
@@ -163,21 +166,30 @@ public:
         }
     }
 
+    /// The return being checked.
     [[nodiscard]] const return_data& data() const noexcept { return *data_; }
+    /// The collection year (the year of the 31 March it ends on).
     [[nodiscard]] int year() const noexcept { return year_; }
+    /// 1 April of the year before `year()`: first day of the collection year.
     [[nodiscard]] date collection_start() const noexcept { return collection_start_; }
+    /// 31 March of `year()`: last day of the collection year.
     [[nodiscard]] date collection_end() const noexcept { return collection_end_; }
+    /// The LA code rules compare PL_LA with; empty when not given.
     [[nodiscard]] const std::string& local_authority() const noexcept { return la_; }
 
     /// The table `name`, or nullptr.
     [[nodiscard]] const table* find(std::string_view name) const noexcept {
         return data_->find(name);
     }
+    /// The Episodes table, or nullptr when the return has none.
     [[nodiscard]] const table* episodes_table() const noexcept { return episodes_table_; }
+    /// The Header table, or nullptr when the return has none.
     [[nodiscard]] const table* header_table() const noexcept { return header_table_; }
+    /// True when the Episodes table has column `f`.
     [[nodiscard]] bool has_column(ep f) const noexcept {
         return ep_col_[static_cast<std::size_t>(f)] >= 0;
     }
+    /// True when the Header table has column `f`.
     [[nodiscard]] bool has_column(hd f) const noexcept {
         return hd_col_[static_cast<std::size_t>(f)] >= 0;
     }
@@ -379,6 +391,7 @@ private:
 /// fields and message from the rule's catalogue entry.
 class sink {
 public:
+    /// A sink adding `entry`'s findings to `out`; both must outlive the sink.
     sink(const catalogue_entry& entry, std::vector<finding>& out) : entry_{&entry}, out_{&out} {}
 
     /// Reports row `r` of table `t` for child `child`.
@@ -416,11 +429,12 @@ using check_function = void (*)(const context&, const sink&);
 /// One DfE rule as carepath implements it: its code, the collection years this implementation
 /// is for, and the check. Code, tables, fields and message come from the catalogue.
 struct rule {
-    std::string_view code;
-    int first_year = first_collection_year;
-    int last_year = last_collection_year;
-    check_function check = nullptr;
+    std::string_view code; ///< the DfE rule code, e.g. "434"
+    int first_year = first_collection_year; ///< first collection year this implementation is for
+    int last_year = last_collection_year; ///< last collection year this implementation is for
+    check_function check = nullptr; ///< the check itself
 
+    /// True when this implementation is for collection year `year`.
     [[nodiscard]] constexpr bool applies_in(int year) const noexcept {
         return first_year <= year && year <= last_year;
     }

@@ -17,8 +17,8 @@ namespace carepath::ssda903 {
 /// One data row: its cells (one per column of the table, in the table's column order; a short
 /// row is padded with empty cells and flagged) and the 1-based line it started on.
 struct row {
-    std::size_t line = 0;
-    std::vector<std::string> cells;
+    std::size_t line = 0; ///< 1-based line the row started on
+    std::vector<std::string> cells; ///< one per column, in the table's column order
     bool flagged = false; ///< the reader found something wrong with this row (see diagnostics)
     /// Cells beyond the last column of a long row, kept (never dropped) and flagged.
     std::vector<std::string> extra;
@@ -29,7 +29,7 @@ struct table {
     std::string name;                 ///< the table's SSDA903 name, e.g. "Episodes"
     std::string file;                 ///< the file it was read from, e.g. "episodes.csv"
     std::vector<std::string> columns; ///< header names, in file order
-    std::vector<row> rows;
+    std::vector<row> rows; ///< the data rows, in file order
 
     /// The position of column `name`, or nullopt when the file has no such column.
     [[nodiscard]] std::optional<std::size_t> column(std::string_view col) const noexcept {
@@ -49,9 +49,9 @@ struct table {
 /// "Episodes_last", ...), the collection year (the year of the 31 March it ends on), and the
 /// problems found while reading.
 struct return_data {
-    int collection_year = 0;
-    std::map<std::string, table, std::less<>> tables;
-    std::vector<diagnostic> read_errors;
+    int collection_year = 0; ///< the year of the 31 March the return ends on
+    std::map<std::string, table, std::less<>> tables; ///< the tables, by SSDA903 name
+    std::vector<diagnostic> read_errors; ///< problems found while reading
     /// Files that could not be read, or only in part (UTF-16, not comma-separated, columns of
     /// no table, an XML file cut short); why is in `read_errors`. Anything computed from a
     /// return with unread files is incomplete, and says so (`validate`).

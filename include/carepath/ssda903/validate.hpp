@@ -23,9 +23,11 @@ enum class validation_status : std::uint8_t {
 } // namespace carepath::ssda903
 
 namespace carepath {
+/// Codes and labels of `validation_status`.
 template <>
 struct enum_table<ssda903::validation_status> {
-    using v = ssda903::validation_status;
+    using v = ssda903::validation_status; ///< short name for the enum in the rows
+    /// One row per enumerator: value, code, label.
     static constexpr std::array rows{
         enum_row<v>{v::complete, "complete", "every file read, every rule of the year run"},
         enum_row<v>{v::incomplete, "incomplete", "some files could not be read"},
@@ -46,7 +48,7 @@ struct validation_report {
     int year = 0;                   ///< the collection year used (asked for, when refused)
     std::size_t rules_run = 0;      ///< implemented rules of that year that ran
     std::vector<finding> findings;  ///< sorted by table, line, then rule order
-    validation_status status = validation_status::complete;
+    validation_status status = validation_status::complete; ///< complete, incomplete or refused
     std::vector<diagnostic> problems; ///< why `status` is not complete; empty when it is
 
     /// True only when every file was read, the rules ran and none found anything.
@@ -57,8 +59,8 @@ struct validation_report {
 
 /// The days an Episodes table covers: its first DECOM and its last DECOM or DEC.
 struct date_span {
-    date first;
-    date last;
+    date first; ///< the first DECOM
+    date last; ///< the last DECOM or DEC
 };
 
 /// The span of the Episodes table's readable dates; nullopt when it has none.

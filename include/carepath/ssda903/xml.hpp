@@ -45,11 +45,12 @@ struct xml_element {
 
 /// A parsed document; element 0 is the root when there is one.
 struct xml_document {
-    std::vector<xml_element> elements;
+    std::vector<xml_element> elements; ///< every element, in document order
     bool truncated = false; ///< reading stopped before the end of the text (see diagnostics)
     /// Bytes read plus open elements searched for end tags: the parser's work, which stays
     /// within a small multiple of the text's size whatever its shape (tests/ssda903/xml_test).
     std::size_t steps = 0;
+    /// True when no element was read.
     [[nodiscard]] bool empty() const noexcept { return elements.empty(); }
 };
 

@@ -12,12 +12,16 @@ namespace carepath::ssda903::rules {
 
 namespace detail_adoption {
 // AD1 columns in this order: CHILD, DOB, then the six adoption items.
+/// AD1 columns the rules read.
 inline const std::initializer_list<std::string_view> ad1_cols = {
     "CHILD", "DOB", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR",
     "LS_ADOPTR"};
+/// Positions in `ad1_cols`.
 enum ad : std::size_t { a_child, a_dob, date_int, date_match, foster_care, nb, sex, ls_adoptr };
+/// PlacedAdoption columns: CHILD, DOB, then the placement and its ending.
 inline const std::initializer_list<std::string_view> pa_cols = {
     "CHILD", "DOB", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"};
+/// Positions in `pa_cols`.
 enum pa : std::size_t { p_child, p_dob, placed, ceased, reason };
 
 /// AD1 rows whose legal status of adopters is `ls` and whose adopters' sexes are not `sexes`.
@@ -37,6 +41,7 @@ inline bool adopted_in_year(const context& c, const episode& e) {
     return one_of(c.get(e, ep::rec), {"E11", "E12"}) && e.dec && *e.dec >= c.collection_start()
            && *e.dec <= c.collection_end();
 }
+/// True for PLACE A3-A6: placed for adoption.
 inline bool placed_for_adoption(std::string_view place) {
     return one_of(place, {"A3", "A4", "A5", "A6"});
 }
@@ -63,6 +68,7 @@ const episode* first_where(std::span<const episode* const> eps, Keep keep) {
         if (e->decom && keep(*e)) return e;
     return nullptr;
 }
+/// The last episode in date order for which `keep` holds.
 template <class Keep>
 const episode* last_where(std::span<const episode* const> eps, Keep keep) {
     const episode* out = nullptr;
@@ -99,6 +105,8 @@ inline void order_without_decision(const context& c, const sink& s, std::string_
             if (!pa.col()(*r, ceased).empty() || !pa.col()(*r, reason).empty()) pa.add(s, *r);
     }
 }
+/// Rule 557: episodes ended other than by adoption (REC not E11, E12, X1) while placed for
+/// adoption or under one of `orders`, without a PlacedAdoption row with date and reason ceased.
 inline void left_not_adopted(const context& c, const sink& s,
                              std::initializer_list<std::string_view> orders) {
     const by_child pa{c, "PlacedAdoption", pa_cols};

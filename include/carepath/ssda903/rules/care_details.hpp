@@ -13,25 +13,33 @@
 namespace carepath::ssda903::rules {
 
 namespace detail_care {
+/// Missing columns the rules read.
 inline const std::initializer_list<std::string_view> mis_cols = {"CHILD", "DOB", "MISSING",
                                                                      "MIS_START", "MIS_END"};
+/// Positions in `mis_cols`.
 enum mi : std::size_t { m_child, m_dob, missing, mis_start, mis_end };
+/// Reviews columns the rules read.
 inline const std::initializer_list<std::string_view> rev_cols = {"CHILD", "DOB", "REVIEW",
                                                                      "REVIEW_CODE"};
+/// Positions in `rev_cols`.
 enum rv : std::size_t { r_child, r_dob, review, review_code };
+/// PrevPerm columns the rules read.
 inline const std::initializer_list<std::string_view> perm_cols = {
     "CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"};
+/// Positions in `perm_cols`.
 enum pp : std::size_t { p_child, p_dob, prev_perm, la_perm, date_perm };
 
+/// The child's episodes (by CHILD text); empty when the child has none.
 inline std::span<const episode* const> episodes_of(const context& c, std::string_view child) {
     const auto k = c.child_number(child);
     return k ? c.episodes_of(*k) : std::span<const episode* const>{};
 }
 /// A period of care: consecutive episodes with no gap between one's DEC and the next DECOM.
 struct period_of_care {
-    date start;
+    date start; ///< the first episode's DECOM
     std::optional<date> end; ///< the last episode's DEC (nullopt when open or unreadable)
 };
+/// The periods of care in `eps`; a new one starts after a gap or after an episode with no DEC.
 inline std::vector<period_of_care> periods(const context& c, std::span<const episode* const> eps) {
     std::vector<period_of_care> out;
     std::optional<date> prev_dec;

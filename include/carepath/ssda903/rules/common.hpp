@@ -16,6 +16,7 @@ namespace carepath::ssda903::rules {
 /// Reads named columns of any table by position; missing columns read as blank.
 class columns {
 public:
+    /// Finds `names` in `t`, which must outlive the columns.
     columns(const table& t, std::initializer_list<std::string_view> names) : t_{&t} {
         for (const auto n : names) {
             const auto c = t.column(n);
@@ -28,7 +29,9 @@ public:
         if (c < 0 || static_cast<std::size_t>(c) >= r.cells.size()) return {};
         return detail::cell_trim(r.cells[static_cast<std::size_t>(c)]);
     }
+    /// True when the table has column `i` (the i-th name given).
     [[nodiscard]] bool has(std::size_t i) const noexcept { return idx_[i] >= 0; }
+    /// The table read.
     [[nodiscard]] const table& tab() const noexcept { return *t_; }
 
 private:
@@ -178,20 +181,25 @@ namespace carepath::ssda903::rules {
 /// Rows of table `name` grouped by CHILD (first column of `cols` must be CHILD).
 class by_child {
 public:
+    /// Groups the rows of `name` in `c`; a missing table gives no rows.
     by_child(const context& c, std::string_view name, std::initializer_list<std::string_view> cols)
         : t_{c.find(name)} {
         if (!t_) return;
         col_.emplace(*t_, cols);
         for (const auto& r : t_->rows) rows_[(*col_)(r, 0)].push_back(&r);
     }
+    /// True when the return has the table.
     [[nodiscard]] bool present() const noexcept { return t_ != nullptr; }
+    /// The table; only when `present()`.
     [[nodiscard]] const table& tab() const noexcept { return *t_; }
+    /// Its columns, in the order given; only when `present()`.
     [[nodiscard]] const columns& col() const noexcept { return *col_; }
     /// The rows of `child` (empty when none).
     [[nodiscard]] const std::vector<const row*>& of(std::string_view child) const {
         const auto it = rows_.find(child);
         return it == rows_.end() ? none_ : it->second;
     }
+    /// True when `child` has at least one row.
     [[nodiscard]] bool has(std::string_view child) const { return rows_.count(child) != 0; }
     /// Reports row `r` of this table.
     void add(const sink& s, const row& r) const { s.add(*t_, r, (*col_)(r, 0)); }
@@ -236,6 +244,7 @@ inline void flag_overlapping_periods(const by_child& t, std::vector<const row*>&
         if (!col(r, i).empty()) return true;
     return false;
 }
+/// True when the cells at positions [from, to) of `col` are all filled in `r`.
 [[nodiscard]] inline bool all_filled(const columns& col, const row& r, std::size_t from,
                                      std::size_t to) {
     for (std::size_t i = from; i < to; ++i)

@@ -17,6 +17,7 @@ namespace detail_continuity {
 /// Last year's latest episode (by DECOM) of each child.
 class last_year_episodes {
 public:
+    /// Reads last year's Episodes (`Episodes_last`) from `c`, which must outlive this.
     explicit last_year_episodes(const context& c) : t_{c.find("Episodes_last")} {
         if (!t_) return;
         col_.emplace(*t_, std::initializer_list<std::string_view>{
@@ -31,7 +32,9 @@ public:
         }
         for (const auto& r : t_->rows) children_.insert((*col_)(r, 0));
     }
+    /// True when the return has last year's Episodes.
     [[nodiscard]] bool present() const noexcept { return t_ != nullptr; }
+    /// True when last year's Episodes has a row for `child`.
     [[nodiscard]] bool has_child(std::string_view child) const { return children_.count(child) != 0; }
     /// The child's latest episode last year, or nullptr.
     [[nodiscard]] const row* latest(std::string_view child) const {
@@ -47,7 +50,9 @@ public:
             if (names[i] == name) return (*col_)(r, i);
         return {};
     }
+    /// Last year's Episodes table; only when `present()`.
     [[nodiscard]] const table& tab() const noexcept { return *t_; }
+    /// Its columns; only when `present()`.
     [[nodiscard]] const columns& col() const noexcept { return *col_; }
 
 private:
@@ -91,6 +96,7 @@ void header_vs_last(const context& c, const sink& s, Pred differs) {
         return !rows.empty() && differs(h, *rows.front(), last.col());
     });
 }
+/// True for the UPN codes UN1-UN5, which say why a UPN is not known.
 inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "UN3", "UN4", "UN5"}); }
 } // namespace detail_continuity
 

@@ -20,9 +20,11 @@ inline bool place_valid(std::string_view p, int year) noexcept {
 }
 /// Placements that need no provider (rules 178, 213, 526), by collection year.
 inline bool no_provider_2023(std::string_view p) noexcept { return temporary(p) || p == "Z1"; }
+/// The same from collection year 2026, where Z11-Z14 replace Z1.
 inline bool no_provider_2026(std::string_view p) noexcept {
     return temporary(p) || one_of(p, {"Z11", "Z12", "Z13", "Z14"});
 }
+/// Episodes whose PLACE_PROVIDER is not PR0-PR5, or is given for a placement that needs none.
 inline void provider_code(const context& c, const sink& s, bool (*no_provider)(std::string_view)) {
     each_episode(c, s, [&](const episode& e) {
         const auto pr = c.get(e, ep::place_provider);
@@ -31,18 +33,21 @@ inline void provider_code(const context& c, const sink& s, bool (*no_provider)(s
                || no_provider(c.get(e, ep::place));
     });
 }
+/// Episodes with a PLACE_PROVIDER for a placement that needs none.
 inline void provider_not_needed(const context& c, const sink& s,
                                 bool (*no_provider)(std::string_view)) {
     each_episode(c, s, [&](const episode& e) {
         return no_provider(c.get(e, ep::place)) && !c.get(e, ep::place_provider).empty();
     });
 }
+/// Episodes with no PLACE_PROVIDER for a placement that needs one.
 inline void provider_missing(const context& c, const sink& s,
                              bool (*no_provider)(std::string_view)) {
     each_episode(c, s, [&](const episode& e) {
         return !no_provider(c.get(e, ep::place)) && c.get(e, ep::place_provider).empty();
     });
 }
+/// Episodes with PLACE_PROVIDER `provider` and a PLACE among `places`.
 inline void provider_with(const context& c, const sink& s, std::string_view provider,
                           std::initializer_list<std::string_view> places) {
     each_episode(c, s, [&](const episode& e) {
@@ -62,6 +67,7 @@ inline bool out_of_england(std::string_view pl_la, int year) noexcept {
     if (year >= 2026) return one_of(pl_la, {"CON", "NIR", "SCO", "WAL", "NUK"});
     return !pl_la.empty() && one_of(pl_la.substr(0, 1), {"N", "W", "S", "C"});
 }
+/// Rule 218: an episode open in the year without a URN, for a placement that needs one in England.
 inline void urn_required(const context& c, const sink& s) {
     const int y = c.year() == 2024 ? 2023 : c.year(); // H5 kept its exemption until 2024-25
     each_episode(c, s, [&](const episode& e) {
@@ -71,16 +77,19 @@ inline void urn_required(const context& c, const sink& s) {
                && !out_of_england(c.get(e, ep::pl_la), c.year());
     });
 }
+/// Rule 222: a URN (other than XXXXXXX) for a placement that needs none.
 inline void urn_not_needed(const context& c, const sink& s) {
     each_episode(c, s, [&](const episode& e) {
         const auto urn = c.get(e, ep::urn);
         return urn_exempt(c.get(e, ep::place), c.year()) && !urn.empty() && urn != "XXXXXXX";
     });
 }
+/// True when the child's Header row has UASC = 1.
 inline bool uasc_child(const context& c, const episode& e) {
     const auto* h = c.header_of(e.child);
     return h && c.get(*h, hd::uasc) == "1";
 }
+/// PL_DISTANCE `s` in miles; `ok` is false when `s` is blank or not a number.
 inline double distance(std::string_view s, bool& ok) noexcept {
     // Miles with an optional decimal part; hand-rolled so no locale or stream is involved.
     double v = 0;
@@ -107,6 +116,7 @@ inline double distance(std::string_view s, bool& ok) noexcept {
     }
     return neg ? -v : v;
 }
+/// The day y-m-d, which must be a valid date.
 inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value(); }
 } // namespace detail_episodes
 

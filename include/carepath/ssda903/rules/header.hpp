@@ -9,6 +9,7 @@
 namespace carepath::ssda903::rules {
 
 namespace detail_header {
+/// True for UN1-UN5 or a 13-character UPN: a letter (not I, O, S), 11 digits, a digit or letter.
 inline bool valid_upn(std::string_view u) noexcept {
     if (one_of(u, {"UN1", "UN2", "UN3", "UN4", "UN5"})) return true;
     if (u.size() != 13 || u[0] < 'A' || u[0] > 'Z' || u[0] == 'I' || u[0] == 'O' || u[0] == 'S')
@@ -17,14 +18,17 @@ inline bool valid_upn(std::string_view u) noexcept {
         if (u[i] < '0' || u[i] > '9') return false;
     return (u[12] >= '0' && u[12] <= '9') || (u[12] >= 'A' && u[12] <= 'Z');
 }
+/// Header rows whose SEX is not one of `l`.
 inline void sex_codes(const context& c, const sink& s, std::initializer_list<std::string_view> l) {
     each_header(c, s, [&](const header_row& h) { return !one_of(c.get(h, hd::sex), l); });
 }
+/// Rule 174: a male child with MC_DOB (the date of birth of the child's own child).
 inline void male_mother(const context& c, const sink& s) {
     each_header(c, s, [&](const header_row& h) {
         return male(c.get(h, hd::sex), c.year()) && !c.get(h, hd::mc_dob).empty();
     });
 }
+/// Rule 393: a female child, MOTHER blank, with an episode that is not a short break.
 inline void female_without_mother_field(const context& c, const sink& s) {
     each_header(c, s, [&](const header_row& h) {
         if (!female(c.get(h, hd::sex), c.year()) || !c.get(h, hd::mother).empty()) return false;
@@ -33,6 +37,7 @@ inline void female_without_mother_field(const context& c, const sink& s) {
         return false;
     });
 }
+/// Rule 607: a female child, MOTHER blank, whose episode ended in the year (not a short break).
 inline void ceased_without_mother_field(const context& c, const sink& s) {
     for (const auto& e : c.episodes()) {
         const auto rec = c.get(e, ep::rec);
@@ -45,6 +50,7 @@ inline void ceased_without_mother_field(const context& c, const sink& s) {
         s.add(c, *h);
     }
 }
+/// Rule 612: a female child with MC_DOB although MOTHER is 0 or blank.
 inline void mc_dob_not_mother(const context& c, const sink& s) {
     each_header(c, s, [&](const header_row& h) {
         const auto m = c.get(h, hd::mother);

@@ -12,16 +12,20 @@
 namespace carepath::ssda903::rules {
 
 namespace detail_outcomes {
+/// OC2 (outcomes of children looked after for 12 months) columns the rules read.
 inline const std::initializer_list<std::string_view> oc2_cols = {
     "CHILD", "DOB", "SDQ_SCORE", "SDQ_REASON", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS",
     "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED",
     "INTERVENTION_OFFERED"};
+/// Positions in `oc2_cols`.
 enum o2 : std::size_t {
     o2_child, o2_dob, sdq_score, sdq_reason, convicted, health_check, immunisations, teeth_check,
     health_assessment, substance_misuse, intervention_received, intervention_offered
 };
+/// OC3 (care leavers) columns the rules read.
 inline const std::initializer_list<std::string_view> oc3_cols = {"CHILD", "DOB", "IN_TOUCH",
                                                                      "ACTIV", "ACCOM"};
+/// Positions in `oc3_cols`.
 enum o3 : std::size_t { o3_child, o3_dob, in_touch, activ, accom };
 
 /// Looked after continuously for 12 months at 31 March, per child number, as the DfE's
@@ -64,17 +68,22 @@ template <class Bad>
 void oc2_only(const context& c, const sink& s, Bad bad) {
     each_bad_row(c, s, "OC2", oc2_cols, bad);
 }
+/// OC3 rows for which `bad(row, cols)` holds.
 template <class Bad>
 void oc3_only(const context& c, const sink& s, Bad bad) {
     each_bad_row(c, s, "OC3", oc3_cols, bad);
 }
+/// True when any of IN_TOUCH, ACTIV, ACCOM is filled.
 inline bool oc3_any(const columns& col, const row& r) { return any_filled(col, r, in_touch, accom + 1); }
+/// True when any OC2 item from CONVICTED to INTERVENTION_OFFERED is filled.
 inline bool oc2_items_any(const columns& col, const row& r) {
     return any_filled(col, r, convicted, intervention_offered + 1);
 }
+/// The date in cell `i` of `r`; nullopt when blank or not a date.
 inline std::optional<date> dob(const columns& col, const row& r, std::size_t i) {
     return to_date(col(r, i));
 }
+/// The child's episodes (by CHILD text); empty when the child has none.
 inline std::span<const episode* const> episodes_of(const context& c, std::string_view child) {
     const auto k = c.child_number(child);
     return k ? c.episodes_of(*k) : std::span<const episode* const>{};

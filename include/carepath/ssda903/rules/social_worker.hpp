@@ -10,11 +10,15 @@
 namespace carepath::ssda903::rules {
 
 namespace detail_social_worker {
+/// SWEpisodes columns the rules read.
 inline const std::initializer_list<std::string_view> sw_cols = {
     "CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"};
+/// Positions in `sw_cols`.
 enum sw : std::size_t { s_child, s_dob, sw_id, sw_decom, sw_dec, sw_reason };
+/// DoLo (deprivation of liberty) columns the rules read.
 inline const std::initializer_list<std::string_view> dolo_cols = {"CHILD", "DOB", "DOLO_START",
                                                                   "DOLO_END"};
+/// Positions in `dolo_cols`.
 enum dl : std::size_t { d_child, d_dob, dolo_start, dolo_end };
 
 /// A date that may have unknown parts, ZZ/mm/yyyy or ZZ/ZZ/yyyy (taken as the latest day it
@@ -32,6 +36,7 @@ inline std::optional<date> partial_date(std::string_view s) {
     using namespace std::chrono;
     return date{year_month_day_last{year{y}, month_day_last{month{m}}}};
 }
+/// True for one of the SW_REASON codes (MANAGE ... OTHERS).
 inline bool sw_reason_code(std::string_view r) {
     return one_of(r, {"MANAGE", "FCONTA", "LEFTRL", "ORGRST", "TSPROC", "ABSENC", "CHCHAN", "PCCHAN",
                       "SWDIED", "OTHERS"});
@@ -56,6 +61,8 @@ void each_child_sorted(const context& c, std::string_view name,
         fn(rows, list);
     }
 }
+/// SW10STG2: a social worker episode not starting within 7 days of the previous one's end;
+/// with `contract_end_ok`, one with SW_REASON FCONTA is exempt.
 inline void sw_gap(const context& c, const sink& s, bool contract_end_ok) {
     each_child_sorted(c, "SWEpisodes", sw_cols, sw_decom, [&](const by_child& t, std::vector<const row*>& rows) {
         for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -67,6 +74,9 @@ inline void sw_gap(const context& c, const sink& s, bool contract_end_ok) {
         }
     });
 }
+/// SW12STG2: an episode starting or ending care (short breaks aside) whose child has no
+/// SWEpisodes row, or one whose SW_DECOM fits neither that start nor that end. With
+/// `only_recent`, an episode counts only if open or ended from a year before the collection year.
 inline void sw_covers_care(const context& c, const sink& s, bool only_recent) {
     const by_child sw{c, "SWEpisodes", sw_cols};
     if (!sw.present()) return;
@@ -94,6 +104,7 @@ inline void dolo_overlaps(const context& c, const sink& s) {
         flag_overlapping_periods(t, rows, dolo_start, dolo_end, s);
     });
 }
+/// A DoLo overlapping an episode whose PLACE is (with `allowed_list`, is not) among `places`.
 inline void dolo_placement(const context& c, const sink& s, bool allowed_list,
                            std::initializer_list<std::string_view> places) {
     const by_child dolo{c, "DoLo", dolo_cols};
