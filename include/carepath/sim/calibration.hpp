@@ -306,24 +306,29 @@ struct calibration {
                              "other reallocations of a child's case per year (a worker moving "
                              "team inside the authority, which turnover does not count; "
                              "caseload balancing)"};
+    /// Share of social work posts vacant (vacancies over vacancies plus staff in post).
     sourced sw_vacancy_rate{0.161, provenance::published, "sw_vacancy_rate_2020",
                             "FTE vacancies / (vacancies + FTE in post), 30 September 2020"};
+    /// Share of vacancies covered by an agency worker until the post is filled.
     sourced sw_vacancy_cover_share{0.699, provenance::derived,
                                    "sw_agency_covering_vacancies_fte_2021,sw_vacancies_fte_2021",
                                    "4,558 / 6,522 FTE on 30 September 2021: a vacancy's cases go "
                                    "to an agency worker until it is filled; otherwise they are "
                                    "shared out in the team"};
+    /// Chance a case moves to a children-in-care team at the final order or the s20 review.
     sourced sw_care_team_share{0.75, provenance::assumption, "",
                                "chance a case moves from the team that brought the child into "
                                "care to a children-in-care team (at the final order, or at the "
                                "s20 review below); transfer points of this kind are in the "
                                "case-transfer procedures of Salford, Bolton, Bexley and "
                                "Islington; no national count of team structures found"};
+    /// Days from entry to the move of an s20 case to the children-in-care team.
     sourced sw_care_team_days{119, provenance::assumption, "",
                               "days from entry to the transfer of an s20 case: the second review "
                               "(Care Planning, Placement and Case Review (England) Regulations "
                               "2010, reg 33: the first within 20 working days, the second within "
                               "3 months of it)"};
+    /// Chance a case moves to a 16+ (leaving care) team at the 16th birthday.
     sourced sw_sixteen_team_share{0.5, provenance::assumption, "",
                                   "chance the case moves to a 16+ (leaving care) team at the "
                                   "16th birthday: Islington's procedures move it at 16, "
