@@ -1,17 +1,22 @@
 #!/bin/sh
 # Builds one libFuzzer target with clang and runs it for a bounded time from its committed
 # corpus. Used by ctest (tests/fuzz/CMakeLists.txt) and by hand:
-#   tests/fuzz/run_fuzz.sh <repo root> <work dir> <name> <seconds>
+#   tests/fuzz/run_fuzz.sh <repo root> <work dir> <name> <seconds> [<runs>]
 # <name>_fuzz.cpp is compiled with -fsanitize=fuzzer,address,undefined; the committed inputs in
 # tests/fuzz/corpus/<name>/ run first (they are the regression tests: every crash ever found is
-# one of them), then the fuzzer mutates for <seconds>. New inputs go to <work dir>, never into
+# one of them), then the fuzzer mutates for <seconds>, or for exactly <runs> inputs when given
+# (what ctest does: with the fixed seed, every CI run then tries the same number of inputs
+# however fast the machine is, which the old time limit did not; libFuzzer is still not exactly
+# repeatable, so two runs explore nearly but not quite the same inputs; <seconds> is a cap). New inputs go to <work dir>, never into
 # the source tree. Exit 77 (ctest SKIP_RETURN_CODE) when no clang with libFuzzer is installed.
 set -eu
-[ $# -eq 4 ] || { echo "usage: $0 <repo root> <work dir> <name> <seconds>" >&2; exit 2; }
+[ $# -eq 4 ] || [ $# -eq 5 ] ||
+    { echo "usage: $0 <repo root> <work dir> <name> <seconds> [<runs>]" >&2; exit 2; }
 root=$1
 work=$2
 name=$3
 seconds=$4
+runs_limit=${5:-}
 src="$root/tests/fuzz/${name}_fuzz.cpp"
 corpus="$root/tests/fuzz/corpus/$name"
 
@@ -46,7 +51,10 @@ seed=${CAREPATH_FUZZ_SEED:-1}
 log="$work/artifacts/$name/last-run.log"
 status=0
 # shellcheck disable=SC2086  # $dict and $seeds are empty or one word
-"$exe" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+limit="-max_total_time=$seconds"
+if [ -n "$runs_limit" ]; then limit="-runs=$runs_limit -max_total_time=$seconds"; fi
+# shellcheck disable=SC2086  # $limit is one or two words
+"$exe" $limit -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
     -print_final_stats=1 -artifact_prefix="$work/artifacts/$name/" $dict \
     "$work/corpus/$name" $seeds >"$log" 2>&1 || status=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
@@ -57,4 +65,4 @@ if [ "$status" -ne 0 ]; then
     exit 1
 fi
 echo "$name ${runs:-0}" >>"$work/fuzz-executions.txt"
-echo "fuzz $name: ${runs:-0} executions in ${seconds}s, no crash ($(ls "$corpus" 2>/dev/null | wc -l) committed inputs)"
+echo "fuzz $name: ${runs:-0} executions (limit ${runs_limit:-none}, at most ${seconds}s), no crash ($(ls "$corpus" 2>/dev/null | wc -l) committed inputs)"
