@@ -1,13 +1,13 @@
 # Runs the carepath program once and checks its exit code and output (cmake -P).
 #   -DCLI=<program> -DARGS="a|b" -DEXPECT_CODE=1 [-DEXPECT_OUT=<regex>] [-DEXPECT_ERR=<regex>]
-string(REPLACE "|" ";" ARGS "${ARGS}")
-execute_process(COMMAND ${CLI} ${ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-if(NOT code EQUAL EXPECT_CODE)
-    message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_CODE}\nstdout:\n${out}\nstderr:\n${err}")
+# The check itself is the one every command-line test shares (cmake/run_and_check.cmake).
+set(CMD "${CLI}|${ARGS}")
+set(RC "${EXPECT_CODE}")
+if(DEFINED EXPECT_OUT)
+    set(OUT "${EXPECT_OUT}")
 endif()
-if(DEFINED EXPECT_OUT AND NOT out MATCHES "${EXPECT_OUT}")
-    message(FATAL_ERROR "stdout does not match ${EXPECT_OUT}:\n${out}")
+if(DEFINED EXPECT_ERR)
+    set(ERR "${EXPECT_ERR}")
 endif()
-if(DEFINED EXPECT_ERR AND NOT err MATCHES "${EXPECT_ERR}")
-    message(FATAL_ERROR "stderr does not match ${EXPECT_ERR}:\n${err}")
-endif()
+include(${CMAKE_CURRENT_LIST_DIR}/../../../../cmake/run_and_check.cmake)
+cp_run_and_check()
