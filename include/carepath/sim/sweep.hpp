@@ -526,7 +526,12 @@ inline sweep_outcome run_sweep(const sweep_spec& spec, const std::vector<sweep_p
     const std::size_t total = c.unit_count();
     std::atomic<std::size_t> next{first_point * spec.replicates};
     auto work = [&] {
-        for (std::size_t u = next++; u < total && !c.stopped(); u = next++) {
+        // check before taking: a unit taken is always run, so every unit before a failed one
+        // (taken earlier) completes and its row is written
+        while (!c.stopped()) {
+            const std::size_t u = next++;
+            if (u >= total)
+                break;
             const auto& p = points[u / spec.replicates];
             const auto rep = static_cast<std::uint32_t>(u % spec.replicates);
             try {
