@@ -176,7 +176,8 @@ TEST_CASE("published: the calibration's inputs cite only target rows", "[sim][pu
                                                 cal.sw_turnover.source,
                                                 cal.sw_agency_share.source,
                                                 cal.foster_carers.source,
-                                                cal.carer_approvals.source};
+                                                cal.carer_approvals.source,
+                                                cal.adoption_breakdown_teen_factor.source};
     for (const auto s : sources)
         for (const auto& id : cited(s)) {
             INFO(id);

@@ -19,6 +19,7 @@ TEST_CASE("scenario: every key is read from key = value lines", "[sim][scenario]
                          "\n"
                          "siblings = together_unless_reason\n"
                          "kinship_support = yes\n"
+                         "post_order_support = yes\n"
                          "keep_last_placement_open=true\n"
                          "  staying_close_to_25 = on\n"
                          "sw_turnover_factor = 0.5\n"
@@ -29,6 +30,7 @@ TEST_CASE("scenario: every key is read from key = value lines", "[sim][scenario]
     CHECK(s->name == "siblings together");
     CHECK(s->siblings == sibling_policy::together_unless_reason);
     CHECK(s->kinship_support);
+    CHECK(s->post_order_support);
     CHECK(s->keep_last_placement_open);
     CHECK(s->staying_close_to_25);
     CHECK(s->sw_turnover_factor == 0.5);
@@ -50,6 +52,32 @@ TEST_CASE("scenario: writing then reading gives the same scenario", "[sim][scena
     const auto back = parse(out.str());
     REQUIRE(back.ok());
     CHECK(*back == s);
+    SECTION("support after orders is written and read back, on and off") {
+        CHECK(out.str().find("post_order_support = false\n") != std::string::npos);
+        s.post_order_support = true;
+        std::ostringstream on;
+        REQUIRE(write_scenario(on, s).ok());
+        CHECK(on.str().find("post_order_support = true\n") != std::string::npos);
+        const auto again = parse(on.str());
+        REQUIRE(again.ok());
+        CHECK(again->post_order_support);
+        CHECK(*again == s);
+    }
+}
+
+TEST_CASE("scenario: support after orders takes true or false and nothing else",
+          "[sim][scenario]") {
+    CHECK_FALSE(parse("name = x\n")->post_order_support); // off unless asked for
+    CHECK(parse("post_order_support = on\n")->post_order_support);
+    CHECK_FALSE(parse("post_order_support = off\n")->post_order_support);
+    const auto bad = parse("name = x\npost_order_support = maybe\n");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().file == "policy.txt");
+    CHECK(bad.error().line == 2);
+    CHECK(bad.error().field == "post_order_support");
+    CHECK(bad.error().value == "maybe");
+    CHECK(bad.error().message == "expected true or false");
+    CHECK_FALSE(parse("post_order_support = true\npost_order_support = true\n").ok());
 }
 
 TEST_CASE("scenario: numbers survive writing and reading to the last bit", "[sim][scenario]") {

@@ -103,7 +103,10 @@ void visit_inputs(Cal& c, F&& f) {
     f("reentry_after_return_rate", c.reentry_after_return_rate, k::amount);
     f("sgo_disruption_rate", c.sgo_disruption_rate, k::amount);
     f("cao_disruption_rate", c.cao_disruption_rate, k::amount);
-    f("adoption_breakdown_rate", c.adoption_breakdown_rate, k::amount);
+    f("cao_disruption_early_years", c.cao_disruption_early_years, k::amount);
+    f("adoption_breakdown_under4_rate", c.adoption_breakdown_under4_rate, k::amount);
+    f("adoption_breakdown_middle_factor", c.adoption_breakdown_middle_factor, k::amount);
+    f("adoption_breakdown_teen_factor", c.adoption_breakdown_teen_factor, k::amount);
     f("after_care_ceased", c.after_care_ceased, k::amount);
     f("after_care_return_home_share", c.after_care_return_home_share, k::amount);
     f("after_care_sgo", c.after_care_sgo, k::amount);
@@ -138,6 +141,7 @@ void visit_inputs(Cal& c, F&& f) {
     f("school_change_inside", c.school_change_inside, k::probability);
     f("held_open_days", c.held_open_days, k::amount);
     f("kinship_support_factor", c.kinship_support_factor, k::amount);
+    f("post_order_support_factor", c.post_order_support_factor, k::amount);
     f("stock_adoption_seed", c.stock_adoption_seed, k::amount);
     f("stock_legal_by_home", c.stock_legal_by_home, k::amount);
     f("stock_long_term_share", c.stock_long_term_share, k::probability);

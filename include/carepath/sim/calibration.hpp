@@ -230,10 +230,35 @@ struct calibration {
     sourced reentry_after_return_rate{0.10, provenance::assumption, "", "per year, for 5 years"};
     /// Rate per year at which a special guardianship breaks down and the child comes back.
     sourced sgo_disruption_rate{0.012, provenance::assumption, "", ""};
-    /// Rate per year at which a child arrangements order breaks down and the child comes back.
-    sourced cao_disruption_rate{0.02, provenance::assumption, "", ""};
-    /// Rate per year at which an adoption breaks down and the child comes back.
-    sourced adoption_breakdown_rate{0.004, provenance::assumption, "", ""};
+    /// Rate per year at which a child arrangements order breaks down and the child comes back:
+    /// in the first `cao_disruption_early_years` after the order, then after.
+    sourced_table<2> cao_disruption_rate{
+        {0.03, 0.015},
+        provenance::assumption,
+        "",
+        "per year, early years after the order then later: no published hazard by time since "
+        "the order was found; the early years carry more, as placement breakdowns fall with "
+        "duration (move_duration), and the level over 5 years is the earlier flat 2% a year. "
+        "Not set from residence_order_disruption_5yr_2014, a validation row"};
+    /// Years after a child arrangements order that count as early for `cao_disruption_rate`.
+    sourced cao_disruption_early_years{2, provenance::assumption, "",
+                                       "years after the order at the early rate"};
+    /// Rate per year at which an adoption breaks down and the child comes back, while the child
+    /// is under 4; older children's rates are multiples of it.
+    sourced adoption_breakdown_under4_rate{
+        0.00075, provenance::assumption, "",
+        "per year under 4: the earlier flat 0.4% a year kept as the mean over ages 0-17 under "
+        "the age pattern below ((4 + 7 x 3 + 7 x 10) / 18 = 5.3 times this rate). Not set from "
+        "adoption_disruption_5yr_2014 or adoption_disruption_12yr_2014, validation rows"};
+    /// Adoption breakdown rate at ages 4-10, as a multiple of the under-4 rate.
+    sourced adoption_breakdown_middle_factor{
+        3, provenance::assumption, "",
+        "ages 4-10 against under 4: between under-4s and teenagers (x10); the study gives no "
+        "figure for this age"};
+    /// Adoption breakdown rate at ages 11-17, as a multiple of the under-4 rate.
+    sourced adoption_breakdown_teen_factor{
+        10, provenance::published, "adoption_disruption_teen_vs_under4_2014",
+        "11-16 year olds ten times as likely to have a disruption as under-4s; 17 as 11-16"};
     // Children who left before the start date, followed for a return from it (after_care.hpp):
     // the leavers of each earlier year are held at the 2019/20 level (the earlier years'
     // published ceased counts are validation rows and are not read).
@@ -365,6 +390,13 @@ struct calibration {
     /// Factor on kinship breakdowns (moves) under `kinship_support`.
     sourced kinship_support_factor{0.7, provenance::assumption, "",
                                    "kinship breakdowns under kinship_support"};
+    /// Factor on breakdowns after a special guardianship or adoption order under
+    /// `post_order_support`.
+    sourced post_order_support_factor{
+        0.75, provenance::assumption, "",
+        "SGO and adoption breakdowns under post_order_support: no published effect of support "
+        "on breakdowns was found (the Adoption Support Fund evaluations measured wellbeing, "
+        "not breakdowns)"};
 
     // --- the model's own choices: not in any published table ------------------------------
     // The starting stock. The data has the stock's margins, not its joint pattern or history.

@@ -48,6 +48,9 @@ struct scenario {
     /// Kinship carers get the support foster carers get: fewer kinship placements break down
     /// and kinship is found more often when a child needs a home.
     bool kinship_support = false;
+    /// Families get support after a special guardianship or adoption order (as the Adoption
+    /// Support Fund offers): fewer of those orders break down and bring the child back.
+    bool post_order_support = false;
     /// On a planned move the last placement is held open for a while, so a child whose new
     /// placement fails goes back to carers they know, and the tie with them is kept.
     bool keep_last_placement_open = false;
@@ -96,15 +99,16 @@ inline std::optional<bool> parse_bool(std::string_view s) noexcept {
 } // namespace detail
 
 /// Every key a scenario file may set, for error messages and documentation.
-inline constexpr std::array<std::string_view, 9> scenario_keys{"name",
-                                                               "siblings",
-                                                               "kinship_support",
-                                                               "keep_last_placement_open",
-                                                               "staying_close_to_25",
-                                                               "sw_turnover_factor",
-                                                               "share_inside_home_authority",
-                                                               "carer_recruitment_factor",
-                                                               "parameter_uncertainty"};
+inline constexpr std::array<std::string_view, 10> scenario_keys{"name",
+                                                                "siblings",
+                                                                "kinship_support",
+                                                                "post_order_support",
+                                                                "keep_last_placement_open",
+                                                                "staying_close_to_25",
+                                                                "sw_turnover_factor",
+                                                                "share_inside_home_authority",
+                                                                "carer_recruitment_factor",
+                                                                "parameter_uncertainty"};
 
 /// Sets one key of `s` from its text value. The diagnostic names the field and value; the
 /// caller adds the file, line and column.
@@ -148,6 +152,8 @@ inline constexpr std::array<std::string_view, 9> scenario_keys{"name",
     }
     if (key == "kinship_support")
         return flag(s.kinship_support);
+    if (key == "post_order_support")
+        return flag(s.post_order_support);
     if (key == "keep_last_placement_open")
         return flag(s.keep_last_placement_open);
     if (key == "parameter_uncertainty")
@@ -263,6 +269,7 @@ inline status write_scenario(std::ostream& os, const scenario& s) {
     os << "name = " << s.name << '\n'
        << "siblings = " << to_string(s.siblings) << '\n'
        << "kinship_support = " << (s.kinship_support ? "true" : "false") << '\n'
+       << "post_order_support = " << (s.post_order_support ? "true" : "false") << '\n'
        << "keep_last_placement_open = " << (s.keep_last_placement_open ? "true" : "false") << '\n'
        << "staying_close_to_25 = " << (s.staying_close_to_25 ? "true" : "false") << '\n'
        << "sw_turnover_factor = " << detail::exact_number(s.sw_turnover_factor) << '\n';

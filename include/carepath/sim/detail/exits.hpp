@@ -104,17 +104,15 @@ inline void authority_model::leave(std::uint32_t ci, exit_route route) {
     if (age_now < 18 && route != exit_route::staying_put
         && route != exit_route::independent_living) {
         c.exit_log = cohorts_.exited(now_, route);
-        double rate = 0;
-        if (route == exit_route::return_home)
-            rate = cal_.reentry_after_return_rate.value;
-        if (route == exit_route::special_guardianship)
-            rate = cal_.sgo_disruption_rate.value;
-        if (route == exit_route::child_arrangements_order)
-            rate = cal_.cao_disruption_rate.value;
-        if (route == exit_route::adoption)
-            rate = cal_.adoption_breakdown_rate.value;
+        const auto hazard =
+            after_care_hazard(cal_, route, static_cast<double>(now_ - c.birth) / days_per_year);
         ++c.version;
-        const double dt = c.rng.exponential(rate) * days_per_year;
+        // one unit draw whatever the route, so the child's stream does not depend on the hazard
+        const double dt =
+            (hazard.any() ? years_to_return(hazard, c.rng.exponential(1.0),
+                                            post_order_factor(cal_, pol_, route))
+                          : HUGE_VAL)
+            * days_per_year;
         const double window = route == exit_route::return_home
                                   ? cal_.reentry_follow_years.value * days_per_year
                                   : 1e9;
@@ -150,9 +148,8 @@ inline void authority_model::seed_after_care() {
         const auto& ages = route == exit_route::return_home ? cal_.after_care_age_return_home
                            : route == exit_route::adoption  ? cal_.after_care_age_adoption
                                                             : cal_.after_care_age_orders;
-        const double rate = after_care_rate(cal_, route);
         const double window = after_care_window_years(cal_, route);
-        if (rate <= 0)
+        if (!after_care_hazard(cal_, route, 0).any())
             continue;
         // an order made 18 years back concerns a child who is an adult now
         const int back_years = static_cast<int>(std::ceil(std::min(window, 18.0)));
@@ -170,8 +167,12 @@ inline void authority_model::seed_after_care() {
                     edges[b] + r.uniform() * (edges[b + 1] - edges[b]);
                 const auto birth = exit_day - static_cast<std::int32_t>(age * days_per_year) - 1;
                 const auto at18 = birth + static_cast<std::int32_t>(18 * days_per_year);
-                const auto back = seeded_return_day(exit_day, r.exponential(rate), window,
-                                                    start_, at18, end_);
+                // support after the order (the scenario) applies from the start date only
+                const double years = years_to_return(
+                    after_care_hazard(cal_, route, age), r.exponential(1.0),
+                    post_order_factor(cal_, pol_, route),
+                    static_cast<double>(start_ - exit_day) / days_per_year);
+                const auto back = seeded_return_day(exit_day, years, window, start_, at18, end_);
                 if (!back)
                     continue;
                 const auto fam = new_family(r);
