@@ -67,6 +67,7 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
         {&cal.stock_placement_order, 1},
         {&cal.stock_uasc, 1},
         {&cal.stock_out_of_area, 1},
+        {&cal.placed_within_20_miles, 1},
         {&cal.male, 1},
         {&cal.after_care_ceased, 1},
         {&cal.after_care_return_home_share, 1},
@@ -122,6 +123,21 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
               == csv.at("adoption_entry_to_order_months_2019")
                      - csv.at("adoption_entry_to_decision_months_2019")
                      - csv.at("adoption_decision_to_match_months_2019"));
+    }
+    SECTION("the derived 20-mile shares are ratios of the 2015 counts") {
+        for (const sourced* s : {&cal.inside_over_20_miles, &cal.distance_not_known}) {
+            CHECK(s->from == provenance::derived);
+            for (const auto& id : split_ids(s->source))
+                CHECK(csv.count(id) == 1);
+        }
+        const double over = csv.at("cla_inside_over_20_miles_count_2015");
+        CHECK(cal.inside_over_20_miles.value
+              == Approx(over / (over + csv.at("cla_inside_within_20_miles_count_2015")))
+                     .margin(0.0005));
+        CHECK(cal.distance_not_known.value
+              == Approx(csv.at("cla_distance_not_known_count_2015")
+                        / csv.at("cla_distance_total_2015"))
+                     .margin(0.0005));
     }
 }
 

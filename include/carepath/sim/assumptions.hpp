@@ -138,7 +138,12 @@ void visit_inputs(Cal& c, F&& f) {
     f("home_capacity", c.home_capacity, k::amount);
     f("inside_share", c.inside_share, k::probability);
     f("former_carer_kept", c.former_carer_kept, k::probability);
-    f("school_change_inside", c.school_change_inside, k::probability);
+    f("placed_within_20_miles", c.placed_within_20_miles, k::amount);
+    f("distance_not_known", c.distance_not_known, k::probability);
+    f("inside_over_20_miles", c.inside_over_20_miles, k::probability);
+    f("school_kept_far", c.school_kept_far, k::probability);
+    f("school_change_near", c.school_change_near, k::probability);
+    f("school_change_deferred", c.school_change_deferred, k::probability);
     f("held_open_days", c.held_open_days, k::amount);
     f("kinship_support_factor", c.kinship_support_factor, k::amount);
     f("post_order_support_factor", c.post_order_support_factor, k::amount);

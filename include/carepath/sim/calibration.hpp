@@ -382,9 +382,41 @@ struct calibration {
     /// Chance the tie with the last carer is kept after a move.
     sourced former_carer_kept{0.2, provenance::assumption, "",
                               "tie with the last carer kept after a move"};
-    /// Chance a move inside the home authority changes the child's school.
-    sourced school_change_inside{0.3, provenance::assumption, "",
-                                 "a move inside the authority changes school"};
+    // School changes on a move (school.hpp). A placement is within 20 miles of the child's home
+    // or further; the school a child has on entering care is taken to be near home.
+    /// Percent of the stock placed within 20 miles of home; the rest is further away or has no
+    /// distance recorded.
+    sourced placed_within_20_miles{73, provenance::published, "placed_within_20_miles_share_2020",
+                                   "distance from the home address; with out_of_area_share_2020 "
+                                   "it sets how many placements over the boundary are near"};
+    /// Share of the stock with no placement distance recorded: left out of the 20-mile split.
+    sourced distance_not_known{0.051, provenance::derived,
+                               "cla_distance_not_known_count_2015,cla_distance_total_2015",
+                               "3,550 / 69,460 in 2015 (the 2020 count is not in the data); "
+                               "mostly unaccompanied children, who have no home address"};
+    /// Share of placements inside the home authority that are over 20 miles from home.
+    sourced inside_over_20_miles{
+        0.072, provenance::derived,
+        "cla_inside_over_20_miles_count_2015,cla_inside_within_20_miles_count_2015",
+        "2,860 / (2,860 + 37,080) in 2015, distance known (the 2020 split is not in the data): "
+        "large county authorities"};
+    /// Chance a move to a home over 20 miles from the child's school keeps the school.
+    sourced school_kept_far{0.05, provenance::assumption, "",
+                            "a move over 20 miles keeps the school (transport arranged, as in "
+                            "an exam year): not published; most such moves change school"};
+    /// Chance a move to a home within 20 miles of the child's school changes it.
+    sourced school_change_near{
+        0.25, provenance::assumption, "",
+        "not published: statutory guidance (DfE, Promoting the education of looked-after "
+        "children, 2018) asks that a placement change not disrupt education and that a child "
+        "keep their school where possible, with transport if needed; a virtual school head "
+        "advises on any change. Not set from the school-move validation rows"};
+    /// Chance a planned move within 20 miles that would change school instead keeps the old
+    /// school until the next school year starts.
+    sourced school_change_deferred{
+        0.5, provenance::assumption, "",
+        "not published: a planned move can keep the school to the end of the school year when "
+        "the new home is near enough; emergencies and breakdowns change at once"};
     /// Days a placement is held open under `keep_last_placement_open`.
     sourced held_open_days{42, provenance::assumption, "", "days a placement is held open"};
     /// Factor on kinship breakdowns (moves) under `kinship_support`.

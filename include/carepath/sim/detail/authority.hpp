@@ -189,6 +189,7 @@ private:
     void move_to(std::uint32_t ci, home_kind h, std::uint32_t carer, change_reason why, bool hold,
                  bool back_to_held);
     void release_held(std::uint32_t ci, bool record = true);
+    bool change_school(std::uint32_t ci, bool near);
 
     // ---- exits and the yearly count (exits.hpp) -----------------------------------------------
     void leave_at_18(std::uint32_t ci);

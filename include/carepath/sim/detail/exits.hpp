@@ -97,6 +97,7 @@ inline void authority_model::leave(std::uint32_t ci, exit_route route) {
     c.in_care = false;
     c.exit_day = now_;
     c.last_exit = route;
+    c.school_change_day = never; // a school change put off is dropped: care has ended
     ++c.version;
     // follow after care: re-entry is possible after a return home or a legal order
     const int age_now = age_at(c, now_);

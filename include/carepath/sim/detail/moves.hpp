@@ -4,6 +4,7 @@
 // does, changes of legal status, moves of home (with siblings, held-open placements, ties
 // kept or lost), and the moves forced when a foster household stops.
 #include "carepath/sim/detail/authority.hpp"
+#include "carepath/sim/detail/school.hpp"
 #include "carepath/sim/detail/siblings.hpp"
 
 #include <algorithm>
@@ -32,8 +33,8 @@ inline void authority_model::carer_turnover() {
 // Draws the child's next event (after a team move due today). The hazards are constant
 // between rate changes, so the waiting time is found by spending an Exp(1) amount of
 // cumulative hazard across the segments (inversion), with no event at the segment edges;
-// only the deterministic events (18th birthday, the final hearing, the end of a hold, a team
-// move on its day) stop the walk.
+// only the deterministic events (18th birthday, the final hearing, the end of a hold, a school
+// change put off to September, a team move on its day) stop the walk.
 inline void authority_model::schedule(std::uint32_t ci) {
     auto& c = children_[ci];
     // a move between teams due today is made now: it is not a change of home, so it need not
@@ -42,9 +43,9 @@ inline void authority_model::schedule(std::uint32_t ci) {
         m != team_move::no_move && day <= now_)
         move_team(ci, m);
     ++c.version;
-    const std::int32_t hard =
-        std::max(now_ + 1, std::min({c.hearing, c.held_until, c.edge_days.back(),
-                                     next_team_move(cal_, c, start_).second, end_ + 1}));
+    const std::int32_t hard = std::max(
+        now_ + 1, std::min({c.hearing, c.held_until, c.school_change_day, c.edge_days.back(),
+                            next_team_move(cal_, c, start_).second, end_ + 1}));
     double need = c.rng.exponential(1.0);
     rate_table r{};
     std::int32_t t = now_;
@@ -94,6 +95,8 @@ inline void authority_model::child_event(std::uint32_t ci) {
     }
     if (c.held_carer != none && now_ >= c.held_until)
         release_held(ci);
+    if (now_ >= c.school_change_day)
+        (void)change_school(ci, c.next_school_near);
     if (c.hearing != never && now_ >= c.hearing) {
         c.hearing = never;
         const bool po = a < 5 && c.rng.bernoulli(cal_.placement_order_at_final_under5.value);
@@ -284,7 +287,6 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
         release_held(ci);
     const auto old = c.carer;
     const auto old_home = c.home;
-    const bool old_inside = c.inside;
     // ties open before the move
     std::size_t before = 0;
     for (const auto& t : c.ties)
@@ -302,21 +304,25 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
             begin_tie(ci, person, kinds::former_foster_carer.code());
         }
     }
-    // school: changes on moves out of the authority, sometimes inside it
-    if (c.in_school) {
-        const bool change = back_to_held ? false
-                                         : (!carers_[carer].inside || !old_inside
-                                                ? true
-                                                : c.rng.bernoulli(cal_.school_change_inside.value));
-        if (change) {
-            for (auto& t : c.ties)
-                if (t.kind == kinds::teacher.code() && t.end == never) {
-                    end_tie(ci, t.other, t.kind, end_reason::school_move, false);
-                    ++lost;
-                    break;
-                }
-            begin_tie(ci, new_person(), kinds::teacher.code());
-            c.last_school = now_;
+    // school: the new home's distance from the school decides (school.hpp); a move decides
+    // afresh, so a change put off by an earlier move is dropped, and back to the held-open
+    // home the child still has the old school
+    c.school_change_day = never;
+    if (c.in_school && !back_to_held) {
+        const bool new_inside =
+            carers_[carer].unlimited ? (carer == carers_.provider(h, true)) : carers_[carer].inside;
+        const bool near = c.rng.bernoulli(within_20_miles(cal_, new_inside));
+        switch (school_on_move(cal_, near && c.school_near, why == change_reason::care_plan,
+                               c.rng)) {
+        case school_change::kept:
+            break;
+        case school_change::now:
+            lost += change_school(ci, near) ? 1 : 0;
+            break;
+        case school_change::next_school_year:
+            c.school_change_day = day_number(next_school_year_start(to_date(now_)));
+            c.next_school_near = near;
+            break;
         }
     }
     auto& a = acc();
@@ -364,6 +370,23 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
     if (children_[ci].history != none)
         plan_contacts(ci);
 }
+// A new school from today: the tie with the old school's teacher ends. Returns whether the
+// child had one.
+inline bool authority_model::change_school(std::uint32_t ci, bool near) {
+    auto& c = children_[ci];
+    bool ended = false;
+    for (auto& t : c.ties)
+        if (t.kind == kinds::teacher.code() && t.end == never) {
+            ended = end_tie(ci, t.other, t.kind, end_reason::school_move, false);
+            break;
+        }
+    begin_tie(ci, new_person(), kinds::teacher.code());
+    c.last_school = now_;
+    c.school_near = near;
+    c.school_change_day = never;
+    return ended;
+}
+
 
 inline void authority_model::release_held(std::uint32_t ci, bool record) {
     auto& c = children_[ci];

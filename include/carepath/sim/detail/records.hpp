@@ -53,6 +53,7 @@ struct child_rec {
     std::int32_t hearing = never;             // interim order's final hearing
     std::int32_t last_change = INT32_MIN / 2; // day of the last change of placement record
     std::int32_t held_until = never;
+    std::int32_t school_change_day = never; // a school change put off to this day (school.hpp)
     std::int32_t exit_day = never;
     std::int32_t counted_entry_year = 0, counted_exit_year = 0;
     home_kind home = home_kind::foster;
@@ -60,6 +61,8 @@ struct child_rec {
     exit_route last_exit = exit_route::other;
     bool in_care = false, uasc = false, male = false, long_term = false, inside = true;
     bool with_own_carers = false, followed = false, in_school = false, held_long_term = false;
+    // the school, and the school of a change put off, within 20 miles of the child's home
+    bool school_near = true, next_school_near = true;
     std::uint32_t carer = none, held_carer = none, sw = none, last_worker = none;
     // the days the case last reached the children-in-care team and the 16+ team (team_moves)
     std::int32_t care_team_day = INT32_MIN / 2, sixteen_team_day = INT32_MIN / 2;
