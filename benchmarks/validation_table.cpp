@@ -41,21 +41,14 @@ struct extra_line {
     std::function<std::optional<double>(std::span<const care_history>)> f;
 };
 
-// Children in care on 31 March `y` with social worker changes in the year to then: `at_least`
-// or more (`both_years`: also in the year before, the Stability Index 2018 measure
-// sw_changes_2plus_both_years_cco_2017, which sim::validation_rows does not compute yet), and
-// the mean number.
-share worker_changes(std::span<const care_history> hs, int y, std::size_t at_least,
-                     bool both_years) {
+// Children in care on 31 March `y` with 1 or more social worker changes in the year to then.
+share one_plus_worker_changes(std::span<const care_history> hs, int y) {
     share s;
-    const interval year{march_31(y - 1) + days{1}, march_31(y) + days{1}};
-    const interval before{march_31(y - 2) + days{1}, march_31(y - 1) + days{1}};
     for (const auto& h : hs) {
         if (!h.in_care_on(march_31(y)))
             continue;
         ++s.of;
-        s.count += social_worker_changes(h, year) >= at_least
-                   && (!both_years || social_worker_changes(h, before) >= at_least);
+        s.count += social_worker_changes(h, year_ending_march(y)) >= 1;
     }
     return s;
 }
@@ -100,12 +93,9 @@ std::vector<extra_line> extra_lines() {
              const auto s = reentry_within(hs, home_or_relative, five_cohorts, 5, run_end);
              return s ? s->percent() : std::nullopt;
          }},
-        {"children in care on 31 March 2022 with 2+ social worker changes in each of the two "
-         "years to then (published 6%, sw_changes_2plus_both_years_cco_2017)",
-         [=](H hs) { return pct(worker_changes(hs, measure_year, 2, true)); }},
         {"(other figure) children in care on 31 March 2022 with 1+ social worker changes in the "
          "year",
-         [=](H hs) { return pct(worker_changes(hs, measure_year, 1, false)); }},
+         [=](H hs) { return pct(one_plus_worker_changes(hs, measure_year)); }},
         {"(other figure) social worker changes in the year per child in care on 31 March 2022",
          [=](H hs) { return mean_worker_changes(hs, measure_year); }},
         {"(trap) re-entry within 5 years with all leavers as the denominator",

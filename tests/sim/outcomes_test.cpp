@@ -189,6 +189,24 @@ TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][ou
     // s1, s2 and s4 were in care on both 31 Marches; only s2 had no change of any kind
     CHECK(no_change_over_two_years(two, 2022) == share{1, 3});
     CHECK(stability_index_in(two, 2022).no_change_of_any == share{2, 4}); // one year: s2, s4
+
+    // Two years running: s1 had 2 changes in the year to 31 March 2022 and none before; s5 had
+    // 2 in each year; s6 had 2 in the year before and 1 in the last; s7 had 2 in each but left
+    // care on 1 March 2022 (not in care on 31 March)
+    auto running = two;
+    auto changes = [&](unsigned id, std::initializer_list<date> on, unsigned first_worker) {
+        running.push_back(in_care(id, ymd(2019, 1, 1), id));
+        worker(running.back(), ymd(2019, 1, 1), first_worker);
+        for (const date d : on)
+            worker(running.back(), d, ++first_worker);
+    };
+    changes(5, {ymd(2020, 6, 1), ymd(2020, 12, 1), ymd(2021, 6, 1), ymd(2021, 12, 1)}, 20);
+    changes(6, {ymd(2020, 6, 1), ymd(2020, 12, 1), ymd(2021, 6, 1)}, 30);
+    changes(7, {ymd(2020, 6, 1), ymd(2020, 12, 1), ymd(2021, 6, 1), ymd(2021, 12, 1)}, 40);
+    add(running.back(), left_care{ymd(2022, 3, 1), exit_route::return_home});
+    // in care on 31 March 2022: s1, s2, s3, s4, s5, s6
+    CHECK(two_plus_sw_changes_both_years(running, 2022) == share{1, 6});
+    CHECK(stability_index_in(running, 2022).two_plus_sw_changes == share{2, 6}); // s1, s5
 }
 
 TEST_CASE("outcomes: a kinship placement that becomes an SGO with the same carer has not ended",

@@ -296,11 +296,26 @@ TEST_CASE("validation: a run that keeps every child's history computes the histo
     // a 12-year follow-up cannot come from 4 years
     CHECK_FALSE(find_row(rows, "adoption_disruption_12yr_2014")->not_computed.empty());
 
-    cfg.keep_histories = 50;
+    // an authority has about 42 children here: 20 is not one whole authority, so each keeps
+    // its first children and no figure comes from them
+    cfg.keep_histories = 20;
     const auto some = simulate(cfg);
+    CHECK(some.history_authorities == 0);
     const auto cut = validation_rows(compared_figures(), some);
-    CHECK(find_row(cut, "sib_children_with_none_frg_2014")->not_computed.find("kept 50 of")
+    CHECK(find_row(cut, "sib_children_with_none_frg_2014")->not_computed.find("kept 20 of")
           != std::string::npos);
+    // 500 keeps every child of the first 11 authorities, and the figures say so
+    cfg.keep_histories = 500;
+    const auto part = simulate(cfg);
+    CHECK(part.history_authorities == 11);
+    CHECK(part.histories.size() == part.history_children);
+    const auto from_part = validation_rows(compared_figures(), part);
+    const auto* some_sib = find_row(from_part, "sib_children_with_none_frg_2014");
+    REQUIRE(some_sib);
+    CHECK(some_sib->not_computed.empty());
+    CHECK(some_sib->note.find("From every child of 11 authorities") != std::string::npos);
+    CHECK(find_row(from_part, "cla_count_2020")->note.find("From every child")
+          == std::string::npos); // a year figure comes from the whole run
     // year figures do not need histories
     CHECK(find_row(cut, "cla_count_2020")->model.mean.has_value());
 }

@@ -254,11 +254,11 @@ const carepath::cli::registrar simulate_command{[](CLI::App& app) {
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
     cmd->add_option("--histories", opt->histories,
-                    "children whose full histories are kept for continuity and survival curves; "
-                    "the report's figures computed from histories (sibling separation, school "
-                    "and social worker changes, re-entry, disruption) need every child of the "
-                    "first replicate, so give more than the children simulated, or the report "
-                    "says they were not computed")
+                    "about how many children's full histories are kept (replicate 1), for "
+                    "continuity, survival curves and the figures from histories (sibling "
+                    "separation, school and social worker changes, re-entry, disruption): "
+                    "every child of as many whole authorities as fit, so those figures come "
+                    "from a sample of authorities, and the report says which; 0 keeps none")
         ->capture_default_str();
     cmd->add_option("--scenario", opt->scenario_file,
                     "a scenario file (`key = value` lines) to run beside the baseline");

@@ -129,7 +129,13 @@ inline std::string interval_cell(const std::optional<double>& low,
         {"share of England simulated", format_number(100 * r.config.scale, 1) + "%"},
         {"children simulated", std::to_string(r.children)},
         {"child-years simulated", format_number(r.child_years, 0)},
-        {"histories kept for continuity and survival", std::to_string(r.histories.size())}};
+        {"histories kept for continuity and survival",
+         std::to_string(r.histories.size())
+             + (r.history_authorities > 0
+                    ? " (every child of " + std::to_string(r.history_authorities)
+                          + (r.history_authorities == 1 ? " authority" : " authorities")
+                          + ", replicate 1)"
+                    : std::string{})}};
 
     out.facts.emplace_back("intervals", interval_method(r.config.replicates));
     out.extra_tables.push_back(figures_table(r));

@@ -38,8 +38,10 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -81,7 +83,11 @@ struct sim_config {
     /// the program); when non-empty they replace the synthetic stock, one authority per
     /// responsible authority, with entries scaled to their number.
     std::vector<care_history> initial;
-    std::size_t keep_histories = 0; ///< keep the care histories of this many children
+    /// Keep care histories of replicate 0, about this many children: every child of whole
+    /// authorities (the first ones, as many as their expected children fit), because figures
+    /// from histories need whole populations (sibling groups, cohorts); when not even one
+    /// authority fits, the first children of each authority (such figures are then not given).
+    std::size_t keep_histories = 0;
     /// Parameter uncertainty: each replicate draws the unfitted assumptions of `params` from
     /// their plausible ranges (sim/assumptions.hpp), so intervals include what the model does
     /// not know as well as chance. The draws are keyed on (seed, replicate): a scenario and its
@@ -105,6 +111,11 @@ struct run_result {
     /// Children simulated in replicate 0: `histories` holds every one of them when its size
     /// equals this (figures computed from histories need every child, sim/validation.hpp).
     std::uint64_t first_replicate_children = 0;
+    /// The first authorities of replicate 0 whose every child's history is in `histories`
+    /// (0 when the histories are the first children of each authority instead).
+    std::uint32_t history_authorities = 0;
+    /// Children simulated in those authorities: `histories` holds every one of them.
+    std::uint64_t history_children = 0;
     /// Events a kept care_history refused (a model bug if not 0; tests check it).
     std::uint64_t refused_events = 0;
 };
@@ -234,6 +245,33 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
         report(n);
 }
 
+// A keep_histories value meaning every child of the authority.
+inline constexpr std::size_t keep_all = std::numeric_limits<std::size_t>::max();
+
+// How many histories each authority of replicate 0 keeps: every child (keep_all) of the first
+// authorities whose expected children (the stock plus a year's entries for each year run, by
+// the authority's share) fit in `keep_histories`; when not one fits, an equal part of it each.
+// Empty when none are kept.
+inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
+                                                  std::span<const double> shares, int years) {
+    const std::size_t n = shares.size();
+    if (config.keep_histories == 0 || n == 0)
+        return {};
+    const double per_share =
+        config.params.stock_count.value + config.params.entries_per_year.value * years;
+    std::vector<std::size_t> keep(n, 0);
+    double expected = 0;
+    for (std::size_t la = 0; la < n; ++la) {
+        expected += shares[la] * per_share;
+        if (expected > static_cast<double>(config.keep_histories))
+            break;
+        keep[la] = keep_all;
+    }
+    if (keep.front() != keep_all)
+        std::fill(keep.begin(), keep.end(), (config.keep_histories + n - 1) / n);
+    return keep;
+}
+
 } // namespace detail
 
 /// Runs the simulation of `policy` under `config`.
@@ -302,8 +340,8 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
     const std::size_t n_auth = ids.size();
     const std::size_t tasks = n_auth * config.replicates;
     std::vector<detail::authority_result> results(tasks);
-    const std::size_t keep_each =
-        config.keep_histories == 0 ? 0 : (config.keep_histories + n_auth - 1) / n_auth;
+    const auto keep = detail::histories_to_keep(config, shares, burn_in + total_years);
+    const bool whole = !keep.empty() && keep.front() == detail::keep_all;
     const unsigned threads =
         config.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : config.threads;
 
@@ -320,7 +358,7 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
             in.burn_in_until = config.start;
             in.years = burn_in + total_years;
             in.share = shares[la];
-            in.keep_histories = rep == 0 ? keep_each : 0;
+            in.keep_histories = rep == 0 && !keep.empty() ? keep[la] : 0;
             in.cal = draw_inputs ? &drawn[rep] : &config.params;
             in.policy = &policy;
             in.projection = config.projection ? &*config.projection : nullptr;
@@ -347,8 +385,12 @@ void run_parallel(std::size_t n, unsigned threads, Task&& task,
             out.refused_events += r.refused_events;
             if (rep == 0) {
                 out.first_replicate_children += r.children;
+                if (whole && keep[la] == detail::keep_all) {
+                    ++out.history_authorities;
+                    out.history_children += r.children;
+                }
                 for (auto& h : r.histories)
-                    if (out.histories.size() < config.keep_histories)
+                    if (whole || out.histories.size() < config.keep_histories)
                         out.histories.push_back(std::move(h));
             }
         }

@@ -330,6 +330,23 @@ struct stability_index {
     return s;
 }
 
+/// Children's Commissioner (Stability Index 2018), two years running: children in care on 31
+/// March `y`, by 2 or more social worker changes in the year to then and 2 or more in the year
+/// before. Shows whether changes fall on the same children year after year.
+[[nodiscard]] inline share two_plus_sw_changes_both_years(std::span<const care_history> hs,
+                                                          int y) {
+    share s;
+    const auto year = year_ending_march(y);
+    const auto before = year_ending_march(y - 1);
+    for (const auto& h : hs) {
+        if (!h.in_care_on(march_31(y)))
+            continue;
+        ++s.of;
+        s.count += social_worker_changes(h, year) >= 2 && social_worker_changes(h, before) >= 2;
+    }
+    return s;
+}
+
 /// DfE stability measure: children in care on 31 March `y` who had been looked after for the
 /// 2 years before and had a teacher tie on that day, by one or more mid-year school moves in
 /// those 2 years.

@@ -390,6 +390,11 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             "children in care" + in_y + ", 2 or more social worker changes in the year",
             tr::worded_ratio,
             [=](H hs) { return percent_of(stability_index_in(hs, y).two_plus_sw_changes); }, y);
+    if (id == "sw_changes_2plus_both_years_cco_2017")
+        return at("children in care" + in_y
+                      + ", 2 or more social worker changes in the year and in the year before",
+                  tr::share,
+                  [=](H hs) { return percent_of(two_plus_sw_changes_both_years(hs, y)); }, y);
     if (id == "no_change_any_1yr_cco_2017")
         return at(
             "children in care" + in_y
@@ -573,16 +578,37 @@ pool_replicates(std::span<const std::vector<validation_row>> per_replicate) {
 }
 
 /// The rows for `run`: its replicates' year figures, and the histories it kept (replicate 1
-/// only, so history figures have no interval unless every replicate is run on its own).
+/// only, so history figures have no interval unless every replicate is run on its own). When
+/// the run kept whole authorities, history figures come from every child of those, and their
+/// rows say so.
 [[nodiscard]] inline std::vector<validation_row> validation_rows(const published_figures& published,
                                                                  const run_result& run) {
     std::vector<replicate_view> reps;
     for (std::size_t i = 0; i < run.replicates.size(); ++i)
-        reps.push_back(i == 0
-                           ? replicate_view{&run.replicates[i], run.histories,
-                                            static_cast<std::size_t>(run.first_replicate_children)}
-                           : replicate_view{&run.replicates[i], {}, 0});
-    return validation_rows(published, reps, years_of(run.config));
+        reps.push_back(replicate_view{&run.replicates[i], {}, 0});
+    // whole authorities kept: every child of those, a sample of the run's authorities
+    const bool part = run.history_authorities > 0;
+    if (!reps.empty()) {
+        reps.front().histories = run.histories;
+        reps.front().children = static_cast<std::size_t>(part ? run.history_children
+                                                               : run.first_replicate_children);
+    }
+    const auto years = years_of(run.config);
+    auto rows = validation_rows(published, reps, years);
+    if (!part || run.history_children >= run.first_replicate_children)
+        return rows;
+    const std::string covers = "From every child of " + std::to_string(run.history_authorities)
+                               + (run.history_authorities == 1 ? " authority" : " authorities")
+                               + " (" + std::to_string(run.history_children) + " of the "
+                               + std::to_string(run.first_replicate_children)
+                               + " children of replicate 1; the histories kept).";
+    for (auto& r : rows) {
+        const auto* p = published.find(r.id);
+        const auto plan = p ? detail::plan_for(*p, years) : std::nullopt;
+        if (plan && plan->from_histories && r.model.mean)
+            r.note += (r.note.empty() ? "" : " ") + covers;
+    }
+    return rows;
 }
 
 } // namespace sim

@@ -74,7 +74,8 @@ cla_ceased_2016,children ceasing to be looked after,31850,children,"children who
 cla_count_2017,children looked after,72590,children,"children looked after at 31 March, England",2017,stock,https://www.fosterline.info/news/children-looked-after-in-england/ (summary of the DfE 2018 release),as given in the 2018 release (revised),validation
 cla_count_2018,children looked after,75420,children,"children looked after at 31 March, England",2018,stock,https://www.willispalmer.com/numbers-looked-after-children-continues-rise/ (summary of the DfE 2018 release),first published,validation
 cla_starts_2018,children starting to be looked after,32050,children,"children who started to be looked after in the year, England",2017/18,flow,https://www.willispalmer.com/numbers-looked-after-children-continues-rise/,first published,validation
-cla_ceased_2018,children ceasing to be looked after,29860,children,"children who ceased to be looked after in the year (last exit), England",2017/18,flow,https://www.willispalmer.com/numbers-looked-after-children-continues-rise/,first published,validation)csv";
+cla_ceased_2018,children ceasing to be looked after,29860,children,"children who ceased to be looked after in the year (last exit), England",2017/18,flow,https://www.willispalmer.com/numbers-looked-after-children-continues-rise/,first published,validation
+sw_changes_2plus_both_years_cco_2017,children in care with 2 or more social worker changes in each of two years running,6,percent,all children in care (Children's Commissioner Stability Index 2018),2015/16 and 2016/17,stock,https://researchingreform.net/2018/09/19/three-quarters-of-children-in-care-ping-ponged-around-the-system/ (summary of Stability Index 2018),"'Nearly 4,400 children (6% of all children in care) experienced multiple social worker changes two years in a row'; second-hand summary",validation)csv";
 // clang-format on
 
 } // namespace carepath::sim::detail
