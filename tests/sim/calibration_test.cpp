@@ -118,6 +118,21 @@ TEST_CASE("calibration: published inputs equal their calibration.csv rows", "[si
         for (const auto& id : split_ids(cal.sw_vacancy_cover_share.source))
             CHECK(csv.count(id) == 1);
     }
+    SECTION("approved places per household are 88,370 / 44,450, the mean of household_places") {
+        CHECK(cal.places_per_household.from == provenance::derived);
+        for (const auto& id : split_ids(cal.places_per_household.source))
+            CHECK(csv.count(id) == 1);
+        CHECK(cal.places_per_household.value
+              == Approx(csv.at("fostering_places_2019") / csv.at("fostering_households_2019"))
+                     .margin(0.005));
+        double total = 0, mean = 0;
+        for (std::size_t p = 0; p < cal.household_places.values.size(); ++p) {
+            total += cal.household_places.values[p];
+            mean += static_cast<double>(p + 1) * cal.household_places.values[p];
+        }
+        CHECK(total == Approx(1));
+        CHECK(mean == Approx(cal.places_per_household.value).margin(0.005));
+    }
     SECTION("the derived wait from match to order is 23 - 6 - 8 months") {
         CHECK(cal.placed_to_order_months.value
               == csv.at("adoption_entry_to_order_months_2019")

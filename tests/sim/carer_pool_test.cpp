@@ -111,3 +111,87 @@ TEST_CASE("carer_pool: a household that stops takes no more children", "[sim][ca
     }
     CHECK(stopped > 0);
 }
+
+namespace {
+// Fills every household of the authority (numbered first, one person each, before the 16
+// providers) and returns the first with at least `places` places, with `free` of them freed.
+std::uint32_t one_household_with_room(fixture& f, std::uint32_t places, int free) {
+    const auto households = f.people.next - 16;
+    std::uint32_t child = 0;
+    for (std::uint32_t h = 0; h < households; ++h)
+        while (f.pool.has_room(h))
+            f.pool.occupy(h, child++);
+    for (std::uint32_t h = 0; h < households; ++h)
+        if (f.pool[h].places >= places) {
+            const auto kids = f.pool[h].children; // copied: vacate changes the list
+            for (int k = 0; k < free; ++k)
+                f.pool.vacate(h, kids[static_cast<std::size_t>(k)]);
+            return h;
+        }
+    return none;
+}
+} // namespace
+
+TEST_CASE("carer_pool: a sibling group goes to the one household with room for all of them",
+          "[sim][carers]") {
+    fixture f{0.005};
+    auto c = a_child(5);
+    family_rec fam;
+    const auto j = one_household_with_room(f, 3, 3);
+    REQUIRE(j != none);
+    REQUIRE(f.pool[j].places - f.pool[j].used == 3);
+    // found from either side of the boundary, by a narrow search (the only free household)
+    // and by a wide one
+    for (bool inside : {true, false}) {
+        CHECK(f.pool.find_home(c, fam, home_kind::foster, inside, 3, false) == j);
+        CHECK(f.pool.find_home(c, fam, home_kind::foster, inside, 3, true) == j);
+        CHECK(f.pool.find_home(c, fam, home_kind::foster, inside, 2, false) == j);
+    }
+    // a group of four does not fit: a narrow search takes an agency household as it comes
+    const auto narrow = f.pool.find_home(c, fam, home_kind::foster, true, 4, false);
+    CHECK(narrow != j);
+    CHECK_FALSE(f.pool[narrow].inside);
+    std::uint32_t child = 1000;
+    while (f.pool.has_room(narrow))
+        f.pool.occupy(narrow, child++);
+    // ... a wide one an agency household with room for the whole group
+    const auto wide = f.pool.find_home(c, fam, home_kind::foster, true, 4, true);
+    CHECK(wide != j);
+    CHECK_FALSE(f.pool[wide].inside);
+    CHECK(f.pool[wide].places >= 4);
+    CHECK(f.pool[wide].used == 0);
+}
+
+TEST_CASE("carer_pool: a narrow search can miss the household with room; a wide one cannot",
+          "[sim][carers]") {
+    fixture f{0.005};
+    family_rec fam;
+    const auto j = one_household_with_room(f, 3, 3);
+    REQUIRE(j != none);
+    // every other household has one place free: offered to a single child, not to a group
+    const auto households = f.people.next - 16;
+    for (std::uint32_t h = 0; h < households; ++h)
+        if (h != j)
+            f.pool.vacate(h, f.pool[h].children.front());
+    int wide_found = 0;
+    for (std::uint64_t k = 0; k < 40; ++k) {
+        auto c = a_child(100 + k);
+        wide_found += f.pool.find_home(c, fam, home_kind::foster, k % 2 == 0, 3, true) == j;
+    }
+    CHECK(wide_found == 40);
+    // one household drawn on each side: j is found only when it is the one drawn
+    f.cal.sibling_search_households.value = 1;
+    int narrow_found = 0;
+    for (std::uint64_t k = 0; k < 40; ++k) {
+        auto c = a_child(200 + k);
+        narrow_found += f.pool.find_home(c, fam, home_kind::foster, k % 2 == 0, 3, false) == j;
+    }
+    CHECK(narrow_found < 20);
+    // a single child takes any household with a free place, drawn at random
+    auto c = a_child(300);
+    std::set<std::uint32_t> offered;
+    for (int k = 0; k < 20; ++k)
+        offered.insert(f.pool.household_with_room(c, true, 1, false));
+    CHECK(offered.size() > 1);
+    CHECK(offered.count(none) == 0);
+}

@@ -115,8 +115,8 @@ void visit_inputs(Cal& c, F&& f) {
     f("after_care_age_return_home", c.after_care_age_return_home, k::probability);
     f("after_care_age_orders", c.after_care_age_orders, k::probability);
     f("after_care_age_adoption", c.after_care_age_adoption, k::probability);
-    f("siblings_together", c.siblings_together, k::probability);
-    f("siblings_move_together", c.siblings_move_together, k::probability);
+    f("siblings_apart_reason", c.siblings_apart_reason, k::probability);
+    f("sibling_search_households", c.sibling_search_households, k::amount);
     f("siblings_reunite_on_move", c.siblings_reunite_on_move, k::probability);
     f("siblings_together_policy", c.siblings_together_policy, k::probability);
     f("sw_caseload", c.sw_caseload, k::amount);
@@ -131,6 +131,7 @@ void visit_inputs(Cal& c, F&& f) {
     f("sw_sixteen_team_share", c.sw_sixteen_team_share, k::probability);
     f("foster_carers", c.foster_carers, k::amount);
     f("carers_per_household", c.carers_per_household, k::amount);
+    f("places_per_household", c.places_per_household, k::amount);
     f("household_places", c.household_places, k::probability);
     f("household_available", c.household_available, k::probability);
     f("carer_approvals", c.carer_approvals, k::amount);

@@ -299,22 +299,35 @@ struct calibration {
         "age band at an adoption order before the start date: most adopted children are 1-4"};
 
     // --- siblings ---------------------------------------------------------------------------
-    /// Chance a sibling group of 2, 3, 4 entering care is placed together.
-    sourced_table<3> siblings_together{{0.70, 0.50, 0.35},
-                                       provenance::assumption,
-                                       "",
-                                       "chance a group of 2, 3, 4 is placed together"};
-    /// Chance a sibling living with the child moves with them (current practice).
-    sourced siblings_move_together{0.5, provenance::assumption, "", ""};
+    /// Chance a sibling group entering care has a recorded reason to be placed apart (current
+    /// practice); the others are placed together when a household with room is found.
+    sourced siblings_apart_reason{
+        0.15, provenance::assumption, "",
+        "share of sibling groups with a recorded reason to live apart (Children Act 1989 "
+        "s22C(8)(c): together so far as reasonably practicable and consistent with welfare); "
+        "the Children's Commissioner (Siblings in care, 2023) names separation in the "
+        "children's best interests as one of three reasons, with no share; the other two "
+        "(too few places for sibling groups, inconsistent decisions) are the search below. "
+        "The published separation figures are validation rows and do not set it"};
+    /// Households checked for room for a whole sibling group before it is split (current
+    /// practice); `together_unless_reason` checks every free household.
+    sourced sibling_search_households{
+        12, provenance::assumption, "",
+        "households a placement search checks for room for the whole group, on each side of "
+        "the boundary, before the group is split; no published count of households "
+        "considered was found"};
     /// Chance a move into foster care joins a sibling's foster carer who has room.
     sourced siblings_reunite_on_move{0.5, provenance::assumption, "",
                                      "chance a move into foster care joins a sibling's foster "
                                      "carer who has room (Children Act 1989 s22C(8)(c): with "
                                      "siblings so far as practicable); the published separation "
                                      "figures are validation rows and do not set it"};
-    /// Chance a sibling living with the child moves with them under `together_unless_reason`.
+    /// Chance siblings are kept together under `together_unless_reason`: at entry (1 minus the
+    /// share with a recorded reason), and at a move that breaks down for one child only.
     sourced siblings_together_policy{0.9, provenance::assumption, "",
-                                     "under together_unless_reason"};
+                                     "under together_unless_reason: at entry, and the chance "
+                                     "a breakdown specific to one child still moves the "
+                                     "siblings living with them together"};
 
     // --- workforce and carers -----------------------------------------------------------------
     /// Mean children per social worker.
@@ -361,9 +374,21 @@ struct calibration {
     sourced foster_carers{71150, provenance::published, "foster_carers_approved_2020", ""};
     /// Approved foster carers per fostering household.
     sourced carers_per_household{1.4, provenance::assumption, "", ""};
-    /// Share of fostering households with 1, 2, 3 places.
-    sourced_table<3> household_places{
-        {0.35, 0.45, 0.20}, provenance::assumption, "", "households with 1, 2, 3 places"};
+    /// Approved places per fostering household: a check on `household_places`, not an input.
+    sourced places_per_household{1.99, provenance::derived,
+                                 "fostering_places_2019,fostering_households_2019",
+                                 "88,370 approved places / 44,450 households, 31 March 2019 "
+                                 "(Ofsted, Fostering in England); the mean of household_places"};
+    /// Share of fostering households with 1, 2, 3, 4 places (4: approved for a sibling group).
+    sourced_table<4> household_places{
+        {0.35, 0.40, 0.16, 0.09},
+        provenance::assumption,
+        "",
+        "households with 1, 2, 3, 4 places: the split is an assumption (Ofsted publishes "
+        "places and households, not households by places) chosen so the mean is "
+        "places_per_household (1.99); the 4-place households stand for carers approved for "
+        "sibling groups (the usual limit of three foster children does not apply to siblings, "
+        "Children Act 1989 Sch 7)"};
     /// Share of fostering households with places free to use.
     sourced household_available{0.62, provenance::assumption, "",
                                 "share of households with places free to use"};

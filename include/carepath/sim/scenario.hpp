@@ -18,11 +18,13 @@
 
 namespace carepath::sim {
 
-/// How siblings entering care together are placed.
+/// How siblings are placed: at entry, and when one of them moves.
 enum class sibling_policy : std::uint8_t {
-    current_practice,      ///< as calibrated: siblings often placed apart for practical reasons
-    together_unless_reason ///< placed together unless a recorded reason (a household with room
-                           ///< is searched for, and a move takes co-placed siblings together)
+    current_practice,      ///< together unless a reason is recorded, if one of the households
+                           ///< checked has room; a move about one child leaves the siblings
+    together_unless_reason ///< fewer recorded reasons, every free household checked (then an
+                           ///< agency one with room), and siblings move together even when a
+                           ///< move is about one child, unless a reason is recorded
 };
 } // namespace carepath::sim
 

@@ -140,9 +140,9 @@ private:
 
     // ---- carers (the pool: carer_pool.hpp) -------------------------------------------------
     std::uint32_t find_home(std::uint32_t ci, home_kind k, bool inside, std::uint32_t need,
-                            bool search_hard) {
+                            bool wide) {
         auto& c = children_[ci];
-        return carers_.find_home(c, families_[c.family], k, inside, need, search_hard);
+        return carers_.find_home(c, families_[c.family], k, inside, need, wide);
     }
     std::uint32_t avoid(std::uint32_t ci, home_kind h, std::uint32_t carer, std::uint32_t old,
                         bool inside) {

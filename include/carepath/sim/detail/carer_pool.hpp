@@ -156,9 +156,10 @@ public:
     }
 
     /// A home of kind `k` for child `c` of family `fam`, inside or outside the authority;
-    /// `need` places together (siblings). Returns the carer's number.
+    /// `need` places together (siblings), sought first among the free households (`wide`:
+    /// every one, else `sibling_search_households` on each side). Returns the carer's number.
     std::uint32_t find_home(child_rec& c, family_rec& fam, home_kind k, bool inside,
-                            std::uint32_t need, bool search_hard) {
+                            std::uint32_t need, bool wide) {
         if (k == home_kind::kinship_foster) {
             // one relative per family: a grandparent if there is one, else another relative
             if (fam.kin != none)
@@ -174,23 +175,12 @@ public:
             return fam.kin;
         }
         if (k == home_kind::foster) {
-            auto& list = free_[free_list(k, inside)];
-            auto& other = free_[free_list(k, !inside)];
-            for (auto* l : {&list, &other}) {
-                if (l->empty())
-                    continue;
-                const int tries = search_hard ? 12 : 1;
-                for (int t = 0; t < tries; ++t) {
-                    const auto h = (*l)[c.rng.below(static_cast<std::uint32_t>(l->size()))];
-                    if (carers_[h].places - carers_[h].used >= static_cast<int>(need))
-                        return h;
-                }
-                if (need == 1)
-                    return (*l)[0];
-            }
-            // no household free: an agency household outside the authority, with room for
-            // a sibling group only when one is searched for
-            return add_agency_household(search_hard ? need : 1);
+            const auto found = household_with_room(c, inside, need, wide);
+            if (found != none)
+                return found;
+            // none with room: an agency household outside the authority, with room for the
+            // whole group only when searching wide; else it has the places it has
+            return add_agency_household(wide ? need : 1);
         }
         if (k == home_kind::childrens_home) {
             auto& list = free_[free_list(k, inside)];
@@ -225,6 +215,36 @@ public:
         if (carer == old) // everything full: a new household outside the authority
             carer = add_agency_household(1);
         return carer;
+    }
+
+    /// A free household with `need` places free, on the child's side first: a single child
+    /// takes the first drawn; a group is checked against every free household (`wide`) or
+    /// `sibling_search_households` drawn on each side. `none` when none is found.
+    std::uint32_t household_with_room(child_rec& c, bool inside, std::uint32_t need, bool wide) {
+        const auto room = [&](std::uint32_t h) {
+            return carers_[h].places - carers_[h].used >= static_cast<int>(need);
+        };
+        const auto draws = static_cast<std::uint32_t>(
+            std::max(1.0, std::round(cal_->sibling_search_households.value)));
+        for (bool side : {inside, !inside}) {
+            const auto& l = free_[free_list(home_kind::foster, side)];
+            if (l.empty())
+                continue;
+            const auto n = static_cast<std::uint32_t>(l.size());
+            if (need <= 1)
+                return l[c.rng.below(n)];
+            if (wide) {
+                const auto first = c.rng.below(n); // from a random place: no household first
+                for (std::uint32_t i = 0; i < n; ++i)
+                    if (const auto h = l[(first + i) % n]; room(h))
+                        return h;
+                continue;
+            }
+            for (std::uint32_t t = 0; t < draws; ++t)
+                if (const auto h = l[c.rng.below(n)]; room(h))
+                    return h;
+        }
+        return none;
     }
 
 private:

@@ -244,15 +244,19 @@ inline void authority_model::set_home(std::uint32_t ci, home_kind h, std::uint32
 }
 
 inline void authority_model::enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
-    // the group's first child sets the kind of home; siblings join it if placed together
+    // the group's first child sets the kind of home; siblings join it unless a reason to
+    // place them apart is recorded, in a household with room for them all when one is found
+    // (carer_pool::household_with_room); else the group is split
     const std::size_t n = group.size();
+    const bool policy = pol_.siblings == sibling_policy::together_unless_reason;
     bool together = false;
     if (n > 1) {
-        const double p = pol_.siblings == sibling_policy::together_unless_reason
-                             ? cal_.siblings_together_policy.value
-                             : cal_.siblings_together.values[std::min<std::size_t>(n, 4) - 2];
-        together = children_[group[0]].rng.bernoulli(p);
+        const double apart = policy ? 1 - cal_.siblings_together_policy.value
+                                    : cal_.siblings_apart_reason.value;
+        together = !children_[group[0]].rng.bernoulli(apart);
     }
+    // a group placed together lives with kin or foster carers (a children's home is not
+    // sought for a group)
     home_kind shared = draw_home(children_[group[0]], !reentry);
     if (together && shared != home_kind::foster && shared != home_kind::kinship_foster)
         shared = home_kind::foster;
@@ -267,9 +271,9 @@ inline void authority_model::enter_group(const std::vector<std::uint32_t>& group
                 || carers_[shared_carer].used < carers_[shared_carer].places))
             carer = shared_carer;
         if (carer == none) {
-            const bool hard = together;
             carer = find_home(ci, h, c.rng.bernoulli(inside_share(cal_, pol_, h)),
-                              together ? static_cast<std::uint32_t>(n - i) : 1, hard);
+                              together ? static_cast<std::uint32_t>(n - i) : 1,
+                              together && policy);
             if (together && shared_carer == none)
                 shared_carer = carer;
         }

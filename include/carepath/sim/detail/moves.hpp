@@ -226,25 +226,24 @@ inline bool authority_model::move_child(std::uint32_t ci, std::optional<change_r
     return true;
 }
 
-// Moves the child (and, by policy, co-placed siblings) to a new home of kind `h`.
+// Moves the child (and the siblings living with them, siblings.hpp) to a new home of kind `h`.
 inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reason why,
                                       bool planned, bool forced) {
     auto& c = children_[ci];
     const auto old = c.carer;
     const bool inside = c.rng.bernoulli(inside_share(cal_, pol_, h));
+    const bool policy = pol_.siblings == sibling_policy::together_unless_reason;
     std::vector<std::uint32_t> with;
-    if (old != none && !carers_[old].unlimited) {
-        const double p = pol_.siblings == sibling_policy::together_unless_reason
-                             ? cal_.siblings_together_policy.value
-                             : cal_.siblings_move_together.value;
+    if (old != none && !carers_[old].unlimited && home_shared_with_siblings(h)) {
+        // a move about the carer or the plan takes them all; one about this child alone
+        // leaves the siblings, unless the policy keeps them together
+        const bool one = move_about_one_child(why);
         for (auto sib : families_[c.family].children)
             if (sib != ci && children_[sib].in_care && children_[sib].carer == old
-                && children_[sib].last_change < now_ && h != home_kind::placed_for_adoption
-                && c.rng.bernoulli(p))
+                && children_[sib].last_change < now_
+                && (!one || (policy && c.rng.bernoulli(cal_.siblings_together_policy.value))))
                 with.push_back(sib);
     }
-    if (h == home_kind::semi_independent || h == home_kind::independent)
-        with.clear();
     // a move into foster care may join a sibling's foster carer who has room (siblings.hpp)
     std::uint32_t carer = none;
     if (with.empty() && h == home_kind::foster)
@@ -260,7 +259,7 @@ inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reas
         }
     if (carer == none) {
         carer = find_home(ci, h, inside, static_cast<std::uint32_t>(1 + with.size()),
-                          !with.empty() && pol_.siblings == sibling_policy::together_unless_reason);
+                          !with.empty() && policy);
         carer = avoid(ci, h, carer, old, inside);
     }
     const bool hold = planned && !forced && pol_.keep_last_placement_open && c.held_carer == none

@@ -97,7 +97,7 @@ inline void authority_model::seed_stock() {
     std::uint32_t made = 0;
     while (made < n) {
         // a family: its first child from the joint distribution, siblings near in age,
-        // living together by the same chance as entrants (assumption)
+        // living together unless a reason is recorded, as entrants do
         const std::size_t size =
             std::min<std::size_t>(n - made, init.choose(cal_.sibling_group_size.values) + 1);
         const auto fam = new_family(init);
@@ -105,9 +105,7 @@ inline void authority_model::seed_stock() {
         const auto first_band = cell / home_count;
         const double first_age =
             edges[first_band] + init.uniform() * (edges[first_band + 1] - edges[first_band]);
-        const bool together =
-            size > 1
-            && init.bernoulli(cal_.siblings_together.values[std::min<std::size_t>(size, 4) - 2]);
+        const bool together = size > 1 && !init.bernoulli(cal_.siblings_apart_reason.value);
         std::uint32_t shared_carer = none;
         home_kind first_home = static_cast<home_kind>(cell % home_count);
         legal_group first_legal = legal_group::care_order;
@@ -191,10 +189,10 @@ inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_
     std::uint32_t carer = with_carer;
     if (carer != none && !carers_[carer].unlimited && carers_[carer].used >= carers_[carer].places)
         carer = none;
-    // siblings to be placed together get a home with room for them (the chance of being
-    // together already allows for practical obstacles)
+    // siblings to be placed together get a home with room for them when one is found
     if (carer == none)
-        carer = find_home(ci, h, inside, need, need > 1);
+        carer = find_home(ci, h, inside, need,
+                          need > 1 && pol_.siblings == sibling_policy::together_unless_reason);
     c.carer = carer;
     c.inside = carers_[carer].unlimited ? inside : carers_[carer].inside;
     carers_.occupy(carer, ci);
