@@ -135,6 +135,23 @@ TEST_CASE("school: a change put off lands on the first day of the next school ye
     }
 }
 
+TEST_CASE("school: compulsory school ends on the last Friday in June of the year the child "
+          "turns 16",
+          "[sim][school]") {
+    const auto on = [](int y, unsigned m, unsigned d) {
+        return date{year{y} / month{m} / day{d}};
+    };
+    // 16 on 15 October 2021: the school year 2021/22, whose leaving date is 24 June 2022
+    CHECK(school_leaving_day(on(2005, 10, 15)) == on(2022, 6, 24));
+    // 16 on 15 March 2022: the same school year
+    CHECK(school_leaving_day(on(2006, 3, 15)) == on(2022, 6, 24));
+    // 16 on 15 August 2022, in the summer holiday: the leaving date before the birthday
+    CHECK(school_leaving_day(on(2006, 8, 15)) == on(2022, 6, 24));
+    // 16 on 1 September 2022, the start of the next school year: 30 June 2023
+    CHECK(school_leaving_day(on(2006, 9, 1)) == on(2023, 6, 30));
+    CHECK(year_month_weekday{school_leaving_day(on(2010, 2, 28))}.weekday() == Friday);
+}
+
 TEST_CASE("school: in a run, moves change school only as the mechanisms allow",
           "[sim][school]") {
     auto cal = default_england();
@@ -162,6 +179,22 @@ TEST_CASE("school: in a run, moves change school only as the mechanisms allow",
             CHECK(ymd.month() == September);
             CHECK(ymd.day() == day{1});
         }
+    }
+    SECTION("a school tie ends at the end of compulsory school, on a last Friday in June") {
+        const auto r = run_with(cal);
+        std::size_t left = 0;
+        for (const auto& h : r.histories)
+            for (const auto& rel : h.relationships())
+                for (const auto& e : rel.endings())
+                    if (rel.kind() == carepath::kinds::teacher
+                        && e.reason == carepath::end_reason::age_out) {
+                        ++left;
+                        const year_month_weekday w{e.on};
+                        CHECK(w.month() == June);
+                        CHECK(w.weekday() == Friday);
+                        CHECK((e.on + days{7} > date{w.year() / June / last}));
+                    }
+        CHECK(left > 10);
     }
     SECTION("the defaults: school moves happen, some of them put off to September") {
         const auto days = school_move_days(run_with(cal));

@@ -190,6 +190,8 @@ private:
                  bool back_to_held);
     void release_held(std::uint32_t ci, bool record = true);
     bool change_school(std::uint32_t ci, bool near);
+    bool start_school(std::uint32_t ci);
+    void leave_school(std::uint32_t ci);
 
     // ---- exits and the yearly count (exits.hpp) -----------------------------------------------
     void leave_at_18(std::uint32_t ci);

@@ -316,12 +316,7 @@ inline void authority_model::enter_group(const std::vector<std::uint32_t>& group
                 add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});
         }
         set_home(ci, h, carer);
-        const int a_now = age_at(c, now_);
-        const bool school = a_now >= 5 && a_now < 16;
-        if (school && !c.in_school) {
-            c.in_school = true;
-            begin_tie(ci, new_person(), kinds::teacher.code());
-        }
+        (void)start_school(ci);
         c.last_school = now_;
         c.last_move = now_;
         assign_worker(ci, end_reason::worker_change);

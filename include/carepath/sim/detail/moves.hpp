@@ -34,7 +34,8 @@ inline void authority_model::carer_turnover() {
 // between rate changes, so the waiting time is found by spending an Exp(1) amount of
 // cumulative hazard across the segments (inversion), with no event at the segment edges;
 // only the deterministic events (18th birthday, the final hearing, the end of a hold, a school
-// change put off to September, a team move on its day) stop the walk.
+// change put off to September, the end of compulsory school, a team move on its day) stop the
+// walk.
 inline void authority_model::schedule(std::uint32_t ci) {
     auto& c = children_[ci];
     // a move between teams due today is made now: it is not a change of home, so it need not
@@ -44,7 +45,8 @@ inline void authority_model::schedule(std::uint32_t ci) {
         move_team(ci, m);
     ++c.version;
     const std::int32_t hard = std::max(
-        now_ + 1, std::min({c.hearing, c.held_until, c.school_change_day, c.edge_days.back(),
+        now_ + 1, std::min({c.hearing, c.held_until, c.school_change_day,
+                            c.in_school ? c.school_leaving_day : never, c.edge_days.back(),
                             next_team_move(cal_, c, start_).second, end_ + 1}));
     double need = c.rng.exponential(1.0);
     rate_table r{};
@@ -95,6 +97,8 @@ inline void authority_model::child_event(std::uint32_t ci) {
     }
     if (c.held_carer != none && now_ >= c.held_until)
         release_held(ci);
+    if (c.in_school && now_ >= c.school_leaving_day)
+        leave_school(ci);
     if (now_ >= c.school_change_day)
         (void)change_school(ci, c.next_school_near);
     if (c.hearing != never && now_ >= c.hearing) {
@@ -369,6 +373,7 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
     if (children_[ci].history != none)
         plan_contacts(ci);
 }
+
 // A new school from today: the tie with the old school's teacher ends. Returns whether the
 // child had one.
 inline bool authority_model::change_school(std::uint32_t ci, bool near) {
@@ -386,6 +391,31 @@ inline bool authority_model::change_school(std::uint32_t ci, bool near) {
     return ended;
 }
 
+// A school place from today when the child is of school age and has none (at entry, or in the
+// starting stock). Returns whether the child is at school.
+inline bool authority_model::start_school(std::uint32_t ci) {
+    auto& c = children_[ci];
+    if (c.in_school)
+        return true;
+    c.school_leaving_day = day_number(school_leaving_day(to_date(c.birth)));
+    if (age_at(c, now_) < 5 || now_ >= c.school_leaving_day)
+        return false;
+    c.in_school = true;
+    begin_tie(ci, new_person(), kinds::teacher.code());
+    return true;
+}
+
+// The end of compulsory school: the tie with the school ends, and moves no longer change school.
+inline void authority_model::leave_school(std::uint32_t ci) {
+    auto& c = children_[ci];
+    for (auto& t : c.ties)
+        if (t.kind == kinds::teacher.code() && t.end == never) {
+            end_tie(ci, t.other, t.kind, end_reason::age_out, true);
+            break;
+        }
+    c.in_school = false;
+    c.school_change_day = never;
+}
 
 inline void authority_model::release_held(std::uint32_t ci, bool record) {
     auto& c = children_[ci];

@@ -54,6 +54,7 @@ struct child_rec {
     std::int32_t last_change = INT32_MIN / 2; // day of the last change of placement record
     std::int32_t held_until = never;
     std::int32_t school_change_day = never; // a school change put off to this day (school.hpp)
+    std::int32_t school_leaving_day = never; // the end of compulsory school (school.hpp)
     std::int32_t exit_day = never;
     std::int32_t counted_entry_year = 0, counted_exit_year = 0;
     home_kind home = home_kind::foster;

@@ -64,6 +64,17 @@ enum class school_change : std::uint8_t {
 inline constexpr std::chrono::month_day school_year_start{std::chrono::September,
                                                          std::chrono::day{1}};
 
+/// The day a child born on `birth` stops being of compulsory school age: the school leaving
+/// date (the last Friday in June) of the school year in which they turn 16, or the one before
+/// the 16th birthday when it falls in the summer holiday (Education Act 1996 s8; Education
+/// (School Leaving Date) Order 1997). A sixth form at school after it is not modelled.
+[[nodiscard]] inline date school_leaving_day(date birth) noexcept {
+    using namespace std::chrono;
+    const year_month_day b{birth};
+    const year at16 = b.year() + years{16};
+    return date{(b.month() >= September ? at16 + years{1} : at16) / June / Friday[last]};
+}
+
 /// The first day of the first school year that starts after `d`.
 [[nodiscard]] inline date next_school_year_start(date d) noexcept {
     using namespace std::chrono;

@@ -213,11 +213,8 @@ inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_
     now_ = start_;
     if (carer_kind(h) != 0)
         begin_tie(ci, carers_[carer].person, carer_kind(h));
-    c.in_school = age_at(c, start_) >= 5 && age_at(c, start_) < 16;
-    if (c.in_school) {
+    if (start_school(ci))
         c.last_school = c.placement_start;
-        begin_tie(ci, new_person(), kinds::teacher.code());
-    }
     assign_worker(ci, end_reason::worker_change);
     if (l == legal_group::interim_care_order)
         c.hearing =
