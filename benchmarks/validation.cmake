@@ -10,3 +10,10 @@ target_compile_definitions(validation_table PRIVATE CAREPATH_SOURCE_DIR="${PROJE
 add_executable(stock_mix EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/stock_mix.cpp)
 target_link_libraries(stock_mix PRIVATE carepath::carepath carepath_warnings)
 target_compile_options(stock_mix PRIVATE -O2)
+
+# refit: the fitted inputs of default_england() again after a change to the model's mechanisms
+# (docs/calibration.md, "Fitting"); on request only, like validation_table.
+add_executable(refit EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/refit.cpp)
+target_link_libraries(refit PRIVATE carepath::carepath carepath_warnings)
+target_compile_options(refit PRIVATE -O2)
+target_compile_definitions(refit PRIVATE CAREPATH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -10,7 +10,6 @@
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/interval.hpp"
 #include "carepath/core/relationship.hpp"
-#include "carepath/graph/relationship_graph.hpp"
 
 #include <array>
 #include <cstdint>
