@@ -100,7 +100,7 @@ struct calibration {
     sourced male{56, provenance::published, "cla_male_share_2020", "applied to entrants too"};
 
     // --- entries --------------------------------------------------------------------------
-    sourced entries_per_year{27024, provenance::assumption, "",
+    sourced entries_per_year{27109, provenance::assumption, "",
                              "first entries a year (children not looked after before); fitted so "
                              "that first entries plus simulated re-entries give cla_starts_2020, "
                              "which counts both; used unless a population projection is given",
@@ -112,10 +112,10 @@ struct calibration {
         "",
         "entrants' ages are not in the data; chosen so that the stock the hazards keep up (after "
         "the burn-in) has an age split near the published one"};
-    sourced entry_s20{0.246, provenance::assumption, "",
+    sourced entry_s20{0.240, provenance::assumption, "",
                       "share of entrants accommodated under s20; fitted to legal_s20_share_2020",
                       true};
-    sourced entry_uasc{0.173, provenance::assumption, "",
+    sourced entry_uasc{0.171, provenance::assumption, "",
                        "share of entrants who are unaccompanied; fitted to uasc_count_2020", true};
     /// Share of families entering care with 1, 2, 3, 4 children.
     sourced_table<4> sibling_group_size{{0.50, 0.27, 0.13, 0.10},
@@ -126,19 +126,19 @@ struct calibration {
     // --- homes chosen at entry and at a move, by age band (weights over home_kind) -----------
     /// Weights over `home_kind` for the first home, one row per age band.
     std::array<std::array<double, home_count>, band_count> entry_home{{
-        {53.9, 23.7, 0, 0, 0, 28.5, 0, 21.5},
-        {59.2, 26.5, 0, 0, 0, 34.1, 0, 3.59},
-        {61, 25, 5.59, 0, 0, 22.8, 0, 1.8},
-        {53.9, 17.7, 23.9, 0, 0, 14.3, 0, 7.19},
-        {28.8, 7.38, 19.5, 128, 54, 5.7, 0, 3.59},
+        {53.4, 24.1, 0, 0, 0, 32.4, 0, 25},
+        {58.6, 27, 0, 0, 0, 38.8, 0, 4.17},
+        {60.4, 25.5, 5.76, 0, 0, 25.9, 0, 2.09},
+        {53.4, 18, 24.6, 0, 0, 16.3, 0, 8.36},
+        {28.5, 7.52, 20.1, 193, 83.3, 6.48, 0, 4.17},
     }};
     /// Weights over `home_kind` for the home after a move, one row per age band.
     std::array<std::array<double, home_count>, band_count> move_home{{
-        {69.6, 22.3, 0, 0, 0, 14.3, 0, 0},
-        {67.9, 23.7, 0, 0, 0, 17.1, 0, 0},
-        {66.1, 17.7, 12.6, 0, 0, 5.7, 0, 1.8},
-        {52.2, 11.8, 36.3, 0, 0, 5.7, 0, 7.19},
-        {21.8, 4.42, 30.7, 135, 71.9, 0, 0, 3.59},
+        {68.9, 22.7, 0, 0, 0, 16.3, 0, 0},
+        {67.2, 24.1, 0, 0, 0, 19.5, 0, 0},
+        {65.4, 18, 13, 0, 0, 6.48, 0, 2.09},
+        {51.7, 12, 37.4, 0, 0, 6.48, 0, 8.36},
+        {21.6, 4.5, 31.6, 203, 111, 0, 0, 4.17},
     }};
     /// Where `entry_home` and `move_home` come from.
     std::string_view homes_note = "assumption: entry and move destinations by age are not "
@@ -159,7 +159,7 @@ struct calibration {
                                    "factor for time in placement <3m, 3-12m, 1-2y, 2y+"};
     /// Factor on the move rate in a long-term foster home.
     sourced long_term_move_factor{0.4, provenance::assumption, "", ""};
-    sourced move_scale{1.96, provenance::assumption, "", "fitted to placements_3plus_share_2020",
+    sourced move_scale{1.82, provenance::assumption, "", "fitted to placements_3plus_share_2020",
                        true};
     /// Share of moves that are planned.
     sourced planned_move_share{0.55, provenance::assumption, "", "share of moves that are planned"};
@@ -170,11 +170,11 @@ struct calibration {
                       "interim orders last the PLO target plus an exponential extra"};
     /// Mean weeks proceedings run beyond the PLO target.
     sourced proceedings_extra_weeks{12, provenance::assumption, "", "mean weeks beyond the target"};
-    sourced placement_order_at_final_under5{0.687, provenance::assumption, "",
+    sourced placement_order_at_final_under5{0.668, provenance::assumption, "",
                                             "under-5s given a placement order at the final "
                                             "hearing; fitted to adoptions_2020",
                                             true};
-    sourced care_to_placement_order_rate{0.183, provenance::assumption, "",
+    sourced care_to_placement_order_rate{0.178, provenance::assumption, "",
                                          "later placement orders for under-5s, per year; "
                                          "fitted to adoptions_2020",
                                          true};
@@ -194,7 +194,7 @@ struct calibration {
                                          "share placed for adoption with their foster carers"};
     /// Rate per year at which a placement order is revoked before the child is placed.
     sourced placement_order_revoked_rate{0.12, provenance::assumption, "", ""};
-    sourced long_term_rate{0.894, provenance::assumption, "",
+    sourced long_term_rate{0.973, provenance::assumption, "",
                            "per year, care-order foster placements of 6 months+ agreed long-term; "
                            "fitted to long_term_foster_share_2019",
                            true};
@@ -205,7 +205,7 @@ struct calibration {
         {0.75, 0.30, 0.055, 0}, provenance::assumption, "", "per year by legal group"};
     /// Factor on the return-home rate for a child placed with parents.
     sourced with_parents_return_factor{3.5, provenance::assumption, "", ""};
-    sourced return_home_scale{0.567, provenance::assumption, "", "fitted to cla_ceased_2020", true};
+    sourced return_home_scale{0.569, provenance::assumption, "", "fitted to cla_ceased_2020", true};
     sourced sgo_kinship_rate{0.24, provenance::assumption, "", ""};
     /// Rate per year of an SGO to the foster carers, after a year in the placement.
     sourced sgo_foster_rate{0.012, provenance::assumption, "",
@@ -214,7 +214,7 @@ struct calibration {
     sourced cao_rate{0.04, provenance::assumption, "", "kinship and placed-with-parents"};
     /// Rate per year of leaving to live independently at 16 or 17.
     sourced independent_living_rate{0.08, provenance::assumption, "", "16-17 year olds"};
-    sourced other_exit_rate{0.0272, provenance::assumption, "",
+    sourced other_exit_rate{0.0285, provenance::assumption, "",
                             "exits other than return home, orders, adoption, 16+ independence "
                             "and 18; fitted to return_home_share_2019_20",
                             true};
@@ -399,7 +399,7 @@ struct calibration {
                                    "per year; balances approvals at baseline"};
     /// Children per children's home.
     sourced home_capacity{4, provenance::assumption, "", "children per children's home"};
-    sourced_table<home_count> inside_share{{0.737, 0.832, 0.629, 0.732, 0.82, 0.97, 0.671, 0.581},
+    sourced_table<home_count> inside_share{{0.727, 0.826, 0.615, 0.722, 0.813, 0.969, 0.658, 0.565},
                                            provenance::assumption,
                                            "",
                                            "chance a new placement is sought inside the home "
