@@ -11,6 +11,7 @@ set -eu
 runs=$1; label_a=$2; cmd_a=$3; label_b=$4; cmd_b=$5
 [ -x /usr/bin/time ] || { echo "$0: needs /usr/bin/time (Debian: apt-get install time)" >&2; exit 2; }
 log=$(mktemp); trap 'rm -f "$log" "$log.t"' EXIT
+. "$(dirname "$0")/timing.sh"
 
 one() { # LABEL COMMAND: appends "label wall_s cpu_s rss_mib" to $log
     if ! /usr/bin/time -v sh -c "$2" >/dev/null 2>"$log.t"; then
@@ -18,12 +19,7 @@ one() { # LABEL COMMAND: appends "label wall_s cpu_s rss_mib" to $log
         echo "$0: '$2' failed" >&2
         exit 1
     fi
-    awk -v l="$1" -F': ' '
-        /Elapsed \(wall clock\)/ { n = split($2, p, ":"); w = (n == 3) ? p[1] * 3600 + p[2] * 60 + p[3] : p[1] * 60 + p[2] }
-        /User time/   { u = $2 }
-        /System time/ { s = $2 }
-        /Maximum resident/ { r = $2 / 1024 }
-        END { printf "%s %.3f %.3f %.1f\n", l, w, u + s, r }' "$log.t" >>"$log"
+    time_v_line "$1" "$log.t" >>"$log"
 }
 
 i=1
@@ -33,16 +29,11 @@ while [ "$i" -le "$runs" ]; do
     i=$((i + 1))
 done
 
-median() { # LABEL COLUMN
-    awk -v l="$1" -v c="$2" '$1 == l { print $c }' "$log" | sort -g |
-        awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
 echo "run  who  wall_s  cpu_s  peak_rss_MiB"
 awk -v a="$label_a" -v b="$label_b" '{ n[$1]++; printf "%3d  %s  %s  %s  %s\n", n[$1], ($1 == "A" ? a : b), $2, $3, $4 }' "$log"
-echo "median  $label_a: wall $(median A 2) s, cpu $(median A 3) s, peak rss $(median A 4) MiB"
-echo "median  $label_b: wall $(median B 2) s, cpu $(median B 3) s, peak rss $(median B 4) MiB"
-awk -v w1="$(median A 2)" -v w2="$(median B 2)" -v c1="$(median A 3)" -v c2="$(median B 3)" \
-    -v r1="$(median A 4)" -v r2="$(median B 4)" -v a="$label_a" -v b="$label_b" 'BEGIN {
+echo "median  $label_a: wall $(median "$log" A 2) s, cpu $(median "$log" A 3) s, peak rss $(median "$log" A 4) MiB"
+echo "median  $label_b: wall $(median "$log" B 2) s, cpu $(median "$log" B 3) s, peak rss $(median "$log" B 4) MiB"
+awk -v w1="$(median "$log" A 2)" -v w2="$(median "$log" B 2)" -v c1="$(median "$log" A 3)" -v c2="$(median "$log" B 3)" \
+    -v r1="$(median "$log" A 4)" -v r2="$(median "$log" B 4)" -v a="$label_a" -v b="$label_b" 'BEGIN {
         printf "ratio of medians (%s / %s): wall %.1fx, cpu %.1fx, peak rss %.1fx\n", b, a,
                w2 / w1, (c1 > 0 ? c2 / c1 : 0), r2 / r1 }'

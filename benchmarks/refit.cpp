@@ -5,14 +5,12 @@
 // reviewed like any other change. docs/calibration.md, "Fitting", says when to run it.
 //
 //   refit [rounds=20] [scale=1.0] [threads=2]
+#include "calibration_file.hpp"
 #include "carepath/sim/fit.hpp"
-#include "carepath/sim/published.hpp"
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <string>
 
 int main(int argc, char** argv) {
     using namespace carepath::sim;
@@ -20,13 +18,9 @@ int main(int argc, char** argv) {
     o.rounds = argc > 1 ? std::atoi(argv[1]) : 20;
     o.scale = argc > 2 ? std::atof(argv[2]) : 1.0;
     o.threads = argc > 3 ? static_cast<unsigned>(std::atoi(argv[3])) : 2;
-    const std::string path = std::string{CAREPATH_SOURCE_DIR} + "/tests/data/sim/calibration.csv";
-    std::ifstream in{path};
-    auto pub = published_figures::read(in, path);
-    if (!pub) {
-        std::cerr << pub.error() << '\n';
+    const auto pub = read_calibration_file();
+    if (!pub)
         return 1;
-    }
     fit_report report;
     const auto fitted = fit(default_england(), *pub, o, &report);
     if (!fitted) {

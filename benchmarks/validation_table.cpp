@@ -7,6 +7,7 @@
 //
 //   validation_table [replicates=5] [scale=0.25] [threads=2] [outcomes]
 //   (a fourth argument `outcomes` prints the outcome table only, without the back-tests)
+#include "calibration_file.hpp"
 #include "carepath/sim/engine.hpp"
 #include "carepath/sim/outcomes.hpp"
 #include "carepath/sim/published.hpp"
@@ -17,7 +18,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -275,13 +275,9 @@ int main(int argc, char** argv) {
     const std::uint32_t replicates = argc > 1 ? static_cast<std::uint32_t>(std::atoi(argv[1])) : 5;
     const double scale = argc > 2 ? std::atof(argv[2]) : 0.25;
     const unsigned threads = argc > 3 ? static_cast<unsigned>(std::atoi(argv[3])) : 2;
-    const std::string path = std::string{CAREPATH_SOURCE_DIR} + "/tests/data/sim/calibration.csv";
-    std::ifstream in{path};
-    auto pub = published_figures::read(in, path);
-    if (!pub) {
-        std::cerr << pub.error() << '\n';
+    const auto pub = read_calibration_file();
+    if (!pub)
         return 1;
-    }
     std::cout << "# validation_table: " << replicates << " replicates at scale " << scale << '\n';
     outcome_table(*pub, replicates, scale, threads);
     if (argc > 4 && std::string{argv[4]} == "outcomes")
