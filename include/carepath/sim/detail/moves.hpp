@@ -406,11 +406,18 @@ inline bool authority_model::start_school(std::uint32_t ci) {
 }
 
 // The end of compulsory school: the tie with the school ends, and moves no longer change school.
+// It ends on the leaving day even when the model sees it later (a child who was at home then
+// and comes back into care after it).
 inline void authority_model::leave_school(std::uint32_t ci) {
     auto& c = children_[ci];
     for (auto& t : c.ties)
         if (t.kind == kinds::teacher.code() && t.end == never) {
-            end_tie(ci, t.other, t.kind, end_reason::age_out, true);
+            t.end = std::max(std::min(now_, c.school_leaving_day), t.start);
+            t.reason = end_reason::age_out;
+            if (c.history != none)
+                add_event(c, relationship_ended{person_id{t.other}, kind_of(t.kind),
+                                                relationship_ending{to_date(t.end),
+                                                                    end_reason::age_out, true, {}}});
             break;
         }
     c.in_school = false;
