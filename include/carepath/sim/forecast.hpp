@@ -202,6 +202,10 @@ struct forecast_options {
     int replicates = 20;     ///< simulated replicates behind each mean and interval
     std::uint64_t seed = 1;  ///< seed of the counter-based random streams
     int fit_years = 3;       ///< years before the snapshot whose events fit the rates
+    /// The first day the histories are complete from (every child in care on or after it is
+    /// in them: 1 April of the first return read). A fit window reaching further back is cut
+    /// here, so that missing earlier years do not look like years without entries or exits.
+    std::optional<date> data_from{};
 };
 
 /// Signature every forecaster has: `histories` may extend beyond `snapshot`; a forecaster must
