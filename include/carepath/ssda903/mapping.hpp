@@ -153,7 +153,7 @@ struct mapper {
 
     diagnostic at(const table& t, const row& r, std::string_view field, std::string message) const {
         diagnostic d;
-        d.file = t.file;
+        d.file = t.file_of(r);
         d.line = r.line;
         if (const auto c = t.column(field))
             d.column = *c + 1;

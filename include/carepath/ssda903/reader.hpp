@@ -276,6 +276,55 @@ inline void add_table(return_data& ret, table t, bool previous) {
     ret.tables.emplace(std::move(key), std::move(t));
 }
 
+// Reads one file of a return (CSV or XML) into `ret`; `shown` is the name diagnostics use.
+// `previous` marks a previous year's table; `files` counts files against the limit.
+inline void read_file_into(const std::filesystem::path& path, const std::string& shown,
+                           bool previous, return_data& ret, const read_limits& limits,
+                           std::size_t& files) {
+    const auto ext = lower_ascii(path.extension().string());
+    if (ext != ".csv" && ext != ".xml") {
+        ret.read_errors.push_back(
+            file_problem(shown, "not a .csv or .xml file; not read", severity::warning));
+        return;
+    }
+    if (++files > limits.max_files) {
+        ret.read_errors.push_back(file_problem(
+            shown, "more than " + std::to_string(limits.max_files)
+                       + " files in the return; this file and those after it are not read"));
+        ret.unread_files.push_back(shown);
+        return;
+    }
+    std::string text;
+    if (!read_file_text(path, text)) {
+        ret.read_errors.push_back(file_problem(shown, "cannot read the file"));
+        ret.unread_files.push_back(shown);
+        return;
+    }
+    const bool prev = previous || is_previous_year_stem(path.stem().string());
+    if (ext == ".xml") {
+        auto x = read_xml_return_text(text, shown, ret.collection_year, limits);
+        for (auto& d : x.read_errors)
+            ret.read_errors.push_back(std::move(d));
+        for (auto& f : x.unread_files)
+            ret.unread_files.push_back(std::move(f));
+        for (auto& [n, t] : x.tables)
+            add_table(ret, std::move(t), prev);
+        return;
+    }
+    const std::size_t before = ret.read_errors.size();
+    auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year, limits);
+    const bool failed = std::any_of(
+        ret.read_errors.begin() + static_cast<std::ptrdiff_t>(before), ret.read_errors.end(),
+        [](const diagnostic& d) { return d.severity == severity::error && d.line <= 1; });
+    if (t.name.empty() && (failed || !t.columns.empty())) {
+        ret.unread_files.push_back(shown); // UTF-16, another separator, unknown columns
+        return;
+    }
+    if (t.columns.empty())
+        return; // blank optional file: warned about, nothing to keep
+    add_table(ret, std::move(t), prev);
+}
+
 inline void read_folder(const std::filesystem::path& dir, const std::string& prefix, bool previous,
                         return_data& ret, int depth, const read_limits& limits,
                         std::size_t& files) {
@@ -300,48 +349,7 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
                     severity::warning));
             continue;
         }
-        const auto ext = lower_ascii(e.path().extension().string());
-        if (ext != ".csv" && ext != ".xml") {
-            ret.read_errors.push_back(
-                file_problem(shown, "not a .csv or .xml file; not read", severity::warning));
-            continue;
-        }
-        if (++files > limits.max_files) {
-            ret.read_errors.push_back(file_problem(
-                shown, "more than " + std::to_string(limits.max_files)
-                           + " files in the return; this file and those after it are not read"));
-            ret.unread_files.push_back(shown);
-            return;
-        }
-        std::string text;
-        if (!read_file_text(e.path(), text)) {
-            ret.read_errors.push_back(file_problem(shown, "cannot read the file"));
-            ret.unread_files.push_back(shown);
-            continue;
-        }
-        const bool prev = previous || is_previous_year_stem(e.path().stem().string());
-        if (ext == ".xml") {
-            auto x = read_xml_return_text(text, shown, ret.collection_year, limits);
-            for (auto& d : x.read_errors)
-                ret.read_errors.push_back(std::move(d));
-            for (auto& f : x.unread_files)
-                ret.unread_files.push_back(std::move(f));
-            for (auto& [n, t] : x.tables)
-                add_table(ret, std::move(t), prev);
-            continue;
-        }
-        const std::size_t before = ret.read_errors.size();
-        auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year, limits);
-        const bool failed = std::any_of(
-            ret.read_errors.begin() + static_cast<std::ptrdiff_t>(before), ret.read_errors.end(),
-            [](const diagnostic& d) { return d.severity == severity::error && d.line <= 1; });
-        if (t.name.empty() && (failed || !t.columns.empty())) {
-            ret.unread_files.push_back(shown); // UTF-16, another separator, unknown columns
-            continue;
-        }
-        if (t.columns.empty())
-            continue; // blank optional file: warned about, nothing to keep
-        add_table(ret, std::move(t), prev);
+        read_file_into(e.path(), shown, previous, ret, limits, files);
     }
 }
 } // namespace detail

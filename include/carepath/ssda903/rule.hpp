@@ -399,7 +399,7 @@ public:
         finding f;
         f.rule = std::string{entry_->code};
         f.table = t.name;
-        f.file = t.file;
+        f.file = t.file_of(r);
         f.line = r.line;
         f.child = std::string{child};
         f.fields = std::string{entry_->fields};

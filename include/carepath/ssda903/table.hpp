@@ -6,6 +6,7 @@
 #include "carepath/core/result.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ struct row {
     std::size_t line = 0; ///< 1-based line the row started on
     std::vector<std::string> cells; ///< one per column, in the table's column order
     bool flagged = false; ///< the reader found something wrong with this row (see diagnostics)
+    /// Which of the table's `sources` the row came from, when the table merges several files
+    /// (returns of several years); 0 otherwise.
+    std::uint16_t source = 0;
     /// Cells beyond the last column of a long row, kept (never dropped) and flagged.
     std::vector<std::string> extra;
 };
@@ -30,6 +34,14 @@ struct table {
     std::string file;                 ///< the file it was read from, e.g. "episodes.csv"
     std::vector<std::string> columns; ///< header names, in file order
     std::vector<row> rows; ///< the data rows, in file order
+    /// The files a merged table's rows came from (`row::source` indexes it); empty for a table
+    /// read from one file (`file`).
+    std::vector<std::string> sources;
+
+    /// The file row `r` was read from.
+    [[nodiscard]] const std::string& file_of(const row& r) const noexcept {
+        return r.source < sources.size() ? sources[r.source] : file;
+    }
 
     /// The position of column `name`, or nullopt when the file has no such column.
     [[nodiscard]] std::optional<std::size_t> column(std::string_view col) const noexcept {
