@@ -381,4 +381,12 @@ inline void age_to(markov_child& c, date on) {
     return out;
 }
 
+/// The Markov forecast as a `forecaster` (for the back-test), with `extra` options.
+[[nodiscard]] inline forecaster markov_forecaster(markov_options extra = {}) {
+    return [extra](std::span<const care_history> histories, date snapshot, int years,
+                   const forecast_options& options) {
+        return markov_forecast(histories, snapshot, years, options, extra);
+    };
+}
+
 } // namespace carepath::sim
