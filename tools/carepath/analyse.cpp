@@ -1,8 +1,9 @@
-// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR]`: the stability
+// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`: the stability
 // indicators, moves, continuity and sibling separation of an SSDA903 return, and report.html.
 // Exit 0 when the return was analysed cleanly, 1 when it was analysed but rows had problems
 // (listed on stderr), 2 when it cannot be read.
 #include "command.hpp"
+#include "relationships_input.hpp"
 #include "return_input.hpp"
 
 #include <carepath/report/care_report.hpp>
@@ -13,6 +14,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace {
@@ -27,11 +29,19 @@ nlohmann::json share_json(const carepath::ssda903::proportion& p) {
 }
 
 int run_analyse(const std::string& dir, int year, const std::string& format,
-                const std::string& out_dir, bool quiet) {
+                const std::string& out_dir, bool quiet, const std::string& relationships) {
     namespace r = carepath::report;
     auto loaded = carepath::cli::load_return(dir, year, "analyse", quiet);
     if (!loaded)
         return 2;
+    std::optional<carepath::cli::relationships_joined> joined;
+    if (!relationships.empty()) {
+        joined = carepath::cli::join_relationships_file(loaded->mapped, relationships, "analyse",
+                                                        quiet);
+        if (!joined)
+            return 2;
+        loaded->problems += joined->problems;
+    }
     const auto histories = loaded->histories();
     const auto ind = carepath::ssda903::compute_indicators(loaded->mapped, loaded->year);
 
@@ -47,6 +57,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     data.siblings = r::siblings_by_year(histories, loaded->window);
     data.siblings_note = "An SSDA903 return records no sibling links, so sibling separation is "
                          "not known from it.";
+    if (joined)
+        carepath::cli::describe_relationships(data, *joined);
     r::data_table t;
     t.caption = "Placement stability, " + r::collection_year_label(loaded->year);
     t.columns = {"indicator", "count", "base", "percent"};
@@ -114,12 +126,18 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
             std::cout << ' ' << v;
         std::cout << '\n';
         if (data.continuity.empty())
-            std::cout << "  continuity per move: not known (the return records no relationships)\n";
+            std::cout << "  continuity per move: not known ("
+                      << (joined ? "no relationship recorded before a move"
+                                 : "the return records no relationships")
+                      << ")\n";
         else
             std::cout << "  continuity per move: " << prior << " relationships before moves, "
                       << gaps << " unrecorded\n";
         if (data.siblings.empty())
-            std::cout << "  sibling separation: not known (the return records no sibling links)\n";
+            std::cout << "  sibling separation: not known ("
+                      << (joined ? "no two children recorded as siblings"
+                                 : "the return records no sibling links")
+                      << ")\n";
         else
             for (const auto& s : data.siblings)
                 std::cout << "  siblings on " << s.label << ": " << s.apart << " of "
@@ -139,6 +157,7 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
         std::string format = "text";
         std::string out = "carepath-out";
         bool quiet = false;
+        std::string relationships;
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand(
@@ -156,9 +175,12 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     cmd->add_option("--out", opt->out, "folder for report.html (created if missing)")
         ->capture_default_str();
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_option("--relationships", opt->relationships,
+                    "CSV extract of the children's relationships (docs/relationships.md), for "
+                    "continuity per move and sibling separation");
     cmd->callback([opt] {
-        carepath::cli::exit_code() =
-            run_analyse(opt->dir, opt->year, opt->format, opt->out, opt->quiet);
+        carepath::cli::exit_code() = run_analyse(opt->dir, opt->year, opt->format, opt->out,
+                                                 opt->quiet, opt->relationships);
     });
 }};
 
