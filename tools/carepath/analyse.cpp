@@ -1,5 +1,6 @@
-// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`: the stability
-// indicators, moves, continuity and sibling separation of an SSDA903 return, and report.html.
+// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`:
+// the stability indicators, moves, continuity and sibling separation of an SSDA903 return (with
+// a relationships extract for the last two, docs/relationships.md), and report.html.
 // Exit 0 when the return was analysed cleanly, 1 when it was analysed but rows had problems
 // (listed on stderr), 2 when it cannot be read.
 #include "command.hpp"
