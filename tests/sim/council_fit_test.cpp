@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -280,6 +281,33 @@ TEST_CASE("council_fit: no entries forecasts a falling count; intervals hold the
         }
     const auto width = [](const forecast_point& pt) { return pt.high.total - pt.low.total; };
     CHECK(width(steady.points.back()) > width(steady.points.front()));
+}
+
+TEST_CASE("council_fit: adults in care are counted apart and the fit prints",
+          "[sim][council_fit]") {
+    auto hs = hand_council();
+    // in care since 2016 and 18 on 1 January 2018, before the window: no day of it is read
+    auto adult = child_born(40, ymd(2000, 1, 1));
+    add(adult, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, 40)});
+    hs.push_back(std::move(adult));
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    CHECK(fit.measured.children_in_care == 11);
+    CHECK(fit.measured.adults_in_care == 1);
+    CHECK(fit.measured.care_years == fit_council(hand_council(), snapshot, {}).measured.care_years);
+    CHECK(fit.notes.front() == "1 in care on the snapshot are 18 or over: they are not simulated "
+                               "(the model ends care at 18)");
+    std::ostringstream os;
+    write_council_fit(os, fit);
+    const auto text = os.str();
+    CHECK(text.rfind("window 2018-04-01 to 2021-03-31 (", 0) == 0);
+    CHECK(text.find("collection years 2019 2020 2021)\n") != std::string::npos);
+    CHECK(text.find("\nchildren in care on the snapshot (under 18) 11\n") != std::string::npos);
+    CHECK(text.find("\nentries 6\n") != std::string::npos);
+    CHECK(text.find("\nexits at 18 1\n") != std::string::npos);
+    CHECK(text.find("\n  exits staying_put 1\n") != std::string::npos);
+    CHECK(text.find("\nentrants not UASC by age band (under 1, 1-4, 5-9, 10-15, 16-17): 0 1 0 0 0\n")
+          != std::string::npos);
+    CHECK(text.find("note: England's values kept (too few cases") != std::string::npos);
 }
 
 TEST_CASE("council_fit: bad requests are refused", "[sim][council_fit]") {

@@ -49,7 +49,6 @@
 #include <chrono>
 #include <cstddef>
 #include <deque>
-#include <map>
 #include <memory>
 #include <ostream>
 #include <span>
@@ -67,6 +66,9 @@ struct council_measures {
     double years = 0; ///< length of the window in years
     std::vector<int> years_used; ///< collection years (ending 31 March) the window touches
     double children_in_care = 0; ///< in care on the snapshot and under 18: the starting stock
+    /// In care on the snapshot but 18 or over (a return's slip, or care recorded past 18): not
+    /// simulated, as the model ends care at 18.
+    double adults_in_care = 0;
     double care_years = 0;       ///< child-years in care in the window, under 18
     double entries = 0;          ///< periods of care begun in the window
     double entries_per_year = 0; ///< of which per year
@@ -98,103 +100,6 @@ struct council_fit {
     std::vector<std::string> notes;   ///< the window, the inputs kept and why
     std::shared_ptr<std::deque<std::string>> texts; ///< the notes `params` points into
 };
-
-namespace detail {
-inline constexpr double min_child_years = 1.0; // exposure a measured hazard needs
-inline constexpr double min_cases = 5;         // cases a measured share or row needs
-
-// `x` in the shortest form that reads back the same.
-inline std::string number_text(double x) {
-    std::array<char, 32> buf{};
-    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
-    return std::string(buf.data(), r.ptr);
-}
-
-// The first day of the collection year (1 April to 31 March) holding `d`.
-inline date collection_year_start(date d) {
-    const int y = year_of(d);
-    const date april{std::chrono::year{y} / std::chrono::April / 1};
-    return d >= april ? april : date{std::chrono::year{y - 1} / std::chrono::April / 1};
-}
-
-// The first day the returns cover: a return lists only the episodes open during its year, so
-// the ends of placements and periods of care fall in the years returned. The first collection
-// year with at least a tenth as many ends (up to `snapshot`) as the busiest is taken as the
-// first returned (a stray earlier date, a typing slip, does not move it). Nullopt when nothing
-// ended by `snapshot`.
-inline std::optional<date> first_day_covered(std::span<const care_history> hs, date snapshot) {
-    std::map<int, double> ends; // collection year -> ends in it
-    const auto see = [&](const interval& i) {
-        if (i.end() && *i.end() <= snapshot)
-            ends[year_of(collection_year_start(*i.end())) + 1] += 1;
-    };
-    for (const auto& h : hs) {
-        for (const auto& p : h.placements())
-            see(p.period);
-        for (const auto& p : h.periods())
-            see(p.period);
-    }
-    double most = 0;
-    for (const auto& [year, n] : ends)
-        most = std::max(most, n);
-    for (const auto& [year, n] : ends)
-        if (n >= most / 10)
-            return date{std::chrono::year{year - 1} / std::chrono::April / 1};
-    return std::nullopt;
-}
-
-// Moves a year by home x factor by time in placement, fitted to the counts by alternating the
-// two margins (maximum likelihood for independent Poisson counts). Homes or bands with less
-// than `min_child_years` of exposure keep England's values and are not fitted; so does one
-// reference band (the fitted band with most moves), which fixes the scale between the rates
-// and the factors (else moves seen in one band only would send the rates to 0 and that
-// band's factor to infinity).
-inline void fit_moves(const council_counts& c, const calibration& england,
-                      std::array<double, home_count>& base, std::array<double, 4>& factor,
-                      std::array<bool, home_count>& home_ok, std::array<bool, 4>& band_ok) {
-    factor = england.move_duration.values;
-    for (std::size_t h = 0; h < home_count; ++h) {
-        double e = 0;
-        for (double d : c.move_days[h])
-            e += d;
-        home_ok[h] = e / days_per_year >= min_child_years;
-        base[h] = england.move_rate.values[h] * england.move_scale.value;
-    }
-    std::optional<std::size_t> ref;
-    std::array<double, 4> band_moves{};
-    for (std::size_t d = 0; d < 4; ++d) {
-        double e = 0;
-        for (std::size_t h = 0; h < home_count; ++h) {
-            e += c.move_days[h][d];
-            band_moves[d] += c.moves[h][d];
-        }
-        band_ok[d] = e / days_per_year >= min_child_years;
-        if (band_ok[d] && (!ref || band_moves[d] > band_moves[*ref]))
-            ref = d;
-    }
-    for (int it = 0; it < 200; ++it) {
-        for (std::size_t h = 0; h < home_count; ++h) {
-            if (!home_ok[h])
-                continue;
-            double m = 0, e = 0;
-            for (std::size_t d = 0; d < 4; ++d) {
-                m += c.moves[h][d];
-                e += c.move_days[h][d] / days_per_year * factor[d];
-            }
-            base[h] = e > 0 ? m / e : 0;
-        }
-        for (std::size_t d = 0; d < 4; ++d) {
-            if (!band_ok[d] || d == ref)
-                continue;
-            double e = 0;
-            for (std::size_t h = 0; h < home_count; ++h)
-                e += c.move_days[h][d] / days_per_year * base[h];
-            if (e > 0)
-                factor[d] = band_moves[d] / e;
-        }
-    }
-}
-} // namespace detail
 
 /// Fits the model to a council's histories: the window is the `options.fit_years` years up to
 /// and including `snapshot`, cut to the first year the returns cover. Inputs the histories
@@ -229,10 +134,17 @@ inline void fit_moves(const council_counts& c, const calibration& england,
     detail::council_counts c;
     for (const auto& h : histories) {
         detail::count_child(h, from, to, england, c);
-        if (h.in_care_on(snapshot) && h.placement_on(snapshot) && h.legal_status_on(snapshot)
-            && age_on(h.subject().birth_date, snapshot + days{1}) < 18)
+        if (!h.in_care_on(snapshot) || !h.placement_on(snapshot) || !h.legal_status_on(snapshot))
+            continue;
+        if (age_on(h.subject().birth_date, snapshot + days{1}) < 18)
             m.children_in_care += 1;
+        else
+            m.adults_in_care += 1;
     }
+    if (m.adults_in_care > 0)
+        out.notes.push_back(detail::number_text(m.adults_in_care)
+                            + " in care on the snapshot are 18 or over: they are not simulated "
+                              "(the model ends care at 18)");
 
     // the note every measured input carries
     std::string years_text;
@@ -519,6 +431,7 @@ inline stock_count count_of(const year_summary& y) {
     cfg.years = years;
     cfg.params = fit.params;
     cfg.initial.assign(histories.begin(), histories.end());
+    cfg.threads = 0; // replicates run side by side; the output is the same at any count
     const auto run = simulate(cfg, policy);
 
     forecast out;
@@ -538,6 +451,67 @@ inline stock_count count_of(const year_summary& y) {
                                                   std::move(reps)));
     }
     return out;
+}
+
+namespace detail {
+inline void put_values(std::ostream& os, std::span<const double> values) {
+    for (double v : values) {
+        os << ' ';
+        put_number(os, v);
+    }
+    os << '\n';
+}
+} // namespace detail
+
+/// Writes what a fit measured as plain text, one figure (or row of figures) a line, then the
+/// notes; the labels name the figures and the order of their slots.
+inline void write_council_fit(std::ostream& os, const council_fit& fit) {
+    const auto& m = fit.measured;
+    const auto line = [&](std::string_view label, double v) {
+        os << label << ' ';
+        detail::put_number(os, v);
+        os << '\n';
+    };
+    os << "window " << format_iso(m.from) << " to " << format_iso(m.to) << " (";
+    detail::put_number(os, m.years);
+    os << " years; collection years";
+    for (int y : m.years_used)
+        os << ' ' << y;
+    os << ")\n";
+    line("children in care on the snapshot (under 18)", m.children_in_care);
+    line("in care on the snapshot aged 18 or over (not simulated)", m.adults_in_care);
+    line("child-years in care in the window", m.care_years);
+    line("entries", m.entries);
+    line("entries a year", m.entries_per_year);
+    os << "entrants not UASC by age band (under 1, 1-4, 5-9, 10-15, 16-17):";
+    detail::put_values(os, m.entry_age);
+    line("entrants not UASC under s20 (share)", m.entry_s20);
+    line("entrants UASC (share)", m.entry_uasc);
+    os << "by kind of home (foster, kinship foster, children's home, semi-independent, "
+          "independent, with parents, placed for adoption, other residential):\n";
+    os << "  child-years:";
+    detail::put_values(os, m.care_years_by_home);
+    os << "  moves of home:";
+    detail::put_values(os, m.moves_by_home);
+    os << "  moves a year before the time-in-placement factor:";
+    detail::put_values(os, m.move_rate);
+    os << "factor on moves by time in placement (<3 months, 3-12 months, 1-2 years, 2+):";
+    detail::put_values(os, m.move_duration);
+    os << "by legal group (s20, interim care order, care order, placement order):\n";
+    os << "  child-years:";
+    detail::put_values(os, m.care_years_by_legal);
+    os << "  returns home a year:";
+    detail::put_values(os, m.return_home_rate);
+    line("exits", m.exits);
+    line("exits at 18", m.exits_at_18);
+    for (std::size_t r = 0; r < exit_route_count; ++r)
+        if (m.exits_by_route[r] > 0) {
+            os << "  exits " << to_string(static_cast<exit_route>(r)) << ' ';
+            detail::put_number(os, m.exits_by_route[r]);
+            os << '\n';
+        }
+    for (const auto& n : fit.notes)
+        os << "note: " << n << '\n';
 }
 
 /// `microsim_scenario_forecast` under the baseline (the `forecaster` signature).

@@ -4,7 +4,8 @@
 // cut into pieces on which the model's rates are constant (kind of home, legal group, age,
 // time in placement), and the events of the window (entries, moves, legal changes, exits),
 // each with the state the child was in the day before. Only days before `to` (the day after
-// the snapshot) are read, so what a history says after the snapshot changes nothing.
+// the snapshot) are read, so what a history says after the snapshot changes nothing. Also the
+// first day a council's returns cover, and the fit of move rates to these counts.
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/stock.hpp"
@@ -12,8 +13,13 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
+#include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
+#include <span>
+#include <string>
 #include <vector>
 
 namespace carepath::sim::detail {
@@ -244,6 +250,101 @@ inline void count_child(const care_history& h, date from, date to, const calibra
                 c.finals_under5 += 1;
                 c.finals_under5_to_po += after == g::placement_order;
             }
+        }
+    }
+}
+
+inline constexpr double min_child_years = 1.0; // exposure a measured hazard needs
+inline constexpr double min_cases = 5;         // cases a measured share or row needs
+
+// `x` in the shortest form that reads back the same.
+inline std::string number_text(double x) {
+    std::array<char, 32> buf{};
+    const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), x);
+    return std::string(buf.data(), r.ptr);
+}
+
+// The first day of the collection year (1 April to 31 March) holding `d`.
+inline date collection_year_start(date d) {
+    const int y = year_of(d);
+    const date april{std::chrono::year{y} / std::chrono::April / 1};
+    return d >= april ? april : date{std::chrono::year{y - 1} / std::chrono::April / 1};
+}
+
+// The first day the returns cover: a return lists only the episodes open during its year, so
+// the ends of placements and periods of care fall in the years returned. The first collection
+// year with at least a tenth as many ends (up to `snapshot`) as the busiest is taken as the
+// first returned (a stray earlier date, a typing slip, does not move it). Nullopt when nothing
+// ended by `snapshot`.
+inline std::optional<date> first_day_covered(std::span<const care_history> hs, date snapshot) {
+    std::map<int, double> ends; // collection year -> ends in it
+    const auto see = [&](const interval& i) {
+        if (i.end() && *i.end() <= snapshot)
+            ends[year_of(collection_year_start(*i.end())) + 1] += 1;
+    };
+    for (const auto& h : hs) {
+        for (const auto& p : h.placements())
+            see(p.period);
+        for (const auto& p : h.periods())
+            see(p.period);
+    }
+    double most = 0;
+    for (const auto& [year, n] : ends)
+        most = std::max(most, n);
+    for (const auto& [year, n] : ends)
+        if (n >= most / 10)
+            return date{std::chrono::year{year - 1} / std::chrono::April / 1};
+    return std::nullopt;
+}
+
+// Moves a year by home x factor by time in placement, fitted to the counts by alternating the
+// two margins (maximum likelihood for independent Poisson counts). Homes or bands with less
+// than `min_child_years` of exposure keep England's values and are not fitted; so does one
+// reference band (the fitted band with most moves), which fixes the scale between the rates
+// and the factors (else moves seen in one band only would send the rates to 0 and that
+// band's factor to infinity).
+inline void fit_moves(const council_counts& c, const calibration& england,
+                      std::array<double, home_count>& base, std::array<double, 4>& factor,
+                      std::array<bool, home_count>& home_ok, std::array<bool, 4>& band_ok) {
+    factor = england.move_duration.values;
+    for (std::size_t h = 0; h < home_count; ++h) {
+        double e = 0;
+        for (double d : c.move_days[h])
+            e += d;
+        home_ok[h] = e / days_per_year >= min_child_years;
+        base[h] = england.move_rate.values[h] * england.move_scale.value;
+    }
+    std::optional<std::size_t> ref;
+    std::array<double, 4> band_moves{};
+    for (std::size_t d = 0; d < 4; ++d) {
+        double e = 0;
+        for (std::size_t h = 0; h < home_count; ++h) {
+            e += c.move_days[h][d];
+            band_moves[d] += c.moves[h][d];
+        }
+        band_ok[d] = e / days_per_year >= min_child_years;
+        if (band_ok[d] && (!ref || band_moves[d] > band_moves[*ref]))
+            ref = d;
+    }
+    for (int it = 0; it < 200; ++it) {
+        for (std::size_t h = 0; h < home_count; ++h) {
+            if (!home_ok[h])
+                continue;
+            double m = 0, e = 0;
+            for (std::size_t d = 0; d < 4; ++d) {
+                m += c.moves[h][d];
+                e += c.move_days[h][d] / days_per_year * factor[d];
+            }
+            base[h] = e > 0 ? m / e : 0;
+        }
+        for (std::size_t d = 0; d < 4; ++d) {
+            if (!band_ok[d] || d == ref)
+                continue;
+            double e = 0;
+            for (std::size_t h = 0; h < home_count; ++h)
+                e += c.move_days[h][d] / days_per_year * base[h];
+            if (e > 0)
+                factor[d] = band_moves[d] / e;
         }
     }
 }
