@@ -43,6 +43,7 @@ struct options {
     int replicates = 20;
     std::uint64_t seed = 1;
     int fit_years = 3;
+    int first_year = 0;
     std::string costs;
     double inflation = 0;
     std::string out;
@@ -196,7 +197,15 @@ int run_forecast(const options& opt) {
         histories.push_back(c.history);
     }
     const auto years = merged.years_used();
-    const int first = years.front(), last = years.back();
+    // One return can hold several years (a simulation's histories): --first-year says where
+    // the data are complete from.
+    const int first = opt.first_year != 0 ? opt.first_year : years.front();
+    const int last = years.back();
+    if (first > last) {
+        std::cerr << "carepath forecast: --first-year " << first << " is after the last return ("
+                  << carepath::report::collection_year_label(last) << ")\n";
+        return 2;
+    }
     const auto snapshot = sim::census_day(last);
     sim::forecast_options fopt{.replicates = opt.replicates, .seed = opt.seed,
                                .fit_years = opt.fit_years};
@@ -221,6 +230,9 @@ int run_forecast(const options& opt) {
     os << "carepath forecast: " << histories.size() << " children from the returns of";
     for (int y : years) os << ' ' << carepath::report::collection_year_label(y);
     os << '\n';
+    if (opt.first_year != 0)
+        os << "  data taken as complete from " << carepath::format_long(*fopt.data_from)
+           << " (--first-year)\n";
     if (no_birth_date > 0)
         os << "  " << no_birth_date << " children without a readable date of birth are left out\n";
     const auto now = sim::count_in_care(histories, snapshot);
@@ -296,6 +308,10 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
     cmd->add_option("--fit-years", opt->fit_years, "years before the snapshot that fit the rates")
         ->check(CLI::Range(1, 20))
         ->capture_default_str();
+    cmd->add_option("--first-year", opt->first_year,
+                    "first collection year the histories are complete for (2020 = 2019-20), "
+                    "when one return holds several years; default: the first return read")
+        ->check(CLI::Range(1990, 2100));
     cmd->add_option("--costs", opt->costs,
                     "CSV of weekly unit costs per placement group (docs/forecast.md); default: "
                     "the published figures carepath ships");

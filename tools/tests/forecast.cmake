@@ -26,3 +26,8 @@ cp_cli_test(cli_forecast_bad_costs RC 2
             ARGS forecast ${PROJECT_SOURCE_DIR}/tests/data/report/return --costs
                  ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv --quiet
             ERR "bad_costs.csv:2: weekly_cost=\"lots\": not a number of pounds")
+if(EXISTS ${cp_forecast_sample})
+    cp_cli_test(cli_forecast_first_year_after_last RC 2
+                ARGS forecast ${cp_forecast_sample} --first-year 2030 --quiet
+                ERR "--first-year 2030 is after the last return \\(2021-22\\)")
+endif()
