@@ -283,6 +283,54 @@ TEST_CASE("council_fit: no entries forecasts a falling count; intervals hold the
     CHECK(width(steady.points.back()) > width(steady.points.front()));
 }
 
+TEST_CASE("council_fit: a council simulated by carepath is fitted and forecast back",
+          "[sim][council_fit]") {
+    // one authority of synthetic England (about 300 children in care), every child's history
+    // kept, four years from 31 March 2019
+    sim_config cfg;
+    cfg.authorities = 1;
+    cfg.scale = 0.004;
+    cfg.years = 4;
+    cfg.seed = 4;
+    cfg.keep_histories = 100000;
+    const auto run = simulate(cfg);
+    REQUIRE(run.history_authorities == 1);
+    const auto& hs = run.histories;
+    const date on = ymd(2022, 3, 31);
+    forecast_options o;
+    o.replicates = 8;
+    const auto fit = fit_council(hs, on, o);
+    const auto& m = fit.measured;
+    CHECK(m.years_used == std::vector<int>{2020, 2021, 2022});
+    // the histories' entries and exits are the run's own tallies of the years 2020-2022 (which
+    // count a child once a year, and are scaled up to England), give or take a child entering
+    // or leaving twice in a year
+    double entries = 0, exits = 0;
+    for (std::size_t y = 0; y < 3; ++y) {
+        entries += run.mean.years[y].entries * cfg.scale;
+        exits += run.mean.years[y].exits * cfg.scale;
+    }
+    CHECK(m.entries == Approx(entries).epsilon(0.03));
+    CHECK(m.exits == Approx(exits).epsilon(0.03));
+    CHECK(m.children_in_care == Approx(run.mean.years[2].in_care * cfg.scale));
+    // the model's inputs come back where the data has cases enough: the rates of SGOs from
+    // kinship care and of leaving at 16-17 within a third, the months to an adoption order
+    // within a quarter
+    const auto e = default_england();
+    CHECK(fit.params.sgo_kinship_rate.value == Approx(e.sgo_kinship_rate.value).epsilon(0.33));
+    CHECK(fit.params.independent_living_rate.value
+          == Approx(e.independent_living_rate.value).epsilon(0.33));
+    CHECK(fit.params.placed_to_order_months.value
+          == Approx(e.placed_to_order_months.value).epsilon(0.25));
+    // and the next year's count, which the fit did not see, falls inside the forecast's interval
+    const auto f = microsim_forecast(hs, on, 1, o);
+    const auto truth = count_in_care(hs, ymd(2023, 3, 31));
+    INFO("forecast " << f.points[0].mean.total << " [" << f.points[0].low.total << ", "
+                     << f.points[0].high.total << "], simulated " << truth.total);
+    CHECK(f.points[0].low.total <= truth.total);
+    CHECK(truth.total <= f.points[0].high.total);
+}
+
 TEST_CASE("council_fit: adults in care are counted apart and the fit prints",
           "[sim][council_fit]") {
     auto hs = hand_council();
