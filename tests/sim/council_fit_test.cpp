@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -356,6 +357,38 @@ TEST_CASE("council_fit: adults in care are counted apart and the fit prints",
     CHECK(text.find("\nentrants not UASC by age band (under 1, 1-4, 5-9, 10-15, 16-17): 0 1 0 0 0\n")
           != std::string::npos);
     CHECK(text.find("note: England's values kept (too few cases") != std::string::npos);
+}
+
+TEST_CASE("council_fit: a scenario reaches the forecast; measured inputs are never drawn",
+          "[sim][council_fit]") {
+    const auto hs = hand_council();
+    forecast_options o;
+    o.replicates = 6;
+    scenario unsure;
+    unsure.name = "unsure";
+    unsure.parameter_uncertainty = true;
+    const auto base = microsim_forecast(hs, snapshot, 3, o);
+    const auto with = microsim_scenario_forecast(hs, snapshot, 3, o, unsure);
+    CHECK(base.notes.front() == "fitted to 6 entries and 4 exits from 2018-04-01 to 2021-03-31; "
+                                "started from the 11 children under 18 in care on the snapshot");
+    CHECK(std::find(with.notes.begin(), with.notes.end(), "scenario: unsure") != with.notes.end());
+    bool differs = false;
+    for (std::size_t k = 0; k < 3; ++k)
+        for (std::size_t r = 0; r < 6; ++r)
+            differs = differs || with.points[k].replicates[r].by_placement
+                                     != base.points[k].replicates[r].by_placement;
+    CHECK(differs);
+    // parameter uncertainty draws England's assumptions, not what the council's data measured
+    const auto fit = fit_council(hs, snapshot, o);
+    const auto drawn = draw_assumptions(fit.params, 7, 0);
+    CHECK(drawn.entries_per_year.value == fit.params.entries_per_year.value);
+    CHECK(drawn.return_home_rate.values == fit.params.return_home_rate.values);
+    CHECK(drawn.move_rate.values == fit.params.move_rate.values);
+    CHECK(drawn.other_exit_rate.value == fit.params.other_exit_rate.value);
+    CHECK(drawn.sgo_kinship_rate.value == fit.params.sgo_kinship_rate.value);
+    CHECK(drawn.reentry_after_return_rate.value == 0);
+    // an England assumption the data could not give is drawn
+    CHECK(drawn.proceedings_extra_weeks.value != fit.params.proceedings_extra_weeks.value);
 }
 
 TEST_CASE("council_fit: bad requests are refused", "[sim][council_fit]") {

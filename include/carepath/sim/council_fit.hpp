@@ -438,7 +438,13 @@ inline stock_count count_of(const year_summary& y) {
     out.method = "microsimulation";
     out.from = snapshot;
     out.years_used = fit.measured.years_used;
-    out.notes = fit.notes;
+    const auto& m = fit.measured;
+    out.notes.push_back("fitted to " + detail::number_text(m.entries) + " entries and "
+                        + detail::number_text(m.exits) + " exits from " + format_iso(m.from)
+                        + " to " + format_iso(m.to) + "; started from the "
+                        + detail::number_text(m.children_in_care)
+                        + " children under 18 in care on the snapshot");
+    out.notes.insert(out.notes.end(), fit.notes.begin(), fit.notes.end());
     if (!policy.name.empty() && policy.name != "baseline")
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "
