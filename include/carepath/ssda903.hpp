@@ -15,6 +15,12 @@
 #include "carepath/ssda903/writer.hpp"
 #include "carepath/ssda903/xml.hpp"
 
+// Beside the return: a council's relationship records, and sharing a return more safely.
+#include "carepath/ssda903/deidentify.hpp"
+#include "carepath/ssda903/join_relationships.hpp"
+#include "carepath/ssda903/keyed_hash.hpp"
+#include "carepath/ssda903/relationships_csv.hpp"
+
 // Validation: the DfE rule catalogue, the rules and the engine.
 #include "carepath/ssda903/catalogue.hpp"
 #include "carepath/ssda903/rule.hpp"

@@ -24,14 +24,13 @@ const carepath::ssda903::return_data& fixed_return() {
                                                      "201,F,05/05/2012,WBRI,,,\n"
                                                      "202,M,06/06/2014,WBRI,,,\n",
                                                      "header.csv", "Header", out.read_errors));
-        out.tables.emplace(
-            "Episodes",
-            read_table_text("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
-                            "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
-                            "201,01/06/2022,S,C2,N1,U4,PR1,01/09/2024,X1,CARPL,,,\n"
-                            "201,01/09/2024,P,C2,N1,U4,PR1,,,,,,\n"
-                            "202,01/06/2022,S,C2,N1,U4,PR1,,,,,,\n",
-                            "episodes.csv", "Episodes", out.read_errors));
+        out.tables.emplace("Episodes",
+                           read_table_text("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,"
+                                           "REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+                                           "201,01/06/2022,S,C2,N1,U4,PR1,01/09/2024,X1,CARPL,,,\n"
+                                           "201,01/09/2024,P,C2,N1,U4,PR1,,,,,,\n"
+                                           "202,01/06/2022,S,C2,N1,U4,PR1,,,,,,\n",
+                                           "episodes.csv", "Episodes", out.read_errors));
         return out;
     }();
     return r;
@@ -71,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : j.diagnostics)
         if (d.file != "rel.csv" || (d.line == 0 && d.field != "CHILD"))
             __builtin_trap();
-    if (j.rows_joined > x.records.size() || mapped.children[0].history.moves().size() != moves_before)
+    if (j.rows_joined > x.records.size()
+        || mapped.children[0].history.moves().size() != moves_before)
         __builtin_trap();
     return 0;
 }

@@ -62,10 +62,9 @@ TEST_CASE("deidentify: no original id, day of birth, full postcode or free text 
     const auto out = deidentify(in, {.key = key}).value();
     const auto text = bytes_of(out);
     CAPTURE(text);
-    for (const std::string gone :
-         {"7301942", "7301943", "A123456789012", "SW99AB", "SC123456", "17/05/2012", "23/11/2015",
-          "09/02/2025", "5AH", "3LG", "4GG", "1QT", "not known", "Joan", "St Mary", "extra cell",
-          "NOTES"})
+    for (const std::string gone : {"7301942", "7301943", "A123456789012", "SW99AB", "SC123456",
+                                   "17/05/2012", "23/11/2015", "09/02/2025", "5AH", "3LG", "4GG",
+                                   "1QT", "not known", "Joan", "St Mary", "extra cell", "NOTES"})
         CHECK(text.find(gone) == std::string::npos);
     CHECK(out.read_errors.empty()); // read problems quote cells, so they are not carried over
 }
@@ -92,8 +91,8 @@ TEST_CASE("deidentify: each field is replaced as documented, worked by hand",
     CHECK(cell(out, "Episodes", 1, "PLACE") == "R1");
     CHECK(cell(out, "Reviews", 0, "REVIEW") == "01/12/2024");
     const auto* header = out.find("Header");
-    CHECK(header->columns == std::vector<std::string>{"CHILD", "SEX", "DOB", "ETHNIC", "UPN",
-                                                      "MOTHER", "MC_DOB"});
+    CHECK(header->columns
+          == std::vector<std::string>{"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"});
     CHECK(header->rows[1].extra.empty());
 }
 
@@ -121,7 +120,8 @@ TEST_CASE("deidentify: the same key gives the same hashes in another year; anoth
     const auto year1 = deidentify(sample(2025), {.key = key}).value();
     const auto year2 = deidentify(sample(2026), {.key = key}).value();
     CHECK(bytes_of(year1) == bytes_of(year2));
-    const auto other = deidentify(sample(), {.key = "another key of sixteen bytes or more"}).value();
+    const auto other =
+        deidentify(sample(), {.key = "another key of sixteen bytes or more"}).value();
     CHECK(cell(other, "Header", 0, "CHILD") == "d9ed2d3520");
     CHECK(cell(other, "Header", 0, "CHILD") != cell(year1, "Header", 0, "CHILD"));
 }
@@ -147,11 +147,11 @@ TEST_CASE("deidentify: a short key is refused, and so are ids that collide",
 
 TEST_CASE("deidentify: a relationships extract hashed with the same key still joins",
           "[ssda903][deidentify]") {
-    const auto x = read_relationships_text(
-        "CHILD,PERSON,PERSON_CHILD,TYPE,START,END,END_REASON\n"
-        "7301942,FC1,,foster_carer,01/06/2022,01/09/2024,placement_move\n"
-        "7301942,,7301943,half_sibling,23/11/2015,,\n",
-        "rel.csv");
+    const auto x =
+        read_relationships_text("CHILD,PERSON,PERSON_CHILD,TYPE,START,END,END_REASON\n"
+                                "7301942,FC1,,foster_carer,01/06/2022,01/09/2024,placement_move\n"
+                                "7301942,,7301943,half_sibling,23/11/2015,,\n",
+                                "rel.csv");
     REQUIRE(x.records.size() == 2);
     const auto hx = deidentify(x, {.key = key}).value();
     CHECK(hx.records[0].child == "5cc78f420b");

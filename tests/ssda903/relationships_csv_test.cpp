@@ -41,7 +41,7 @@ TEST_CASE("relationships csv: a good file gives one record per row, as written",
     // Contact days come back in date order, whatever order the cell gave them.
     CHECK(sib.contacts == std::vector<date>{d(2024, 9, 14), d(2024, 10, 12)});
     const auto& carer = x.records[1];
-    CHECK(carer.child == "101"); // "101.0" joins as the return's reader joins it
+    CHECK(carer.child == "101");         // "101.0" joins as the return's reader joins it
     CHECK(carer.start == d(2022, 6, 1)); // one-digit day and month, as the DfE reads dates
     CHECK(carer.end == d(2024, 9, 1));
     CHECK(carer.reason == end_reason::placement_move);
@@ -74,18 +74,18 @@ TEST_CASE("relationships csv: columns may come in any order and the optional one
 TEST_CASE("relationships csv: a bad row is named and left out; the good rows around it stay",
           "[ssda903][relationships_csv]") {
     const std::string text = "CHILD,PERSON,PERSON_CHILD,TYPE,START,END,END_REASON,CONTACT_DATES\n"
-                             "1,A,,grandparent,01/01/2020,,,\n"                    // 2 good
-                             "1,B,,godparent,01/01/2020,,,\n"                      // 3 type
-                             "1,C,,grandparent,01/01/2020,01/01/2019,death,\n"     // 4 end<start
-                             "1,D,,grandparent,01/01/2020,01/02/2020,,\n"          // 5 no reason
-                             "1,E,,grandparent,01/01/2020,,death,\n"               // 6 no end
-                             "1,F,,grandparent,31/02/2020,,,\n"                    // 7 bad date
-                             ",G,,grandparent,01/01/2020,,,\n"                     // 8 no child
-                             "1,,,grandparent,01/01/2020,,,\n"                     // 9 no person
-                             "1,H,,grandparent,01/01/2020,,,01/03/2020;3/3/20\n"   // 10 contact
-                             "1,I,,grandparent,01/01/2020,01/01/2021,gone,\n"      // 11 reason
-                             "1,,1,sibling,01/01/2020,,,\n"                        // 12 self
-                             "1,J,,grandparent,01/01/2020,,,\n";                   // 13 good
+                             "1,A,,grandparent,01/01/2020,,,\n"                  // 2 good
+                             "1,B,,godparent,01/01/2020,,,\n"                    // 3 type
+                             "1,C,,grandparent,01/01/2020,01/01/2019,death,\n"   // 4 end<start
+                             "1,D,,grandparent,01/01/2020,01/02/2020,,\n"        // 5 no reason
+                             "1,E,,grandparent,01/01/2020,,death,\n"             // 6 no end
+                             "1,F,,grandparent,31/02/2020,,,\n"                  // 7 bad date
+                             ",G,,grandparent,01/01/2020,,,\n"                   // 8 no child
+                             "1,,,grandparent,01/01/2020,,,\n"                   // 9 no person
+                             "1,H,,grandparent,01/01/2020,,,01/03/2020;3/3/20\n" // 10 contact
+                             "1,I,,grandparent,01/01/2020,01/01/2021,gone,\n"    // 11 reason
+                             "1,,1,sibling,01/01/2020,,,\n"                      // 12 self
+                             "1,J,,grandparent,01/01/2020,,,\n";                 // 13 good
     const auto x = read_relationships_text(text, "rel.csv");
     REQUIRE(x.records.size() == 3);
     CHECK(x.records[0].person == "A");
@@ -95,8 +95,9 @@ TEST_CASE("relationships csv: a bad row is named and left out; the good rows aro
 
     const auto* type = on_line(x, 3, "TYPE");
     REQUIRE(type);
-    CHECK(to_string(*type) == "rel.csv:3:4: TYPE=\"godparent\": unknown relationship TYPE: the "
-                              "row is not used");
+    CHECK(to_string(*type)
+          == "rel.csv:3:4: TYPE=\"godparent\": unknown relationship TYPE: the "
+             "row is not used");
     const auto* backwards = on_line(x, 4, "END");
     REQUIRE(backwards);
     CHECK(backwards->value == "01/01/2019");
@@ -124,8 +125,8 @@ TEST_CASE("relationships csv: a bad row is named and left out; the good rows aro
 
 TEST_CASE("relationships csv: a file without a required column is not read, and says which",
           "[ssda903][relationships_csv]") {
-    const auto x = read_relationships_text("CHILD,PERSON,TYPE,START,END\n1,A,other,01/01/2020,\n",
-                                           "r.csv");
+    const auto x =
+        read_relationships_text("CHILD,PERSON,TYPE,START,END\n1,A,other,01/01/2020,\n", "r.csv");
     CHECK(x.records.empty());
     REQUIRE(x.diagnostics.size() == 1);
     CHECK(x.diagnostics[0].field == "END_REASON");

@@ -1,7 +1,7 @@
-// `carepath export DIR --to json|traminer|mstate|ssda903 --out FILE`: the care histories of an SSDA903
-// return as JSON, as TraMineR's state sequences (one row per child, one column per month) or
-// in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R or
-// Python; or, with --to ssda903, the return itself as CSV files (for sharing with --deidentify,
+// `carepath export DIR --to json|traminer|mstate|ssda903 --out FILE`: the care histories of
+// an SSDA903 return as JSON, as TraMineR's state sequences (one row per child, one column per
+// month) or in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R
+// or Python; or, with --to ssda903, the return itself as CSV files (for sharing with --deidentify,
 // docs/deidentify.md). Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
 #include "command.hpp"
 #include "deidentify_input.hpp"

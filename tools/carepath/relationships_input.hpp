@@ -18,18 +18,19 @@ namespace carepath::cli {
 /// What joining an extract gave.
 struct relationships_joined {
     std::string file;
-    std::size_t rows = 0;      ///< good rows read
-    std::size_t joined = 0;    ///< rows that became relationships
-    std::size_t children = 0;  ///< children of the return with one or more
-    std::size_t problems = 0;  ///< diagnostics of the reader and the join (warnings included)
+    std::size_t rows = 0;     ///< good rows read
+    std::size_t joined = 0;   ///< rows that became relationships
+    std::size_t children = 0; ///< children of the return with one or more
+    std::size_t problems = 0; ///< diagnostics of the reader and the join (warnings included)
 };
 
 /// Reads `file` and joins it to `mapped`, printing each problem (the first 20 unless `quiet`)
 /// and a line saying what was joined. nullopt, with the reason printed, when the file cannot
 /// be opened or holds none of the extract's columns.
-inline std::optional<relationships_joined>
-join_relationships_file(ssda903::mapping_result& mapped, const std::string& file,
-                        const std::string& who, bool quiet) {
+inline std::optional<relationships_joined> join_relationships_file(ssda903::mapping_result& mapped,
+                                                                   const std::string& file,
+                                                                   const std::string& who,
+                                                                   bool quiet) {
     auto read = ssda903::read_relationships(file);
     if (!read) {
         std::cerr << "carepath " << who << ": " << read.error()
@@ -56,9 +57,8 @@ join_relationships_file(ssda903::mapping_result& mapped, const std::string& file
                   << " more problems with the relationships extract\n";
     if (unreadable)
         return std::nullopt;
-    std::cerr << "carepath " << who << ": relationships: " << out.joined << " of "
-              << out.rows << " rows joined, for " << out.children << " children, from " << file
-              << '\n';
+    std::cerr << "carepath " << who << ": relationships: " << out.joined << " of " << out.rows
+              << " rows joined, for " << out.children << " children, from " << file << '\n';
     return out;
 }
 
@@ -67,10 +67,10 @@ inline void describe_relationships(report::care_report_data& data,
                                    const relationships_joined& joined) {
     data.subtitle += " Relationships from " + joined.file + " (" + std::to_string(joined.joined)
                      + " rows joined, for " + std::to_string(joined.children) + " children).";
-    data.continuity_note = "No child in " + joined.file
-                           + " had a relationship recorded before a move in this year.";
-    data.siblings_note = "No two children of the return are recorded as siblings in "
-                         + joined.file + ".";
+    data.continuity_note =
+        "No child in " + joined.file + " had a relationship recorded before a move in this year.";
+    data.siblings_note =
+        "No two children of the return are recorded as siblings in " + joined.file + ".";
 }
 
 } // namespace carepath::cli

@@ -160,8 +160,8 @@ inline std::string first_of_month(std::string_view cell) {
 /// A relationships extract deidentified with the same key: CHILD and PERSON_CHILD hash as the
 /// return's CHILD does (so the extract still joins the deidentified return), PERSON as an id of
 /// its own kind. The extract has no free text; its dates are kept, like episode dates.
-[[nodiscard]] inline result<relationships_extract>
-deidentify(const relationships_extract& in, const deidentify_options& opt) {
+[[nodiscard]] inline result<relationships_extract> deidentify(const relationships_extract& in,
+                                                              const deidentify_options& opt) {
     if (opt.key.size() < min_key_bytes)
         return detail::key_problem(opt);
     detail::id_hasher hasher{opt};

@@ -38,9 +38,9 @@ namespace carepath::ssda903 {
 
 /// What a join did.
 struct relationship_join {
-    std::size_t rows_joined = 0;    ///< rows that became relationships in a history
-    std::size_t children = 0;       ///< children of the return with at least one relationship
-    std::size_t carers_linked = 0;  ///< (child, carer) pairs linked to a person of the extract
+    std::size_t rows_joined = 0;         ///< rows that became relationships in a history
+    std::size_t children = 0;            ///< children of the return with at least one relationship
+    std::size_t carers_linked = 0;       ///< (child, carer) pairs linked to a person of the extract
     std::vector<diagnostic> diagnostics; ///< rows (or parts of rows) not joined, and why
 };
 
@@ -100,8 +100,8 @@ struct relationship_joiner {
         carer_id carer;
         std::optional<person_id> person;
     };
-    std::map<carer_id, carer_link> link_carers(const care_history& h,
-                                               const std::vector<const relationship_record*>& rows) {
+    std::map<carer_id, carer_link>
+    link_carers(const care_history& h, const std::vector<const relationship_record*>& rows) {
         std::map<carer_id, carer_link> links;
         std::map<std::string, carer_id> person_taken; // PERSON -> the child's carer it links
         for (const auto& spell : h.placements()) {
@@ -191,8 +191,8 @@ struct relationship_joiner {
                     continue;
                 }
             }
-            if (auto s = rebuilt.add(relationship_begun{
-                    relationship{subject.as_person, other, r->kind, r->start}});
+            if (auto s = rebuilt.add(
+                    relationship_begun{relationship{subject.as_person, other, r->kind, r->start}});
                 !s) {
                 note(*r, "TYPE", std::string{r->kind.name()},
                      s.error().message + ": the row is not joined");
@@ -228,8 +228,9 @@ struct relationship_joiner {
         for (const auto& r : extract.records) {
             auto it = child_index.find(r.child);
             if (it == child_index.end()) {
-                note(r, "CHILD", r.child, "no child of the return has this CHILD id: the row is "
-                                          "not joined");
+                note(r, "CHILD", r.child,
+                     "no child of the return has this CHILD id: the row is "
+                     "not joined");
                 continue;
             }
             rows[it->second].push_back(&r);

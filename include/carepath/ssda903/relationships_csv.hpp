@@ -67,7 +67,7 @@ struct relationship_record {
     std::string person_child;
     relationship_kind kind = kinds::other; ///< TYPE
     date start;                            ///< START: first day of the spell
-    std::optional<date> end{};             ///< END: first day without it (exclusive); empty: going on
+    std::optional<date> end{};             ///< END: first day without it; empty: going on
     std::optional<end_reason> reason{};    ///< END_REASON; present exactly when `end` is
     std::vector<date> contacts{};          ///< CONTACT_DATES, in date order
 
@@ -155,15 +155,13 @@ read_relationships_text(std::string_view text, std::string_view file_name,
         auto cell = [&](std::size_t k) -> std::string_view {
             return at[k] < rec.fields.size() ? detail::trim(rec.fields[at[k]]) : std::string_view{};
         };
-        auto problem = [&](std::size_t k, std::string message,
-                           severity level = severity::error) {
+        auto problem = [&](std::size_t k, std::string message, severity level = severity::error) {
             diags.push_back(detail::relationship_problem(
                 file_name, line, at[k] == std::string::npos ? 0 : at[k] + 1,
                 relationship_columns[k], cell(k), std::move(message), level));
         };
-        if (std::ranges::all_of(rec.fields, [](const std::string& f) {
-                return detail::trim(f).empty();
-            }))
+        if (std::ranges::all_of(rec.fields,
+                                [](const std::string& f) { return detail::trim(f).empty(); }))
             continue; // a row of empty cells holds nothing
         relationship_record r;
         r.line = line;
