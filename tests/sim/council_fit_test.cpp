@@ -429,7 +429,15 @@ TEST_CASE("council_fit: the demand-model sample fits and forecasts", "[sim][coun
     CHECK(m.exits > 0);
     const auto f = microsim_forecast(hs, on, 3, o);
     REQUIRE(f.points.size() == 3);
+    // the sample has many emergency statuses on the snapshot: the notes say how they are run
+    const auto other = count_in_care(hs, on).of(forecast_legal::other);
+    REQUIRE(other > 0);
+    CHECK(std::count_if(f.notes.begin(), f.notes.end(), [&](const std::string& n) {
+              return n.rfind(std::to_string(static_cast<int>(other)) + " in care on the snapshot "
+                             "have an emergency", 0) == 0;
+          }) == 1);
     for (const auto& pt : f.points) {
+        CHECK(pt.mean.of(forecast_legal::other) == 0);
         CHECK(std::isfinite(pt.mean.total));
         CHECK(pt.mean.total > 0);
         CHECK(pt.mean.total < 3 * m.children_in_care);

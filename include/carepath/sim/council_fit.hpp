@@ -449,6 +449,13 @@ inline stock_count count_of(const year_summary& y) {
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "
                         "other than children's homes (R1 among them) count as other");
+    if (const double other = count_in_care(histories, snapshot).of(forecast_legal::other);
+        other > 0)
+        out.notes.push_back(
+            detail::number_text(other)
+            + " in care on the snapshot have an emergency or youth justice status (legal group "
+              "other): the model has no such group and runs them as on an interim care order "
+              "(emergency) or a care order (youth justice), so the forecast's 'other' is 0");
     for (std::size_t k = 0; k < static_cast<std::size_t>(years); ++k) {
         std::vector<stock_count> reps;
         for (const auto& r : run.replicates)
