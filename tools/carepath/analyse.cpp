@@ -131,9 +131,13 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
                       << (joined ? "no relationship recorded before a move"
                                  : "the return records no relationships")
                       << ")\n";
-        else
+        else {
             std::cout << "  continuity per move: " << prior << " relationships before moves, "
                       << gaps << " unrecorded\n";
+            for (const auto& c : data.continuity)
+                std::cout << "    " << c.label << ": " << c.kept << " kept, " << c.ended
+                          << " ended, " << c.unrecorded << " unrecorded\n";
+        }
         if (data.siblings.empty())
             std::cout << "  sibling separation: not known ("
                       << (joined ? "no two children recorded as siblings"

@@ -8,7 +8,7 @@ set(cp_rel ${PROJECT_SOURCE_DIR}/tests/data/ssda903/relationships)
 cp_cli_test(cli_analyse_relationships RC 0
             ARGS analyse ${cp_rel}/return --relationships ${cp_rel}/relationships.csv
                  --out ${cp_work}/rel
-            OUT "continuity per move: 4 relationships before moves, 1 unrecorded\n  siblings on 2025-03-31: 2 of 4 apart from at least one sibling in care"
+            OUT "continuity per move: 4 relationships before moves, 1 unrecorded\n    1st move: 2 kept, 1 ended, 1 unrecorded\n  siblings on 2025-03-31: 2 of 4 apart from at least one sibling in care"
             ERR "relationships: 10 of 10 rows joined, for 4 children"
             FILE ${cp_work}/rel/report.html FILE_RE "Relationships from [^<]*relationships.csv")
 cp_cli_test(cli_analyse_relationships_json RC 0
