@@ -131,7 +131,7 @@ TEST_CASE("backtest: a no-change forecast gives errors worked by hand", "[sim][b
     CHECK(co.actual == 1);
     CHECK_FALSE(co.inside());
 
-    const auto summary = summarise(rows);
+    const auto summary = summarise_backtest(rows);
     const auto get = [&](int h, count_kind k) {
         for (const auto& s : summary)
             if (s.horizon == h && s.kind == k) return s;

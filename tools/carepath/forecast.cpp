@@ -139,7 +139,7 @@ void print_backtest(std::ostream& os, const std::vector<sim::backtest_row>& rows
           "inside the interval\n";
     os << pad("method", 17) << pad("years", 7) << pad("counts", 11) << pad("comparisons", 13)
        << pad("MAPE", 8) << pad("mean error", 12) << "inside\n";
-    for (const auto& s : sim::summarise(rows))
+    for (const auto& s : sim::summarise_backtest(rows))
         os << pad(s.method, 17) << pad(std::to_string(s.horizon), 7)
            << pad(std::string{carepath::to_string(s.kind)}, 11) << pad(std::to_string(s.rows), 13)
            << pad(s.mean_absolute_percentage_error

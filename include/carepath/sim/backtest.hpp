@@ -179,7 +179,8 @@ struct backtest_summary {
 };
 
 /// Summarises rows by method, horizon and kind of count, in the order first met.
-[[nodiscard]] inline std::vector<backtest_summary> summarise(std::span<const backtest_row> rows) {
+[[nodiscard]] inline std::vector<backtest_summary>
+summarise_backtest(std::span<const backtest_row> rows) {
     std::vector<backtest_summary> out;
     std::vector<std::size_t> with_percentage;
     std::vector<double> percentage_sum;
