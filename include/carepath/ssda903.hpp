@@ -14,6 +14,7 @@
 #include "carepath/ssda903/table.hpp"
 #include "carepath/ssda903/writer.hpp"
 #include "carepath/ssda903/xml.hpp"
+#include "carepath/ssda903/years.hpp"
 
 // Validation: the DfE rule catalogue, the rules and the engine.
 #include "carepath/ssda903/catalogue.hpp"

@@ -1,4 +1,4 @@
-// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR]`: the stability
+// `carepath analyse DIR... [--year YYYY] [--format text|json] [--out DIR]`: the stability
 // indicators, moves, continuity and sibling separation of an SSDA903 return, and report.html.
 // Exit 0 when the return was analysed cleanly, 1 when it was analysed but rows had problems
 // (listed on stderr), 2 when it cannot be read.
@@ -14,6 +14,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -26,19 +27,26 @@ nlohmann::json share_json(const carepath::ssda903::proportion& p) {
     return j;
 }
 
-int run_analyse(const std::string& dir, int year, const std::string& format,
+int run_analyse(const std::vector<std::string>& dirs, int year, const std::string& format,
                 const std::string& out_dir, bool quiet) {
     namespace r = carepath::report;
-    auto loaded = carepath::cli::load_return(dir, year, "analyse", quiet);
+    auto loaded = carepath::cli::load_return(dirs, year, "analyse", quiet);
     if (!loaded)
         return 2;
+    const std::string dir = carepath::cli::folders_label(dirs);
+    const bool merged = loaded->years.size() > 1;
+    const std::string years_merged =
+        r::collection_year_label(loaded->years.front()) + " to "
+        + r::collection_year_label(loaded->years.back()) + ", "
+        + std::to_string(loaded->years.size()) + " returns merged into one history per child";
     const auto histories = loaded->histories();
     const auto ind = carepath::ssda903::compute_indicators(loaded->mapped, loaded->year);
 
     auto data = r::summarise_histories(histories, loaded->window);
     data.title =
         "carepath analysis of an SSDA903 return, " + r::collection_year_label(loaded->year);
-    data.subtitle = "From the return in " + dir
+    data.subtitle = (merged ? "From the returns in " + dir + " (" + years_merged + ")"
+                            : "From the return in " + dir)
                     + ". SSDA903 records placements and legal "
                       "statuses, not relationships, so continuity and siblings need other data.";
     data.continuity = r::continuity_by_move(histories, loaded->window);
@@ -61,6 +69,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     data.extra_tables.push_back(std::move(t));
     data.extra_title = "Placement stability indicators";
     data.facts.emplace_back("collection year", r::collection_year_label(loaded->year));
+    if (merged)
+        data.facts.emplace_back("years merged", years_merged);
     data.facts.emplace_back("problems met reading the return", std::to_string(loaded->problems));
 
     const std::filesystem::path report_path = std::filesystem::path{out_dir} / "report.html";
@@ -76,6 +86,7 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     if (format == "json") {
         nlohmann::json j;
         j["collection_year"] = loaded->year;
+        j["years_merged"] = loaded->years;
         j["looked_after_in_year"] = ind.looked_after_in_year;
         j["looked_after_at_year_end"] = ind.looked_after_at_year_end;
         j["three_or_more_placements"] = share_json(ind.three_or_more_placements);
@@ -108,6 +119,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
         j["report"] = report_path.string();
         std::cout << j.dump(1) << '\n';
     } else {
+        if (merged)
+            std::cout << "Years: " << years_merged << '\n';
         std::cout << ind;
         std::cout << "  children by moves of home in the year (0, 1, 2, 3, 4, 5+):";
         for (const double v : data.moves_per_child)
@@ -134,7 +147,7 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
 
 const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     struct options {
-        std::string dir;
+        std::vector<std::string> dirs;
         int year = 0;
         std::string format = "text";
         std::string out = "carepath-out";
@@ -146,7 +159,11 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
                    "return, with report.html");
     cmd->footer("Exit status: 0 analysed, 1 analysed but some rows had problems, 2 cannot read "
                 "the return.");
-    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("dir", opt->dirs,
+                    "folder holding the return's CSV (or XML) files; several folders, or one "
+                    "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
+                    "are merged into one history per child")
+        ->required();
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25); "
                     "default: inferred from the latest episode date")
@@ -158,7 +175,7 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
         carepath::cli::exit_code() =
-            run_analyse(opt->dir, opt->year, opt->format, opt->out, opt->quiet);
+            run_analyse(opt->dirs, opt->year, opt->format, opt->out, opt->quiet);
     });
 }};
 

@@ -1,4 +1,4 @@
-// `carepath export DIR --to json|traminer|mstate --out FILE`: the care histories of an SSDA903
+// `carepath export DIR... --to json|traminer|mstate --out FILE`: the care histories of an SSDA903
 // return as JSON, as TraMineR's state sequences (one row per child, one column per month) or
 // in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R or
 // Python. Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
@@ -57,10 +57,10 @@ nlohmann::json history_json(const carepath::ssda903::mapped_child& c) {
     return j;
 }
 
-int run_export(const std::string& dir, const std::string& to, const std::string& out, int year,
+int run_export(const std::vector<std::string>& dirs, const std::string& to, const std::string& out, int year,
                bool quiet) {
     namespace r = carepath::report;
-    auto loaded = carepath::cli::load_return(dir, year, "export", quiet);
+    auto loaded = carepath::cli::load_return(dirs, year, "export", quiet);
     if (!loaded)
         return 2;
     const auto histories = loaded->histories();
@@ -87,6 +87,7 @@ int run_export(const std::string& dir, const std::string& to, const std::string&
             } else {
                 nlohmann::json j;
                 j["collection_year"] = loaded->year;
+                j["years_merged"] = loaded->years;
                 j["from"] = carepath::format_iso(from);
                 j["to"] = carepath::format_iso(to_day);
                 auto& list = j["children"] = nlohmann::json::array();
@@ -112,7 +113,8 @@ int run_export(const std::string& dir, const std::string& to, const std::string&
 
 const carepath::cli::registrar export_command{[](CLI::App& app) {
     struct options {
-        std::string dir, to, out;
+        std::vector<std::string> dirs;
+        std::string to, out;
         int year = 0;
         bool quiet = false;
     };
@@ -122,7 +124,11 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
                   "mstate long format");
     cmd->footer("Exit status: 0 written, 1 written but some rows had problems, 2 cannot read the "
                 "return or write the file.");
-    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("dir", opt->dirs,
+                    "folder holding the return's CSV (or XML) files; several folders, or one "
+                    "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
+                    "are merged into one history per child")
+        ->required();
     cmd->add_option("--to", opt->to, "json, traminer or mstate")
         ->required()
         ->check(CLI::IsMember({"json", "traminer", "mstate"}));
@@ -131,7 +137,7 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
         ->check(CLI::Range(2000, 2100));
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
-        carepath::cli::exit_code() = run_export(opt->dir, opt->to, opt->out, opt->year, opt->quiet);
+        carepath::cli::exit_code() = run_export(opt->dirs, opt->to, opt->out, opt->year, opt->quiet);
     });
 }};
 
