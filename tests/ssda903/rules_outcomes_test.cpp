@@ -48,3 +48,21 @@ TEST_CASE("outcome rules: OC3 codes and their combinations", "[ssda903][rules_ou
     CHECK(lines_in(run_rule(data, "131", 2025), "OC3") == lines{5});
     CHECK(lines_in(run_rule(data, "391", 2025), "OC3") == lines{6});
 }
+
+TEST_CASE("outcome rules: ACTIV codes follow the 2021-22 split of training and employment",
+          "[ssda903][rules_outcomes]") {
+    // F3/P3 (training or employment) until 2020-21; F4/P4 and F5/P5 from 2021-22.
+    const auto oc3 = make_table("OC3", oc3_columns, {
+        "A,01/01/2003,YES,F3,D1",  // 2 old code
+        "B,01/01/2003,YES,P5,D1",  // 3 new code
+        "C,01/01/2003,YES,F2,D1",  // 4 valid in every year
+    });
+    for (const int year : {2020, 2021}) {
+        CAPTURE(year);
+        CHECK(lines_in(run_rule(make_return(year, {oc3}), "132", year), "OC3") == lines{3});
+    }
+    for (const int year : {2022, 2023, 2027}) {
+        CAPTURE(year);
+        CHECK(lines_in(run_rule(make_return(year, {oc3}), "132", year), "OC3") == lines{2});
+    }
+}

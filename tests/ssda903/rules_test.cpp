@@ -42,3 +42,29 @@ TEST_CASE("rules: at least 250 codes and all but a documented few are implemente
     CHECK(is_implemented("434", 2025));
     CHECK_FALSE(is_implemented("217t", 2025));
 }
+
+TEST_CASE("rules: 2021-22 runs the 2022-23 rules but those new in 2022-23", "[ssda903][rules]") {
+    std::set<std::string_view> in2022;
+    std::set<std::string_view> in2023;
+    for (const auto& r : rules_for_year(2022)) in2022.insert(r.code);
+    for (const auto& r : rules_for_year(2023)) in2023.insert(r.code);
+    std::set<std::string_view> only2023;
+    for (const auto code : in2023)
+        if (!in2022.count(code)) only2023.insert(code);
+    CHECK(only2023 == std::set<std::string_view>{"392d", "581", "582", "583", "584"});
+    for (const auto code : in2022) {
+        CAPTURE(code);
+        CHECK(in2023.count(code) == 1);
+    }
+    CHECK(is_implemented("392d", 2023));
+    CHECK_FALSE(is_implemented("392d", 2022));
+    // 2019-20 and 2020-21 run what 2021-22 runs (rule 132 in its older version).
+    for (const int year : {2020, 2021}) {
+        CAPTURE(year);
+        std::set<std::string_view> codes;
+        for (const auto& r : rules_for_year(year)) codes.insert(r.code);
+        CHECK(codes == in2022);
+        CHECK(find_catalogue_entry("132", year) != find_catalogue_entry("132", 2022));
+    }
+    CHECK(rules_for_year(2019).empty());
+}

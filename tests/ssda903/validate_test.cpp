@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+
 using namespace carepath::ssda903;
 using namespace carepath::ssda903::testing;
 
@@ -95,7 +98,7 @@ TEST_CASE("validate: a return with a file that could not be read is incomplete, 
 TEST_CASE("validate: a year carepath has no rules for is refused, not run as another year",
           "[ssda903][validate]") {
     // Issue 15, item 2: 2019 ran the 2023 rules and 2035 the 2027 rules, silently.
-    for (const int year : {2019, 2022, 2028, 2035}) {
+    for (const int year : {2018, 2019, 2028, 2035}) {
         CAPTURE(year);
         const auto report = validate(small_return(2025), {.year = year, .local_authority = {}});
         CHECK(report.status == validation_status::refused);
@@ -137,4 +140,61 @@ TEST_CASE("validate: the span of a return's episode dates and the year of a day"
     CHECK(collection_year_of(*carepath::make_date(2025, 3, 31)) == 2025);
     CHECK(collection_year_of(*carepath::make_date(2025, 4, 1)) == 2026);
     CHECK_FALSE(episode_date_span(return_data{}));
+}
+
+namespace {
+/// The same two children one collection year earlier or later: `start` is the calendar year
+/// the collection year begins in. Child B is a care leaver with OC3 activity `activ`, child A
+/// lives in her placement's postcode (U4: rule 392d from 2022-23).
+return_data return_starting(int start, const std::string& activ) {
+    const auto y = std::to_string(start);
+    return make_return(0, {
+        make_table("Header", header_columns, {"A,F,01/01/2010,WBRI,UN2,0,",
+                                              "B,M,01/01/" + std::to_string(start - 17)
+                                                  + ",WBRI,UN2,,"}),
+        make_table("Episodes", episode_columns, {
+            "A,01/05/" + y + ",S,C1,N1,U4,PR1,,,,M1 1AA,M1 1AA,1234567",
+        }),
+        make_table("OC3", "CHILD,DOB,IN_TOUCH,ACTIV,ACCOM",
+                   {"B,01/01/" + std::to_string(start - 17) + ",YES," + activ + ",D1"}),
+    });
+}
+bool has_rule(const validation_report& r, const std::string& code) {
+    return std::any_of(r.findings.begin(), r.findings.end(),
+                       [&](const finding& f) { return f.rule == code; });
+}
+} // namespace
+
+TEST_CASE("validate: a 2020-21 return runs the 2020-21 rules, not 2022-23's",
+          "[ssda903][validate]") {
+    const auto report = validate(return_starting(2020, "F3"));
+    CHECK(report.year == 2021);
+    CHECK(report.status == validation_status::complete);
+    CHECK(report.problems.empty());
+    CHECK(report.rules_run == rules_for_year(2021).size());
+    CHECK_FALSE(has_rule(report, "132")); // F3 was an activity code until 2020-21
+    CHECK_FALSE(has_rule(report, "392d")); // not a rule before 2022-23
+    SECTION("a code of later years is wrong in 2020-21") {
+        CHECK(has_rule(validate(return_starting(2020, "F5")), "132"));
+    }
+    SECTION("the same return as 2022-23 breaks the rules of 2022-23") {
+        const auto later = validate(return_starting(2022, "F3"));
+        CHECK(later.year == 2023);
+        CHECK(has_rule(later, "132"));
+        CHECK(has_rule(later, "392d"));
+        CHECK_FALSE(has_rule(validate(return_starting(2022, "F5")), "132"));
+    }
+    SECTION("2021-22 has the new activity codes but not yet rule 392d") {
+        const auto mid = validate(return_starting(2021, "F3"));
+        CHECK(mid.year == 2022);
+        CHECK(has_rule(mid, "132"));
+        CHECK_FALSE(has_rule(mid, "392d"));
+    }
+    SECTION("2018-19 is refused and the message names the years carepath knows") {
+        const auto old = validate(return_starting(2018, "F3"));
+        CHECK(old.year == 2019);
+        CHECK(old.status == validation_status::refused);
+        REQUIRE(old.problems.size() == 1);
+        CHECK(old.problems[0].message.find("2019-20 to 2026-27") != std::string::npos);
+    }
 }

@@ -1,8 +1,11 @@
-// `carepath analyse DIR... [--year YYYY] [--format text|json] [--out DIR]`: the stability
-// indicators, moves, continuity and sibling separation of an SSDA903 return, and report.html.
+// `carepath analyse DIR... [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`:
+// the stability indicators, moves, continuity and sibling separation of an SSDA903 return or of
+// a council's returns of several years merged (with a relationships extract for the last two,
+// docs/relationships.md), and report.html.
 // Exit 0 when the return was analysed cleanly, 1 when it was analysed but rows had problems
 // (listed on stderr), 2 when it cannot be read.
 #include "command.hpp"
+#include "relationships_input.hpp"
 #include "return_input.hpp"
 
 #include <carepath/report/care_report.hpp>
@@ -13,6 +16,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,7 +32,7 @@ nlohmann::json share_json(const carepath::ssda903::proportion& p) {
 }
 
 int run_analyse(const std::vector<std::string>& dirs, int year, const std::string& format,
-                const std::string& out_dir, bool quiet) {
+                const std::string& out_dir, bool quiet, const std::string& relationships) {
     namespace r = carepath::report;
     auto loaded = carepath::cli::load_return(dirs, year, "analyse", quiet);
     if (!loaded)
@@ -39,6 +43,14 @@ int run_analyse(const std::vector<std::string>& dirs, int year, const std::strin
         r::collection_year_label(loaded->years.front()) + " to "
         + r::collection_year_label(loaded->years.back()) + ", "
         + std::to_string(loaded->years.size()) + " returns merged into one history per child";
+    std::optional<carepath::cli::relationships_joined> joined;
+    if (!relationships.empty()) {
+        joined = carepath::cli::join_relationships_file(loaded->mapped, relationships, "analyse",
+                                                        quiet);
+        if (!joined)
+            return 2;
+        loaded->problems += joined->problems;
+    }
     const auto histories = loaded->histories();
     const auto ind = carepath::ssda903::compute_indicators(loaded->mapped, loaded->year);
 
@@ -55,6 +67,8 @@ int run_analyse(const std::vector<std::string>& dirs, int year, const std::strin
     data.siblings = r::siblings_by_year(histories, loaded->window);
     data.siblings_note = "An SSDA903 return records no sibling links, so sibling separation is "
                          "not known from it.";
+    if (joined)
+        carepath::cli::describe_relationships(data, *joined);
     r::data_table t;
     t.caption = "Placement stability, " + r::collection_year_label(loaded->year);
     t.columns = {"indicator", "count", "base", "percent"};
@@ -127,12 +141,18 @@ int run_analyse(const std::vector<std::string>& dirs, int year, const std::strin
             std::cout << ' ' << v;
         std::cout << '\n';
         if (data.continuity.empty())
-            std::cout << "  continuity per move: not known (the return records no relationships)\n";
+            std::cout << "  continuity per move: not known ("
+                      << (joined ? "no relationship recorded before a move"
+                                 : "the return records no relationships")
+                      << ")\n";
         else
             std::cout << "  continuity per move: " << prior << " relationships before moves, "
                       << gaps << " unrecorded\n";
         if (data.siblings.empty())
-            std::cout << "  sibling separation: not known (the return records no sibling links)\n";
+            std::cout << "  sibling separation: not known ("
+                      << (joined ? "no two children recorded as siblings"
+                                 : "the return records no sibling links")
+                      << ")\n";
         else
             for (const auto& s : data.siblings)
                 std::cout << "  siblings on " << s.label << ": " << s.apart << " of "
@@ -152,6 +172,7 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
         std::string format = "text";
         std::string out = "carepath-out";
         bool quiet = false;
+        std::string relationships;
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand(
@@ -173,9 +194,12 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     cmd->add_option("--out", opt->out, "folder for report.html (created if missing)")
         ->capture_default_str();
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_option("--relationships", opt->relationships,
+                    "CSV extract of the children's relationships (docs/relationships.md), for "
+                    "continuity per move and sibling separation");
     cmd->callback([opt] {
-        carepath::cli::exit_code() =
-            run_analyse(opt->dirs, opt->year, opt->format, opt->out, opt->quiet);
+        carepath::cli::exit_code() = run_analyse(opt->dirs, opt->year, opt->format, opt->out,
+                                                 opt->quiet, opt->relationships);
     });
 }};
 

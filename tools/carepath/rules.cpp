@@ -47,7 +47,11 @@ int run_rules(int year, const std::string& format) {
     }
     if (format == "text")
         std::cout << entries.size() << " rules in " << year - 1 << '-' << year % 100 << ", "
-                  << implemented << " implemented by carepath\n";
+                  << implemented << " implemented by carepath (years known: "
+                  << s9::first_collection_year << " to " << s9::last_collection_year << ", "
+                  << s9::first_collection_year - 1 << '-' << s9::first_collection_year % 100
+                  << " to " << s9::last_collection_year - 1 << '-'
+                  << s9::last_collection_year % 100 << ")\n";
     return 0;
 }
 
@@ -59,8 +63,11 @@ const carepath::cli::registrar rules_command{[](CLI::App& app) {
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand("rules", "list the DfE SSDA903 validation rules of a year");
     cmd->footer("Exit status: 0 listed, 2 bad options.");
+    namespace s9 = carepath::ssda903;
     cmd->add_option("--year", opt->year,
-                    "collection year, named by the 31 March it ends on (2025 = 2024-25)")
+                    "collection year, named by the 31 March it ends on (2025 = 2024-25); known: "
+                        + std::to_string(s9::first_collection_year) + " to "
+                        + std::to_string(s9::last_collection_year) + " (default: the last)")
         ->check(CLI::Range(carepath::ssda903::first_collection_year,
                            carepath::ssda903::last_collection_year));
     cmd->add_option("--format", opt->format, "text or csv")->check(CLI::IsMember({"text", "csv"}));

@@ -46,7 +46,16 @@ carepath_cli_case(cli_validate_unread_json 2
                   OUT "\"status\": \"incomplete\"")
 # A year inferred from the data that carepath has no rules for is refused, not run as 2023.
 carepath_cli_case(cli_validate_unknown_year 2 ARGS validate ${rules_data}/year_2019
-                  ERR "2018-19, and carepath has rules only for 2022-23 to 2026-27")
+                  ERR "2018-19, and carepath has rules only for 2019-20 to 2026-27")
+# Issue 18: 2019-20 to 2021-22 have rules. A 2020-21 return (care leaver with ACTIV F3, a code
+# until 2020-21) is validated as 2020-21 and is clean; as 2022-23 the same F3 breaks rule 132.
+carepath_cli_case(cli_validate_year_2021 0 ARGS validate ${rules_data}/year_2021 --format json
+                  OUT "\"year\": 2021")
+carepath_cli_case(cli_validate_year_2021_as_2023 1 ARGS validate ${rules_data}/year_2021 --year 2023
+                  --quiet OUT "132\tOC3\t2\tC\t")
+carepath_cli_case(cli_rules_year_2021 0 ARGS rules --year 2021 OUT "^101\t.*\n288 rules in 2020-21, ")
+carepath_cli_case(cli_rules_years_known 0 ARGS rules OUT "rules in 2026-27, .*years known: 2020 to 2027")
+carepath_cli_case(cli_rules_unknown_year 2 ARGS rules --year 2019 ERR "2019.*2020.*2027")
 # `analyse --year` outside the return's dates is refused, not stretched or counted as 0.
 set(report_data ${PROJECT_SOURCE_DIR}/tests/data/report)
 carepath_cli_case(cli_analyse_year_after_data 2

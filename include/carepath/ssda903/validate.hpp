@@ -106,7 +106,7 @@ inline std::string years_known() {
 } // namespace detail
 
 /// Validates `data` against the rules of `options.year` (inferred when 0). A year carepath has
-/// no rules for (2023 to 2027 are known) is refused: no rule runs, `status` is `refused` and
+/// no rules for (2020 to 2027 are known) is refused: no rule runs, `status` is `refused` and
 /// `problems` says why; another year's rules are never run in its place. Files the reader
 /// could not read (`return_data::unread_files`) make the report `incomplete`.
 [[nodiscard]] inline validation_report validate(const return_data& data,

@@ -167,24 +167,24 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
     using cx = const context&;
     using sk = const sink&;
     return {
-        rule{"112", 2023, 2027, [](cx c, sk s) { row_date(c, s, "AD1", "DATE_INT", true); }},
-        rule{"113", 2023, 2027, [](cx c, sk s) { row_date(c, s, "AD1", "DATE_MATCH", true); }},
-        rule{"114", 2023, 2027, [](cx c, sk s) { row_code(c, s, "AD1", "FOSTER_CARE", {"0", "1"}); }},
-        rule{"175", 2023, 2027, [](cx c, sk s) { row_code(c, s, "AD1", "NB_ADOPTR", {"1", "2"}); }},
-        rule{"176", 2023, 2027,
+        rule{"112", 2020, 2027, [](cx c, sk s) { row_date(c, s, "AD1", "DATE_INT", true); }},
+        rule{"113", 2020, 2027, [](cx c, sk s) { row_date(c, s, "AD1", "DATE_MATCH", true); }},
+        rule{"114", 2020, 2027, [](cx c, sk s) { row_code(c, s, "AD1", "FOSTER_CARE", {"0", "1"}); }},
+        rule{"175", 2020, 2027, [](cx c, sk s) { row_code(c, s, "AD1", "NB_ADOPTR", {"1", "2"}); }},
+        rule{"176", 2020, 2027,
              [](cx c, sk s) { row_code(c, s, "AD1", "SEX_ADOPTR", {"M1", "F1", "MM", "FF", "MF"}); }},
-        rule{"177", 2023, 2027,
+        rule{"177", 2020, 2027,
              [](cx c, sk s) {
                  row_code(c, s, "AD1", "LS_ADOPTR", {"L0", "L11", "L12", "L2", "L3", "L4"});
              }},
-        rule{"151", 2023, 2027,
+        rule{"151", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "AD1", ad1_cols, [](const row& r, const columns& col) {
                      return any_filled(col, r, date_int, ls_adoptr + 1)
                             && !all_filled(col, r, date_int, ls_adoptr + 1);
                  });
              }},
-        rule{"333", 2023, 2027,
+        rule{"333", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "AD1", ad1_cols, [](const row& r, const columns& col) {
                      const auto match = to_date(col(r, date_match));
@@ -192,19 +192,19 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return match && (!intent || *intent > *match);
                  });
              }},
-        rule{"511", 2023, 2027,
+        rule{"511", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "AD1", ad1_cols, [](const row& r, const columns& col) {
                      return col(r, nb) == "2" && one_of(col(r, sex), {"M1", "F1"});
                  });
              }},
-        rule{"514", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L0", {"M1", "F1"}); }},
-        rule{"517", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L3", {"MF"}); }},
-        rule{"518", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L4", {"MM", "FF"}); }},
-        rule{"519", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L2", {"MM", "FF", "MF"}); }},
-        rule{"520", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L11", {"MF"}); }},
-        rule{"524", 2023, 2027, [](cx c, sk s) { adopters(c, s, "L12", {"MM", "FF"}); }},
-        rule{"331", 2023, 2027,
+        rule{"514", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L0", {"M1", "F1"}); }},
+        rule{"517", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L3", {"MF"}); }},
+        rule{"518", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L4", {"MM", "FF"}); }},
+        rule{"519", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L2", {"MM", "FF", "MF"}); }},
+        rule{"520", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L11", {"MF"}); }},
+        rule{"524", 2020, 2027, [](cx c, sk s) { adopters(c, s, "L12", {"MM", "FF"}); }},
+        rule{"331", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_ad1(
                      c, s, [&](const episode& e) { return one_of(c.get(e, ep::rec), {"E11", "E12"}); },
@@ -213,7 +213,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return m && e.decom && *m > *e.decom;
                      });
              }},
-        rule{"334", 2023, 2027,
+        rule{"334", 2020, 2027,
              [](cx c, sk s) {
                  const by_child ad1{c, "AD1", ad1_cols};
                  if (!ad1.present()) return;
@@ -232,7 +232,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                  });
              }},
         // The validator lists A1 and A2, codes long out of use; only A3-A6 can occur now.
-        rule{"335", 2023, 2027,
+        rule{"335", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_ad1(
                      c, s,
@@ -244,7 +244,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                                 || (one_of(place, {"A1", "A4", "A6"}) && fc == "1");
                      });
              }},
-        rule{"521", 2023, 2027,
+        rule{"521", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_ad1(
                      c, s, [&](const episode& e) { return placed_for_adoption(c.get(e, ep::place)); },
@@ -265,7 +265,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return false;
                  });
              }},
-        rule{"601", 2023, 2027,
+        rule{"601", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_ad1(
                      c, s, [&](const episode& e) { return adopted_in_year(c, e); },
@@ -273,7 +273,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return !all_filled(col, r, date_int, ls_adoptr + 1);
                      });
              }},
-        rule{"602", 2023, 2027,
+        rule{"602", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  each_bad_row(c, s, "AD1", ad1_cols, [&](const row& r, const columns& col) {
@@ -283,21 +283,21 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return true;
                  });
              }},
-        rule{"115", 2023, 2027,
+        rule{"115", 2020, 2027,
              [](cx c, sk s) { row_date(c, s, "PlacedAdoption", "DATE_PLACED", true); }},
-        rule{"116", 2023, 2027,
+        rule{"116", 2020, 2027,
              [](cx c, sk s) { row_date(c, s, "PlacedAdoption", "DATE_PLACED_CEASED", true); }},
-        rule{"119", 2023, 2027,
+        rule{"119", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PlacedAdoption", pa_cols, [](const row& r, const columns& col) {
                      return col(r, ceased).empty() != col(r, reason).empty();
                  });
              }},
-        rule{"120", 2023, 2027,
+        rule{"120", 2020, 2027,
              [](cx c, sk s) {
                  row_code(c, s, "PlacedAdoption", "REASON_PLACED_CEASED", {"RD1", "RD2", "RD3", "RD4"});
              }},
-        rule{"184", 2023, 2027,
+        rule{"184", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PlacedAdoption", pa_cols, [&](const row& r, const columns& col) {
                      const auto k = c.child_number(col(r, p_child));
@@ -306,7 +306,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return d && dob && *d < *dob;
                  });
              }},
-        rule{"522", 2023, 2027,
+        rule{"522", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PlacedAdoption", pa_cols, [](const row& r, const columns& col) {
                      const auto p = to_date(col(r, placed));
@@ -314,13 +314,13 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return p && q && *q < *p;
                  });
              }},
-        rule{"563", 2023, 2027,
+        rule{"563", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PlacedAdoption", pa_cols, [](const row& r, const columns& col) {
                      return !col(r, reason).empty() && !col(r, ceased).empty() && col(r, placed).empty();
                  });
              }},
-        rule{"579", 2023, 2027,
+        rule{"579", 2020, 2027,
              [](cx c, sk s) {
                  const by_child pa{c, "PlacedAdoption", pa_cols};
                  if (!pa.present()) return;
@@ -357,7 +357,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      if (&r != latest && pa.col()(r, ceased).empty()) pa.add(s, r);
                  }
              }},
-        rule{"523", 2023, 2027,
+        rule{"523", 2020, 2027,
              [](cx c, sk s) {
                  const by_child ad1{c, "AD1", ad1_cols};
                  if (!ad1.present()) return;
@@ -373,7 +373,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      }
                  });
              }},
-        rule{"525", 2023, 2027,
+        rule{"525", 2020, 2027,
              [](cx c, sk s) {
                  const by_child ad1{c, "AD1", ad1_cols};
                  if (!ad1.present()) return;
@@ -386,7 +386,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          }
                  });
              }},
-        rule{"1003", 2023, 2027,
+        rule{"1003", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_placed(
                      c, s,
@@ -398,7 +398,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return d && *d < *e.decom;
                      });
              }},
-        rule{"117", 2023, 2027,
+        rule{"117", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_placed(
                      c, s,
@@ -413,7 +413,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return false;
                      });
              }},
-        rule{"118", 2023, 2027,
+        rule{"118", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_placed(
                      c, s,
@@ -425,7 +425,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return d && (*d < *e.decom || *d < c.collection_start());
                      });
              }},
-        rule{"551", 2023, 2027,
+        rule{"551", 2020, 2027,
              [](cx c, sk s) {
                  const by_child pa{c, "PlacedAdoption", pa_cols};
                  if (!pa.present()) return;
@@ -438,7 +438,7 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return false;
                  });
              }},
-        rule{"552", 2023, 2027,
+        rule{"552", 2020, 2027,
              [](cx c, sk s) {
                  const by_child pa{c, "PlacedAdoption", pa_cols};
                  if (!pa.present()) return;
@@ -462,8 +462,8 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      }
                  });
              }},
-        rule{"553", 2023, 2027, [](cx c, sk s) { order_without_decision(c, s, "E1"); }},
-        rule{"554", 2023, 2027,
+        rule{"553", 2020, 2027, [](cx c, sk s) { order_without_decision(c, s, "E1"); }},
+        rule{"554", 2020, 2027,
              [](cx c, sk s) {
                  episode_vs_placed(
                      c, s,
@@ -475,8 +475,8 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                          return d && *d > *e.decom;
                      });
              }},
-        rule{"555", 2023, 2024, [](cx c, sk s) { order_without_decision(c, s, "D1"); }},
-        rule{"556", 2023, 2024,
+        rule{"555", 2020, 2024, [](cx c, sk s) { order_without_decision(c, s, "D1"); }},
+        rule{"556", 2020, 2024,
              [](cx c, sk s) {
                  const by_child pa{c, "PlacedAdoption", pa_cols};
                  if (!pa.present()) return;
@@ -489,11 +489,11 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return false;
                  });
              }},
-        rule{"557", 2023, 2024, [](cx c, sk s) { left_not_adopted(c, s, {"D1", "E1"}); }},
+        rule{"557", 2020, 2024, [](cx c, sk s) { left_not_adopted(c, s, {"D1", "E1"}); }},
         rule{"557", 2025, 2027, [](cx c, sk s) { left_not_adopted(c, s, {"E1"}); }},
         // The validator reports only children with two or more reversed decisions; carepath
         // reports every adopted child all of whose decisions were reversed, as worded.
-        rule{"558", 2023, 2027,
+        rule{"558", 2020, 2027,
              [](cx c, sk s) {
                  const by_child pa{c, "PlacedAdoption", pa_cols};
                  if (!pa.present()) return;
@@ -506,29 +506,29 @@ inline void child_twice(const context& c, const sink& s, std::string_view name) 
                      return true;
                  });
              }},
-        rule{"INT01", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "AD1"); }},
-        rule{"INT02", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "PlacedAdoption"); }},
-        rule{"INT04", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "Missing"); }},
-        rule{"INT05", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "OC2"); }},
-        rule{"INT06", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "OC3"); }},
-        rule{"INT07", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "PrevPerm"); }},
-        rule{"INT08", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "Reviews"); }},
-        rule{"INT09", 2023, 2027, [](cx c, sk s) { not_in_header(c, s, "UASC"); }},
-        rule{"INT11", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "AD1", "DOB"); }},
-        rule{"INT12", 2023, 2027,
+        rule{"INT01", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "AD1"); }},
+        rule{"INT02", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "PlacedAdoption"); }},
+        rule{"INT04", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "Missing"); }},
+        rule{"INT05", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "OC2"); }},
+        rule{"INT06", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "OC3"); }},
+        rule{"INT07", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "PrevPerm"); }},
+        rule{"INT08", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "Reviews"); }},
+        rule{"INT09", 2020, 2027, [](cx c, sk s) { not_in_header(c, s, "UASC"); }},
+        rule{"INT11", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "AD1", "DOB"); }},
+        rule{"INT12", 2020, 2027,
              [](cx c, sk s) { differs_from_header(c, s, "PlacedAdoption", "DOB"); }},
-        rule{"INT13", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "Missing", "DOB"); }},
-        rule{"INT14", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "OC2", "DOB"); }},
-        rule{"INT15", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "OC3", "DOB"); }},
-        rule{"INT16", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "PrevPerm", "DOB"); }},
-        rule{"INT17", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "Reviews", "DOB"); }},
-        rule{"INT18", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "UASC", "DOB"); }},
-        rule{"INT21", 2023, 2027, [](cx c, sk s) { differs_from_header(c, s, "UASC", "SEX"); }},
-        rule{"INT31", 2023, 2027, [](cx c, sk s) { child_twice(c, s, "AD1"); }},
-        rule{"INT33", 2023, 2027, [](cx c, sk s) { child_twice(c, s, "OC2"); }},
-        rule{"INT34", 2023, 2027, [](cx c, sk s) { child_twice(c, s, "OC3"); }},
-        rule{"INT35", 2023, 2027, [](cx c, sk s) { child_twice(c, s, "PrevPerm"); }},
-        rule{"INT36", 2023, 2027, [](cx c, sk s) { child_twice(c, s, "UASC"); }},
+        rule{"INT13", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "Missing", "DOB"); }},
+        rule{"INT14", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "OC2", "DOB"); }},
+        rule{"INT15", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "OC3", "DOB"); }},
+        rule{"INT16", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "PrevPerm", "DOB"); }},
+        rule{"INT17", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "Reviews", "DOB"); }},
+        rule{"INT18", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "UASC", "DOB"); }},
+        rule{"INT21", 2020, 2027, [](cx c, sk s) { differs_from_header(c, s, "UASC", "SEX"); }},
+        rule{"INT31", 2020, 2027, [](cx c, sk s) { child_twice(c, s, "AD1"); }},
+        rule{"INT33", 2020, 2027, [](cx c, sk s) { child_twice(c, s, "OC2"); }},
+        rule{"INT34", 2020, 2027, [](cx c, sk s) { child_twice(c, s, "OC3"); }},
+        rule{"INT35", 2020, 2027, [](cx c, sk s) { child_twice(c, s, "PrevPerm"); }},
+        rule{"INT36", 2020, 2027, [](cx c, sk s) { child_twice(c, s, "UASC"); }},
     };
 }
 

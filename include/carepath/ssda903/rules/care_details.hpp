@@ -77,28 +77,28 @@ inline bool la_code(std::string_view s) {
     using cx = const context&;
     using sk = const sink&;
     return {
-        rule{"1004", 2023, 2027, [](cx c, sk s) { row_date(c, s, "Missing", "MIS_START", false); }},
-        rule{"1005", 2023, 2027, [](cx c, sk s) { row_date(c, s, "Missing", "MIS_END", true); }},
-        rule{"1006", 2023, 2027, [](cx c, sk s) { row_code(c, s, "Missing", "MISSING", {"M", "A"}); }},
-        rule{"564", 2023, 2027,
+        rule{"1004", 2020, 2027, [](cx c, sk s) { row_date(c, s, "Missing", "MIS_START", false); }},
+        rule{"1005", 2020, 2027, [](cx c, sk s) { row_date(c, s, "Missing", "MIS_END", true); }},
+        rule{"1006", 2020, 2027, [](cx c, sk s) { row_code(c, s, "Missing", "MISSING", {"M", "A"}); }},
+        rule{"564", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [](const row& r, const columns& col) {
                      return one_of(col(r, missing), {"M", "A", "m", "a"}) && col(r, mis_start).empty();
                  });
              }},
-        rule{"565", 2023, 2027,
+        rule{"565", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [](const row& r, const columns& col) {
                      return !col(r, mis_start).empty() && col(r, missing).empty();
                  });
              }},
-        rule{"566", 2023, 2027,
+        rule{"566", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [](const row& r, const columns& col) {
                      return !col(r, mis_end).empty() && col(r, missing).empty();
                  });
              }},
-        rule{"567", 2023, 2027,
+        rule{"567", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [](const row& r, const columns& col) {
                      const auto a = to_date(col(r, mis_start));
@@ -106,21 +106,21 @@ inline bool la_code(std::string_view s) {
                      return a && b && *a > *b;
                  });
              }},
-        rule{"570", 2023, 2027,
+        rule{"570", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [&](const row& r, const columns& col) {
                      const auto a = to_date(col(r, mis_start));
                      return a && *a > c.collection_end();
                  });
              }},
-        rule{"571", 2023, 2027,
+        rule{"571", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [&](const row& r, const columns& col) {
                      const auto b = to_date(col(r, mis_end));
                      return b && (*b < c.collection_start() || *b > c.collection_end());
                  });
              }},
-        rule{"586", 2023, 2027,
+        rule{"586", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Missing", mis_cols, [](const row& r, const columns& col) {
                      const auto a = to_date(col(r, mis_start));
@@ -128,7 +128,7 @@ inline bool la_code(std::string_view s) {
                      return a && d && *a <= *d;
                  });
              }},
-        rule{"574", 2023, 2027,
+        rule{"574", 2020, 2027,
              [](cx c, sk s) {
                  const by_child mis{c, "Missing", mis_cols};
                  if (!mis.present()) return;
@@ -140,7 +140,7 @@ inline bool la_code(std::string_view s) {
                      flag_overlapping_periods(mis, rows, mis_start, mis_end, s);
                  }
              }},
-        rule{"575", 2023, 2027,
+        rule{"575", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  each_bad_row(c, s, "Missing", mis_cols, [&](const row& r, const columns& col) {
@@ -151,7 +151,7 @@ inline bool la_code(std::string_view s) {
                      return false;
                  });
              }},
-        rule{"577", 2023, 2027,
+        rule{"577", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  each_bad_row(c, s, "Missing", mis_cols, [&](const row& r, const columns& col) {
@@ -168,7 +168,7 @@ inline bool la_code(std::string_view s) {
                      });
                  });
              }},
-        rule{"578", 2023, 2027,
+        rule{"578", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  each_bad_row(c, s, "Missing", mis_cols, [&](const row& r, const columns& col) {
@@ -181,7 +181,7 @@ inline bool la_code(std::string_view s) {
                      });
                  });
              }},
-        rule{"580", 2023, 2027,
+        rule{"580", 2020, 2027,
              [](cx c, sk s) {
                  const by_child mis{c, "Missing", mis_cols};
                  if (!mis.present()) return;
@@ -209,8 +209,8 @@ inline bool la_code(std::string_view s) {
                      return true;
                  });
              }},
-        rule{"166", 2023, 2027, [](cx c, sk s) { row_date(c, s, "Reviews", "REVIEW", false); }},
-        rule{"167", 2023, 2027,
+        rule{"166", 2020, 2027, [](cx c, sk s) { row_date(c, s, "Reviews", "REVIEW", false); }},
+        rule{"167", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Reviews", rev_cols, [](const row& r, const columns& col) {
                      const bool has_review = !col(r, review).empty();
@@ -219,7 +219,7 @@ inline bool la_code(std::string_view s) {
                      return !one_of(code, {"PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"});
                  });
              }},
-        rule{"440", 2023, 2027,
+        rule{"440", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Reviews", rev_cols, [](const row& r, const columns& col) {
                      const auto d = to_date(col(r, r_dob));
@@ -227,7 +227,7 @@ inline bool la_code(std::string_view s) {
                      return col(r, review_code) == "PN0" && d && when && *when > add_years(*d, 4);
                  });
              }},
-        rule{"441", 2023, 2027,
+        rule{"441", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "Reviews", rev_cols, [](const row& r, const columns& col) {
                      const auto d = to_date(col(r, r_dob));
@@ -236,7 +236,7 @@ inline bool la_code(std::string_view s) {
                             && d && when && *when < add_years(*d, 4);
                  });
              }},
-        rule{"399", 2023, 2027,
+        rule{"399", 2020, 2027,
              [](cx c, sk s) {
                  const by_child rev{c, "Reviews", rev_cols};
                  if (!rev.present() || !c.header_table()) return;
@@ -257,7 +257,7 @@ inline bool la_code(std::string_view s) {
                      for (const auto* r : reviews) rev.add(s, *r);
                  });
              }},
-        rule{"104", 2023, 2027,
+        rule{"104", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "UASC", {"CHILD", "DUC"}, [&](const row& r, const columns& col) {
                      if (col(r, 1).empty()) return false;
@@ -265,7 +265,7 @@ inline bool la_code(std::string_view s) {
                      return !d || *d < c.collection_start();
                  });
              }},
-        rule{"304", 2023, 2027,
+        rule{"304", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "UASC", {"CHILD", "DOB", "DUC"}, [](const row& r, const columns& col) {
                      const auto d = to_date(col(r, 1));
@@ -273,7 +273,7 @@ inline bool la_code(std::string_view s) {
                      return duc && d && *duc > add_years(*d, 18);
                  });
              }},
-        rule{"303", 2023, 2027,
+        rule{"303", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.has_column(hd::uasc)) return; // CSV Headers carry no UASC flag
                  const by_child uasc{c, "UASC", {"CHILD", "DUC"}};
@@ -285,24 +285,24 @@ inline bool la_code(std::string_view s) {
                              s.add(c, h);
                          }
              }},
-        rule{"631", 2023, 2027,
+        rule{"631", 2020, 2027,
              [](cx c, sk s) {
                  row_code(c, s, "PrevPerm", "PREV_PERM", {"P1", "P2", "P3", "P4", "Z1"});
              }},
-        rule{"633", 2023, 2027,
+        rule{"633", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PrevPerm", perm_cols, [](const row& r, const columns& col) {
                      return !col(r, la_perm).empty() && !la_code(col(r, la_perm));
                  });
              }},
-        rule{"635", 2023, 2027,
+        rule{"635", 2020, 2027,
              [](cx c, sk s) {
                  each_bad_row(c, s, "PrevPerm", perm_cols, [](const row& r, const columns& col) {
                      return (!col(r, la_perm).empty() || !col(r, date_perm).empty())
                             && col(r, prev_perm).empty();
                  });
              }},
-        rule{"630", 2023, 2027,
+        rule{"630", 2020, 2027,
              [](cx c, sk s) {
                  const by_child perm{c, "PrevPerm", perm_cols};
                  if (!perm.present()) return;
@@ -321,7 +321,7 @@ inline bool la_code(std::string_view s) {
                  });
              }},
         // DATE_PERM may be partly unknown: ZZ/mm/yyyy, ZZ/ZZ/yyyy (the latest day it can be).
-        rule{"632", 2023, 2027,
+        rule{"632", 2020, 2027,
              [](cx c, sk s) {
                  const by_child perm{c, "PrevPerm", perm_cols};
                  if (!perm.present()) return;
@@ -356,7 +356,7 @@ inline bool la_code(std::string_view s) {
                      }
                  });
              }},
-        rule{"634", 2023, 2027,
+        rule{"634", 2020, 2027,
              [](cx c, sk s) {
                  const by_child perm{c, "PrevPerm", perm_cols};
                  if (!perm.present()) return;
@@ -371,7 +371,7 @@ inline bool la_code(std::string_view s) {
                      for (const auto* e : eps) s.add(c, *e);
                  }
              }},
-        rule{"1012", 2023, 2027,
+        rule{"1012", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  for (const auto name : {"PlacedAdoption", "Missing", "Reviews", "AD1", "PrevPerm", "OC2"})

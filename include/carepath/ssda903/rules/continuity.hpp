@@ -106,32 +106,32 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
     using cx = const context&;
     using sk = const sink&;
     return {
-        rule{"202", 2023, 2027,
+        rule{"202", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      return c.get(h, hd::sex) != col(r, 1);
                  });
              }},
-        rule{"203", 2023, 2027,
+        rule{"203", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [](const header_row& h, const row& r, const columns& col) {
                      return h.dob != to_date(col(r, 2));
                  });
              }},
-        rule{"204", 2023, 2027,
+        rule{"204", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      return c.get(h, hd::ethnic) != col(r, 3);
                  });
              }},
-        rule{"207", 2023, 2027,
+        rule{"207", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      return !c.episodes_of(h.child).empty() && col(r, 5) == "1"
                             && c.get(h, hd::mother) != "1";
                  });
              }},
-        rule{"208", 2023, 2027,
+        rule{"208", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      const auto now = c.get(h, hd::upn);
@@ -145,13 +145,13 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      return true;
                  });
              }},
-        rule{"624", 2023, 2027,
+        rule{"624", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      return !col(r, 6).empty() && c.get(h, hd::mc_dob) != col(r, 6);
                  });
              }},
-        rule{"626", 2023, 2027,
+        rule{"626", 2020, 2027,
              [](cx c, sk s) {
                  header_vs_last(c, s, [&](const header_row& h, const row& r, const columns& col) {
                      const auto mc = to_date(c.get(h, hd::mc_dob));
@@ -159,7 +159,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                             && *mc < c.collection_start();
                  });
              }},
-        rule{"205D", 2023, 2027,
+        rule{"205D", 2020, 2027,
              [](cx c, sk s) {
                  // Needs the UASC flag of both years' Headers (the XML form carries it).
                  const by_child last{c, "Header_last", {"CHILD", "UASC"}};
@@ -169,7 +169,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      return !rows.empty() && c.get(h, hd::uasc) == "1" && last.col()(*rows.front(), 1) != "1";
                  });
              }},
-        rule{"502", 2023, 2027,
+        rule{"502", 2020, 2027,
              [](cx c, sk s) {
                  const by_child last{c, "Episodes_last", {"CHILD", "DECOM", "DEC"}};
                  if (!last.present()) return;
@@ -183,19 +183,19 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                          }
                  });
              }},
-        rule{"503A", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::rne, "RNE"); }},
-        rule{"503B", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::ls, "LS"); }},
-        rule{"503C", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::cin, "CIN"); }},
-        rule{"503D", 2023, 2024, [](cx c, sk s) { carries_on(c, s, ep::place, "PLACE"); }},
+        rule{"503A", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::rne, "RNE"); }},
+        rule{"503B", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::ls, "LS"); }},
+        rule{"503C", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::cin, "CIN"); }},
+        rule{"503D", 2020, 2024, [](cx c, sk s) { carries_on(c, s, ep::place, "PLACE"); }},
         rule{"503D", 2025, 2025, [](cx c, sk s) { carries_on(c, s, ep::place, "PLACE"); }},
         rule{"503D", 2026, 2027, [](cx c, sk s) { carries_on(c, s, ep::place, "PLACE"); }},
-        rule{"503E", 2023, 2027,
+        rule{"503E", 2020, 2027,
              [](cx c, sk s) { carries_on(c, s, ep::place_provider, "PLACE_PROVIDER"); }},
-        rule{"503F", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::urn, "URN"); }},
-        rule{"503G", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_distance, "PL_DISTANCE"); }},
-        rule{"503H", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_la, "PL_LA"); }},
-        rule{"503J", 2023, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_location, "PL_LOCATION"); }},
-        rule{"452", 2023, 2027,
+        rule{"503F", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::urn, "URN"); }},
+        rule{"503G", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_distance, "PL_DISTANCE"); }},
+        rule{"503H", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_la, "PL_LA"); }},
+        rule{"503J", 2020, 2027, [](cx c, sk s) { carries_on(c, s, ep::pl_location, "PL_LOCATION"); }},
+        rule{"452", 2020, 2027,
              [](cx c, sk s) {
                  const last_year_episodes last{c};
                  if (!last.present()) return;
@@ -208,7 +208,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                          s.add(c, *first);
                  });
              }},
-        rule{"453", 2023, 2027,
+        rule{"453", 2020, 2027,
              [](cx c, sk s) {
                  const last_year_episodes last{c};
                  if (!last.present()) return;
@@ -228,7 +228,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                          s.add(c, *first);
                  });
              }},
-        rule{"562", 2023, 2027,
+        rule{"562", 2020, 2027,
              [](cx c, sk s) {
                  const last_year_episodes last{c};
                  if (!last.present()) return;
@@ -239,7 +239,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      if (!prev || to_date(last.get(*prev, "DECOM")) != first->decom) s.add(c, *first);
                  });
              }},
-        rule{"NoE", 2023, 2027,
+        rule{"NoE", 2020, 2027,
              [](cx c, sk s) {
                  const last_year_episodes last{c};
                  if (!last.present()) return;
@@ -248,7 +248,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                             && !last.has_child(c.get(e, ep::child));
                  });
              }},
-        rule{"559", 2023, 2027,
+        rule{"559", 2020, 2027,
              [](cx c, sk s) {
                  const by_child last{c, "PlacedAdoption_last", {"CHILD", "DATE_PLACED"}};
                  if (!last.present()) return;
@@ -262,7 +262,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      return false;
                  });
              }},
-        rule{"560", 2023, 2027,
+        rule{"560", 2020, 2027,
              [](cx c, sk s) {
                  const by_child last{c, "PlacedAdoption_last", {"CHILD", "DATE_PLACED", "DATE_PLACED_CEASED"}};
                  if (!last.present()) return;
@@ -274,7 +274,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      return false;
                  });
              }},
-        rule{"561", 2023, 2027,
+        rule{"561", 2020, 2027,
              [](cx c, sk s) {
                  const by_child last{c, "PlacedAdoption_last",
                                      {"CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"}};
@@ -303,7 +303,7 @@ inline bool unknown_upn(std::string_view u) { return one_of(u, {"UN1", "UN2", "U
                      return false;
                  });
              }},
-        rule{"576", 2023, 2027,
+        rule{"576", 2020, 2027,
              [](cx c, sk s) {
                  const by_child last{c, "Missing_last", {"CHILD", "MIS_START", "MIS_END"}};
                  const by_child now{c, "Missing", {"CHILD", "MIS_START"}};

@@ -64,7 +64,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
 [[nodiscard]] inline std::vector<rule> episode_sequence_rules() {
     using namespace detail_sequence;
     return {
-        rule{"142", 2023, 2027,
+        rule{"142", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      for (std::size_t i = 0; i + 1 < eps.size(); ++i) {
@@ -73,7 +73,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                      }
                  });
              }},
-        rule{"199", 2023, 2027,
+        rule{"199", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      bool adopted = false;
@@ -85,7 +85,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                      }
                  });
              }},
-        rule{"225", 2023, 2027,
+        rule{"225", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& next) {
                      if (c.get(prev, ep::rec) == "X1" && c.get(prev, ep::reason_place_change).empty()
@@ -95,7 +95,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, prev);
                  });
              }},
-        rule{"226", 2023, 2027,
+        rule{"226", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      for (std::size_t i = 0; i < eps.size(); ++i) {
@@ -107,7 +107,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                      }
                  });
              }},
-        rule{"336", 2023, 2027,
+        rule{"336", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (one_of(c.get(e, ep::place), {"A3", "A4"})
@@ -116,7 +116,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, e);
                  });
              }},
-        rule{"357", 2023, 2027,
+        rule{"357", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      const auto& first = *eps.front();
@@ -125,15 +125,15 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, first);
                  });
              }},
-        rule{"361", 2023, 2027,
+        rule{"361", 2020, 2027,
              [](const context& c, const sink& s) { legal_status_max_days(c, s, "L1", 3); }},
-        rule{"362", 2023, 2027,
+        rule{"362", 2020, 2027,
              [](const context& c, const sink& s) { legal_status_max_days(c, s, "L2", 21); }},
-        rule{"363", 2023, 2027,
+        rule{"363", 2020, 2027,
              [](const context& c, const sink& s) { legal_status_max_days(c, s, "L3", 7); }},
-        rule{"364", 2023, 2027,
+        rule{"364", 2020, 2027,
              [](const context& c, const sink& s) { legal_status_max_days(c, s, "J2", 21); }},
-        rule{"367", 2023, 2027,
+        rule{"367", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      // Respite days inside the collection year, counting each V3 episode.
@@ -154,7 +154,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          for (const auto* e : counted) s.add(c, *e);
                  });
              }},
-        rule{"377", 2023, 2027,
+        rule{"377", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      std::vector<const episode*> t3;
@@ -164,11 +164,11 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          for (const auto* e : t3) s.add(c, *e);
                  });
              }},
-        rule{"383", 2023, 2025,
+        rule{"383", 2020, 2025,
              [](const context& c, const sink& s) { after_temporary(c, s, false); }},
         rule{"383", 2026, 2027,
              [](const context& c, const sink& s) { after_temporary(c, s, true); }},
-        rule{"388", 2023, 2027,
+        rule{"388", 2020, 2027,
              [](const context& c, const sink& s) {
                  // The DfE puts an episode without a readable DECOM first (dated 1901), so
                  // the X1 chain is checked from the dated episodes onwards.
@@ -191,7 +191,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                      }
                  });
              }},
-        rule{"426", 2023, 2027,
+        rule{"426", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t, std::span<const episode* const> eps) {
                      bool v3 = false;
@@ -205,20 +205,20 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                              if (short_break(c.get(*e, ep::ls))) s.add(c, *e);
                  });
              }},
-        rule{"431", 2023, 2027,
+        rule{"431", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (c.get(e, ep::rne) == "S" && e.decom && prev.dec && *e.decom <= *prev.dec)
                          s.add(c, e);
                  });
              }},
-        rule{"432", 2023, 2027,
+        rule{"432", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (leaves_care(c.get(prev, ep::rec)) && c.get(e, ep::rne) != "S") s.add(c, e);
                  });
              }},
-        rule{"433", 2023, 2027,
+        rule{"433", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (!one_of(c.get(e, ep::rne), {"P", "L", "T", "U", "B"})) return;
@@ -229,7 +229,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, e);
                  });
              }},
-        rule{"434", 2023, 2027,
+        rule{"434", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (c.get(e, ep::rne) == "L"
@@ -237,7 +237,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, e);
                  });
              }},
-        rule{"435", 2023, 2027,
+        rule{"435", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (one_of(c.get(e, ep::rne), {"P", "T"})
@@ -245,7 +245,7 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, e);
                  });
              }},
-        rule{"436", 2023, 2027,
+        rule{"436", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (one_of(c.get(e, ep::rne), {"U", "B"})
@@ -253,19 +253,19 @@ inline void after_temporary(const context& c, const sink& s, bool check_postcode
                          s.add(c, e);
                  });
              }},
-        rule{"437", 2023, 2027,
+        rule{"437", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode&) {
                      if (prev.decom && one_of(c.get(prev, ep::rec), {"E2", "E15"})) s.add(c, prev);
                  });
              }},
-        rule{"501", 2023, 2027,
+        rule{"501", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (e.decom && prev.dec && *e.decom < *prev.dec) s.add(c, e);
                  });
              }},
-        rule{"504", 2023, 2027,
+        rule{"504", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_pair(c, [&](const episode& prev, const episode& e) {
                      if (c.get(prev, ep::rec) == "X1" && prev.dec && e.decom && *prev.dec == *e.decom

@@ -124,13 +124,13 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
 [[nodiscard]] inline std::vector<rule> episode_rules() {
     using namespace detail_episodes;
     return {
-        rule{"1009", 2023, 2027,
+        rule{"1009", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_code(c, s, ep::reason_place_change,
                               {"CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO",
                                "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"});
              }},
-        rule{"1015", 2023, 2027,
+        rule{"1015", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (c.local_authority().empty() || !c.has_column(ep::pl_la)) return;
                  each_episode(c, s, [&](const episode& e) {
@@ -142,49 +142,49 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                             && !short_break(ls) && c.get(e, ep::pl_la) != c.local_authority();
                  });
              }},
-        rule{"141", 2023, 2027,
+        rule{"141", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return !e.decom && !c.get(e, ep::decom).empty(); });
              }},
-        rule{"143", 2023, 2027,
+        rule{"143", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_code(c, s, ep::rne, {"S", "P", "L", "T", "U", "B"});
              }},
-        rule{"144", 2023, 2027,
+        rule{"144", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_code(c, s, ep::ls,
                               {"C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1",
                                "L2", "L3"});
              }},
-        rule{"145", 2023, 2027,
+        rule{"145", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_code(c, s, ep::cin, {"N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"});
              }},
-        rule{"146", 2023, 2027,
+        rule{"146", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      const auto p = c.get(e, ep::place);
                      return !p.empty() && !place_valid(p, c.year());
                  });
              }},
-        rule{"147", 2023, 2027,
+        rule{"147", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return !e.dec && !c.get(e, ep::dec).empty(); });
              }},
-        rule{"148", 2023, 2027,
+        rule{"148", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::dec).empty() != c.get(e, ep::rec).empty();
                  });
              }},
-        rule{"149", 2023, 2027,
+        rule{"149", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      const auto r = c.get(e, ep::rec);
                      return !r.empty() && r != "X1" && !leaves_care(r);
                  });
              }},
-        rule{"164", 2023, 2027,
+        rule{"164", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      bool ok = false;
@@ -192,14 +192,14 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                      return ok && !uasc_child(c, e) && (d < 0.0 || d > 999.9);
                  });
              }},
-        rule{"169", 2023, 2027,
+        rule{"169", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (!c.has_column(ep::pl_la)) return;
                  each_episode(c, s, [&](const episode& e) {
                      return !short_break(c.get(e, ep::ls)) && c.get(e, ep::pl_la).empty();
                  });
              }},
-        rule{"178", 2023, 2025,
+        rule{"178", 2020, 2025,
              [](const context& c, const sink& s) { provider_code(c, s, no_provider_2023); }},
         // The 2025-26 list of placements without a provider leaves out T4; so does carepath.
         rule{"178", 2026, 2027,
@@ -208,27 +208,27 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                      return one_of(p, {"T0", "T1", "T2", "T3", "Z11", "Z12", "Z13", "Z14"});
                  });
              }},
-        rule{"179", 2023, 2027,
+        rule{"179", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (!c.has_column(ep::pl_location)) return;
                  each_episode(c, s, [&](const episode& e) {
                      return !short_break(c.get(e, ep::ls)) && c.get(e, ep::pl_location).empty();
                  });
              }},
-        rule{"213", 2023, 2025,
+        rule{"213", 2020, 2025,
              [](const context& c, const sink& s) {
                  provider_not_needed(c, s, [](std::string_view p) { return temporary(p); });
              }},
         rule{"213", 2026, 2027,
              [](const context& c, const sink& s) { provider_not_needed(c, s, no_provider_2026); }},
-        rule{"214", 2023, 2027,
+        rule{"214", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return short_break(c.get(e, ep::ls))
                             && (!c.get(e, ep::pl_post).empty() || !c.get(e, ep::urn).empty());
                  });
              }},
-        rule{"217", 2023, 2027,
+        rule{"217", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return one_of(c.get(e, ep::place), {"A3", "A5"}) && e.decom
@@ -242,10 +242,10 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                      return c.get(e, ep::place) == "P2" && (!e.dec || *e.dec > day(2023, 10, 28));
                  });
              }},
-        rule{"218", 2023, 2024, urn_required},
+        rule{"218", 2020, 2024, urn_required},
         rule{"218", 2025, 2025, urn_required},
         rule{"218", 2026, 2027, urn_required},
-        rule{"222", 2023, 2023, urn_not_needed},
+        rule{"222", 2020, 2023, urn_not_needed},
         rule{"222", 2024, 2024, urn_not_needed},
         rule{"222", 2025, 2025, urn_not_needed},
         rule{"222", 2026, 2027, urn_not_needed},
@@ -267,80 +267,80 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                      return c.get(e, ep::dec).empty() && !c.get(e, ep::reason_place_change).empty();
                  });
              }},
-        rule{"353", 2023, 2027,
+        rule{"353", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return e.decom && *e.decom < day(1991, 10, 14); });
              }},
-        rule{"354", 2023, 2027,
+        rule{"354", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return e.decom && *e.decom > c.collection_end(); });
              }},
-        rule{"355", 2023, 2027,
+        rule{"355", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return !c.get(e, ep::decom).empty() && c.get(e, ep::decom) == c.get(e, ep::dec);
                  });
              }},
-        rule{"356", 2023, 2027,
+        rule{"356", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return e.dec && e.decom && *e.dec < *e.decom; });
              }},
-        rule{"365", 2023, 2027,
+        rule{"365", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      const auto end = dec_or_end(c, e);
                      return c.get(e, ep::ls) == "V3" && e.decom && end && *end > *e.decom + days{17};
                  });
              }},
-        rule{"366", 2023, 2027,
+        rule{"366", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::ls) == "V3" && c.get(e, ep::rne) != "S";
                  });
              }},
-        rule{"378", 2023, 2027,
+        rule{"378", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::place) == "P1" && c.get(e, ep::ls) == "V2";
                  });
              }},
-        rule{"380", 2023, 2027,
+        rule{"380", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return temporary(c.get(e, ep::place)) && !one_of(c.get(e, ep::rne), {"P", "B"});
                  });
              }},
-        rule{"381", 2023, 2027,
+        rule{"381", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      const auto r = c.get(e, ep::rec);
                      return temporary(c.get(e, ep::place)) && !r.empty() && r != "X1";
                  });
              }},
-        rule{"382", 2023, 2027,
+        rule{"382", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return short_break(c.get(e, ep::ls)) && temporary(c.get(e, ep::place));
                  });
              }},
-        rule{"384", 2023, 2027,
+        rule{"384", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return short_break(c.get(e, ep::ls)) && one_of(c.get(e, ep::place), {"U1", "U4"});
                  });
              }},
-        rule{"385", 2023, 2027,
+        rule{"385", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) { return e.dec && *e.dec > c.collection_end(); });
              }},
-        rule{"390", 2023, 2027,
+        rule{"390", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return one_of(c.get(e, ep::rec), {"E11", "E12"})
                             && !one_of(c.get(e, ep::place), {"A3", "A4", "A5", "A6"});
                  });
              }},
-        rule{"392a", 2023, 2027,
+        rule{"392a", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (!c.has_column(ep::pl_distance)) return;
                  each_episode(c, s, [&](const episode& e) {
@@ -348,7 +348,7 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                             && !uasc_child(c, e);
                  });
              }},
-        rule{"392b", 2023, 2027,
+        rule{"392b", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return !short_break(c.get(e, ep::ls)) && !uasc_child(c, e)
@@ -363,26 +363,26 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                             && home == c.get(e, ep::pl_post);
                  });
              }},
-        rule{"398", 2023, 2027,
+        rule{"398", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return short_break(c.get(e, ep::ls))
                             && (!c.get(e, ep::home_post).empty() || !c.get(e, ep::pl_post).empty());
                  });
              }},
-        rule{"406", 2023, 2027,
+        rule{"406", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return uasc_child(c, e) && !c.get(e, ep::pl_distance).empty();
                  });
              }},
-        rule{"408", 2023, 2027,
+        rule{"408", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return one_of(c.get(e, ep::place), {"A5", "A6"}) && c.get(e, ep::ls) != "E1";
                  });
              }},
-        rule{"411", 2023, 2027,
+        rule{"411", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (c.local_authority().empty()) return;
                  each_episode(c, s, [&](const episode& e) {
@@ -390,25 +390,25 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                             && c.get(e, ep::pl_la) != c.local_authority();
                  });
              }},
-        rule{"420", 2023, 2027,
+        rule{"420", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return short_break(c.get(e, ep::ls)) && !c.get(e, ep::pl_la).empty();
                  });
              }},
-        rule{"445", 2023, 2024,
+        rule{"445", 2020, 2024,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::ls) == "D1" && e.decom && *e.decom > day(2005, 12, 31);
                  });
              }},
-        rule{"446", 2023, 2027,
+        rule{"446", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::ls) == "E1" && e.decom && *e.decom < day(2005, 12, 1);
                  });
              }},
-        rule{"451", 2023, 2024,
+        rule{"451", 2020, 2024,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::ls) == "D1" && c.get(e, ep::dec).empty()
@@ -423,32 +423,32 @@ inline date day(int y, unsigned m, unsigned d) { return make_date(y, m, d).value
                      return ok && d > 350.0 && d != 999.9;
                  });
              }},
-        rule{"516", 2023, 2027,
+        rule{"516", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return one_of(c.get(e, ep::rec), {"E45", "E46"})
                             && !one_of(c.get(e, ep::place), {"U1", "U2", "U3", "U4", "U5", "U6"});
                  });
              }},
-        rule{"526", 2023, 2025,
+        rule{"526", 2020, 2025,
              [](const context& c, const sink& s) { provider_missing(c, s, no_provider_2023); }},
         rule{"526", 2026, 2027,
              [](const context& c, const sink& s) { provider_missing(c, s, no_provider_2026); }},
-        rule{"527", 2023, 2027,
+        rule{"527", 2020, 2027,
              [](const context& c, const sink& s) { provider_with(c, s, "PR1", {"P1", "R2", "R5"}); }},
-        rule{"528", 2023, 2027,
+        rule{"528", 2020, 2027,
              [](const context& c, const sink& s) { provider_with(c, s, "PR2", {"P1", "R2", "R5"}); }},
-        rule{"529", 2023, 2027,
+        rule{"529", 2020, 2027,
              [](const context& c, const sink& s) {
                  provider_with(c, s, "PR3",
                                {"A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4",
                                 "U5", "U6"});
              }},
-        rule{"530", 2023, 2027,
+        rule{"530", 2020, 2027,
              [](const context& c, const sink& s) { provider_with(c, s, "PR4", {"P1"}); }},
-        rule{"531", 2023, 2027,
+        rule{"531", 2020, 2027,
              [](const context& c, const sink& s) { provider_with(c, s, "PR5", {"P1"}); }},
-        rule{"550", 2023, 2027,
+        rule{"550", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_episode(c, s, [&](const episode& e) {
                      return c.get(e, ep::place_provider) == "PR0" && c.get(e, ep::place) != "P1";

@@ -83,15 +83,15 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
 [[nodiscard]] inline std::vector<rule> header_rules() {
     using namespace detail_header;
     return {
-        rule{"101", 2023, 2024,
+        rule{"101", 2020, 2024,
              [](const context& c, const sink& s) { sex_codes(c, s, {"1", "2"}); }},
         rule{"101", 2025, 2027,
              [](const context& c, const sink& s) { sex_codes(c, s, {"M", "F", "U"}); }},
-        rule{"102", 2023, 2027,
+        rule{"102", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [](const header_row& h) { return !h.dob; });
              }},
-        rule{"103", 2023, 2027,
+        rule{"103", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      return !one_of(c.get(h, hd::ethnic),
@@ -101,25 +101,25 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
                  });
              }},
         // 105 applies to the XML form only, whose Header carries UASC; CSV Headers have none.
-        rule{"105", 2023, 2027,
+        rule{"105", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (!c.has_column(hd::uasc)) return;
                  each_header(c, s,
                              [&](const header_row& h) { return !one_of(c.get(h, hd::uasc), {"0", "1"}); });
              }},
-        rule{"168", 2023, 2027,
+        rule{"168", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      const auto u = c.get(h, hd::upn);
                      return !u.empty() && !valid_upn(u);
                  });
              }},
-        rule{"171", 2023, 2027,
+        rule{"171", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) { return bad_date(c.get(h, hd::mc_dob)); });
              }},
-        rule{"174", 2023, 2027, male_mother},
-        rule{"209", 2023, 2027,
+        rule{"174", 2020, 2027, male_mother},
+        rule{"209", 2020, 2027,
              [](const context& c, const sink& s) {
                  // School age: 4 or over on 31 August before the collection year started.
                  const auto ref = make_date(year_of(c.collection_start()) - 1, 8, 31).value();
@@ -131,7 +131,7 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
         // opposite of the DfE message; carepath checks what the message says: UN4 is for
         // children newly looked after, so a child in care at 31 March whose care began
         // before 24 March must not have it.
-        rule{"210", 2023, 2027,
+        rule{"210", 2020, 2027,
              [](const context& c, const sink& s) {
                  const auto ref = make_date(c.year(), 3, 24).value();
                  each_header(c, s, [&](const header_row& h) {
@@ -163,12 +163,12 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
                             && add_years(dob, 10) > *e.decom;
                  });
              }},
-        rule{"301", 2023, 2027,
+        rule{"301", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s,
                              [&](const header_row& h) { return h.dob && *h.dob > c.collection_end(); });
              }},
-        rule{"302", 2023, 2027,
+        rule{"302", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t k, std::span<const episode* const> eps) {
                      const auto* h = c.header_of(k);
@@ -178,83 +178,83 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
                      s.add(c, *h);
                  });
              }},
-        rule{"351", 2023, 2027,
+        rule{"351", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      return h.dob && c.collection_start() > add_years(*h.dob, 25);
                  });
              }},
-        rule{"352", 2023, 2027,
+        rule{"352", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return c.get(e, ep::rne) == "S" && e.decom && add_years(dob, 18) <= *e.decom;
                  });
              }},
-        rule{"358", 2023, 2027,
+        rule{"358", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_and_header(c, s, [&](const episode& e, date dob) {
                      return one_of(c.get(e, ep::ls), {"J1", "J2", "J3"}) && e.decom
                             && add_years(dob, 10) >= *e.decom;
                  });
              }},
-        rule{"359", 2023, 2027,
+        rule{"359", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return add_years(dob, 18) < c.collection_end() && c.get(e, ep::dec).empty()
                             && !(c.get(e, ep::ls) == "V2" && c.get(e, ep::place) == "K2");
                  });
              }},
-        rule{"370", 2023, 2023,
+        rule{"370", 2020, 2023,
              [](const context& c, const sink& s) { placement_min_age(c, s, "P2", 15); }},
         rule{"370", 2024, 2024,
              [](const context& c, const sink& s) { placement_min_age(c, s, "P2", 16); }},
-        rule{"371", 2023, 2023,
+        rule{"371", 2020, 2023,
              [](const context& c, const sink& s) { placement_min_age(c, s, "H5", 14); }},
         rule{"371", 2024, 2024,
              [](const context& c, const sink& s) { placement_min_age(c, s, "H5", 16); }},
         rule{"371", 2025, 2027,
              [](const context& c, const sink& s) { placement_min_age(c, s, "K3", 16); }},
-        rule{"372", 2023, 2027,
+        rule{"372", 2020, 2027,
              [](const context& c, const sink& s) { placement_min_age(c, s, "R5", 10); }},
-        rule{"373", 2023, 2027,
+        rule{"373", 2020, 2027,
              [](const context& c, const sink& s) { placement_min_age(c, s, "S1", 4); }},
-        rule{"374", 2023, 2027,
+        rule{"374", 2020, 2027,
              [](const context& c, const sink& s) { placement_min_age(c, s, "P3", 14); }},
-        rule{"375", 2023, 2027,
+        rule{"375", 2020, 2027,
              [](const context& c, const sink& s) { placement_max_days(c, s, "T1", 42); }},
-        rule{"376", 2023, 2027,
+        rule{"376", 2020, 2027,
              [](const context& c, const sink& s) { placement_max_days(c, s, "T3", 21); }},
-        rule{"379", 2023, 2027,
+        rule{"379", 2020, 2027,
              [](const context& c, const sink& s) { placement_max_days(c, s, "T4", 7); }},
-        rule{"386", 2023, 2027,
+        rule{"386", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return one_of(c.get(e, ep::rec), {"E11", "E12"}) && e.dec
                             && add_years(dob, 18) <= *e.dec;
                  });
              }},
-        rule{"387", 2023, 2027,
+        rule{"387", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return one_of(c.get(e, ep::rec), {"E5", "E6"}) && e.dec
                             && *e.dec < add_years(dob, 14);
                  });
              }},
-        rule{"389", 2023, 2027,
+        rule{"389", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return c.get(e, ep::rec) == "E7" && e.dec && *e.dec < add_years(dob, 16);
                  });
              }},
-        rule{"393", 2023, 2027, female_without_mother_field},
-        rule{"407", 2023, 2027,
+        rule{"393", 2020, 2027, female_without_mother_field},
+        rule{"407", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_and_header(c, s, [&](const episode& e, date dob) {
                      return one_of(c.get(e, ep::rec), {"E45", "E46", "E47", "E48"}) && e.dec
                             && add_years(dob, 18) < *e.dec;
                  });
              }},
-        rule{"442", 2023, 2027,
+        rule{"442", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      if (!c.get(h, hd::upn).empty()) return false;
@@ -275,35 +275,35 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
                      return it != seen.end() && it->second > 1;
                  });
              }},
-        rule{"460", 2023, 2027,
+        rule{"460", 2020, 2027,
              [](const context& c, const sink& s) {
                  episode_with_dob(c, s, [&](const episode& e, date dob) {
                      return c.get(e, ep::rec) == "E17" && e.dec && add_years(dob, 18) > *e.dec;
                  });
              }},
-        rule{"607", 2023, 2027, ceased_without_mother_field},
-        rule{"611", 2023, 2027,
+        rule{"607", 2020, 2027, ceased_without_mother_field},
+        rule{"611", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      return c.get(h, hd::mother) == "1" && c.get(h, hd::mc_dob).empty();
                  });
              }},
-        rule{"612", 2023, 2027, mc_dob_not_mother},
-        rule{"620", 2023, 2027,
+        rule{"612", 2020, 2027, mc_dob_not_mother},
+        rule{"620", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      return c.get(h, hd::mother) == "1" && h.dob
                             && add_years(*h.dob, 11) > c.collection_start();
                  });
              }},
-        rule{"621", 2023, 2027,
+        rule{"621", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_header(c, s, [&](const header_row& h) {
                      const auto mc = to_date(c.get(h, hd::mc_dob));
                      return mc && h.dob && *mc <= *h.dob;
                  });
              }},
-        rule{"625", 2023, 2027,
+        rule{"625", 2020, 2027,
              [](const context& c, const sink& s) {
                  each_child(c, [&](std::uint32_t k, std::span<const episode* const> eps) {
                      const auto* h = c.header_of(k);
@@ -322,19 +322,19 @@ void episode_with_dob(const context& c, const sink& s, Pred bad) {
                      }
                  });
              }},
-        rule{"EPI", 2023, 2027,
+        rule{"EPI", 2020, 2027,
              [](const context& c, const sink& s) {
                  const auto oc3 = children_in(c, "OC3");
                  each_header(c, s, [&](const header_row& h) {
                      return c.episodes_of(h.child).empty() && !oc3.count(c.get(h, hd::child));
                  });
              }},
-        rule{"INT03", 2023, 2027,
+        rule{"INT03", 2020, 2027,
              [](const context& c, const sink& s) {
                  if (!c.header_table()) return;
                  each_episode(c, s, [&](const episode& e) { return !c.header_of(e.child); });
              }},
-        rule{"INT32", 2023, 2027,
+        rule{"INT32", 2020, 2027,
              [](const context& c, const sink& s) {
                  std::vector<int> count(c.child_count(), 0);
                  for (const auto& h : c.headers()) ++count[h.child];

@@ -27,6 +27,13 @@ inline const std::initializer_list<std::string_view> oc3_cols = {"CHILD", "DOB",
                                                                      "ACTIV", "ACCOM"};
 /// Positions in `oc3_cols`.
 enum o3 : std::size_t { o3_child, o3_dob, in_touch, activ, accom };
+/// The OC3 ACTIV code list of collection year `year` (rule 132). From 2021-22 training or
+/// employment is split: F3/P3 give way to F4/P4 (training, apprenticeship) and F5/P5
+/// (employment). Sources: liia-tools SSDA903_schema_2021 vs _2022; csc-validator-be-903 2a93bc9.
+inline bool activ_valid(std::string_view a, int year) noexcept {
+    if (one_of(a, {"F1", "P1", "F2", "P2", "G4", "G5", "G6", "0"})) return true;
+    return year <= 2021 ? one_of(a, {"F3", "P3"}) : one_of(a, {"F4", "P4", "F5", "P5"});
+}
 
 /// Looked after continuously for 12 months at 31 March, per child number, as the DfE's
 /// guidance defines it: in care during the year, and no episode that starts care (RNE S) after
@@ -96,7 +103,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
     using cx = const context&;
     using sk = const sink&;
     return {
-        rule{"180", 2023, 2027,
+        rule{"180", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      const auto v = col(r, sdq_score);
@@ -106,7 +113,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return ec != std::errc{} || p != v.data() + v.size() || n < 0 || n > 40;
                  });
              }},
-        rule{"181", 2023, 2027,
+        rule{"181", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      for (std::size_t i = convicted; i <= intervention_offered; ++i)
@@ -114,7 +121,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return false;
                  });
              }},
-        rule{"182", 2023, 2027,
+        rule{"182", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      const bool some_blank = !all_filled(col, r, immunisations, substance_misuse + 1);
@@ -124,13 +131,13 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return some_blank && others;
                  });
              }},
-        rule{"185", 2023, 2027,
+        rule{"185", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [](const row& r, const columns& col, bool looked_after) {
                      return !col(r, sdq_score).empty() && !looked_after;
                  });
              }},
-        rule{"186", 2023, 2027,
+        rule{"186", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -139,7 +146,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && col(r, sdq_reason).empty();
                  });
              }},
-        rule{"188", 2023, 2027,
+        rule{"188", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [&](const row& r, const columns& col) {
                      const auto d = dob(col, r, o2_dob);
@@ -147,7 +154,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && (!col(r, sdq_score).empty() || !col(r, sdq_reason).empty());
                  });
              }},
-        rule{"189", 2023, 2027,
+        rule{"189", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [&](const row& r, const columns& col) {
                      const auto d = dob(col, r, o2_dob);
@@ -155,13 +162,13 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && (!col(r, sdq_score).empty() || !col(r, sdq_reason).empty());
                  });
              }},
-        rule{"190", 2023, 2027,
+        rule{"190", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [](const row& r, const columns& col, bool looked_after) {
                      return !looked_after && oc2_items_any(col, r);
                  });
              }},
-        rule{"191", 2023, 2027,
+        rule{"191", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [](const row& r, const columns& col, bool looked_after) {
                      return looked_after && !all_filled(col, r, immunisations, substance_misuse + 1);
@@ -176,13 +183,13 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                          s.add(c, *eps.front());
                  });
              }},
-        rule{"192", 2023, 2027,
+        rule{"192", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return col(r, substance_misuse) == "1" && col(r, intervention_received).empty();
                  });
              }},
-        rule{"193", 2023, 2027,
+        rule{"193", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      const auto m = col(r, substance_misuse);
@@ -191,17 +198,17 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                                 || !col(r, intervention_offered).empty());
                  });
              }},
-        rule{"196", 2023, 2027,
+        rule{"196", 2020, 2027,
              [](cx c, sk s) {
                  row_code(c, s, "OC2", "SDQ_REASON", {"SDQ1", "SDQ2", "SDQ3", "SDQ4", "SDQ5"});
              }},
-        rule{"197a", 2023, 2027,
+        rule{"197a", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return !col(r, sdq_score).empty() && !col(r, sdq_reason).empty();
                  });
              }},
-        rule{"197B", 2023, 2027,
+        rule{"197B", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -214,13 +221,13 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return in_year(add_years(*d, 4)) || in_year(add_years(*d, 17));
                  });
              }},
-        rule{"198", 2023, 2027,
+        rule{"198", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [](const row& r, const columns& col, bool looked_after) {
                      return !col(r, sdq_reason).empty() && !looked_after;
                  });
              }},
-        rule{"157", 2023, 2027,
+        rule{"157", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -229,27 +236,27 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && col(r, sdq_reason) == "SDQ1";
                  });
              }},
-        rule{"158", 2023, 2027,
+        rule{"158", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return col(r, intervention_received) == "1" && !col(r, intervention_offered).empty();
                  });
              }},
-        rule{"159", 2023, 2027,
+        rule{"159", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return col(r, substance_misuse) == "1" && col(r, intervention_received) == "0"
                             && col(r, intervention_offered).empty();
                  });
              }},
-        rule{"542", 2023, 2027,
+        rule{"542", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [&](const row& r, const columns& col) {
                      const auto d = dob(col, r, o2_dob);
                      return d && add_years(*d, 10) > c.collection_end() && !col(r, convicted).empty();
                  });
              }},
-        rule{"543", 2023, 2027,
+        rule{"543", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -257,14 +264,14 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && col(r, convicted).empty();
                  });
              }},
-        rule{"544", 2023, 2027,
+        rule{"544", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return col(r, convicted) == "1"
                             && !all_filled(col, r, immunisations, substance_misuse + 1);
                  });
              }},
-        rule{"545", 2023, 2027,
+        rule{"545", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -272,7 +279,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && col(r, health_check).empty();
                  });
              }},
-        rule{"546", 2023, 2027,
+        rule{"546", 2020, 2027,
              [](cx c, sk s) {
                  oc2_rows(c, s, [&](const row& r, const columns& col, bool looked_after) {
                      const auto d = dob(col, r, o2_dob);
@@ -280,14 +287,14 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && !col(r, health_check).empty();
                  });
              }},
-        rule{"547", 2023, 2027,
+        rule{"547", 2020, 2027,
              [](cx c, sk s) {
                  oc2_only(c, s, [](const row& r, const columns& col) {
                      return col(r, health_check) == "1"
                             && !all_filled(col, r, immunisations, substance_misuse + 1);
                  });
              }},
-        rule{"215", 2023, 2027,
+        rule{"215", 2020, 2027,
              [](cx c, sk s) {
                  const by_child oc2{c, "OC2", oc2_cols};
                  if (!oc2.present()) return;
@@ -300,20 +307,19 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                          }
                  });
              }},
-        rule{"131", 2023, 2027,
+        rule{"131", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [](const row& r, const columns& col) {
                      return !one_of(col(r, in_touch), {"YES", "NO", "DIED", "REFU", "NREQ", "RHOM"});
                  });
              }},
-        rule{"132", 2023, 2027,
+        rule{"132", 2020, 2027,
              [](cx c, sk s) {
-                 oc3_only(c, s, [](const row& r, const columns& col) {
-                     return !one_of(col(r, activ), {"F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5",
-                                                    "G4", "G5", "G6", "0"});
+                 oc3_only(c, s, [y = c.year()](const row& r, const columns& col) {
+                     return !activ_valid(col(r, activ), y);
                  });
              }},
-        rule{"133", 2023, 2027,
+        rule{"133", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [](const row& r, const columns& col) {
                      return !one_of(col(r, accom),
@@ -323,26 +329,26 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                                      "0"});
                  });
              }},
-        rule{"153", 2023, 2027,
+        rule{"153", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [](const row& r, const columns& col) {
                      return oc3_any(col, r) && !all_filled(col, r, in_touch, accom + 1);
                  });
              }},
-        rule{"344", 2023, 2027,
+        rule{"344", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [](const row& r, const columns& col) {
                      return one_of(col(r, in_touch), {"DIED", "RHOM"})
                             && (col(r, activ) != "0" || col(r, accom) != "0");
                  });
              }},
-        rule{"345", 2023, 2027,
+        rule{"345", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [](const row& r, const columns& col) {
                      return col(r, in_touch) == "YES" && (col(r, activ) == "0" || col(r, accom) == "0");
                  });
              }},
-        rule{"391", 2023, 2027,
+        rule{"391", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [&](const row& r, const columns& col) {
                      const auto d = dob(col, r, o3_dob);
@@ -359,7 +365,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && add_years(*d, 18) > c.collection_start();
                  });
              }},
-        rule{"3001", 2023, 2027,
+        rule{"3001", 2020, 2027,
              [](cx c, sk s) {
                  oc3_only(c, s, [&](const row& r, const columns& col) {
                      const auto k = c.child_number(col(r, o3_child));
@@ -369,7 +375,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return b17 <= c.collection_end() && b17 >= c.collection_start();
                  });
              }},
-        rule{"1000", 2023, 2027,
+        rule{"1000", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.find("OC3")) return;
                  std::unordered_set<std::string_view> died;
@@ -382,7 +388,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return died.count(col(r, o3_child)) != 0;
                  });
              }},
-        rule{"1002", 2023, 2027,
+        rule{"1002", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table() || !c.find("Episodes_last")) return;
                  const auto last = children_in(c, "Episodes_last");
@@ -390,7 +396,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return episodes_of(c, col(r, o3_child)).empty() && !last.count(col(r, o3_child));
                  });
              }},
-        rule{"1010", 2023, 2027,
+        rule{"1010", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table() || !c.find("Episodes_last")) return;
                  // Children whose latest episode last year was still open.
@@ -407,7 +413,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                             && it->second.second;
                  });
              }},
-        rule{"1011", 2023, 2027,
+        rule{"1011", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  oc3_only(c, s, [&](const row& r, const columns& col) {
@@ -417,7 +423,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return last && c.get(*last, ep::rec) == "E3" && oc3_any(col, r);
                  });
              }},
-        rule{"1007", 2023, 2027,
+        rule{"1007", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table()) return;
                  oc3_only(c, s, [&](const row& r, const columns& col) {
@@ -446,7 +452,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      return false;
                  });
              }},
-        rule{"1014", 2023, 2027,
+        rule{"1014", 2020, 2027,
              [](cx c, sk s) {
                  const by_child oc3{c, "OC3", oc3_cols};
                  if (!oc3.present() || !c.episodes_table()) return;
@@ -469,7 +475,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      if (reported) s.add(col.tab(), r, child);
                  });
              }},
-        rule{"134", 2023, 2027,
+        rule{"134", 2020, 2027,
              [](cx c, sk s) {
                  const by_child oc3{c, "OC3", oc3_cols};
                  if (!oc3.present()) return;
@@ -483,7 +489,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                                   return false;
                               });
              }},
-        rule{"187", 2023, 2027,
+        rule{"187", 2020, 2027,
              [](cx c, sk s) {
                  if (!c.episodes_table() || !c.find("OC3") || !c.find("AD1")) return;
                  const auto flags = continuously_looked_after(c);
@@ -497,7 +503,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                                   return cla(c, flags, col(r, 0)) && any_filled(col, r, 1, 7);
                               });
              }},
-        rule{"165", 2023, 2027,
+        rule{"165", 2020, 2027,
              [](cx c, sk s) {
                  const by_child oc3{c, "OC3", oc3_cols};
                  if (!oc3.present() || !c.episodes_table()) return;
@@ -527,7 +533,7 @@ inline std::span<const episode* const> episodes_of(const context& c, std::string
                      for (const auto* x : oc3.of(c.get(h, hd::child))) oc3.add(s, *x);
                  }
              }},
-        rule{"628", 2023, 2027,
+        rule{"628", 2020, 2027,
              [](cx c, sk s) {
                  const by_child oc3{c, "OC3", oc3_cols};
                  if (!oc3.present() || !c.episodes_table()) return;
