@@ -76,6 +76,23 @@ TEST_CASE("validate: the collection year is inferred from the latest date", "[ss
     CHECK(infer_collection_year(data) == 2024);
 }
 
+TEST_CASE("validate: an episode ending on 1 April belongs to the year ending the day before",
+          "[ssda903][validate]") {
+    // The shared demand-model samples' 2019-20 return ends one episode on 01/04/2020: in care
+    // up to 31 March, so 2019-20, not 2020-21.
+    auto data = small_return(0);
+    auto& eps = data.tables.at("Episodes");
+    eps.rows[2].cells[7] = "01/04/2025";
+    eps.rows[2].cells[8] = "E4A";
+    CHECK(infer_collection_year(data) == 2025);
+    eps.rows[2].cells[7] = "02/04/2025"; // in care on 1 April: the next year
+    CHECK(infer_collection_year(data) == 2026);
+    eps.rows[2].cells[7] = "";
+    eps.rows[2].cells[8] = "";
+    eps.rows[2].cells[1] = "01/04/2025"; // an episode starting on 1 April is the next year's
+    CHECK(infer_collection_year(data) == 2026);
+}
+
 TEST_CASE("validate: a return with a file that could not be read is incomplete, never clean",
           "[ssda903][validate]") {
     // Issue 15, item 1: an Episodes file saved as UTF-16 (or with ';' between cells) was read

@@ -1,11 +1,14 @@
-// `carepath export DIR... --to json|traminer|mstate --out FILE`: the care histories of an SSDA903
-// return as JSON, as TraMineR's state sequences (one row per child, one column per month) or
+// `carepath export DIR... --to json|traminer|mstate|ssda903 --out FILE`: the care histories of
+// an SSDA903 return (or of a council's returns of several years, merged) as JSON, as TraMineR's state sequences (one row per child, one column per month) or
 // in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R or
-// Python. Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
+// Python; or, with --to ssda903, the return itself as CSV files (for sharing with --deidentify,
+// docs/deidentify.md). Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
 #include "command.hpp"
+#include "deidentify_input.hpp"
 #include "return_input.hpp"
 
 #include <carepath/report/export.hpp>
+#include <carepath/ssda903/writer.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -57,12 +60,25 @@ nlohmann::json history_json(const carepath::ssda903::mapped_child& c) {
     return j;
 }
 
-int run_export(const std::vector<std::string>& dirs, const std::string& to, const std::string& out, int year,
-               bool quiet) {
+int run_export(const std::vector<std::string>& dirs, const std::string& to,
+               const std::string& out, int year, bool quiet,
+               const carepath::cli::deidentify_request& deid) {
     namespace r = carepath::report;
+    if (deid.on && !carepath::cli::read_key(deid, "export"))
+        return 2; // refused before any reading: no key, no output
     auto loaded = carepath::cli::load_return(dirs, year, "export", quiet);
-    if (!loaded)
+    if (!loaded || !carepath::cli::deidentify_loaded(*loaded, deid, "export"))
         return 2;
+    if (to == "ssda903") {
+        if (auto s = carepath::ssda903::write_return(loaded->data, out); !s) {
+            std::cerr << "carepath export: " << s.error() << '\n';
+            return 2;
+        }
+        std::cout << "Wrote " << loaded->data.tables.size() << " tables of "
+                  << loaded->mapped.children.size() << " children"
+                  << (deid.on ? ", deidentified," : "") << " to " << out << '\n';
+        return loaded->problems == 0 ? 0 : 1;
+    }
     const auto histories = loaded->histories();
     // From the first month anyone was in care to the end of the collection year.
     carepath::date from = loaded->window.from;
@@ -117,6 +133,7 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
         std::string to, out;
         int year = 0;
         bool quiet = false;
+        carepath::cli::deidentify_request deid;
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand(
@@ -129,15 +146,24 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
                     "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
                     "are merged into one history per child")
         ->required();
-    cmd->add_option("--to", opt->to, "json, traminer or mstate")
+    cmd->add_option("--to", opt->to, "json, traminer, mstate or ssda903 (the return's CSV files)")
         ->required()
-        ->check(CLI::IsMember({"json", "traminer", "mstate"}));
-    cmd->add_option("--out", opt->out, "file to write")->required();
+        ->check(CLI::IsMember({"json", "traminer", "mstate", "ssda903"}));
+    cmd->add_option("--out", opt->out, "file to write (a folder for ssda903)")->required();
+    auto* deid = cmd->add_flag("--deidentify", opt->deid.on,
+                               "ids as keyed hashes, birth dates to the month, postcodes to the "
+                               "district, free text dropped (docs/deidentify.md)");
+    cmd->add_option("--key", opt->deid.key_file, "file holding the key for --deidentify")
+        ->needs(deid);
+    cmd->add_option("--key-env", opt->deid.key_env,
+                    "environment variable holding the key for --deidentify")
+        ->needs(deid);
     cmd->add_option("--year", opt->year, "collection year (2025 = 2024-25); default: inferred")
         ->check(CLI::Range(2000, 2100));
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
-        carepath::cli::exit_code() = run_export(opt->dirs, opt->to, opt->out, opt->year, opt->quiet);
+        carepath::cli::exit_code() =
+            run_export(opt->dirs, opt->to, opt->out, opt->year, opt->quiet, opt->deid);
     });
 }};
 

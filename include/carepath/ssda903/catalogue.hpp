@@ -21,6 +21,8 @@
 ///   retired in those two years are not known.
 /// - The INT and EPI checks are the validator's own integrity checks, not DfE rules by year;
 ///   they apply to every year.
+/// - Every other entry whose first year was 2023 (2022-23) now starts in 2020: the code is in
+///   the 2021-22 list and nothing found says it changed.
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -384,7 +386,7 @@ inline constexpr std::array rule_catalogue{
           "Child is looked after but no postcodes are recorded."},
   catalogue_entry{"392c", "Episodes", "HOME_POST;PL_POST", 2020, 2027,
           "Postcode(s) provided are invalid."},
-  // 392d, 581-584: new in 2022-23 (absent from validator903's 2021-22 code list).
+  // 392d: new in 2022-23 (absent from validator903's 2021-22 code list; 7cb3f24, "2022 v1.1").
   catalogue_entry{"392d", "Episodes", "HOME_POST;PL_POST;PLACE", 2023, 2027,
           "Home and placement postcodes should not be same unless the placement type is P1."},
   catalogue_entry{"393", "Header;Episodes", "MOTHER", 2020, 2024,
@@ -577,6 +579,7 @@ inline constexpr std::array rule_catalogue{
           "A new decision that the child should be placed for adoption this year cannot start when the previous decision is still open. Decisions to place the child for adoption should also not overlap. The date of any new decision to place the child for adoption must not be before the date placed ceased of previous decisions."},
   catalogue_entry{"580", "Episodes;Missing", "REC", 2020, 2027,
           "Child is missing when cease being looked after but reason episode ceased not 'E8'."},
+  // 581-584: new in 2022-23 (absent from validator903's 2021-22 code list; written Nov 2023).
   catalogue_entry{"581", "Episodes;Missing", "MIS_START", 2023, 2027,
           "Child is missing but has not yet started to be looked after."},
   catalogue_entry{"582", "Episodes;AD1", "DEC;DATE_MATCH", 2023, 2027,

@@ -9,8 +9,11 @@
 #include "carepath/ssda903/detail/check.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace carepath::ssda903 {
@@ -92,11 +95,27 @@ struct date_span {
 }
 
 /// The collection year a return is for: its own `collection_year` when set, else the year
-/// of the 31 March on or after its latest DECOM or DEC; 0 when it has no dates at all.
+/// of the 31 March on or after the last day its episodes cover, the latest DECOM or the day
+/// before the latest DEC (an episode ending on 1 April was in care up to 31 March, so belongs
+/// to the year ending then); 0 when it has no dates at all.
 [[nodiscard]] inline int infer_collection_year(const return_data& data) {
     if (data.collection_year != 0) return data.collection_year;
-    const auto span = episode_date_span(data);
-    return span ? collection_year_of(span->last) : 0;
+    const auto* eps = data.find("Episodes");
+    if (!eps) return 0;
+    std::optional<date> last;
+    for (const auto col : {"DECOM", "DEC"}) {
+        const auto i = eps->column(col);
+        if (!i) continue;
+        const bool ends = std::string_view{col} == "DEC";
+        for (const auto& r : eps->rows) {
+            if (*i >= r.cells.size()) continue;
+            auto d = detail::cell_date(detail::cell_trim(r.cells[*i]));
+            if (!d) continue;
+            if (ends) *d -= std::chrono::days{1}; // DEC itself is not a day in care
+            if (!last || *d > *last) last = d;
+        }
+    }
+    return last ? collection_year_of(*last) : 0;
 }
 
 namespace detail {
@@ -124,7 +143,7 @@ inline std::string years_known() {
             why = "carepath has no rules for " + detail::collection_name(year) + "; it knows "
                   + detail::years_known() + ". No rules were run";
         else
-            why = "the return's latest episode date puts it in " + detail::collection_name(year)
+            why = "the return's episode dates put it in " + detail::collection_name(year)
                   + ", and carepath has rules only for " + detail::years_known()
                   + ". No rules were run; give the year if the dates are wrong";
         report.problems.push_back(diagnostic{.field = options.year != 0 ? "year" : "",

@@ -138,6 +138,8 @@ inline void authority_model::schedule_arrival(std::int32_t from) {
     if (arrival_clock_ < from)
         arrival_clock_ = from;
     const double rate = entries_per_year() / mean_family_size();
+    if (!(rate > 0))
+        return; // no entries (a council whose returns show none): no arrival ever comes
     arrival_clock_ += arrivals_.exponential(rate) * days_per_year;
     const auto day = static_cast<std::int32_t>(std::floor(arrival_clock_)) + 1;
     if (day <= end_)

@@ -1,0 +1,524 @@
+#pragma once
+/// @file
+/// A council's own microsimulation (issue 18): the model's rates measured from the council's
+/// care histories (its SSDA903 returns merged into one history per child), and a forecast of
+/// its children in care that starts from the children actually in care on the snapshot.
+///
+/// @code
+///   auto fit = carepath::sim::fit_council(histories, snapshot, options);
+///   fit.params                // a calibration: measured fields say provenance::derived
+///   fit.measured              // what was measured, for printing
+///   fit.notes                 // the window, and every input kept at England's value, and why
+///   auto f = carepath::sim::microsim_forecast(histories, snapshot, 3, options);
+///   f.points[k].mean.total    // children in care on the (k+1)th 31 March after the snapshot
+/// @endcode
+///
+/// Only what is known on the snapshot is used: days in care up to and including it, and
+/// events on or before it. Histories may run on past the snapshot (a back-test relies on this).
+///
+/// The model's hazards and how each is measured (child-years are days in care / 365.25,
+/// counted inside the window and before the 18th birthday):
+/// - entries: every period of care begun in the window, per year (first entries and re-entries:
+///   the returns count both, so the model's returns after care are switched off, see below);
+///   entrants' age bands (UASC apart, as the model draws their ages), s20 share, UASC share,
+///   sex; the first home by age band;
+/// - moves of home (a change of carer, not the match to adopters) by the kind of home left and
+///   time in it: rate(home) x factor(time) fitted by maximum likelihood for Poisson counts
+///   (alternating the two margins), England's factor kept for the band with most moves (it
+///   sets the scale), with time in long-term
+///   foster homes weighted by England's long-term factor; the next home by age band;
+/// - exits before 18 by the model's routes: home by legal group (time placed with parents
+///   weighted by England's factor for it), special guardianship from kinship and from
+///   unrelated foster care after a year, child arrangements orders, independent living at
+///   16-17, adoption orders after placement, the rest as other exits; staying put at 18;
+/// - legal changes: s20 to proceedings, care order to placement order (under 5), the match and
+///   revocation of placement orders, the length of interim orders and the share of under-5s
+///   given a placement order at the final hearing; long-term foster agreements.
+/// A hazard needs at least a child-year of exposure, a share or a row of weights at least 5
+/// cases; otherwise England's value is kept and named in the notes.
+#include "carepath/core/care_history.hpp"
+#include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/council_counts.hpp"
+#include "carepath/sim/engine.hpp"
+#include "carepath/sim/forecast.hpp"
+#include "carepath/sim/scenario.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <memory>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace carepath::sim {
+
+/// What the fit measured from a council's histories (the raw figures behind `params`).
+struct council_measures {
+    date from{};  ///< first day of the fitting window
+    date to{};    ///< the snapshot: the window is [from, snapshot]
+    double years = 0; ///< length of the window in years
+    std::vector<int> years_used; ///< collection years (ending 31 March) the window touches
+    double children_in_care = 0; ///< in care on the snapshot and under 18: the starting stock
+    /// In care on the snapshot but 18 or over (a return's slip, or care recorded past 18): not
+    /// simulated, as the model ends care at 18.
+    double adults_in_care = 0;
+    double care_years = 0;       ///< child-years in care in the window, under 18
+    double entries = 0;          ///< periods of care begun in the window
+    double entries_per_year = 0; ///< of which per year
+    std::array<double, band_count> entry_age{}; ///< entrants not UASC by age band (shares)
+    double entry_s20 = 0;  ///< share of entrants not UASC accommodated under s20
+    double entry_uasc = 0; ///< share of entrants who are UASC
+    /// First homes of entrants: counts by age band (rows) and kind of home (columns).
+    std::array<std::array<double, home_count>, band_count> first_home{};
+    std::array<double, home_count> care_years_by_home{}; ///< child-years by kind of home
+    std::array<double, home_count> moves_by_home{};      ///< moves of home from each kind
+    /// Moves a year from each kind of home, before the factor for time in placement and the
+    /// long-term factor; 0 where not measured.
+    std::array<double, home_count> move_rate{};
+    /// Factor on moves by time in placement: <3 months, 3-12 months, 1-2 years, 2+ years.
+    std::array<double, 4> move_duration{};
+    std::array<double, legal_count> care_years_by_legal{}; ///< child-years by legal group
+    std::array<double, legal_count> return_home_rate{};    ///< returns home a year by group
+    double exits = 0;                                  ///< periods of care ended in the window
+    std::array<double, exit_route_count> exits_by_route{}; ///< of which by route
+    double exits_at_18 = 0;                                ///< of which on reaching 18
+};
+
+/// A calibration fitted to one council, with what was measured and what was kept.
+/// `params`' notes point into text the fit owns (shared by its copies): keep the fit, or a copy
+/// of it, alive while `params` is in use.
+struct council_fit {
+    calibration params;               ///< England's calibration with the measured inputs set
+    council_measures measured;        ///< the figures measured
+    std::vector<std::string> notes;   ///< the window, the inputs kept and why
+    std::shared_ptr<std::deque<std::string>> texts; ///< the notes `params` points into
+};
+
+/// Fits the model to a council's histories: the window is the `options.fit_years` years up to
+/// and including `snapshot`, cut to the first year the returns cover. Inputs the histories
+/// cannot give (families, carers, social workers, schools, what happens after care) keep
+/// England's values; the notes list them.
+/// @throws std::invalid_argument when fit_years < 1.
+[[nodiscard]] inline council_fit fit_council(std::span<const care_history> histories,
+                                             date snapshot, const forecast_options& options) {
+    if (options.fit_years < 1)
+        throw std::invalid_argument{"fit_council: fit_years must be at least 1"};
+    council_fit out;
+    out.texts = std::make_shared<std::deque<std::string>>();
+    auto& m = out.measured;
+    const auto back = std::chrono::year_month_day{snapshot} - std::chrono::years{options.fit_years};
+    date from = (back.ok() ? date{back} : date{back.year() / back.month() / std::chrono::last})
+                + days{1};
+    if (const auto covered = detail::first_day_covered(histories, snapshot);
+        covered && *covered > from) {
+        from = std::min(*covered, snapshot);
+        out.notes.push_back("the returns begin on " + format_iso(from)
+                            + ": the window is cut to start there");
+    }
+    const date to = snapshot + days{1};
+    m.from = from;
+    m.to = snapshot;
+    m.years = static_cast<double>((to - from).count()) / detail::days_per_year;
+    for (int y = year_of(from); y <= year_of(snapshot) + 1; ++y)
+        if (census_day(y) >= from && census_day(y - 1) < snapshot)
+            m.years_used.push_back(y);
+
+    const calibration england = default_england();
+    detail::council_counts c;
+    for (const auto& h : histories) {
+        detail::count_child(h, from, to, england, c);
+        if (!h.in_care_on(snapshot) || !h.placement_on(snapshot) || !h.legal_status_on(snapshot))
+            continue;
+        if (age_on(h.subject().birth_date, snapshot + days{1}) < 18)
+            m.children_in_care += 1;
+        else
+            m.adults_in_care += 1;
+    }
+    if (m.adults_in_care > 0)
+        out.notes.push_back(detail::number_text(m.adults_in_care)
+                            + " in care on the snapshot are 18 or over: they are not simulated "
+                              "(the model ends care at 18)");
+
+    // the note every measured input carries
+    std::string years_text;
+    if (!m.years_used.empty())
+        years_text = std::to_string(m.years_used.front()) + "-" + std::to_string(m.years_used.back());
+    out.texts->push_back("measured from the council's returns, collection years " + years_text
+                         + " (" + format_iso(from) + " to " + format_iso(snapshot) + ")");
+    const std::string_view note = out.texts->back();
+    constexpr std::string_view source = "council returns";
+    auto& p = out.params;
+    std::vector<std::string> kept;
+    const auto set = [&](auto& field, const auto& value) {
+        if constexpr (requires { field.values; })
+            field.values = value;
+        else
+            field.value = value;
+        field.from = provenance::derived;
+        field.source = source;
+        field.note = note;
+        if constexpr (requires { field.fitted; })
+            field.fitted = false;
+    };
+    const auto years_of = [](double d) { return d / detail::days_per_year; };
+    // a rate a year: events over exposure, when there is exposure enough
+    const auto rate = [&](sourced& field, double events, double days_exposed,
+                          std::string_view name) {
+        if (years_of(days_exposed) >= detail::min_child_years)
+            set(field, events / years_of(days_exposed));
+        else
+            kept.emplace_back(name);
+    };
+    const auto share = [&](sourced& field, double part, double whole, std::string_view name) {
+        if (whole >= detail::min_cases)
+            set(field, part / whole);
+        else
+            kept.emplace_back(name);
+    };
+
+    // the starting stock is the council's children; its count sets the authority's size
+    set(p.stock_count, m.children_in_care);
+    const double size = m.children_in_care / england.stock_count.value;
+    out.texts->push_back("England's figure times the council's share of England's children in "
+                         "care (" + detail::number_text(m.children_in_care) + " / "
+                         + detail::number_text(england.stock_count.value) + "): the returns have "
+                         "no count of the council's carers");
+    p.foster_carers.value = england.foster_carers.value * size;
+    p.carer_approvals.value = england.carer_approvals.value * size;
+    for (auto* f : {&p.foster_carers, &p.carer_approvals}) {
+        f->from = provenance::derived;
+        f->note = out.texts->back();
+    }
+
+    // entries
+    m.care_years = years_of(c.care_days);
+    m.entries = c.entries;
+    m.entries_per_year = m.years > 0 ? c.entries / m.years : 0;
+    set(p.entries_per_year, m.entries_per_year);
+    const double not_uasc = c.entries - c.entries_uasc;
+    if (not_uasc >= detail::min_cases) {
+        for (std::size_t b = 0; b < band_count; ++b)
+            m.entry_age[b] = c.entry_band[b] / not_uasc;
+        set(p.entry_age, m.entry_age);
+    } else {
+        kept.emplace_back("entry_age");
+    }
+    share(p.entry_s20, c.entries_s20, not_uasc, "entry_s20");
+    share(p.entry_uasc, c.entries_uasc, c.entries, "entry_uasc");
+    if (c.entries_known_sex >= detail::min_cases)
+        set(p.male, 100 * c.entries_male / c.entries_known_sex);
+    else
+        kept.emplace_back("male");
+    m.entry_s20 = not_uasc > 0 ? c.entries_s20 / not_uasc : 0;
+    m.entry_uasc = c.entries > 0 ? c.entries_uasc / c.entries : 0;
+    m.first_home = c.entry_home;
+    // rows of weights: a band's row is measured when it has cases enough, else England's
+    const auto rows = [&](auto& grid, const auto& counts, std::string_view name) {
+        int measured = 0;
+        for (std::size_t b = 0; b < band_count; ++b) {
+            double n = 0;
+            for (double v : counts[b])
+                n += v;
+            if (n >= detail::min_cases) {
+                grid[b] = counts[b];
+                ++measured;
+            } else {
+                kept.push_back(std::string{name} + " for " + std::string{to_string(
+                                                                  static_cast<age_band>(b))});
+            }
+        }
+        return measured;
+    };
+    const int entry_rows = rows(p.entry_home, c.entry_home, "entry_home");
+    const int move_rows = rows(p.move_home, c.move_to, "move_home");
+    if (entry_rows + move_rows > 0) {
+        out.texts->push_back(std::string{note} + "; entry_home and move_home: counts of first "
+                             "and next homes for age bands with 5 or more, England's weights "
+                             "for the others");
+        p.homes_note = out.texts->back();
+    }
+
+    // moves
+    std::array<double, home_count> base{};
+    std::array<double, 4> factor{};
+    std::array<bool, home_count> home_ok{};
+    std::array<bool, 4> band_ok{};
+    detail::fit_moves(c, england, base, factor, home_ok, band_ok);
+    set(p.move_rate, base);
+    set(p.move_duration, factor);
+    set(p.move_scale, 1.0);
+    for (std::size_t h = 0; h < home_count; ++h) {
+        m.care_years_by_home[h] = years_of(c.days_by_home[h]);
+        for (double v : c.moves[h])
+            m.moves_by_home[h] += v;
+        m.move_rate[h] = home_ok[h] ? base[h] : 0;
+        if (!home_ok[h] && c.days_by_home[h] > 0)
+            kept.push_back("move_rate for " + std::string{to_string(static_cast<home_kind>(h))});
+    }
+    for (std::size_t d = 0; d < 4; ++d) {
+        m.move_duration[d] = band_ok[d] ? factor[d] : 0;
+        if (!band_ok[d])
+            kept.push_back("move_duration band " + std::to_string(d));
+    }
+
+    // exits
+    bool any_home = false;
+    for (std::size_t g = 0; g < legal_count; ++g) {
+        m.care_years_by_legal[g] = years_of(c.days_by_legal[g]);
+        if (years_of(c.home_days[g]) >= detail::min_child_years) {
+            p.return_home_rate.values[g] = c.returns_home[g] / years_of(c.home_days[g]);
+            m.return_home_rate[g] = p.return_home_rate.values[g];
+            any_home = true;
+        } else {
+            p.return_home_rate.values[g] *= england.return_home_scale.value;
+            kept.push_back("return_home_rate for "
+                           + std::string{to_string(static_cast<legal_group>(g))});
+        }
+    }
+    if (any_home) {
+        set(p.return_home_rate, p.return_home_rate.values);
+        set(p.return_home_scale, 1.0);
+    }
+    rate(p.sgo_kinship_rate, c.sgo_kinship, c.kinship_days, "sgo_kinship_rate");
+    rate(p.sgo_foster_rate, c.sgo_foster, c.foster_year_days, "sgo_foster_rate");
+    rate(p.cao_rate, c.cao, c.cao_days, "cao_rate");
+    rate(p.independent_living_rate, c.independent, c.older_days, "independent_living_rate");
+    rate(p.other_exit_rate, c.other_exits, c.care_days, "other_exit_rate");
+    if (c.adoptions > 0 && years_of(c.adoption_days) >= detail::min_child_years)
+        set(p.placed_to_order_months, 12 * years_of(c.adoption_days) / c.adoptions);
+    else
+        kept.emplace_back("placed_to_order_months");
+    share(p.staying_put_share, c.staying_put, c.fostered_at_18, "staying_put_share");
+    double exits = 0;
+    for (std::size_t r = 0; r < exit_route_count; ++r)
+        exits += c.exits_by_route[r];
+    m.exits = exits;
+    m.exits_by_route = c.exits_by_route;
+    m.exits_at_18 = c.exits_at_18;
+
+    // legal changes and long-term agreements
+    rate(p.s20_to_proceedings_rate, c.s20_to_order, c.s20_days, "s20_to_proceedings_rate");
+    rate(p.care_to_placement_order_rate, c.to_placement_order, c.care_order_days,
+         "care_to_placement_order_rate");
+    rate(p.placement_order_revoked_rate, c.revoked, c.waiting_days,
+         "placement_order_revoked_rate");
+    if (c.matched > 0 && years_of(c.waiting_days) >= detail::min_child_years)
+        set(p.match_months, 12 * years_of(c.waiting_days) / c.matched);
+    else
+        kept.emplace_back("match_months");
+    if (c.interim_ended >= detail::min_cases) {
+        const double weeks = years_of(c.interim_days) / c.interim_ended * 52.18;
+        set(p.proceedings_extra_weeks, std::max(1.0, weeks - england.plo_weeks.value));
+    } else {
+        kept.emplace_back("proceedings_extra_weeks");
+    }
+    share(p.placement_order_at_final_under5, c.finals_under5_to_po, c.finals_under5,
+          "placement_order_at_final_under5");
+    rate(p.long_term_rate, c.long_term, c.long_term_days, "long_term_rate");
+
+    // returns after care are in the measured entries: the model's are switched off
+    out.texts->push_back("0: the council's entries count every period of care begun, returns "
+                         "after care included, so the model's own returns would count them "
+                         "twice");
+    for (auto* f : {&p.reentry_after_return_rate, &p.sgo_disruption_rate,
+                    &p.adoption_breakdown_under4_rate}) {
+        f->value = 0;
+        f->from = provenance::derived;
+        f->note = out.texts->back();
+    }
+    p.cao_disruption_rate.values = {0, 0};
+    p.cao_disruption_rate.from = provenance::derived;
+    p.cao_disruption_rate.note = out.texts->back();
+    out.notes.push_back("re-entries are inside the measured entries (every period begun); the "
+                        "model's returns after care are switched off, so the post_order_support "
+                        "scenario changes nothing in this forecast");
+
+    std::string kept_text = "England's values kept (too few cases in the window):";
+    for (const auto& k : kept)
+        kept_text += " " + k + ",";
+    if (!kept.empty()) {
+        kept_text.back() = '.';
+        out.notes.push_back(kept_text);
+    }
+    out.notes.push_back("England's values kept (not in the returns): sibling groups, carers' "
+                        "households and turnover (counts scaled to the council's size), social "
+                        "workers, schools, placements inside the authority, ties at 25, the "
+                        "long-term and placed-with-parents factors");
+    return out;
+}
+
+namespace detail {
+// The forecast group a simulated home stands for (the model's other residential settings,
+// secure units among them, count as other; its independent living as semi-independent).
+constexpr forecast_placement forecast_group(home_kind h) noexcept {
+    switch (h) {
+    case home_kind::foster:
+        return forecast_placement::foster;
+    case home_kind::kinship_foster:
+        return forecast_placement::kinship_foster;
+    case home_kind::childrens_home:
+        return forecast_placement::childrens_home;
+    case home_kind::semi_independent:
+    case home_kind::independent:
+        return forecast_placement::semi_independent;
+    case home_kind::with_parents:
+        return forecast_placement::with_parents;
+    case home_kind::placed_for_adoption:
+        return forecast_placement::placed_for_adoption;
+    case home_kind::other_residential:
+        return forecast_placement::other;
+    }
+    return forecast_placement::other;
+}
+constexpr forecast_legal forecast_group(legal_group g) noexcept {
+    switch (g) {
+    case legal_group::accommodated_s20:
+        return forecast_legal::s20;
+    case legal_group::interim_care_order:
+        return forecast_legal::interim_care_order;
+    case legal_group::care_order:
+        return forecast_legal::care_order;
+    case legal_group::placement_order:
+        return forecast_legal::placement_order;
+    }
+    return forecast_legal::other;
+}
+// One replicate's count on a 31 March, from the engine's tallies.
+inline stock_count count_of(const year_summary& y) {
+    stock_count s;
+    s.on = y.snapshot;
+    s.total = y.in_care;
+    for (std::size_t h = 0; h < home_count; ++h)
+        s.by_placement[static_cast<std::size_t>(forecast_group(static_cast<home_kind>(h)))] +=
+            y.stock_by_home[h];
+    for (std::size_t g = 0; g < legal_count; ++g)
+        s.by_legal[static_cast<std::size_t>(forecast_group(static_cast<legal_group>(g)))] +=
+            y.stock_by_legal[g];
+    s.by_age = y.stock_by_age;
+    return s;
+}
+} // namespace detail
+
+/// Forecasts a council's children in care on each of the `years` 31 Marches after `snapshot`
+/// under `policy`: the model fitted by `fit_council`, run `options.replicates` times from the
+/// council's children in care on the snapshot (their ages, homes, legal status and time in
+/// care and in placement), with entries at the measured rate and no burn-in. Each point gives
+/// the mean and the 2.5th and 97.5th percentiles over replicates.
+/// @throws std::invalid_argument when no child is in care on the snapshot, or years < 1.
+[[nodiscard]] inline forecast microsim_scenario_forecast(std::span<const care_history> histories,
+                                                         date snapshot, int years,
+                                                         const forecast_options& options,
+                                                         const scenario& policy) {
+    if (years < 1)
+        throw std::invalid_argument{"microsim_forecast: years must be at least 1"};
+    if (options.replicates < 1)
+        throw std::invalid_argument{"microsim_forecast: replicates must be at least 1"};
+    const auto fit = fit_council(histories, snapshot, options);
+    if (fit.measured.children_in_care < 1)
+        throw std::invalid_argument{"microsim_forecast: no child under 18 is in care on "
+                                    + format_iso(snapshot)};
+    sim_config cfg;
+    cfg.seed = options.seed;
+    cfg.replicates = static_cast<std::uint32_t>(options.replicates);
+    cfg.start = snapshot;
+    cfg.years = years;
+    cfg.params = fit.params;
+    cfg.initial.assign(histories.begin(), histories.end());
+    cfg.threads = 0; // replicates run side by side; the output is the same at any count
+    const auto run = simulate(cfg, policy);
+
+    forecast out;
+    out.method = "microsimulation";
+    out.from = snapshot;
+    out.years_used = fit.measured.years_used;
+    out.notes = fit.notes;
+    if (!policy.name.empty() && policy.name != "baseline")
+        out.notes.push_back("scenario: " + policy.name);
+    out.notes.push_back("placement groups from the model's kinds of home: residential settings "
+                        "other than children's homes (R1 among them) count as other");
+    for (std::size_t k = 0; k < static_cast<std::size_t>(years); ++k) {
+        std::vector<stock_count> reps;
+        for (const auto& r : run.replicates)
+            reps.push_back(detail::count_of(r.years[k]));
+        out.points.push_back(summarise_replicates(run.replicates.front().years[k].snapshot,
+                                                  std::move(reps)));
+    }
+    return out;
+}
+
+namespace detail {
+inline void put_values(std::ostream& os, std::span<const double> values) {
+    for (double v : values) {
+        os << ' ';
+        put_number(os, v);
+    }
+    os << '\n';
+}
+} // namespace detail
+
+/// Writes what a fit measured as plain text, one figure (or row of figures) a line, then the
+/// notes; the labels name the figures and the order of their slots.
+inline void write_council_fit(std::ostream& os, const council_fit& fit) {
+    const auto& m = fit.measured;
+    const auto line = [&](std::string_view label, double v) {
+        os << label << ' ';
+        detail::put_number(os, v);
+        os << '\n';
+    };
+    os << "window " << format_iso(m.from) << " to " << format_iso(m.to) << " (";
+    detail::put_number(os, m.years);
+    os << " years; collection years";
+    for (int y : m.years_used)
+        os << ' ' << y;
+    os << ")\n";
+    line("children in care on the snapshot (under 18)", m.children_in_care);
+    line("in care on the snapshot aged 18 or over (not simulated)", m.adults_in_care);
+    line("child-years in care in the window", m.care_years);
+    line("entries", m.entries);
+    line("entries a year", m.entries_per_year);
+    os << "entrants not UASC by age band (under 1, 1-4, 5-9, 10-15, 16-17):";
+    detail::put_values(os, m.entry_age);
+    line("entrants not UASC under s20 (share)", m.entry_s20);
+    line("entrants UASC (share)", m.entry_uasc);
+    os << "by kind of home (foster, kinship foster, children's home, semi-independent, "
+          "independent, with parents, placed for adoption, other residential):\n";
+    os << "  child-years:";
+    detail::put_values(os, m.care_years_by_home);
+    os << "  moves of home:";
+    detail::put_values(os, m.moves_by_home);
+    os << "  moves a year before the time-in-placement factor:";
+    detail::put_values(os, m.move_rate);
+    os << "factor on moves by time in placement (<3 months, 3-12 months, 1-2 years, 2+):";
+    detail::put_values(os, m.move_duration);
+    os << "by legal group (s20, interim care order, care order, placement order):\n";
+    os << "  child-years:";
+    detail::put_values(os, m.care_years_by_legal);
+    os << "  returns home a year:";
+    detail::put_values(os, m.return_home_rate);
+    line("exits", m.exits);
+    line("exits at 18", m.exits_at_18);
+    for (std::size_t r = 0; r < exit_route_count; ++r)
+        if (m.exits_by_route[r] > 0) {
+            os << "  exits " << to_string(static_cast<exit_route>(r)) << ' ';
+            detail::put_number(os, m.exits_by_route[r]);
+            os << '\n';
+        }
+    for (const auto& n : fit.notes)
+        os << "note: " << n << '\n';
+}
+
+/// `microsim_scenario_forecast` under the baseline (the `forecaster` signature).
+[[nodiscard]] inline forecast microsim_forecast(std::span<const care_history> histories,
+                                                date snapshot, int years,
+                                                const forecast_options& options) {
+    return microsim_scenario_forecast(histories, snapshot, years, options, scenario{});
+}
+
+} // namespace carepath::sim

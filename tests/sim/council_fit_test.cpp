@@ -1,0 +1,356 @@
+#include "carepath/sim/council_fit.hpp"
+#include "carepath/ssda903/mapping.hpp"
+#include "carepath/ssda903/years.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace carepath;
+using namespace carepath::sim;
+using t = placement_type;
+using ls = legal_status;
+
+namespace {
+constexpr date ymd(int y, unsigned m, unsigned d) {
+    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
+placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
+care_history child_born(unsigned id, date born, sex s = sex::not_known, bool uasc = false) {
+    child c;
+    c.id = child_id{id};
+    c.as_person = person_id{id};
+    c.birth_date = born;
+    c.sex = s;
+    c.unaccompanied_asylum_seeking = uasc;
+    return care_history{c};
+}
+void add(care_history& h, const care_event& e) {
+    const auto r = h.add(e);
+    INFO((r.ok() ? std::string{} : to_string(r.error())));
+    REQUIRE(r.ok());
+}
+double years(date from, date to) { return static_cast<double>((to - from).count()) / 365.25; }
+
+constexpr date snapshot = ymd(2021, 3, 31);
+constexpr date window_from = ymd(2018, 4, 1); // fit_years 3: 1 April 2018 to 31 March 2021
+constexpr date window_to = ymd(2021, 4, 1);   // the day after the snapshot
+
+// A council drawn by hand (window 1 April 2018 to 31 March 2021, 1,096 days):
+// - children 1-8, born 1 January 2010, in care on a care order in unrelated foster care
+//   since 1 January 2016 (so 2+ years in placement all through the window); 1 and 2 move to
+//   a children's home on 1 January 2020; 3 goes home on 1 April 2019; 4 leaves for another
+//   reason (E8) on 1 April 2020;
+// - child 9 was in care from 2016 to 1 June 2017, before the window (it counts nothing, and
+//   its end shows the returns began in 2017-18);
+// - children 11-15, born 1 June 2015, enter kinship foster care on 1 January 2019 aged 3:
+//   11-13 under s20 (11 goes home on 1 July 2019), 14 and 15 on interim orders (14's becomes
+//   a care order on 1 July 2019); 11-13 boys, 14-15 girls;
+// - child 16, unaccompanied, born 1 May 2003, enters a children's home under s20 on 1 June
+//   2020, a girl;
+// - child 17, born 1 January 2001, in unrelated foster care on a care order since 2016, stays
+//   put with the carers on turning 18 (1 January 2019: 275 days in the window).
+std::vector<care_history> hand_council() {
+    std::vector<care_history> out;
+    for (unsigned id = 1; id <= 8; ++id) {
+        auto h = child_born(id, ymd(2010, 1, 1));
+        add(h, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, id)});
+        if (id <= 2)
+            add(h, placement_changed{ymd(2020, 1, 1), with(t::K2, 90 + id)});
+        if (id == 3)
+            add(h, left_care{ymd(2019, 4, 1), exit_route::return_home});
+        if (id == 4)
+            add(h, left_care{ymd(2020, 4, 1), exit_route::other});
+        out.push_back(std::move(h));
+    }
+    auto old = child_born(9, ymd(2008, 1, 1));
+    add(old, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, 9)});
+    add(old, left_care{ymd(2017, 6, 1), exit_route::return_home});
+    out.push_back(std::move(old));
+    for (unsigned id = 11; id <= 15; ++id) {
+        auto h = child_born(id, ymd(2015, 6, 1), id <= 13 ? sex::male : sex::female);
+        add(h, entered_care{ymd(2019, 1, 1),
+                            id <= 13 ? ls::accommodated_s20 : ls::interim_care_order,
+                            with(t::U3, id)});
+        if (id == 11)
+            add(h, left_care{ymd(2019, 7, 1), exit_route::return_home});
+        if (id == 14)
+            add(h, legal_status_changed{ymd(2019, 7, 1), ls::care_order});
+        out.push_back(std::move(h));
+    }
+    auto u = child_born(16, ymd(2003, 5, 1), sex::female, true);
+    add(u, entered_care{ymd(2020, 6, 1), ls::accommodated_s20, with(t::K2, 16)});
+    out.push_back(std::move(u));
+    auto adult = child_born(17, ymd(2001, 1, 1));
+    add(adult, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, 17)});
+    add(adult, left_care{ymd(2019, 1, 1), exit_route::staying_put});
+    out.push_back(std::move(adult));
+    return out;
+}
+} // namespace
+
+TEST_CASE("council_fit: rates measured from a council drawn by hand", "[sim][council_fit]") {
+    const auto hs = hand_council();
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    const auto& m = fit.measured;
+    const auto& p = fit.params;
+    const double window = years(window_from, window_to); // 1,096 days
+    CHECK(m.from == window_from);
+    CHECK(m.years == Approx(window));
+    CHECK(m.years_used == std::vector<int>{2019, 2020, 2021});
+    // in care on the snapshot: 1, 2, 5-8, 12-16
+    CHECK(m.children_in_care == 11);
+    CHECK(p.stock_count.value == 11);
+    // entries: 11-16, six in 1,096 days; five not unaccompanied, all aged 3, three under s20
+    CHECK(m.entries == 6);
+    CHECK(p.entries_per_year.value == Approx(6 / window));
+    CHECK(p.entries_per_year.from == provenance::derived);
+    CHECK(p.entries_per_year.note.find("2019-2021") != std::string_view::npos);
+    CHECK(p.entry_age.values == std::array<double, band_count>{0, 1, 0, 0, 0});
+    CHECK(p.entry_s20.value == Approx(3.0 / 5));
+    CHECK(p.entry_uasc.value == Approx(1.0 / 6));
+    CHECK(p.male.value == Approx(50)); // three boys of six
+    // first homes: the 1-4 row is measured (five kinship), the 16-17 row (one) is England's
+    const auto b14 = static_cast<std::size_t>(age_band::age_1_4);
+    const auto b16 = static_cast<std::size_t>(age_band::age_16_17);
+    CHECK(p.entry_home[b14] == std::array<double, home_count>{0, 5, 0, 0, 0, 0, 0, 0});
+    CHECK(p.entry_home[b16] == default_england().entry_home[b16]);
+    CHECK(m.first_home[b16][static_cast<std::size_t>(home_kind::childrens_home)] == 1);
+    // returns home: one from a care order and one from s20, over the days in each (child 16,
+    // unaccompanied, is not at risk of going home):
+    // care order: 1, 2 all window (1,096 x 2), 3 to 1/4/2019 (365), 4 to 1/4/2020 (731), 5-8
+    // (1,096 x 4), 14 from 1/7/2019 (640), 17 (275) = 8,587 days; s20: 11 (181), 12 and 13
+    // (821 x 2)
+    const auto co = static_cast<std::size_t>(legal_group::care_order);
+    const auto s20 = static_cast<std::size_t>(legal_group::accommodated_s20);
+    const auto ico = static_cast<std::size_t>(legal_group::interim_care_order);
+    CHECK(p.return_home_rate.values[co] == Approx(1 / (8587 / 365.25)));
+    CHECK(p.return_home_rate.values[s20] == Approx(1 / (1823 / 365.25)));
+    CHECK(p.return_home_rate.values[ico] == 0); // 1,002 days on interim orders, none home
+    CHECK(p.return_home_scale.value == 1);
+    // other exits: child 4 over every day in care (8,587 + 1,823 + 1,002 + 16's 304); child
+    // 17's leaving at 18 is not a hazard's
+    CHECK(p.other_exit_rate.value == Approx(1 / (11716 / 365.25)));
+    CHECK(m.exits == 4);
+    CHECK(m.exits_at_18 == 1);
+    CHECK(m.exits_by_route[static_cast<std::size_t>(exit_route::staying_put)] == 1);
+    // moves: two from unrelated foster care, all of whose days (7,035: 1 and 2 640 each, 3
+    // 365, 4 731, 5-8 1,096 each, 17 275) are 2+ years into the placement: the modelled rate
+    // there is 2 over those days, and the 2+ band (most moves) keeps England's factor
+    const auto f = static_cast<std::size_t>(home_kind::foster);
+    CHECK(p.move_rate.values[f] * p.move_duration.values[3] == Approx(2 / (7035 / 365.25)));
+    CHECK(p.move_duration.values[3] == default_england().move_duration.values[3]);
+    CHECK(p.move_scale.value == 1);
+    // no kinship placement ended in an order: measured zero, not England's
+    CHECK(p.sgo_kinship_rate.value == 0);
+    CHECK(p.cao_rate.value == 0);
+    // too few cases: England's values kept and named
+    CHECK(p.proceedings_extra_weeks.value == default_england().proceedings_extra_weeks.value);
+    bool named = false;
+    for (const auto& n : fit.notes)
+        named = named || n.find("proceedings_extra_weeks") != std::string::npos;
+    CHECK(named);
+    // returns after care are inside the entries, so the model's are off
+    CHECK(p.reentry_after_return_rate.value == 0);
+}
+
+TEST_CASE("council_fit: events after the snapshot do not change the fit", "[sim][council_fit]") {
+    const auto before = hand_council();
+    auto after = before;
+    // child 5 leaves the day after the snapshot, 6 moves in April, 12 goes home in May, a new
+    // child enters in June, and 16 turns 18 and leaves
+    add(after[4], left_care{ymd(2021, 4, 1), exit_route::return_home});
+    add(after[5], placement_changed{ymd(2021, 4, 15), with(t::K2, 77)});
+    add(after[10], left_care{ymd(2021, 5, 1), exit_route::return_home});
+    add(after[14], left_care{ymd(2021, 5, 1), exit_route::independent_living});
+    auto late = child_born(30, ymd(2018, 1, 1));
+    add(late, entered_care{ymd(2021, 6, 1), ls::accommodated_s20, with(t::U6, 30)});
+    after.push_back(std::move(late));
+    const auto a = fit_council(before, snapshot, forecast_options{});
+    const auto b = fit_council(after, snapshot, forecast_options{});
+    CHECK(a.measured.children_in_care == b.measured.children_in_care);
+    CHECK(a.params.entries_per_year.value == b.params.entries_per_year.value);
+    CHECK(a.params.return_home_rate.values == b.params.return_home_rate.values);
+    CHECK(a.params.move_rate.values == b.params.move_rate.values);
+    CHECK(a.params.move_duration.values == b.params.move_duration.values);
+    CHECK(a.params.other_exit_rate.value == b.params.other_exit_rate.value);
+    CHECK(a.params.independent_living_rate.value == b.params.independent_living_rate.value);
+    CHECK(a.measured.exits == b.measured.exits);
+    CHECK(a.measured.care_years == b.measured.care_years);
+    // and the forecasts from the snapshot are the same
+    forecast_options o;
+    o.replicates = 3;
+    const auto fa = microsim_forecast(before, snapshot, 2, o);
+    const auto fb = microsim_forecast(after, snapshot, 2, o);
+    for (std::size_t k = 0; k < 2; ++k)
+        CHECK(fa.points[k].mean.total == fb.points[k].mean.total);
+}
+
+namespace {
+// A steady council: 40 children always in care, under s20 in unrelated foster care, all young;
+// every 1,096 / 30 days in the window one of them goes home and a 3-year-old comes in, so 30
+// entries and 30 returns in 3 years (10 a year) against 40 x 3 child-years (0.25 a year each):
+// entries balance exits. With `entries` false nobody comes in: 70 children at the start of
+// the window, 30 go home, 40 are left on the snapshot.
+std::vector<care_history> steady_council(bool entries) {
+    std::vector<care_history> out;
+    std::vector<std::size_t> slot;
+    unsigned id = 1;
+    for (int s = 0; s < (entries ? 40 : 70); ++s) {
+        auto h = child_born(id, ymd(2014, 1, 1) + days{s * 5});
+        add(h, entered_care{ymd(2017, 1, 1), ls::accommodated_s20, with(t::U6, id)});
+        ++id;
+        slot.push_back(out.size());
+        out.push_back(std::move(h));
+    }
+    for (int k = 0; k < 30; ++k) {
+        const date on = window_from + days{18 + k * 1096 / 30};
+        auto& leaving = out[slot[static_cast<std::size_t>(entries ? k % 40 : 40 + k)]];
+        add(leaving, left_care{on, exit_route::return_home});
+        if (!entries)
+            continue;
+        auto h = child_born(id, on - days{3 * 365 + 100});
+        add(h, entered_care{on, ls::accommodated_s20, with(t::U6, id)});
+        ++id;
+        slot[static_cast<std::size_t>(k % 40)] = out.size();
+        out.push_back(std::move(h));
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("council_fit: a steady council forecasts a flat count", "[sim][council_fit]") {
+    const auto hs = steady_council(true);
+    forecast_options o;
+    o.replicates = 30;
+    const auto fit = fit_council(hs, snapshot, o);
+    CHECK(fit.measured.children_in_care == 40);
+    CHECK(fit.params.entries_per_year.value == Approx(30 / years(window_from, window_to)));
+    CHECK(fit.params.return_home_rate.values[0] == Approx(30 / (40 * years(window_from,
+                                                                             window_to))));
+    const auto f = microsim_forecast(hs, snapshot, 3, o);
+    REQUIRE(f.points.size() == 3);
+    CHECK(f.method == "microsimulation");
+    CHECK(f.from == snapshot);
+    CHECK(f.years_used == std::vector<int>{2019, 2020, 2021});
+    CHECK(f.points[0].on == ymd(2022, 3, 31));
+    CHECK(f.points[2].on == ymd(2024, 3, 31));
+    // about 9 per replicate of chance (sibling groups widen it): 30 replicates put the mean
+    // within 3 of 40 with room to spare
+    for (const auto& pt : f.points) {
+        INFO(format_iso(pt.on) << " mean " << pt.mean.total);
+        CHECK(std::abs(pt.mean.total - 40) < 5);
+        CHECK(pt.mean.total == Approx(pt.mean.of(age_band::under_1) + pt.mean.of(age_band::age_1_4)
+                                      + pt.mean.of(age_band::age_5_9)
+                                      + pt.mean.of(age_band::age_10_15)
+                                      + pt.mean.of(age_band::age_16_17)));
+        // all under s20 with no route to an order in the data
+        CHECK(pt.mean.of(forecast_legal::s20) == Approx(pt.mean.total));
+    }
+}
+
+TEST_CASE("council_fit: no entries forecasts a falling count; intervals hold the mean and widen",
+          "[sim][council_fit]") {
+    forecast_options o;
+    o.replicates = 40;
+    const auto emptying = steady_council(false);
+    const auto fit = fit_council(emptying, snapshot, o);
+    CHECK(fit.measured.children_in_care == 40);
+    CHECK(fit.params.entries_per_year.value == 0);
+    const double home = fit.params.return_home_rate.values[0];
+    const auto empties = microsim_forecast(emptying, snapshot, 4, o);
+    REQUIRE(empties.points.size() == 4);
+    double last = 40;
+    for (const auto& pt : empties.points) {
+        INFO(format_iso(pt.on) << " mean " << pt.mean.total);
+        CHECK(pt.mean.total < last);
+        last = pt.mean.total;
+    }
+    // going home at the measured rate, the only way out: 40 x e^(-4 x rate) after four years
+    CHECK(last == Approx(40 * std::exp(-4 * home)).margin(4));
+    const auto steady = microsim_forecast(steady_council(true), snapshot, 5, o);
+    for (const auto* f : {&empties, &steady})
+        for (const auto& pt : f->points) {
+            CHECK(pt.low.total <= pt.mean.total);
+            CHECK(pt.mean.total <= pt.high.total);
+            CHECK(pt.replicates.size() == 40);
+        }
+    const auto width = [](const forecast_point& pt) { return pt.high.total - pt.low.total; };
+    CHECK(width(steady.points.back()) > width(steady.points.front()));
+}
+
+TEST_CASE("council_fit: adults in care are counted apart and the fit prints",
+          "[sim][council_fit]") {
+    auto hs = hand_council();
+    // in care since 2016 and 18 on 1 January 2018, before the window: no day of it is read
+    auto adult = child_born(40, ymd(2000, 1, 1));
+    add(adult, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, 40)});
+    hs.push_back(std::move(adult));
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    CHECK(fit.measured.children_in_care == 11);
+    CHECK(fit.measured.adults_in_care == 1);
+    CHECK(fit.measured.care_years == fit_council(hand_council(), snapshot, {}).measured.care_years);
+    CHECK(fit.notes.front() == "1 in care on the snapshot are 18 or over: they are not simulated "
+                               "(the model ends care at 18)");
+    std::ostringstream os;
+    write_council_fit(os, fit);
+    const auto text = os.str();
+    CHECK(text.rfind("window 2018-04-01 to 2021-03-31 (", 0) == 0);
+    CHECK(text.find("collection years 2019 2020 2021)\n") != std::string::npos);
+    CHECK(text.find("\nchildren in care on the snapshot (under 18) 11\n") != std::string::npos);
+    CHECK(text.find("\nentries 6\n") != std::string::npos);
+    CHECK(text.find("\nexits at 18 1\n") != std::string::npos);
+    CHECK(text.find("\n  exits staying_put 1\n") != std::string::npos);
+    CHECK(text.find("\nentrants not UASC by age band (under 1, 1-4, 5-9, 10-15, 16-17): 0 1 0 0 0\n")
+          != std::string::npos);
+    CHECK(text.find("note: England's values kept (too few cases") != std::string::npos);
+}
+
+TEST_CASE("council_fit: bad requests are refused", "[sim][council_fit]") {
+    const auto hs = hand_council();
+    forecast_options o;
+    o.fit_years = 0;
+    CHECK_THROWS_AS(fit_council(hs, snapshot, o), std::invalid_argument);
+    CHECK_THROWS_AS(microsim_forecast(hs, snapshot, 0, forecast_options{}),
+                    std::invalid_argument);
+    // nobody in care on the snapshot: nothing to start from
+    CHECK_THROWS_AS(microsim_forecast(hs, ymd(2015, 3, 31), 1, forecast_options{}),
+                    std::invalid_argument);
+}
+
+TEST_CASE("council_fit: the demand-model sample fits and forecasts", "[sim][council_fit]") {
+    // five years of returns (2017-18 to 2021-22) merged into one history per child
+    namespace fs = std::filesystem;
+    const std::vector<fs::path> in{fs::path{CAREPATH_SOURCE_DIR}
+                                   / "../shared/data/demand-model-samples"};
+    REQUIRE(fs::exists(in[0])); // ../shared sits beside the repository, as in CI
+    const auto merged = ssda903::read_years(in);
+    REQUIRE(merged);
+    const auto mapped = ssda903::map_return(merged->merged);
+    std::vector<care_history> hs;
+    for (const auto& c : mapped.children)
+        hs.push_back(c.history);
+    forecast_options o;
+    o.replicates = 4;
+    // from 31 March 2019: two years of returns before it, so the window is cut to them
+    const date on = ymd(2019, 3, 31);
+    const auto fit = fit_council(hs, on, o);
+    const auto& m = fit.measured;
+    CHECK(m.from == ymd(2017, 4, 1));
+    CHECK(m.years_used == std::vector<int>{2018, 2019});
+    CHECK(m.children_in_care > 50);
+    CHECK(m.children_in_care <= count_in_care(hs, on).total);
+    CHECK(m.entries_per_year > 0);
+    CHECK(m.exits > 0);
+    const auto f = microsim_forecast(hs, on, 3, o);
+    REQUIRE(f.points.size() == 3);
+    for (const auto& pt : f.points) {
+        CHECK(std::isfinite(pt.mean.total));
+        CHECK(pt.mean.total > 0);
+        CHECK(pt.mean.total < 3 * m.children_in_care);
+    }
+}

@@ -1,0 +1,33 @@
+# Tests of `carepath forecast` on the demand-model sample (../shared/data/demand-model-samples:
+# five years of synthetic returns, 2017-18 to 2021-22, files with a year prefix). Uses
+# cp_cli_test from cli.cmake (included first: the files are included in name order).
+if(NOT COMMAND cp_cli_test)
+    return()
+endif()
+set(cp_forecast_sample ${PROJECT_SOURCE_DIR}/../shared/data/demand-model-samples)
+cp_cli_test(cli_forecast_help RC 0 ARGS forecast --help
+            OUT "--years.*--backtest.*--replicates.*--seed.*--costs.*--inflation.*--out")
+if(EXISTS ${cp_forecast_sample})
+    # The sample is noisy on purpose, so the returns have problems: exit 1, forecast printed.
+    cp_cli_test(cli_forecast_sample RC 1
+                ARGS forecast ${cp_forecast_sample} --years 2 --replicates 5 --quiet
+                     --out ${cp_work}/forecast/forecast.csv
+                OUT "returns of 2017-18 2018-19 2019-20 2020-21 2021-22.*in care on 31 March 2022.*markov: fitted on collection years 2019-20 2020-21 2021-22.*Children in care on 31 March 2023.*placement foster.*legal care_order.*age 10_15.*Children in care on 31 March 2024.*Yearly cost.*foster: 820 pounds a week"
+                FILE ${cp_work}/forecast/forecast.csv
+                FILE_RE "^method,date,count,mean,low,high.*markov,2023-03-31,total,[0-9]")
+    cp_cli_test(cli_forecast_backtest RC 1
+                ARGS forecast ${cp_forecast_sample} --years 2 --replicates 5 --quiet --backtest
+                OUT "Back-test: .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*markov +1 +total +4 .*markov +2 +total +3 ")
+endif()
+# A bad cost file: the error names file, line, field and value; nothing is forecast.
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv
+     "placement_group,weekly_cost,price_year,source,note\nfoster,lots,2020,x,\n")
+cp_cli_test(cli_forecast_bad_costs RC 2
+            ARGS forecast ${PROJECT_SOURCE_DIR}/tests/data/report/return --costs
+                 ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv --quiet
+            ERR "bad_costs.csv:2: weekly_cost=\"lots\": not a number of pounds")
+if(EXISTS ${cp_forecast_sample})
+    cp_cli_test(cli_forecast_first_year_after_last RC 2
+                ARGS forecast ${cp_forecast_sample} --first-year 2030 --quiet
+                ERR "--first-year 2030 is after the last return \\(2021-22\\)")
+endif()
