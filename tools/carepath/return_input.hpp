@@ -12,6 +12,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace carepath::cli {
@@ -102,7 +103,13 @@ inline std::optional<loaded_return> load_return(const std::vector<std::string>& 
     // A year the data does not reach would be answered by stretching open episodes to its end
     // (or by counting nobody): refuse it, and say what the return covers.
     const auto span = ssda903::episode_date_span(out.data);
-    const int own_year = span ? ssda903::collection_year_of(span->last) : 0;
+    // The year the dates say (a DEC on 1 April belongs to the year before), whatever was asked.
+    const int own_year = [&] {
+        const int asked_year = std::exchange(out.data.collection_year, 0);
+        const int y = ssda903::infer_collection_year(out.data);
+        out.data.collection_year = asked_year;
+        return y;
+    }();
     const std::string asked = report::collection_year_label(out.year);
     if (span && (out.window.from > span->last || out.window.to <= span->first)) {
         std::cerr << "carepath " << who << ": " << dir << ": the return's episodes run from "

@@ -193,7 +193,10 @@ inline void read_input(const std::filesystem::path& input, std::vector<year_retu
                       .data = {}};
         y.data.collection_year = year; // cells are checked against the year's code lists
         std::size_t count = 0;
-        for (const auto& f : files) read_file_into(f, f.string(), false, y.data, limits, count);
+        for (const auto& f : files) {
+            read_file_into(f, f.string(), false, y.data, limits, count);
+            if (count > limits.max_files) break; // said once, at the first file past the limit
+        }
         if (settle_year(y, year, out)) years.push_back(std::move(y));
     }
 }
@@ -419,7 +422,8 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
         for (const auto& f : y.data.unread_files) m.merged.unread_files.push_back(f);
     }
     for (auto& [name, t] : tables) {
-        t.out.file = t.out.sources.empty() ? std::string{} : t.out.sources.back();
+        // Rows name their own files (`sources`); the table's name is the one a writer uses.
+        t.out.file = detail::lower_ascii(name) + ".csv";
         m.merged.tables.emplace(name, std::move(t.out));
     }
     m.merged.collection_year = years.empty() ? 0 : years.back().collection_year;
