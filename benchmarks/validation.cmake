@@ -17,3 +17,9 @@ add_executable(refit EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/refit.cpp)
 target_link_libraries(refit PRIVATE carepath::carepath carepath_warnings)
 target_compile_options(refit PRIVATE -O2)
 target_compile_definitions(refit PRIVATE CAREPATH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# council_returns: yearly returns of one simulated council (docs/forecast.md, the forecast
+# benchmark and back-test); on request only, like validation_table.
+add_executable(council_returns EXCLUDE_FROM_ALL ${CMAKE_CURRENT_SOURCE_DIR}/council_returns.cpp)
+target_link_libraries(council_returns PRIVATE carepath::carepath carepath_warnings)
+target_compile_options(council_returns PRIVATE -O2)

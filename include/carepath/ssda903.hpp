@@ -14,6 +14,7 @@
 #include "carepath/ssda903/table.hpp"
 #include "carepath/ssda903/writer.hpp"
 #include "carepath/ssda903/xml.hpp"
+#include "carepath/ssda903/years.hpp"
 
 // Beside the return: a council's relationship records, and sharing a return more safely.
 #include "carepath/ssda903/deidentify.hpp"

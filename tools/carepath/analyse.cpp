@@ -1,6 +1,7 @@
-// `carepath analyse DIR [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`:
-// the stability indicators, moves, continuity and sibling separation of an SSDA903 return (with
-// a relationships extract for the last two, docs/relationships.md), and report.html.
+// `carepath analyse DIR... [--year YYYY] [--format text|json] [--out DIR] [--relationships FILE]`:
+// the stability indicators, moves, continuity and sibling separation of an SSDA903 return or of
+// a council's returns of several years merged (with a relationships extract for the last two,
+// docs/relationships.md), and report.html.
 // Exit 0 when the return was analysed cleanly, 1 when it was analysed but rows had problems
 // (listed on stderr), 2 when it cannot be read.
 #include "command.hpp"
@@ -17,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -29,12 +31,18 @@ nlohmann::json share_json(const carepath::ssda903::proportion& p) {
     return j;
 }
 
-int run_analyse(const std::string& dir, int year, const std::string& format,
+int run_analyse(const std::vector<std::string>& dirs, int year, const std::string& format,
                 const std::string& out_dir, bool quiet, const std::string& relationships) {
     namespace r = carepath::report;
-    auto loaded = carepath::cli::load_return(dir, year, "analyse", quiet);
+    auto loaded = carepath::cli::load_return(dirs, year, "analyse", quiet);
     if (!loaded)
         return 2;
+    const std::string dir = carepath::cli::folders_label(dirs);
+    const bool merged = loaded->years.size() > 1;
+    const std::string years_merged =
+        r::collection_year_label(loaded->years.front()) + " to "
+        + r::collection_year_label(loaded->years.back()) + ", "
+        + std::to_string(loaded->years.size()) + " returns merged into one history per child";
     std::optional<carepath::cli::relationships_joined> joined;
     if (!relationships.empty()) {
         joined = carepath::cli::join_relationships_file(loaded->mapped, relationships, "analyse",
@@ -49,7 +57,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     auto data = r::summarise_histories(histories, loaded->window);
     data.title =
         "carepath analysis of an SSDA903 return, " + r::collection_year_label(loaded->year);
-    data.subtitle = "From the return in " + dir
+    data.subtitle = (merged ? "From the returns in " + dir + " (" + years_merged + ")"
+                            : "From the return in " + dir)
                     + ". SSDA903 records placements and legal "
                       "statuses, not relationships, so continuity and siblings need other data.";
     data.continuity = r::continuity_by_move(histories, loaded->window);
@@ -74,6 +83,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     data.extra_tables.push_back(std::move(t));
     data.extra_title = "Placement stability indicators";
     data.facts.emplace_back("collection year", r::collection_year_label(loaded->year));
+    if (merged)
+        data.facts.emplace_back("years merged", years_merged);
     data.facts.emplace_back("problems met reading the return", std::to_string(loaded->problems));
 
     const std::filesystem::path report_path = std::filesystem::path{out_dir} / "report.html";
@@ -89,6 +100,7 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
     if (format == "json") {
         nlohmann::json j;
         j["collection_year"] = loaded->year;
+        j["years_merged"] = loaded->years;
         j["looked_after_in_year"] = ind.looked_after_in_year;
         j["looked_after_at_year_end"] = ind.looked_after_at_year_end;
         j["three_or_more_placements"] = share_json(ind.three_or_more_placements);
@@ -121,6 +133,8 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
         j["report"] = report_path.string();
         std::cout << j.dump(1) << '\n';
     } else {
+        if (merged)
+            std::cout << "Years: " << years_merged << '\n';
         std::cout << ind;
         std::cout << "  children by moves of home in the year (0, 1, 2, 3, 4, 5+):";
         for (const double v : data.moves_per_child)
@@ -157,7 +171,7 @@ int run_analyse(const std::string& dir, int year, const std::string& format,
 
 const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     struct options {
-        std::string dir;
+        std::vector<std::string> dirs;
         int year = 0;
         std::string format = "text";
         std::string out = "carepath-out";
@@ -170,7 +184,11 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
                    "return, with report.html");
     cmd->footer("Exit status: 0 analysed, 1 analysed but some rows had problems, 2 cannot read "
                 "the return.");
-    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("dir", opt->dirs,
+                    "folder holding the return's CSV (or XML) files; several folders, or one "
+                    "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
+                    "are merged into one history per child")
+        ->required();
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25); "
                     "default: inferred from the latest episode date")
@@ -184,7 +202,7 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
                     "CSV extract of the children's relationships (docs/relationships.md), for "
                     "continuity per move and sibling separation");
     cmd->callback([opt] {
-        carepath::cli::exit_code() = run_analyse(opt->dir, opt->year, opt->format, opt->out,
+        carepath::cli::exit_code() = run_analyse(opt->dirs, opt->year, opt->format, opt->out,
                                                  opt->quiet, opt->relationships);
     });
 }};

@@ -1,7 +1,8 @@
-// `carepath export DIR --to json|traminer|mstate|ssda903 --out FILE`: the care histories of
-// an SSDA903 return as JSON, as TraMineR's state sequences (one row per child, one column per
-// month) or in mstate's long format (id, from, to, trans, Tstart, Tstop, status), for work in R
-// or Python; or, with --to ssda903, the return itself as CSV files (for sharing with --deidentify,
+// `carepath export DIR... --to json|traminer|mstate|ssda903 --out FILE`: the care histories of
+// an SSDA903 return, or of a council's returns of several years merged, as JSON, as TraMineR's
+// state sequences (one row per child, one column per month) or in mstate's long format (id,
+// from, to, trans, Tstart, Tstop, status), for work in R or Python; or, with --to ssda903, the
+// return itself as CSV files (for sharing with --deidentify,
 // docs/deidentify.md). Exit 0 written, 1 written but rows had problems, 2 cannot read or write.
 #include "command.hpp"
 #include "deidentify_input.hpp"
@@ -60,12 +61,13 @@ nlohmann::json history_json(const carepath::ssda903::mapped_child& c) {
     return j;
 }
 
-int run_export(const std::string& dir, const std::string& to, const std::string& out, int year,
-               bool quiet, const carepath::cli::deidentify_request& deid) {
+int run_export(const std::vector<std::string>& dirs, const std::string& to,
+               const std::string& out, int year, bool quiet,
+               const carepath::cli::deidentify_request& deid) {
     namespace r = carepath::report;
     if (deid.on && !carepath::cli::read_key(deid, "export"))
         return 2; // refused before any reading: no key, no output
-    auto loaded = carepath::cli::load_return(dir, year, "export", quiet);
+    auto loaded = carepath::cli::load_return(dirs, year, "export", quiet);
     if (!loaded || !carepath::cli::deidentify_loaded(*loaded, deid, "export"))
         return 2;
     if (to == "ssda903") {
@@ -102,6 +104,7 @@ int run_export(const std::string& dir, const std::string& to, const std::string&
             } else {
                 nlohmann::json j;
                 j["collection_year"] = loaded->year;
+                j["years_merged"] = loaded->years;
                 j["from"] = carepath::format_iso(from);
                 j["to"] = carepath::format_iso(to_day);
                 auto& list = j["children"] = nlohmann::json::array();
@@ -127,7 +130,8 @@ int run_export(const std::string& dir, const std::string& to, const std::string&
 
 const carepath::cli::registrar export_command{[](CLI::App& app) {
     struct options {
-        std::string dir, to, out;
+        std::vector<std::string> dirs;
+        std::string to, out;
         int year = 0;
         bool quiet = false;
         carepath::cli::deidentify_request deid;
@@ -138,7 +142,11 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
                   "mstate long format");
     cmd->footer("Exit status: 0 written, 1 written but some rows had problems, 2 cannot read the "
                 "return or write the file.");
-    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("dir", opt->dirs,
+                    "folder holding the return's CSV (or XML) files; several folders, or one "
+                    "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
+                    "are merged into one history per child")
+        ->required();
     cmd->add_option("--to", opt->to, "json, traminer, mstate or ssda903 (the return's CSV files)")
         ->required()
         ->check(CLI::IsMember({"json", "traminer", "mstate", "ssda903"}));
@@ -156,7 +164,7 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
         carepath::cli::exit_code() =
-            run_export(opt->dir, opt->to, opt->out, opt->year, opt->quiet, opt->deid);
+            run_export(opt->dirs, opt->to, opt->out, opt->year, opt->quiet, opt->deid);
     });
 }};
 

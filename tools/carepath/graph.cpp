@@ -99,7 +99,7 @@ std::optional<network> from_cohort(const std::string& dir, const std::string& id
 
 std::optional<network> from_return(const std::string& dir, const std::string& id, int year,
                                    const std::optional<carepath::date>& on, bool quiet) {
-    auto loaded = carepath::cli::load_return(dir, year, "graph", quiet);
+    auto loaded = carepath::cli::load_return({dir}, year, "graph", quiet);
     if (!loaded)
         return std::nullopt;
     const auto* mc = loaded->mapped.find(carepath::ssda903::normalise_child_id(id));

@@ -4,6 +4,7 @@
 // through a std::ostream callback. (Program code: it prints to the terminal.)
 #include <carepath/report/care_report.hpp>
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/years.hpp>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +12,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace carepath::cli {
@@ -21,7 +23,9 @@ struct loaded_return {
     ssda903::mapping_result mapped;
     int year = 0;                 ///< collection year (2025 = 2024-25)
     report::report_window window; ///< the collection year, [1 April Y-1, 1 April Y)
-    std::size_t problems = 0;     ///< read errors and mapping diagnostics
+    std::size_t problems = 0;     ///< read errors, merge and mapping diagnostics
+    std::vector<int> years;       ///< collection years read (several when years were merged)
+    std::vector<diagnostic> merge_problems; ///< corrections and gaps between years
 
     [[nodiscard]] std::vector<care_history> histories() const {
         std::vector<care_history> out;
@@ -32,18 +36,47 @@ struct loaded_return {
     }
 };
 
-/// Reads `dir` (or `dir/ssda903`) as a return. Prints why and returns nullopt when it cannot
-/// be used; `who` names the subcommand in messages.
-inline std::optional<loaded_return> load_return(const std::string& dir, int year,
+/// The folders named, for messages: "a", "a and b", "a, b and c".
+inline std::string folders_label(const std::vector<std::string>& dirs) {
+    std::string out;
+    for (std::size_t i = 0; i < dirs.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == dirs.size() ? " and " : ", ") + dirs[i];
+    return out;
+}
+
+/// Reads `dirs` as one return, or as a council's returns of several years merged into one
+/// history per child (several folders, or one holding year folders or year-prefixed files).
+/// Prints why and returns nullopt when they cannot be used; `who` names the subcommand.
+inline std::optional<loaded_return> load_return(const std::vector<std::string>& dirs, int year,
                                                 const std::string& who, bool quiet) {
-    auto read = ssda903::read_return(dir, year);
-    if (!read) {
-        std::cerr << "carepath " << who << ": cannot read the return: " << read.error()
-                  << "\n  give the folder that holds the return's CSV or XML files\n";
-        return std::nullopt;
-    }
+    const std::string dir = folders_label(dirs);
     loaded_return out;
-    out.data = std::move(read).value();
+    if (dirs.size() > 1 || ssda903::holds_several_years(dirs.front())) {
+        const std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
+        auto read = ssda903::read_years(paths);
+        if (!read) {
+            std::cerr << "carepath " << who << ": cannot read the returns: " << read.error()
+                      << "\n  give folders of yearly returns (2019-20/ or 2019-episodes.csv)\n";
+            return std::nullopt;
+        }
+        out.years = read->years_used();
+        out.merge_problems = std::move(read->diagnostics);
+        out.data = std::move(read->merged);
+        if (!quiet)
+            std::cerr << "carepath " << who << ": merged " << out.years.size()
+                      << (out.years.size() == 1 ? " year" : " years") << " ("
+                      << report::collection_year_label(out.years.front()) << " to "
+                      << report::collection_year_label(out.years.back()) << ") into one history "
+                      << "per child\n";
+    } else {
+        auto read = ssda903::read_return(dirs.front(), year);
+        if (!read) {
+            std::cerr << "carepath " << who << ": cannot read the return: " << read.error()
+                      << "\n  give the folder that holds the return's CSV or XML files\n";
+            return std::nullopt;
+        }
+        out.data = std::move(read).value();
+    }
     // Files that could not be read are said first, whatever --quiet says: their reason (such
     // as "save it as UTF-8") is the fix, and every figure below lacks their rows.
     for (const auto& d : out.data.read_errors)
@@ -70,7 +103,13 @@ inline std::optional<loaded_return> load_return(const std::string& dir, int year
     // A year the data does not reach would be answered by stretching open episodes to its end
     // (or by counting nobody): refuse it, and say what the return covers.
     const auto span = ssda903::episode_date_span(out.data);
-    const int own_year = span ? ssda903::collection_year_of(span->last) : 0;
+    // The year the dates say (a DEC on 1 April belongs to the year before), whatever was asked.
+    const int own_year = [&] {
+        const int asked_year = std::exchange(out.data.collection_year, 0);
+        const int y = ssda903::infer_collection_year(out.data);
+        out.data.collection_year = asked_year;
+        return y;
+    }();
     const std::string asked = report::collection_year_label(out.year);
     if (span && (out.window.from > span->last || out.window.to <= span->first)) {
         std::cerr << "carepath " << who << ": " << dir << ": the return's episodes run from "
@@ -90,11 +129,14 @@ inline std::optional<loaded_return> load_return(const std::string& dir, int year
                   << " count only the children in it"
                   << (year > own_year ? ", with open episodes taken as still open" : "")
                   << '\n';
+    if (out.years.empty())
+        out.years.push_back(own_year != 0 ? own_year : out.year);
     out.mapped = ssda903::map_return(out.data);
-    out.problems = out.data.read_errors.size() + out.mapped.diagnostics.size();
+    out.problems =
+        out.data.read_errors.size() + out.merge_problems.size() + out.mapped.diagnostics.size();
     if (!quiet) {
         std::size_t shown = 0;
-        for (const auto* list : {&out.data.read_errors, &out.mapped.diagnostics})
+        for (const auto* list : {&out.data.read_errors, &out.merge_problems, &out.mapped.diagnostics})
             for (const auto& d : *list)
                 if (shown++ < 20)
                     std::cerr << "carepath " << who << ": " << d << '\n';

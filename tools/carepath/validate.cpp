@@ -1,4 +1,4 @@
-// `carepath validate DIR [--year YYYY] [--format text|json] [--la CODE]`: reads an SSDA903
+// `carepath validate DIR... [--year YYYY] [--format text|json] [--la CODE]`: reads an SSDA903
 // return from DIR and prints one finding a line (RULE, TABLE, LINE, CHILD, MESSAGE separated by
 // tabs) or JSON. Exit 0 when clean, 1 with findings, 2 when the return cannot be read in full
 // (a file not read, a year carepath has no rules for): findings are then printed, but a
@@ -11,13 +11,58 @@
 
 #include <algorithm>
 #include <iostream>
+#include <filesystem>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 
+namespace s9 = carepath::ssda903;
+
+nlohmann::json report_json(const s9::validation_report& report) {
+    nlohmann::json out;
+    out["year"] = report.year;
+    out["rules_run"] = report.rules_run;
+    out["status"] = std::string{carepath::to_string(report.status)};
+    auto& problems = out["problems"] = nlohmann::json::array();
+    for (const auto& d : report.problems)
+        problems.push_back({{"file", d.file},
+                            {"line", d.line},
+                            {"field", d.field},
+                            {"value", d.value},
+                            {"message", d.message}});
+    auto& list = out["findings"] = nlohmann::json::array();
+    for (const auto& f : report.findings) {
+        nlohmann::json fields = nlohmann::json::array();
+        std::string::size_type start = 0;
+        while (start <= f.fields.size() && !f.fields.empty()) {
+            const auto end = f.fields.find(';', start);
+            fields.push_back(f.fields.substr(start, end - start));
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        list.push_back({{"rule", f.rule}, {"table", f.table}, {"file", f.file},
+                        {"line", f.line}, {"child", f.child}, {"fields", fields},
+                        {"message", f.message}});
+    }
+    return out;
+}
+
+// Prints the problems that stopped a year's validation or left it incomplete.
+void say_status(const s9::validation_report& report, std::string_view what) {
+    if (report.status == s9::validation_status::refused)
+        for (const auto& d : report.problems)
+            std::cerr << "carepath validate: " << what << d << '\n';
+    if (report.status == s9::validation_status::incomplete)
+        std::cerr << "carepath validate: " << what << report.problems.size()
+                  << (report.problems.size() == 1 ? " file" : " files")
+                  << " of the return could not be read (above); the findings below cover only "
+                     "what was read\n";
+}
+
 int run_validate(const std::string& dir, int year, const std::string& format,
                  const std::string& la, bool quiet) {
-    namespace s9 = carepath::ssda903;
     auto read = s9::read_return(dir, year);
     if (!read) {
         std::cerr << "carepath validate: cannot read the return: " << read.error()
@@ -37,45 +82,14 @@ int run_validate(const std::string& dir, int year, const std::string& format,
         return 2;
     }
     const auto report = s9::validate(data, {.year = year, .local_authority = la});
+    say_status(report, "");
     if (report.status == s9::validation_status::refused) {
-        for (const auto& d : report.problems)
-            std::cerr << "carepath validate: " << d << '\n';
         std::cerr << "  give the year with --year YYYY (" << s9::first_collection_year << " to "
                   << s9::last_collection_year << ")\n";
         return 2;
     }
-    if (report.status == s9::validation_status::incomplete)
-        std::cerr << "carepath validate: " << report.problems.size()
-                  << (report.problems.size() == 1 ? " file" : " files")
-                  << " of the return could not be read (above); the findings below cover only "
-                     "what was read\n";
     if (format == "json") {
-        nlohmann::json out;
-        out["year"] = report.year;
-        out["rules_run"] = report.rules_run;
-        out["status"] = std::string{carepath::to_string(report.status)};
-        auto& problems = out["problems"] = nlohmann::json::array();
-        for (const auto& d : report.problems)
-            problems.push_back({{"file", d.file},
-                                {"line", d.line},
-                                {"field", d.field},
-                                {"value", d.value},
-                                {"message", d.message}});
-        auto& list = out["findings"] = nlohmann::json::array();
-        for (const auto& f : report.findings) {
-            nlohmann::json fields = nlohmann::json::array();
-            std::string::size_type start = 0;
-            while (start <= f.fields.size() && !f.fields.empty()) {
-                const auto end = f.fields.find(';', start);
-                fields.push_back(f.fields.substr(start, end - start));
-                if (end == std::string::npos) break;
-                start = end + 1;
-            }
-            list.push_back({{"rule", f.rule}, {"table", f.table}, {"file", f.file},
-                            {"line", f.line}, {"child", f.child}, {"fields", fields},
-                            {"message", f.message}});
-        }
-        std::cout << out.dump(1) << '\n';
+        std::cout << report_json(report).dump(1) << '\n';
     } else {
         for (const auto& f : report.findings)
             std::cout << f.rule << '\t' << f.table << '\t' << f.line << '\t' << f.child << '\t'
@@ -86,9 +100,62 @@ int run_validate(const std::string& dir, int year, const std::string& format,
     return report.findings.empty() ? 0 : 1;
 }
 
+// Several years: each year is validated with its own year's rules, as it was sent. Text
+// lines start with the year (2019-20) and name the file; JSON is a list of yearly reports.
+int run_validate_years(const std::vector<std::string>& dirs, const std::string& format,
+                       const std::string& la, bool quiet) {
+    const std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
+    auto read = s9::read_years(paths);
+    if (!read) {
+        std::cerr << "carepath validate: cannot read the returns: " << read.error()
+                  << "\n  give folders of yearly returns (2019-20/ or 2019-episodes.csv)\n";
+        return 2;
+    }
+    for (const auto& d : read->diagnostics)
+        if (!quiet || d.severity == carepath::severity::error)
+            std::cerr << "carepath validate: " << d << '\n';
+    bool all_complete = true, clean = true;
+    nlohmann::json years = nlohmann::json::array();
+    for (const auto& y : read->years) {
+        const std::string name = s9::detail::collection_name(y.collection_year);
+        for (const auto& d : y.data.read_errors)
+            if (!quiet || std::ranges::find(y.data.unread_files, d.file) != y.data.unread_files.end())
+                std::cerr << "carepath validate: " << d << '\n';
+        const auto report = s9::validate(y.data, {.year = y.collection_year, .local_authority = la});
+        say_status(report, name + ": ");
+        all_complete = all_complete && report.status == s9::validation_status::complete;
+        clean = clean && report.findings.empty();
+        if (format == "json") {
+            auto j = report_json(report);
+            j["source"] = y.name;
+            years.push_back(std::move(j));
+            continue;
+        }
+        if (report.status != s9::validation_status::refused)
+            std::cerr << "carepath validate: " << name << ": " << report.rules_run
+                      << " rules of that year run, " << report.findings.size() << " findings\n";
+        for (const auto& f : report.findings)
+            std::cout << name << '\t' << f.rule << '\t' << f.table << '\t' << f.file << '\t'
+                      << f.line << '\t' << f.child << '\t' << f.message << '\n';
+    }
+    if (format == "json") {
+        nlohmann::json out;
+        out["years"] = std::move(years);
+        auto& merge = out["merge"] = nlohmann::json::array();
+        for (const auto& d : read->diagnostics)
+            merge.push_back({{"file", d.file}, {"line", d.line}, {"field", d.field},
+                             {"value", d.value}, {"message", d.message},
+                             {"severity", std::string{carepath::to_string(d.severity)}}});
+        std::cout << out.dump(1) << '\n';
+    }
+    if (!all_complete)
+        return 2;
+    return clean ? 0 : 1;
+}
+
 const carepath::cli::registrar validate_command{[](CLI::App& app) {
     struct options {
-        std::string dir;
+        std::vector<std::string> dirs;
         int year = 0;
         std::string format = "text";
         std::string la;
@@ -98,7 +165,11 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
     auto* cmd = app.add_subcommand("validate", "check an SSDA903 return against the DfE rules");
     cmd->footer("Exit status: 0 no findings, 1 findings, 2 bad options, a return that cannot be "
                 "read (in full) or a year carepath has no rules for.");
-    cmd->add_option("dir", opt->dir, "folder holding the return's CSV (or XML) files")->required();
+    cmd->add_option("dir", opt->dirs,
+                    "folder holding the return's CSV (or XML) files; several folders, or one "
+                    "holding year folders (2019-20/) or year-prefixed files (2019-episodes.csv), "
+                    "are validated year by year, each with its own year's rules")
+        ->required();
     cmd->add_option("--year", opt->year,
                     "collection year, named by the 31 March it ends on (2025 = 2024-25); "
                     "default: inferred from the latest episode date")
@@ -110,8 +181,17 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
                                      "rules that compare the placement LA with it");
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {
-        carepath::cli::exit_code() = run_validate(opt->dir, opt->year, opt->format, opt->la,
-                                                  opt->quiet);
+        const bool years = opt->dirs.size() > 1
+                           || carepath::ssda903::holds_several_years(opt->dirs.front());
+        if (years && opt->year != 0) {
+            std::cerr << "carepath validate: --year is for one return; several years are each "
+                         "validated with their own year's rules\n";
+            carepath::cli::exit_code() = 2;
+            return;
+        }
+        carepath::cli::exit_code() =
+            years ? run_validate_years(opt->dirs, opt->format, opt->la, opt->quiet)
+                  : run_validate(opt->dirs.front(), opt->year, opt->format, opt->la, opt->quiet);
     });
 }};
 

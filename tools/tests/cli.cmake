@@ -137,6 +137,26 @@ cp_cli_test(cli_analyse_missing RC 2 ARGS analyse ${cp_data}/does-not-exist ERR 
 cp_cli_test(cli_analyse_bad_format RC 2 ARGS analyse ${cp_data}/return --format xml
             ERR "xml not in")
 
+# --- several years: a council's returns merged into one history per child ---------------------
+# The demand-model sample beside the repository (../shared): five years as year-prefixed files.
+set(cp_years ${PROJECT_SOURCE_DIR}/../shared/data/demand-model-samples)
+cp_cli_test(cli_analyse_years RC 1 ARGS analyse ${cp_years} --out ${cp_work}/years
+            ERR "merged 5 years \\(2017-18 to 2021-22\\) into one history per child"
+            OUT "Years: 2017-18 to 2021-22, 5 returns merged.*Report: "
+            FILE ${cp_work}/years/report.html FILE_RE "years merged")
+cp_cli_test(cli_export_years RC 1 ARGS export ${cp_years} --to json --out ${cp_work}/years.json
+            OUT "Wrote 820 children's care histories"
+            FILE ${cp_work}/years.json FILE_RE "\"years_merged\": .[^0-9]*2018,[^0-9]*2019,[^0-9]*2020,[^0-9]*2021,[^0-9]*2022")
+cp_cli_test(cli_validate_years RC 2 ARGS validate ${cp_years} --quiet
+            ERR "2017-18: [^\n]*carepath has no rules for 2017-18")
+cp_cli_test(cli_validate_years_one_year_flag RC 2 ARGS validate ${cp_years} --year 2024
+            ERR "--year is for one return")
+# Two folders, one per year: the child's placement in 2024-25 is corrected by the 2025-26 return.
+cp_cli_test(cli_analyse_two_folders RC 1
+            ARGS analyse ${cp_data}/years/2024-25 ${cp_data}/years/2025-26 --out ${cp_work}/two
+            ERR "2025-26/episodes.csv:2:6: PLACE=\"U2\": warning: the 2025-26 return differs from the 2024-25 return"
+            OUT "Years: 2024-25 to 2025-26, 2 returns merged")
+
 # --- export ----------------------------------------------------------------------------------
 # Child 102: in care 01/05/2024 to 01/11/2024 (returned home): missing, foster, then left.
 cp_cli_test(cli_export_traminer RC 0

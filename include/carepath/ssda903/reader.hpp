@@ -350,6 +350,8 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
             continue;
         }
         read_file_into(e.path(), shown, previous, ret, limits, files);
+        if (files > limits.max_files)
+            return; // said once, at the first file past the limit
     }
 }
 } // namespace detail

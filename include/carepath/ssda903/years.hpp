@@ -134,7 +134,7 @@ inline bool settle_year(year_return& y, std::optional<int> named, std::vector<di
 inline void read_year_folder(const std::filesystem::path& dir, std::optional<int> named,
                              std::vector<year_return>& years, std::vector<diagnostic>& out,
                              const read_limits& limits) {
-    auto one = read_return(dir, 0, limits);
+    auto one = read_return(dir, named.value_or(0), limits); // the year's code lists, when named
     if (!one) {
         out.push_back(one.error());
         return;
@@ -191,8 +191,12 @@ inline void read_input(const std::filesystem::path& input, std::vector<year_retu
         year_return y{.collection_year = 0,
                       .name = (input / (std::to_string(year - 1) + "-*")).string(),
                       .data = {}};
+        y.data.collection_year = year; // cells are checked against the year's code lists
         std::size_t count = 0;
-        for (const auto& f : files) read_file_into(f, f.string(), false, y.data, limits, count);
+        for (const auto& f : files) {
+            read_file_into(f, f.string(), false, y.data, limits, count);
+            if (count > limits.max_files) break; // said once, at the first file past the limit
+        }
         if (settle_year(y, year, out)) years.push_back(std::move(y));
     }
 }
@@ -418,12 +422,28 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
         for (const auto& f : y.data.unread_files) m.merged.unread_files.push_back(f);
     }
     for (auto& [name, t] : tables) {
-        t.out.file = t.out.sources.empty() ? std::string{} : t.out.sources.back();
+        // Rows name their own files (`sources`); the table's name is the one a writer uses.
+        t.out.file = detail::lower_ascii(name) + ".csv";
         m.merged.tables.emplace(name, std::move(t.out));
     }
     m.merged.collection_year = years.empty() ? 0 : years.back().collection_year;
     m.years = std::move(years);
     return m;
+}
+
+/// True when folder `dir` holds several years: year folders (`2019-20/`) or files with year
+/// prefixes (`2019-episodes.csv`), rather than one return.
+[[nodiscard]] inline bool holds_several_years(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    for (fs::directory_iterator it{dir, ec}, end; !ec && it != end; it.increment(ec)) {
+        const auto name = it->path().filename().string();
+        std::error_code sec;
+        if (it->is_directory(sec) ? detail::year_of_name(name).has_value()
+                                  : detail::year_prefix(name).has_value())
+            return true;
+    }
+    return false;
 }
 
 /// Reads the returns in `inputs` and merges them (`merge_years`). Each input is a folder
