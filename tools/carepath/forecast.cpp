@@ -2,7 +2,7 @@
 // [--costs FILE] [--inflation X] [--out FILE] [--quiet]`: reads a council's returns of several
 // years, merges them into one history per child and forecasts the children in care on each
 // 31 March after the last year, by placement group, legal group and age band, with the
-// microsimulation (when built in) and the Markov (stock-and-flow) forecasts side by side, and
+// microsimulation and the Markov (stock-and-flow) forecasts side by side, and
 // their yearly cost. `--backtest` also fits on earlier years and compares with later returns.
 // Exit 0 when the returns were read cleanly, 1 when forecast but the returns had problems
 // (counted on stderr), 2 when nothing could be forecast.
@@ -13,14 +13,11 @@
 #include <carepath/report/table.hpp>
 #include <carepath/sim/backtest.hpp>
 #include <carepath/sim/costs.hpp>
+#include <carepath/sim/council_fit.hpp>
 #include <carepath/sim/forecast.hpp>
 #include <carepath/sim/markov.hpp>
 #include <carepath/ssda903/mapping.hpp>
 #include <carepath/ssda903/years.hpp>
-#if __has_include(<carepath/sim/council_fit.hpp>)
-#include <carepath/sim/council_fit.hpp>
-#define CAREPATH_FORECAST_MICROSIM 1
-#endif
 
 #include <filesystem>
 #include <fstream>
@@ -64,11 +61,9 @@ std::string money(double pounds) { return format_number(pounds / 1e6, 2) + "m"; 
 // The forecasters this build has, by method name.
 std::vector<std::pair<std::string, sim::forecaster>> forecasters() {
     std::vector<std::pair<std::string, sim::forecaster>> out;
-#ifdef CAREPATH_FORECAST_MICROSIM
     out.emplace_back("microsimulation",
                      [](std::span<const carepath::care_history> h, carepath::date s, int y,
                         const sim::forecast_options& o) { return sim::microsim_forecast(h, s, y, o); });
-#endif
     out.emplace_back("markov", sim::markov_forecaster());
     return out;
 }
@@ -253,9 +248,6 @@ int run_forecast(const options& opt) {
         os << '\n';
         for (const auto& n : f.notes) os << "    " << n << '\n';
     }
-#ifndef CAREPATH_FORECAST_MICROSIM
-    os << "  microsimulation: not in this build (sim/council_fit.hpp missing)\n";
-#endif
     print_forecasts(os, fs, now);
     print_costs(os, fs, costs, opt.inflation);
 
