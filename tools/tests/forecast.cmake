@@ -12,12 +12,12 @@ if(EXISTS ${cp_forecast_sample})
     cp_cli_test(cli_forecast_sample RC 1
                 ARGS forecast ${cp_forecast_sample} --years 2 --replicates 5 --quiet
                      --out ${cp_work}/forecast/forecast.csv
-                OUT "returns of 2017-18 2018-19 2019-20 2020-21 2021-22.*in care on 31 March 2022.*markov: fitted on collection years 2019-20 2020-21 2021-22.*Children in care on 31 March 2023.*placement foster.*legal care_order.*age 10_15.*Children in care on 31 March 2024.*Yearly cost.*foster: 820 pounds a week"
+                OUT "returns of 2017-18 2018-19 2019-20 2020-21 2021-22.*in care on 31 March 2022.*microsimulation: fitted on collection years 2019-20 2020-21 2021-22.*markov: fitted on collection years 2019-20 2020-21 2021-22.*Children in care on 31 March 2023.*count +on 31/03/2022 +microsimulation +markov.*placement foster.*legal care_order.*age 10_15.*Children in care on 31 March 2024.*Yearly cost.*foster: 820 pounds a week"
                 FILE ${cp_work}/forecast/forecast.csv
                 FILE_RE "^method,date,count,mean,low,high.*markov,2023-03-31,total,[0-9]")
     cp_cli_test(cli_forecast_backtest RC 1
                 ARGS forecast ${cp_forecast_sample} --years 2 --replicates 5 --quiet --backtest
-                OUT "Back-test: .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*markov +1 +total +4 .*markov +2 +total +3 ")
+                OUT "Back-test: .*microsimulation +31/03/2018 +1 .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*microsimulation +1 +total +4 .*markov +1 +total +4 .*markov +2 +total +3 ")
 endif()
 # A bad cost file: the error names file, line, field and value; nothing is forecast.
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv
