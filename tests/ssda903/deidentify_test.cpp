@@ -163,3 +163,19 @@ TEST_CASE("deidentify: a relationships extract hashed with the same key still jo
     CHECK(j.diagnostics.empty());
     CHECK(j.rows_joined == 2);
 }
+
+TEST_CASE("deidentify: a table merged from several years keeps the file each row came from",
+          "[ssda903][deidentify]") {
+    return_data r;
+    auto t = read_table_text("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+                             "7301942,F,17/05/2012,WBRI,,,\n7301943,F,23/11/2015,WBRI,,,\n",
+                             "header.csv", "Header", r.read_errors);
+    t.sources = {"2024-25/header.csv", "2025-26/header.csv"};
+    t.rows[1].source = 1;
+    r.tables.emplace("Header", std::move(t));
+    const auto out = deidentify(r, {.key = key}).value();
+    const auto* h = out.find("Header");
+    REQUIRE(h);
+    CHECK(h->file_of(h->rows[0]) == "2024-25/header.csv");
+    CHECK(h->file_of(h->rows[1]) == "2025-26/header.csv");
+}

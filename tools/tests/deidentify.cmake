@@ -103,3 +103,27 @@ cp_deid_test(cli_export_key_needs_deidentify RC 2
              ARGS export ${cp_deid}/return --to ssda903 --out ${cp_deid_work}/none
                   --key ${cp_deid}/test.key
              ERR "--key requires --deidentify")
+
+# Years deidentified one at a time with the same key still merge: the 2025-26 correction of
+# child 101's episode (HMAC of "CHILD:101" begins 37bd8ef91b) is found between the two copies,
+# and the merged figures are those of the original returns (tools/tests/cli.cmake).
+set(cp_years ${PROJECT_SOURCE_DIR}/tests/data/report/years)
+# 2025-26 alone starts with episodes whose period of care began the year before: exit 1.
+foreach(y_rc 2024-25:0 2025-26:1)
+    string(REPLACE ":" ";" y_rc ${y_rc})
+    list(GET y_rc 0 y)
+    list(GET y_rc 1 rc)
+    cp_deid_test(cli_export_deidentify_year_${y} RC ${rc}
+                 ARGS export ${cp_years}/${y} --to ssda903 --out ${cp_deid_work}/years/${y}
+                      --quiet --deidentify --key ${cp_deid}/test.key
+                 DIR ${cp_deid_work}/years/${y} ABSENT "101,|A123456789012|5AH|03/03/2016|05/05/2010"
+                 PRESENT "header.csv:37bd8ef91b,F,01/01/2012|episodes.csv:37bd8ef91b,01/09/2024,P")
+    set_tests_properties(cli_export_deidentify_year_${y} PROPERTIES
+                         FIXTURES_SETUP deidentified_years)
+endforeach()
+cp_deid_test(cli_analyse_deidentified_years RC 1
+             ARGS analyse ${cp_deid_work}/years/2024-25 ${cp_deid_work}/years/2025-26
+                  --out ${cp_deid_work}/years-report
+             OUT "2 returns merged into one history per child\nCollection year 2025-26: 2 children looked after during the year, 1 on 31/03/2026"
+             ERR "2025-26/episodes.csv:2:6: PLACE=\"U2\": warning: the 2025-26 return differs from the 2024-25 return")
+set_tests_properties(cli_analyse_deidentified_years PROPERTIES FIXTURES_REQUIRED deidentified_years)

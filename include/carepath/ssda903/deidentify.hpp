@@ -110,6 +110,7 @@ inline std::string first_of_month(std::string_view cell) {
         table o;
         o.name = t.name;
         o.file = t.file;
+        o.sources = t.sources; // file names of merged years: no child's data in them
         std::vector<std::size_t> keep; // columns of the spec, in file order
         for (std::size_t c = 0; c < t.columns.size(); ++c)
             if (find_field(*spec, t.columns[c])) {
@@ -121,6 +122,7 @@ inline std::string first_of_month(std::string_view cell) {
             row nr;
             nr.line = r.line;
             nr.flagged = r.flagged;
+            nr.source = r.source;
             for (const auto c : keep) {
                 const std::string_view col = t.columns[c];
                 const std::string_view cell =
@@ -147,7 +149,7 @@ inline std::string first_of_month(std::string_view cell) {
                 else
                     cleaned = std::string{cell};
                 if (collided)
-                    return detail::collision(t.file, r.line, col);
+                    return detail::collision(t.file_of(r), r.line, col);
                 nr.cells.push_back(std::move(cleaned));
             }
             o.rows.push_back(std::move(nr));
