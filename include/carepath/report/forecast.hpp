@@ -196,6 +196,13 @@ inline section backtest_section(const forecast_report_data& d) {
                    .charts = {}, .tables = {}};
     groups.text = "The same forecasts by placement group, legal group and age band (mean [95% "
                   "interval]); the snapshot column counts the returns.";
+    for (const auto& f : data.forecasts)
+        if (f.method == "microsimulation")
+            groups.text += " The microsimulation has no legal group for emergency and youth "
+                           "justice statuses (L1-L3, J1-J3): it runs those children under "
+                           "interim or care orders, so its 'other' legal group is not a "
+                           "forecast; the Markov forecast carries every group as the returns "
+                           "record it.";
     groups.tables.push_back(detail::groups_table<sim::forecast_placement>(
         data, "By placement group", &sim::stock_count::by_placement));
     groups.tables.push_back(detail::groups_table<sim::forecast_legal>(
