@@ -1,7 +1,8 @@
 // Yearly SSDA903 returns of one simulated council, for the forecast benchmark and back-test
 // (docs/forecast.md): the default England model run for one authority of about N children in
 // care, its histories written as the returns the council would have sent, one folder a year
-// (2017-18/, 2018-19/, ...), each holding the episodes open at some time in its year.
+// named by the year the collection starts in (2017/ holds 2017-18, the layout the Python demand
+// model reads and carepath reads the same way), each with the episodes open at some time in it.
 //
 //   council_returns OUT_DIR [children_in_care=2000] [first_year=2018] [years=5] [seed=1]
 //   (years are named by the 31 March they end on: 2018 = 2017-18)
@@ -36,8 +37,7 @@ int main(int argc, char** argv) {
     const auto r = sim::simulate(cfg);
     for (int y = first; y < first + years; ++y) {
         const auto ret = ssda903::histories_to_return(r.histories, {.collection_year = y});
-        const auto dir = out / (std::to_string(y - 1) + "-" + std::to_string(y % 100 / 10)
-                                + std::to_string(y % 10));
+        const auto dir = out / std::to_string(y - 1);
         if (auto s = ssda903::write_return(ret, dir); !s) {
             std::fprintf(stderr, "council_returns: %s\n", s.error().message.c_str());
             return 1;

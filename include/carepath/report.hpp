@@ -7,6 +7,7 @@
 #include "carepath/report/care_report.hpp"
 #include "carepath/report/difference_chart.hpp"
 #include "carepath/report/export.hpp"
+#include "carepath/report/forecast.hpp"
 #include "carepath/report/html.hpp"
 #include "carepath/report/model_evidence.hpp"
 #include "carepath/report/relationships.hpp"

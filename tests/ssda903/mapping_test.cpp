@@ -248,6 +248,12 @@ TEST_CASE("mapping: a collection year keeps the year's episodes and leaves open 
     // The 2023-24 return still used numeric sex codes.
     const auto old = histories_to_return(hs, {.collection_year = 2024});
     CHECK(old.find("Header")->get(old.find("Header")->rows[0], "SEX") == "2");
+    // A year's Header lists only the children with an episode in it.
+    for (const auto& r : h.rows)
+        CHECK(std::ranges::any_of(e.rows, [&](const row& x) {
+            return e.get(x, "CHILD") == h.get(r, "CHILD");
+        }));
+    CHECK(histories_to_return(hs, {.collection_year = 2010}).find("Header")->rows.empty());
 }
 
 TEST_CASE("mapping: every exit route has a REC code that maps back to it", "[ssda903][mapping]") {

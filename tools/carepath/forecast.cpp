@@ -10,6 +10,7 @@
 #include "return_input.hpp"
 
 #include <carepath/report/care_report.hpp>
+#include <carepath/report/forecast.hpp>
 #include <carepath/report/table.hpp>
 #include <carepath/sim/backtest.hpp>
 #include <carepath/sim/costs.hpp>
@@ -44,6 +45,7 @@ struct options {
     std::string costs;
     double inflation = 0;
     std::string out;
+    std::string report = "carepath-out/forecast.html";
     bool quiet = false;
 };
 
@@ -251,6 +253,7 @@ int run_forecast(const options& opt) {
     print_forecasts(os, fs, now);
     print_costs(os, fs, costs, opt.inflation);
 
+    std::vector<sim::backtest_summary> summary;
     if (opt.backtest) {
         if (last - first < 1) {
             std::cerr << "carepath forecast: a back-test needs returns of two years or more\n";
@@ -264,6 +267,29 @@ int run_forecast(const options& opt) {
             rows.insert(rows.end(), r.begin(), r.end());
         }
         print_backtest(os, rows);
+        summary = sim::summarise_backtest(rows);
+    }
+    if (!opt.report.empty()) {
+        carepath::report::forecast_report_data page;
+        page.subtitle = "From the returns in " + carepath::cli::folders_label(opt.dirs) + " ("
+                        + carepath::report::collection_year_label(years.front()) + " to "
+                        + carepath::report::collection_year_label(last) + "), "
+                        + std::to_string(histories.size()) + " children.";
+        page.facts = {{"in care on " + carepath::format_long(snapshot), format_number(now.total)},
+                      {"replicates", std::to_string(opt.replicates)},
+                      {"seed", std::to_string(opt.seed)},
+                      {"fit years", std::to_string(opt.fit_years)}};
+        for (int y = first; y <= last; ++y)
+            page.observed.push_back(sim::count_in_care(histories, sim::census_day(y)));
+        page.forecasts = fs;
+        for (const auto& f : fs) page.costs.push_back(sim::forecast_costs(f, costs, opt.inflation));
+        page.backtest = summary;
+        if (!carepath::cli::write_file(
+                opt.report,
+                [&](std::ostream& out) { carepath::report::write_forecast_report(out, page); },
+                "forecast"))
+            return 2;
+        os << "Report: " << opt.report << '\n';
     }
     if (!opt.out.empty()) {
         if (!carepath::cli::write_file(
@@ -312,6 +338,9 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
         ->check(CLI::Range(-0.5, 1.0))
         ->capture_default_str();
     cmd->add_option("--out", opt->out, "also write the forecast table as CSV to this file");
+    cmd->add_option("--report", opt->report,
+                    "the report (HTML: forecasts, costs, back-test); empty for none")
+        ->capture_default_str();
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the returns");
     cmd->callback([opt] { carepath::cli::exit_code() = run_forecast(*opt); });
 }};

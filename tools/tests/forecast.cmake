@@ -17,7 +17,10 @@ if(EXISTS ${cp_forecast_sample})
                 FILE_RE "^method,date,count,mean,low,high.*markov,2023-03-31,total,[0-9]")
     cp_cli_test(cli_forecast_backtest RC 1
                 ARGS forecast ${cp_forecast_sample} --years 2 --replicates 5 --quiet --backtest
-                OUT "Back-test: .*microsimulation +31/03/2018 +1 .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*microsimulation +1 +total +4 .*markov +1 +total +4 .*markov +2 +total +3 ")
+                     --report ${cp_work}/forecast/backtest.html
+                OUT "Back-test: .*microsimulation +31/03/2018 +1 .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*microsimulation +1 +total +4 .*markov +1 +total +4 .*markov +2 +total +3 .*Report: "
+                FILE ${cp_work}/forecast/backtest.html
+                FILE_RE "<td class=.num.>2022</td><td class=.num.>146</td>.*Yearly cost, pounds a year.*Back-test against later returns.*How the markov forecast was made")
 endif()
 # A bad cost file: the error names file, line, field and value; nothing is forecast.
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv

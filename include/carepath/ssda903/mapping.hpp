@@ -580,7 +580,7 @@ struct export_options {
                     "",
                     "",
                     ""};
-        header.rows.push_back(std::move(hr));
+        const std::size_t episodes_before = eps.rows.size();
         const auto starts = h.episode_starts();
         for (std::size_t k = 0; k < starts.size(); ++k) {
             const date on = starts[k].on;
@@ -632,6 +632,9 @@ struct export_options {
                        ""};
             eps.rows.push_back(std::move(r));
         }
+        // A year's return lists the children looked after in it, and no others.
+        if (!by_year || eps.rows.size() > episodes_before)
+            header.rows.push_back(std::move(hr));
     }
     out.tables.emplace("Header", std::move(header));
     out.tables.emplace("Episodes", std::move(eps));
