@@ -128,3 +128,20 @@ TEST_CASE("join relationships: a sibling outside the return is a person of its o
     REQUIRE(rels.size() == 1);
     CHECK(rels[0].other(person_id{1}).value() > 4); // not one of the return's children
 }
+
+TEST_CASE("join relationships: siblings with no carer in the extract are counted apart, with a "
+          "warning",
+          "[ssda903][join_relationships]") {
+    auto m = mapped();
+    const auto x = read_relationships_text("CHILD,PERSON,PERSON_CHILD,TYPE,START,END,END_REASON\n"
+                                           "203,,204,sibling,02/02/2017,,\n",
+                                           "r.csv");
+    const auto j = join_relationships(m, x);
+    REQUIRE(j.diagnostics.size() == 1);
+    CHECK(j.diagnostics[0].is_warning());
+    CHECK(j.diagnostics[0].line == 2);
+    CHECK(j.diagnostics[0].message.find("counted as apart") != std::string::npos);
+    const date d = *make_date(2025, 3, 31);
+    CHECK(kid(m, "203").history.placement_on(d)->where.carer
+          != kid(m, "204").history.placement_on(d)->where.carer);
+}

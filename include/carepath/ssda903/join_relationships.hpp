@@ -179,8 +179,17 @@ struct relationship_joiner {
         // Spells of the same person and type must not overlap: the last end of each.
         std::map<std::pair<person_id, std::uint16_t>, const relationship_record*> last;
         std::size_t joined_here = 0;
+        const bool carer_known = std::ranges::any_of(
+            links, [](const auto& link) { return link.second.person.has_value(); });
         for (const auto* r : rows) {
             const person_id other = other_of(*r);
+            // Without a carer from the extract the child's carers are their own, so a sibling
+            // in the return is counted as living apart: say so rather than let it pass.
+            if (r->kind.is_sibling() && !carer_known && child_index.contains(r->person_child))
+                note(*r, "PERSON_CHILD", r->person_child,
+                     "the extract names no carer of this child, so whether they live with this "
+                     "sibling is not known: counted as apart",
+                     severity::warning);
             const auto key = std::pair{other, r->kind.code()};
             if (auto it = last.find(key); it != last.end()) {
                 const auto* before = it->second;
