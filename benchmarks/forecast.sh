@@ -1,6 +1,8 @@
 #!/bin/sh
-# Forecast benchmark, end to end (issue 18): five years of returns of one large council (about
-# 2,000 children in care, simulated by benchmarks/council_returns, seed 1) unless they are
+# Forecast benchmark, end to end (issue 18): five years of returns (2019-20 to 2023-24) of one
+# large council (about 2,000 children in care, simulated by benchmarks/council_returns, seed 1;
+# exit 1 is accepted: the simulated returns carry a few placement codes of another year, which
+# carepath reports) unless they are
 # already there, then fresh processes of `carepath forecast` (merge, fit, both forecasts) and of
 # the Python demand model's `predict` (data-to-insight/cs-demand-model, the peer councils use),
 # alternately, RUNS times each (default 5; benchmarks/fresh_runs.sh prints wall, CPU, peak RSS
@@ -19,10 +21,10 @@ work=${3:-$build/bench/council2000}
     { echo "the peer needs: apt-get install python3-pandas python3-fs python3-click python3-dateutil python3-tqdm" >&2; exit 2; }
 if [ ! -d "$work/2021" ]; then
     cmake --build "$build" --target council_returns >/dev/null
-    "$build/benchmarks/council_returns" "$work" 2000 2018 5 1
+    "$build/benchmarks/council_returns" "$work" 2000 2020 5 1
 fi
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 echo "== fresh processes, alternately"
 "$here/fresh_runs.sh" "${RUNS:-5}" \
-    carepath "$build/tools/carepath forecast $work --years 1 --quiet --out $out/cp.txt" \
+    carepath "$build/tools/carepath forecast $work --years 1 --quiet --report $out/cp.html; [ \$? -le 1 ]" \
     demand-model "cd $peer && /usr/bin/python3 -m cs_demand_model predict $work"
