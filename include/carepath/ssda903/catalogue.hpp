@@ -50,7 +50,9 @@ struct catalogue_entry {
 };
 
 /// Every version of every rule code, 2019-20 to 2026-27 (337 codes).
-inline constexpr std::array rule_catalogue{
+// std::to_array, not std::array's deduction guide: clang folds one argument per entry into one
+// expression, and stops at 256.
+inline constexpr auto rule_catalogue = std::to_array<catalogue_entry>({
   catalogue_entry{"101", "Header", "SEX", 2020, 2024,
           "Gender code is not valid."},
   catalogue_entry{"101", "Header", "SEX", 2025, 2027,
@@ -780,7 +782,7 @@ inline constexpr std::array rule_catalogue{
           "Social worker episode date ceased is blank."},
   catalogue_entry{"SW17STG2", "SWEpisodes", "SW_DEC;SW_DECOM", 2026, 2027,
           "There is no social worker episode open at 31 March"},
-};
+});
 
 /// The catalogue entry of `code` in collection year `year`, or nullptr when the code does not
 /// apply that year.

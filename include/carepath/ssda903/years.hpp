@@ -246,15 +246,27 @@ inline std::string year_label(int year) { return "the " + collection_name(year) 
 // Adds the rows of table `t` (of `year`) to `m`, the later year's version winning.
 inline void merge_table(merging_table& m, const table& t, int year, std::vector<diagnostic>& out) {
     auto& o = m.out;
-    for (const auto& c : t.columns)
-        if (!o.column(c)) {
-            o.columns.push_back(c);
+    // Each column of `t` goes to the same name in the merge; a name written twice in a file
+    // (which the reader reports) keeps its second column as a second column of that name.
+    std::vector<std::size_t> to(t.columns.size());
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+        const auto& name = t.columns[i];
+        const auto nth = std::count(t.columns.begin(), t.columns.begin() + static_cast<std::ptrdiff_t>(i), name);
+        std::ptrdiff_t seen = 0;
+        std::size_t at = o.columns.size();
+        for (std::size_t c = 0; c < o.columns.size(); ++c)
+            if (o.columns[c] == name && seen++ == nth) {
+                at = c;
+                break;
+            }
+        if (at == o.columns.size()) {
+            o.columns.push_back(name);
             for (auto& r : o.rows) r.cells.emplace_back();
         }
+        to[i] = at;
+    }
     const auto source = static_cast<std::uint16_t>(o.sources.size());
     o.sources.push_back(t.file);
-    std::vector<std::size_t> to(t.columns.size());
-    for (std::size_t i = 0; i < t.columns.size(); ++i) to[i] = *o.column(t.columns[i]);
     const bool keyed = !m.keys.empty() && std::ranges::all_of(m.keys, [&](std::string_view c) {
         return t.column(c).has_value();
     });
