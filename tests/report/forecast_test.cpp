@@ -135,3 +135,15 @@ TEST_CASE("forecast report: refuses a report with no forecast", "[report][foreca
     forecast_report_data d;
     CHECK_THROWS_AS(forecast_document(d), std::invalid_argument);
 }
+
+TEST_CASE("forecast report: a scenario's forecast is a third column with an id fit for HTML",
+          "[report][forecast]") {
+    auto d = sample();
+    d.forecasts.push_back(forecast("microsimulation:siblings together", 90, -1));
+    const auto doc = forecast_document(d);
+    CHECK(find(doc, "total")->tables.at(0).columns.back() == "microsimulation:siblings together");
+    CHECK(find(doc, "total")->tables.at(0).rows.at(2).back() == "90 [80-100]");
+    REQUIRE(find(doc, "notes-microsimulation-siblings-together"));
+    CHECK(find(doc, "notes-microsimulation-siblings-together")->title
+          == "How the microsimulation:siblings together forecast was made");
+}

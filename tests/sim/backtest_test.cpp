@@ -1,6 +1,8 @@
 #include "carepath/sim/backtest.hpp"
 #include "carepath/sim/markov.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,27 +10,12 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 using t = placement_type;
 using ls = legal_status;
 
 // Every expected value below is worked by hand from the histories drawn in the test.
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
-care_history child_born(unsigned id, date born) {
-    child c;
-    c.id = child_id{id};
-    c.as_person = person_id{id};
-    c.birth_date = born;
-    return care_history{c};
-}
-void add(care_history& h, const care_event& e) {
-    const auto r = h.add(e);
-    INFO((r.ok() ? std::string{} : to_string(r.error())));
-    REQUIRE(r.ok());
-}
 // Data for collection years 2019-2021 (1 April 2018 to 31 March 2021). In care on 31 March:
 // 2019 A, C; 2020 A, B; 2021 A, B, D.
 std::vector<care_history> four_children() {

@@ -1,5 +1,7 @@
 #include "carepath/sim/costs.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -9,11 +11,9 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
 const std::string header = "placement_group,weekly_cost,price_year,source,note\n";
 std::string rows_except(std::string_view group) {
     std::string out;

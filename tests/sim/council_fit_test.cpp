@@ -2,6 +2,8 @@
 #include "carepath/ssda903/mapping.hpp"
 #include "carepath/ssda903/years.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -13,28 +15,11 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 using t = placement_type;
 using ls = legal_status;
 
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
-care_history child_born(unsigned id, date born, sex s = sex::not_known, bool uasc = false) {
-    child c;
-    c.id = child_id{id};
-    c.as_person = person_id{id};
-    c.birth_date = born;
-    c.sex = s;
-    c.unaccompanied_asylum_seeking = uasc;
-    return care_history{c};
-}
-void add(care_history& h, const care_event& e) {
-    const auto r = h.add(e);
-    INFO((r.ok() ? std::string{} : to_string(r.error())));
-    REQUIRE(r.ok());
-}
 double years(date from, date to) { return static_cast<double>((to - from).count()) / 365.25; }
 
 constexpr date snapshot = ymd(2021, 3, 31);

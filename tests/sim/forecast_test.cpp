@@ -1,5 +1,7 @@
 #include "carepath/sim/forecast.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -7,27 +9,12 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 using t = placement_type;
 using ls = legal_status;
 
 // Every expected value below is worked by hand from the histories drawn in the test.
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
-care_history child_born(unsigned id, date born) {
-    child c;
-    c.id = child_id{id};
-    c.as_person = person_id{id};
-    c.birth_date = born;
-    return care_history{c};
-}
-void add(care_history& h, const care_event& e) {
-    const auto r = h.add(e);
-    INFO((r.ok() ? std::string{} : to_string(r.error())));
-    REQUIRE(r.ok());
-}
 } // namespace
 
 TEST_CASE("forecast: group tables are complete, unique and round-trip", "[sim][forecast]") {

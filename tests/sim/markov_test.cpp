@@ -1,5 +1,7 @@
 #include "carepath/sim/markov.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -8,27 +10,12 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 using t = placement_type;
 using ls = legal_status;
 
 // Every expected value below is worked by hand from the histories drawn in the test.
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
-placement with(t type, unsigned carer) { return placement::with_carer(type, carer_id{carer}); }
-care_history child_born(unsigned id, date born) {
-    child c;
-    c.id = child_id{id};
-    c.as_person = person_id{id};
-    c.birth_date = born;
-    return care_history{c};
-}
-void add(care_history& h, const care_event& e) {
-    const auto r = h.add(e);
-    INFO((r.ok() ? std::string{} : to_string(r.error())));
-    REQUIRE(r.ok());
-}
 care_history fostered(unsigned id, date born, date from, ls status = ls::care_order) {
     auto h = child_born(id, born);
     add(h, entered_care{from, status, with(t::U6, id)});

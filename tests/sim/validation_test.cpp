@@ -1,5 +1,7 @@
 #include "carepath/sim/validation.hpp"
 
+#include "support/hand_histories.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -9,14 +11,12 @@
 
 using namespace carepath;
 using namespace carepath::sim;
+using namespace carepath::testing;
 using t = placement_type;
 using ls = legal_status;
 
 // Expected values are worked by hand from the inputs built in each test.
 namespace {
-constexpr date ymd(int y, unsigned m, unsigned d) {
-    return date{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
-}
 care_history in_care(unsigned id, date entered, unsigned carer) {
     child c;
     c.id = child_id{id};

@@ -1,9 +1,10 @@
 // `carepath forecast DIR... [--years N] [--backtest] [--replicates R] [--seed S] [--fit-years F]
-// [--costs FILE] [--inflation X] [--out FILE] [--quiet]`: reads a council's returns of several
-// years, merges them into one history per child and forecasts the children in care on each
-// 31 March after the last year, by placement group, legal group and age band, with the
-// microsimulation and the Markov (stock-and-flow) forecasts side by side, and
-// their yearly cost. `--backtest` also fits on earlier years and compares with later returns.
+// [--costs FILE] [--inflation X] [--out FILE] [--report FILE] [--scenario FILE] [--quiet]`:
+// reads a council's returns of several years, merges them into one history per child and
+// forecasts the children in care on each 31 March after the last year, by placement group, legal
+// group and age band, with the microsimulation (and a scenario's, when given) and the Markov
+// (stock-and-flow) forecasts side by side, and their yearly cost. `--backtest` also fits on
+// earlier years and compares with later returns.
 // Exit 0 when the returns were read cleanly, 1 when forecast but the returns had problems
 // (counted on stderr), 2 when nothing could be forecast.
 #include "command.hpp"
@@ -17,14 +18,17 @@
 #include <carepath/sim/council_fit.hpp>
 #include <carepath/sim/forecast.hpp>
 #include <carepath/sim/markov.hpp>
+#include <carepath/sim/scenario.hpp>
 #include <carepath/ssda903/mapping.hpp>
 #include <carepath/ssda903/years.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -46,6 +50,7 @@ struct options {
     double inflation = 0;
     std::string out;
     std::string report = "carepath-out/forecast.html";
+    std::string scenario_file;
     bool quiet = false;
 };
 
@@ -237,9 +242,33 @@ int run_forecast(const options& opt) {
        << "; forecast " << opt.years << (opt.years == 1 ? " year" : " years") << " ahead, "
        << opt.replicates << " replicates, seed " << opt.seed << '\n';
 
+    std::optional<sim::scenario> policy;
+    if (!opt.scenario_file.empty()) {
+        std::ifstream in{opt.scenario_file};
+        if (!in) {
+            std::cerr << "carepath forecast: cannot open the scenario file " << opt.scenario_file
+                      << "\n  give a file of `key = value` lines (see docs/cli.md)\n";
+            return 2;
+        }
+        auto s = sim::read_scenario(in, opt.scenario_file);
+        if (!s) {
+            std::cerr << "carepath forecast: " << s.error() << '\n';
+            return 2;
+        }
+        policy = std::move(s).value();
+    }
+
     std::vector<sim::forecast> fs;
     try {
         for (const auto& [name, f] : forecasters()) fs.push_back(f(histories, snapshot, opt.years, fopt));
+        // The scenario runs on the baseline's random numbers (the same seed), so the difference
+        // between the two microsimulation columns is the scenario's, not chance's.
+        if (policy) {
+            auto f = sim::microsim_scenario_forecast(histories, snapshot, opt.years, fopt, *policy);
+            f.method = "microsimulation:" + policy->name;
+            std::ranges::replace(f.method, ',', ';'); // the method is a CSV cell
+            fs.push_back(std::move(f));
+        }
     } catch (const std::exception& e) {
         std::cerr << "carepath forecast: " << e.what() << '\n';
         return 2;
@@ -338,6 +367,9 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
         ->check(CLI::Range(-0.5, 1.0))
         ->capture_default_str();
     cmd->add_option("--out", opt->out, "also write the forecast table as CSV to this file");
+    cmd->add_option("--scenario", opt->scenario_file,
+                    "a scenario file (as for `carepath simulate`) whose microsimulation forecast "
+                    "is shown beside the baseline");
     cmd->add_option("--report", opt->report,
                     "the report (HTML: forecasts, costs, back-test); empty for none")
         ->capture_default_str();

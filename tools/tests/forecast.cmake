@@ -22,6 +22,19 @@ if(EXISTS ${cp_forecast_sample})
                 FILE ${cp_work}/forecast/backtest.html
                 FILE_RE "<td class=.num.>2022</td><td class=.num.>146</td>.*Yearly cost, pounds a year.*Back-test against later returns.*How the markov forecast was made")
 endif()
+if(EXISTS ${cp_forecast_sample})
+    # A scenario's microsimulation forecast beside the baseline, in the table and the report.
+    cp_cli_test(cli_forecast_scenario RC 1
+                ARGS forecast ${cp_forecast_sample} --years 1 --replicates 3 --quiet
+                     --scenario ${PROJECT_SOURCE_DIR}/tests/data/report/scenario.txt
+                     --report ${cp_work}/forecast/scenario.html
+                OUT "count +on 31/03/2022 +microsimulation +markov +microsimulation:siblings together"
+                FILE ${cp_work}/forecast/scenario.html
+                FILE_RE "How the microsimulation:siblings together forecast was made")
+    cp_cli_test(cli_forecast_bad_scenario RC 2
+                ARGS forecast ${cp_forecast_sample} --quiet --scenario ${cp_work}/no-such-scenario.txt
+                ERR "cannot open the scenario file")
+endif()
 # A bad cost file: the error names file, line, field and value; nothing is forecast.
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/cli-tests/bad_costs.csv
      "placement_group,weekly_cost,price_year,source,note\nfoster,lots,2020,x,\n")

@@ -13,6 +13,7 @@
 #include "carepath/sim/costs.hpp"
 #include "carepath/sim/forecast.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstddef>
 #include <ostream>
@@ -217,7 +218,10 @@ inline section backtest_section(const forecast_report_data& d) {
         doc.sections.push_back(detail::backtest_section(data));
 
     for (const auto& f : data.forecasts) {
-        section notes{.id = "notes-" + f.method, .title = "How the " + f.method + " forecast was made",
+        std::string id = "notes-" + f.method; // an HTML id: letters, digits and '-' only
+        for (char& c : id)
+            if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+        section notes{.id = std::move(id), .title = "How the " + f.method + " forecast was made",
                       .text = {}, .charts = {}, .tables = {}};
         for (const auto& n : f.notes) notes.text += (notes.text.empty() ? "" : " ") + n;
         doc.sections.push_back(std::move(notes));
