@@ -127,9 +127,32 @@ using care_event =
                  relationship_ended, contact_changed, relationship_role_changed,
                  contact_recorded>;
 
+namespace detail {
+// std::visit for care_event as a switch over the index: std::visit's generated table of
+// functions cost every file including core.hpp about 0.5 s of compile (issue 14).
+template <class F>
+decltype(auto) visit_event(F&& f, const care_event& e) {
+    static_assert(std::variant_size_v<care_event> == 12, "one case per alternative");
+    switch (e.index()) {
+    case 0: return f(*std::get_if<0>(&e));
+    case 1: return f(*std::get_if<1>(&e));
+    case 2: return f(*std::get_if<2>(&e));
+    case 3: return f(*std::get_if<3>(&e));
+    case 4: return f(*std::get_if<4>(&e));
+    case 5: return f(*std::get_if<5>(&e));
+    case 6: return f(*std::get_if<6>(&e));
+    case 7: return f(*std::get_if<7>(&e));
+    case 8: return f(*std::get_if<8>(&e));
+    case 9: return f(*std::get_if<9>(&e));
+    case 10: return f(*std::get_if<10>(&e));
+    default: return f(*std::get_if<11>(&e));
+    }
+}
+} // namespace detail
+
 /// The day an event happens.
 [[nodiscard]] inline date event_date(const care_event& e) {
-    return std::visit(
+    return detail::visit_event(
         [](const auto& ev) -> date {
             using T = std::decay_t<decltype(ev)>;
             if constexpr (std::is_same_v<T, relationship_begun>) return ev.rel.start();

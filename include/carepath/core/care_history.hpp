@@ -33,6 +33,8 @@
 #include <variant>
 #include <vector>
 
+// Algorithms here take iterator pairs, not ranges: the std::ranges overloads' constraints
+// cost every file that includes core.hpp compile time (issue 14).
 namespace carepath {
 
 // ---------------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ public:
     /// leave the history unchanged. Unless the rule names its own field, the diagnostic's
     /// field is the event's kind and its value the event's date.
     [[nodiscard]] status add(const care_event& e) {
-        auto checked = std::visit([this](const auto& ev) { return check(ev); }, e);
+        auto checked = detail::visit_event([this](const auto& ev) { return check(ev); }, e);
         if (!checked) {
             diagnostic d = checked.error();
             if (d.field.empty()) {
@@ -152,7 +154,7 @@ public:
             }
             return d;
         }
-        std::visit([this](const auto& ev) { apply(ev); }, e);
+        detail::visit_event([this](const auto& ev) { apply(ev); }, e);
         events_.push_back(e);
         return ok;
     }
@@ -191,7 +193,8 @@ public:
     }
     /// True when the child is looked after on `d`.
     [[nodiscard]] bool in_care_on(date d) const noexcept {
-        return std::ranges::any_of(periods_, [d](const care_period& p) { return p.period.contains(d); });
+        return std::any_of(periods_.begin(), periods_.end(),
+                           [d](const care_period& p) { return p.period.contains(d); });
     }
     /// True when the last period of care is still running.
     [[nodiscard]] bool in_care() const noexcept {
@@ -220,7 +223,7 @@ public:
     }
     /// Number of moves of home in `[from, to)`.
     [[nodiscard]] std::size_t moves_between(date from, date to) const noexcept {
-        return static_cast<std::size_t>(std::ranges::count_if(transitions_, [&](const auto& t) {
+        return static_cast<std::size_t>(std::count_if(transitions_.begin(), transitions_.end(), [&](const auto& t) {
             return t.is_move && from <= t.on && t.on < to;
         }));
     }
@@ -234,7 +237,7 @@ public:
         std::vector<carer_id> out;
         for (const auto& p : placements_)
             if (p.period.start() <= as_at && p.where.carer
-                && std::ranges::find(out, *p.where.carer) == out.end())
+                && std::find(out.begin(), out.end(), *p.where.carer) == out.end())
                 out.push_back(*p.where.carer);
         return out;
     }
@@ -248,7 +251,8 @@ public:
     /// Changes of allocated worker in `role`: every allocation after the first (the issue's
     /// "social worker changes" with the default role).
     [[nodiscard]] std::size_t worker_changes(worker_role role = worker_role::social_worker) const {
-        const auto n = std::ranges::count_if(workers_, [role](const auto& w) { return w.role == role; });
+        const auto n = std::count_if(workers_.begin(), workers_.end(),
+                                     [role](const auto& w) { return w.role == role; });
         return n == 0 ? 0 : static_cast<std::size_t>(n - 1);
     }
     /// The worker in `role` on `d`.
@@ -276,7 +280,7 @@ public:
             };
             for (const auto& l : legal_) note(l.period);
             for (const auto& p : placements_) note(p.period);
-            std::ranges::sort(days_of_change);
+            std::sort(days_of_change.begin(), days_of_change.end());
             // std::unique, not std::ranges::unique: clang 14 (which builds the fuzzers) cannot
             // instantiate libstdc++ 12's ranges::subrange.
             days_of_change.erase(std::unique(days_of_change.begin(), days_of_change.end()),
@@ -615,8 +619,9 @@ struct history_summary {
             ++s.periods;
             if (p.exit && p.period.end() && *p.period.end() <= as_at) s.last_exit = p.exit;
         }
-    s.placements = static_cast<std::size_t>(std::ranges::count_if(
-        h.placements(), [as_at](const auto& p) { return p.period.start() <= as_at; }));
+    s.placements = static_cast<std::size_t>(
+        std::count_if(h.placements().begin(), h.placements().end(),
+                      [as_at](const auto& p) { return p.period.start() <= as_at; }));
     s.moves = h.moves_between(date::min(), as_at + days{1});
     s.distinct_carers = h.distinct_carers(as_at).size();
     for (const auto& w : h.workers())

@@ -356,7 +356,8 @@ public:
     [[nodiscard]] date start() const noexcept { return spells_.front().start(); }
     /// True while the relationship exists on `d`.
     [[nodiscard]] bool active_on(date d) const noexcept {
-        return std::ranges::any_of(spells_, [d](const interval& s) { return s.contains(d); });
+        return std::any_of(spells_.begin(), spells_.end(),
+                           [d](const interval& s) { return s.contains(d); });
     }
     /// True when the last spell has closed.
     [[nodiscard]] bool has_ended() const noexcept { return !spells_.back().is_open(); }
@@ -430,12 +431,12 @@ public:
     [[nodiscard]] status record_contact(date d) {
         if (!active_on(d))
             return error_message("contact recorded on a day the relationship did not exist");
-        met_.insert(std::ranges::upper_bound(met_, d), d);
+        met_.insert(std::upper_bound(met_.begin(), met_.end(), d), d);
         return ok;
     }
     /// True when contact was recorded on some day in `[from, to)`.
     [[nodiscard]] bool contact_between(date from, date to) const noexcept {
-        auto it = std::ranges::lower_bound(met_, from);
+        auto it = std::lower_bound(met_.begin(), met_.end(), from);
         return it != met_.end() && *it < to;
     }
 

@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <cstddef>
 #include <ostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -59,30 +58,31 @@ struct diagnostic {
     friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
 
-/// Prints as `episodes.csv:14: DECOM="31/02/2023": not a calendar date`; a value without a
-/// field as `"31/02/2023": ...`, a warning with `warning: ` before its message.
-inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) {
+/// The diagnostic as one line of text: `episodes.csv:14: DECOM="31/02/2023": not a calendar
+/// date`; a value without a field as `"31/02/2023": ...`, a warning with `warning: ` before its
+/// message.
+[[nodiscard]] inline std::string to_string(const diagnostic& d) {
+    std::string out;
     if (!d.file.empty()) {
-        os << d.file;
-        if (d.line != 0) os << ':' << d.line;
-        if (d.column != 0) os << ':' << d.column;
-        os << ": ";
+        out += d.file;
+        if (d.line != 0) out += ':' + std::to_string(d.line);
+        if (d.column != 0) out += ':' + std::to_string(d.column);
+        out += ": ";
     }
-    if (!d.rule.empty()) os << '[' << d.rule << "] ";
+    if (!d.rule.empty()) out += '[' + d.rule + "] ";
     if (!d.field.empty())
-        os << d.field << "=\"" << d.value << "\": ";
+        out += d.field + "=\"" + d.value + "\": ";
     else if (!d.value.empty())
-        os << '"' << d.value << "\": ";
-    if (d.severity == severity::warning) os << to_string(d.severity) << ": ";
-    return os << d.message;
+        out += '"' + d.value + "\": ";
+    if (d.severity == severity::warning) {
+        out += to_string(d.severity);
+        out += ": ";
+    }
+    return out += d.message;
 }
 
-/// The diagnostic as one line of text.
-[[nodiscard]] inline std::string to_string(const diagnostic& d) {
-    std::ostringstream os;
-    os << d;
-    return os.str();
-}
+/// Prints `to_string(d)`.
+inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) { return os << to_string(d); }
 
 /// A diagnostic with only a message (for domain rule breaks not tied to a file).
 [[nodiscard]] inline diagnostic error_message(std::string message) {
