@@ -4,7 +4,7 @@
 // ../shared/bench/CONTINUITY.md), computed with carepath::graph.
 #include "command.hpp"
 
-#include <carepath/graph.hpp>
+#include <carepath/graph/continuity_contract.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -28,56 +28,51 @@ int run_continuity(const std::string& dir, const std::string& out_dir, bool timi
     namespace cg = carepath::graph;
     using clock = std::chrono::steady_clock;
     const auto t0 = clock::now();
-    // Held on the heap and never freed: a cohort of a million ties is hundreds of thousands
-    // of small blocks, and the operating system takes them back at exit far faster than
-    // destructors would.
-    auto read = std::make_unique<carepath::result<cg::cohort>>(cg::read_cohort(dir));
-    if (!*read) {
-        std::cerr << "carepath continuity: " << read->error() << '\n';
+    // Read and counted in one pass: the relationship rows are counted at each child's moves as
+    // they are read and never held (graph/continuity_contract.hpp, run_contract).
+    const auto run = cg::run_contract(dir);
+    if (!run) {
+        std::cerr << "carepath continuity: " << run.error() << '\n';
         return 2;
     }
-    const cg::cohort& c = **read;
-    (void)read.release();
     const auto t1 = clock::now();
-    const auto results = cg::compute_contract(c);
-    const auto t2 = clock::now();
     std::error_code ec;
     std::filesystem::create_directories(out_dir, ec);
     const std::filesystem::path out{out_dir};
     const bool written =
-        write_file(out / "moves.csv", [&](std::ostream& os) { cg::write_moves_csv(os, c, results); })
-        && write_file(out / "children.csv",
-                      [&](std::ostream& os) { cg::write_children_csv(os, c, results); })
-        && write_file(out / "by_type.csv", [&](std::ostream& os) { cg::write_by_type_csv(os, results); })
-        && write_file(out / "siblings.csv",
-                      [&](std::ostream& os) { cg::write_siblings_csv(os, c, results); });
-    const auto t3 = clock::now();
+        write_file(out / "moves.csv", [&](std::ostream& os) { cg::write_moves_csv(os, *run); })
+        && write_file(out / "children.csv", [&](std::ostream& os) { cg::write_children_csv(os, *run); })
+        && write_file(out / "by_type.csv",
+                      [&](std::ostream& os) { cg::write_by_type_csv(os, run->results); })
+        && write_file(out / "siblings.csv", [&](std::ostream& os) { cg::write_siblings_csv(os, *run); });
+    const auto t2 = clock::now();
     if (!written) {
         std::cerr << "carepath continuity: cannot write the results in " << out_dir << '\n';
         return 2;
     }
     std::size_t kept = 0, lost = 0;
-    for (const auto& m : results.moves) {
+    for (const auto& m : run->results.moves) {
         kept += m.kept;
         lost += m.lost;
     }
-    std::cout << "children=" << c.placements.size() << " moves=" << results.moves.size()
-              << " kept=" << kept << " lost=" << lost << " sibling_pairs=" << results.siblings.size()
-              << " nodes=" << c.graph.person_count() << " edges=" << c.graph.tie_count()
-              << " skipped_rows=" << c.skipped_rows << " problems=" << c.problems.size();
+    std::cout << "children=" << run->children << " moves=" << run->results.moves.size()
+              << " kept=" << kept << " lost=" << lost
+              << " sibling_pairs=" << run->results.siblings.size() << " nodes=" << run->people()
+              << " edges=" << run->ties << " skipped_rows=" << run->skipped_rows
+              << " problems=" << run->problems.size();
     if (timings) {
         const auto s = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
         char buf[160];
-        std::snprintf(buf, sizeof buf, " load=%.3fs compute=%.3fs write=%.3fs total=%.3fs",
-                      s(t0, t1), s(t1, t2), s(t2, t3), s(t0, t3));
+        std::snprintf(buf, sizeof buf, " read_and_count=%.3fs write=%.3fs total=%.3fs", s(t0, t1),
+                      s(t1, t2), s(t0, t2));
         std::cout << buf;
     }
     std::cout << '\n';
-    for (std::size_t i = 0; i < c.problems.size() && i < max_problems; ++i)
-        std::cerr << c.problems[i] << '\n';
-    if (max_problems > 0 && c.problems.size() > max_problems) // 0: --quiet
-        std::cerr << "... and " << c.problems.size() - max_problems << " more problems\n";
-    return c.problems.empty() ? 0 : 1;
+    for (std::size_t i = 0; i < run->problems.size() && i < max_problems; ++i)
+        std::cerr << run->problems[i] << '\n';
+    if (max_problems > 0 && run->problems.size() > max_problems) // 0: --quiet
+        std::cerr << "... and " << run->problems.size() - max_problems << " more problems\n";
+    return run->problems.empty() ? 0 : 1;
 }
 
 const carepath::cli::registrar continuity_command{[](CLI::App& app) {
@@ -97,7 +92,7 @@ const carepath::cli::registrar continuity_command{[](CLI::App& app) {
         ->required();
     cmd->add_option("--out", opt->out, "folder for moves.csv, children.csv, by_type.csv, siblings.csv")
         ->required();
-    cmd->add_flag("--timings", opt->timings, "print load/compute/write times");
+    cmd->add_flag("--timings", opt->timings, "print read-and-count and write times");
     cmd->add_option("--max-problems", opt->max_problems, "how many bad rows to print");
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
     cmd->callback([opt] {

@@ -17,18 +17,18 @@
 #include "carepath/core/result.hpp"
 #include "carepath/graph/relationship_graph.hpp"
 #include "carepath/graph/siblings.hpp"
+#include "carepath/graph/detail/cohort_rows.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -120,192 +120,228 @@ struct cohort {
 
 namespace detail {
 
-// Looks ids up by name. Case systems number people as a short letter prefix and a zero-padded
-// number ("FC0000001"); such ids are found by indexing one small array per prefix and width,
-// which stays in cache. Any other id goes to an open-addressing hash table. A cohort has
-// hundreds of thousands of ids and millions of lookups, so this is where reading time goes.
-class id_table {
-public:
-    /// Indexes every name; returns the people whose name an earlier person already has.
-    std::vector<person_id> build(const relationship_graph& g) {
-        std::vector<person_id> repeated;
-        const auto n = static_cast<std::uint32_t>(g.person_count());
-        const auto name = [&](std::uint32_t i) -> std::string_view {
-            return g.person_of(person_id{i}).name;
-        };
-        // Numbered ids: count them per (prefix, width) and find each family's largest number.
-        families_.clear();
-        std::vector<std::int32_t> family_of(n, -1);
-        std::vector<std::uint64_t> number_of(n, 0);
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const auto parts = split_numbered(name(i));
-            if (!parts) continue;
-            auto f = find_family(parts->prefix, parts->width);
-            if (f < 0) {
-                families_.push_back({std::string{parts->prefix}, parts->width, {}, 0, 0});
-                f = static_cast<std::int32_t>(families_.size() - 1);
-            }
-            auto& fam = families_[static_cast<std::size_t>(f)];
-            ++fam.count;
-            fam.max_number = std::max(fam.max_number, parts->number);
-            family_of[i] = f;
-            number_of[i] = parts->number;
+// The file names and header rows, one place for both readers.
+inline constexpr std::string_view meta_header = "key,value";
+inline constexpr std::string_view people_header = "person_id,kind,birth_date";
+inline constexpr std::string_view relationships_header = "from_id,to_id,type,start,end,end_reason";
+inline constexpr std::string_view placements_header =
+    "child_id,start,end,placement_type,carer_id,school_id,local_authority";
+
+// meta.csv: key,value. An error when the census date is missing, bad or given twice.
+template <class Lines>
+std::optional<diagnostic> read_meta(Lines& lines, date& census, std::vector<diagnostic>& problems) {
+    if (auto bad = check_header("meta.csv", meta_header, lines)) return bad;
+    std::size_t census_line = 0;
+    std::optional<diagnostic> fatal;
+    for_each_row<2>("meta.csv", lines, problems, [&](const auto& f, std::size_t n) {
+        if (fatal) return;
+        // `children` and `generator` describe the files and change nothing read here.
+        if (f[0] == "children" || f[0] == "generator") return;
+        if (f[0] != "census_date") {
+            problems.push_back(problem("meta.csv", n, 1, "key", f[0],
+                                       "not a known key (census_date, children, generator); ignored"));
+            return;
         }
-        // A family numbered too sparsely for an array is dropped to the hash table.
-        for (auto& fam : families_)
-            if (fam.max_number <= 4 * fam.count + 1024) fam.index.assign(fam.max_number + 1, none);
-        std::size_t hashed = 0;
-        for (std::uint32_t i = 0; i < n; ++i)
-            if (family_of[i] < 0 || families_[static_cast<std::size_t>(family_of[i])].index.empty()) ++hashed;
-        std::size_t cap = 16;
-        while (cap < 2 * hashed) cap *= 2;
-        slots_.assign(cap, none);
-        keys_.assign(n, std::string_view{});
-        for (std::uint32_t i = 0; i < n; ++i) {
-            keys_[i] = name(i);
-            if (family_of[i] >= 0) {
-                auto& fam = families_[static_cast<std::size_t>(family_of[i])];
-                if (!fam.index.empty()) {
-                    auto& at = fam.index[number_of[i]];
-                    if (at != none) repeated.push_back(person_id{i});
-                    else at = i;
-                    continue;
+        // Two census dates would make every measure depend on which one won.
+        if (census_line != 0) {
+            fatal = problem("meta.csv", n, 2, "census_date", f[1],
+                            "census_date given twice (first on line " + std::to_string(census_line) + ")");
+            return;
+        }
+        auto d = read_iso_date(f[1]);
+        if (!d) {
+            fatal = problem("meta.csv", n, 2, "census_date", f[1], d.error().message);
+            return;
+        }
+        census = *d;
+        census_line = n;
+    });
+    if (fatal) return fatal;
+    if (census_line == 0) return problem("meta.csv", 0, 0, "census_date", "", "meta.csv has no census_date");
+    return std::nullopt;
+}
+
+// from_string, comparing lengths and first letters before whole codes: these run once per
+// row of files with millions of rows.
+template <class E>
+std::optional<E> quick_from_string(std::string_view t) noexcept {
+    for (const auto& row : enum_table<E>::rows)
+        if (row.code.size() == t.size() && !t.empty() && row.code[0] == t[0] && row.code == t)
+            return row.value;
+    return std::nullopt;
+}
+
+// One row of people.csv, checked; its id is a view of the line.
+struct person_row {
+    std::string_view id;
+    cohort_person_kind kind = cohort_person_kind::other;
+    std::optional<date> birth;
+};
+inline std::optional<person_row> parse_person(const std::array<std::string_view, 3>& f,
+                                              std::size_t n, std::vector<diagnostic>& problems) {
+    constexpr std::string_view file = "people.csv";
+    if (f[0].empty()) {
+        problems.push_back(problem(file, n, 1, "person_id", f[0], "empty id"));
+        return std::nullopt;
+    }
+    person_row row;
+    row.id = f[0];
+    if (auto kind = quick_from_string<cohort_person_kind>(f[1])) row.kind = *kind;
+    else problems.push_back(problem(file, n, 2, "kind", f[1], "not a known kind of person; read as other"));
+    if (!f[2].empty()) {
+        if (auto b = read_iso_date(f[2])) row.birth = *b;
+        else problems.push_back(problem(file, n, 3, "birth_date", f[2], b.error().message));
+    }
+    return row;
+}
+
+// What a relationship row gives: a tie, a row the contract ignores, or a bad row (reported).
+enum class row_use : std::uint8_t { tie, ignored, bad };
+
+// The kind of a cohort type name: as kind_from_cohort_type, comparing lengths and first
+// letters before whole names, since this runs once per relationship row.
+inline std::optional<relationship_kind> quick_cohort_type(std::string_view t) noexcept {
+    for (const auto& [name, k] : cohort_types)
+        if (name.size() == t.size() && name[0] == t[0] && name == t) return k;
+    return std::nullopt;
+}
+
+// Reads relationship rows.
+class relationship_parser {
+public:
+    explicit relationship_parser(const id_table& ids) : ids_{&ids} {}
+    row_use parse(const std::array<std::string_view, 6>& f, std::size_t n,
+                  std::vector<diagnostic>& problems, person_id& a, person_id& b, tie& t) const {
+        constexpr std::string_view file = "relationships.csv";
+        const auto from = ids_->find(f[0]);
+        const auto to = from ? ids_->find(f[1]) : std::nullopt;
+        if (!from || !to) {
+            const bool first_bad = !from;
+            problems.push_back(problem(file, n, first_bad ? 1 : 2, first_bad ? "from_id" : "to_id",
+                                       first_bad ? f[0] : f[1], "not in people.csv"));
+            return row_use::bad;
+        }
+        const auto kind = quick_cohort_type(f[2]);
+        if (!kind) {
+            problems.push_back(problem(file, n, 3, "type", f[2], "not a known relationship type"));
+            return row_use::bad;
+        }
+        auto start = quick_iso_date(f[3]);
+        if (!start) {
+            const auto slow = parse_iso_date(f[3]);
+            if (!slow) {
+                problems.push_back(problem(file, n, 4, "start", f[3], slow.error().message));
+                return row_use::bad;
+            }
+            start = *slow;
+        }
+        std::optional<date> end;
+        if (!f[4].empty()) {
+            end = quick_iso_date(f[4]);
+            if (!end) {
+                const auto slow = parse_iso_date(f[4]);
+                if (!slow) {
+                    problems.push_back(problem(file, n, 5, "end", f[4], slow.error().message));
+                    return row_use::bad;
                 }
-            }
-            std::size_t s = hash(keys_[i]) & (cap - 1);
-            bool again = false;
-            while (slots_[s] != none) {
-                again = again || keys_[slots_[s]] == keys_[i];
-                s = (s + 1) & (cap - 1);
-            }
-            slots_[s] = i;
-            if (again) repeated.push_back(person_id{i});
-        }
-        return repeated;
-    }
-    /// Asks the processor to bring `key`'s hash slot into cache ahead of `find`.
-    void prefetch(std::string_view key) const noexcept {
-        if (families_.empty() && !slots_.empty())
-            __builtin_prefetch(&slots_[hash(key) & (slots_.size() - 1)]);
-    }
-    [[nodiscard]] std::optional<person_id> find(std::string_view key) const noexcept {
-        if (auto parts = split_numbered(key)) {
-            const auto f = find_family(parts->prefix, parts->width);
-            if (f >= 0 && !families_[static_cast<std::size_t>(f)].index.empty()) {
-                const auto& index = families_[static_cast<std::size_t>(f)].index;
-                if (parts->number >= index.size() || index[parts->number] == none) return std::nullopt;
-                return person_id{index[parts->number]};
+                end = *slow;
             }
         }
-        if (slots_.empty()) return std::nullopt;
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = hash(key) & mask;; s = (s + 1) & mask) {
-            const auto i = slots_[s];
-            if (i == none) return std::nullopt;
-            if (keys_[i] == key) return person_id{i};
+        // The contract ignores these rows everywhere; they are counted, not reported.
+        if (*from == *to || (end && *end <= *start)) return row_use::ignored;
+        a = *from;
+        b = *to;
+        t = tie{};
+        t.kind = *kind;
+        t.span = interval{*start, end};
+        t.source = static_cast<std::uint32_t>(n);
+        if (end) {
+            if (auto quick = quick_from_string<end_reason>(f[5])) {
+                t.reason = *quick;
+            } else if (auto why = parse_end_reason(f[5])) {
+                t.reason = *why;
+            } else {
+                problems.push_back(problem(file, n, 6, "end_reason", f[5], why.error().message + "; read as unknown"));
+                t.reason = end_reason::not_known;
+            }
+        } else if (!f[5].empty()) {
+            problems.push_back(problem(file, n, 6, "end_reason", f[5], "a reason without an end date; ignored"));
         }
+        return row_use::tie;
     }
 
 private:
-    static constexpr std::uint32_t none = 0xffffffffu;
-    struct numbered {
-        std::string_view prefix;
-        std::uint32_t width;
-        std::uint64_t number;
-    };
-    struct family {
-        std::string prefix;
-        std::uint32_t width;
-        std::vector<std::uint32_t> index; // number -> person; empty: family is hashed
-        std::uint64_t count;
-        std::uint64_t max_number;
-    };
-    // "FC0000001" -> {"FC", 7, 1}: 1-4 ASCII letters then 1-9 digits, nothing else.
-    static std::optional<numbered> split_numbered(std::string_view key) noexcept {
-        std::size_t p = 0;
-        while (p < key.size() && p < 5 && ((key[p] >= 'A' && key[p] <= 'Z') || (key[p] >= 'a' && key[p] <= 'z'))) ++p;
-        if (p == 0 || p > 4 || key.size() - p == 0 || key.size() - p > 9) return std::nullopt;
-        std::uint64_t number = 0;
-        for (std::size_t i = p; i < key.size(); ++i) {
-            if (key[i] < '0' || key[i] > '9') return std::nullopt;
-            number = number * 10 + static_cast<std::uint64_t>(key[i] - '0');
-        }
-        return numbered{key.substr(0, p), static_cast<std::uint32_t>(key.size() - p), number};
-    }
-    [[nodiscard]] std::int32_t find_family(std::string_view prefix, std::uint32_t width) const noexcept {
-        for (std::size_t f = 0; f < families_.size(); ++f)
-            if (families_[f].width == width && families_[f].prefix.size() == prefix.size()
-                && std::equal(prefix.begin(), prefix.end(), families_[f].prefix.begin()))
-                return static_cast<std::int32_t>(f);
-        return -1;
-    }
-    static std::size_t hash(std::string_view s) noexcept {
-        std::uint64_t h = 1469598103934665603ull; // FNV-1a, then a final mix for the low bits
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        return static_cast<std::size_t>(h ^ (h >> 32));
-    }
-    std::vector<family> families_;
-    std::vector<std::uint32_t> slots_;
-    std::vector<std::string_view> keys_;
+    const id_table* ids_;
 };
 
-// Splits `text` into lines (without the '\n', and without a '\r' before it).
-class line_reader {
-public:
-    explicit line_reader(std::string_view text) : text_{text} {}
-    bool next(std::string_view& line) {
-        if (pos_ >= text_.size()) return false;
-        const auto nl = text_.find('\n', pos_);
-        const auto stop = nl == std::string_view::npos ? text_.size() : nl;
-        line = text_.substr(pos_, stop - pos_);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        pos_ = stop + 1;
-        ++number_;
-        return true;
-    }
-    [[nodiscard]] std::size_t number() const noexcept { return number_; }
-
-private:
-    std::string_view text_;
-    std::size_t pos_ = 0;
-    std::size_t number_ = 0;
+// One row of placements.csv, checked.
+struct placement_row {
+    person_id child;
+    placement_spell spell;
 };
-
-// Splits a line at commas into exactly N fields; false when the count differs.
-template <std::size_t N>
-bool split(std::string_view line, std::array<std::string_view, N>& out) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < N; ++i) {
-        const auto comma = line.find(',', start);
-        if (i + 1 == N) {
-            if (comma != std::string_view::npos) return false;
-            out[i] = line.substr(start);
-            return true;
+inline std::optional<placement_row> parse_placement(const std::array<std::string_view, 7>& f,
+                                                    std::size_t n, const id_table& ids,
+                                                    std::vector<diagnostic>& problems) {
+    constexpr std::string_view file = "placements.csv";
+    const auto child = ids.find(f[0]);
+    if (!child) {
+        problems.push_back(problem(file, n, 1, "child_id", f[0], "not in people.csv"));
+        return std::nullopt;
+    }
+    const auto start = read_iso_date(f[1]);
+    if (!start) {
+        problems.push_back(problem(file, n, 2, "start", f[1], start.error().message));
+        return std::nullopt;
+    }
+    std::optional<date> end;
+    if (!f[2].empty()) {
+        auto e = read_iso_date(f[2]);
+        if (!e) {
+            problems.push_back(problem(file, n, 3, "end", f[2], e.error().message));
+            return std::nullopt;
         }
-        if (comma == std::string_view::npos) return false;
-        out[i] = line.substr(start, comma - start);
-        start = comma + 1;
+        if (*e < *start) {
+            problems.push_back(problem(file, n, 3, "end", f[2], "placement ends before it starts"));
+            return std::nullopt;
+        }
+        end = *e;
     }
-    return true;
+    placement_row row{*child, placement_spell{placement{}, interval{*start, end}, false, std::nullopt}};
+    auto& where = row.spell.where;
+    if (auto t = quick_from_string<placement_type>(f[3])) {
+        where.type = *t;
+    } else {
+        problems.push_back(problem(file, n, 4, "placement_type", f[3], "not an SSDA903 placement code; read as Z1"));
+        where.type = placement_type::Z1;
+    }
+    where.kinship = is_kinship(where.type);
+    where.long_term_fostering = is_long_term_fostering(where.type);
+    if (!f[4].empty()) {
+        // In the files a carer is a person: the carer id is that person's row, and the link
+        // says so (the graph then knows the carer as someone the child knows).
+        if (auto carer = ids.find(f[4])) {
+            where.carer = carer_id{carer->value()};
+            where.carer_person = *carer;
+        } else {
+            problems.push_back(problem(file, n, 5, "carer_id", f[4], "not in people.csv; read as no carer"));
+        }
+    }
+    const auto la = f[6];
+    unsigned code = 0;
+    const auto digits = la.starts_with("LA") ? la.substr(2) : la;
+    const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), code);
+    if (ec == std::errc{} && ptr == digits.data() + digits.size() && code <= 0xffff)
+        where.location.authority = local_authority_id{static_cast<std::uint16_t>(code)};
+    else if (!la.empty())
+        problems.push_back(problem(file, n, 7, "local_authority", la, "expected LA and a number"));
+    return row;
 }
 
-inline diagnostic problem(std::string_view file, std::size_t line, std::size_t column,
-                          std::string_view field, std::string_view value, std::string message) {
-    return diagnostic{std::string{file}, line, column, std::string{field}, std::string{value},
-                      std::move(message), {}};
-}
-
-inline bool check_header(std::string_view file, std::string_view want,
-                         line_reader& lines, std::vector<diagnostic>& problems) {
-    std::string_view header;
-    if (!lines.next(header) || header != want) {
-        problems.push_back(problem(file, 1, 0, "header", header,
-                                   "expected the header row " + std::string{want}));
-        return false;
-    }
-    return true;
+// "person listed more than once" for `repeated`, whose first row is `first_line`.
+inline diagnostic listed_twice(std::size_t line, std::string_view id, std::size_t first_line) {
+    return problem("people.csv", line, 1, "person_id", id,
+                   "person listed more than once; the first row (line " + std::to_string(first_line)
+                       + ") is used");
 }
 
 } // namespace detail
@@ -319,266 +355,77 @@ inline bool check_header(std::string_view file, std::string_view want,
                                                      std::string_view meta_csv) {
     using detail::problem;
     cohort c;
-    std::vector<diagnostic> fatal;
-    std::vector<std::size_t> person_lines; // people.csv line of each person, by person id
-
-    // meta.csv: key,value
     {
         detail::line_reader lines{meta_csv};
-        if (!detail::check_header("meta.csv", "key,value", lines, fatal)) return fatal.front();
-        std::string_view line;
-        std::size_t census_line = 0;
-        while (lines.next(line)) {
-            if (line.empty()) continue;
-            std::array<std::string_view, 2> f;
-            if (!detail::split(line, f)) {
-                c.problems.push_back(problem("meta.csv", lines.number(), 0, "", line, "expected 2 fields"));
-                continue;
-            }
-            // `children` and `generator` describe the files and change nothing read here.
-            if (f[0] == "children" || f[0] == "generator") continue;
-            if (f[0] != "census_date") {
-                c.problems.push_back(problem("meta.csv", lines.number(), 1, "key", f[0],
-                                             "not a known key (census_date, children, generator); ignored"));
-                continue;
-            }
-            // Two census dates would make every measure depend on which one won.
-            if (census_line != 0)
-                return problem("meta.csv", lines.number(), 2, "census_date", f[1],
-                               "census_date given twice (first on line " + std::to_string(census_line) + ")");
-            auto d = parse_iso_date(f[1]);
-            if (!d) return problem("meta.csv", lines.number(), 2, "census_date", f[1], d.error().message);
-            c.census = *d;
-            census_line = lines.number();
-        }
-        const bool have_census = census_line != 0;
-        if (!have_census) return problem("meta.csv", 0, 0, "census_date", "", "meta.csv has no census_date");
+        if (auto bad = detail::read_meta(lines, c.census, c.problems)) return *bad;
     }
 
-    // people.csv: person_id,kind,birth_date
+    std::vector<std::size_t> person_lines; // people.csv line of each person, by person id
     {
-        const std::string_view file = "people.csv";
         detail::line_reader lines{people_csv};
-        if (!detail::check_header(file, "person_id,kind,birth_date", lines, fatal))
-            return fatal.front();
-        const auto rows = static_cast<std::size_t>(std::count(people_csv.begin(), people_csv.end(), '\n'));
+        if (auto bad = detail::check_header("people.csv", detail::people_header, lines)) return *bad;
+        const auto rows = static_cast<std::size_t>(std::ranges::count(people_csv, '\n'));
         c.graph.reserve(rows, 0);
         c.kinds.reserve(rows);
         person_lines.reserve(rows);
-        std::string_view line;
-        while (lines.next(line)) {
-            if (line.empty()) continue;
-            std::array<std::string_view, 3> f;
-            if (!detail::split(line, f)) {
-                c.problems.push_back(problem(file, lines.number(), 0, "", line, "expected 3 fields"));
-                continue;
-            }
-            if (f[0].empty()) {
-                c.problems.push_back(problem(file, lines.number(), 1, "person_id", f[0], "empty id"));
-                continue;
-            }
+        detail::for_each_row<3>("people.csv", lines, c.problems, [&](const auto& f, std::size_t n) {
+            const auto row = detail::parse_person(f, n, c.problems);
+            if (!row) return;
             person p;
             p.id = person_id{static_cast<std::uint32_t>(c.graph.person_count())};
-            p.name = std::string{f[0]};
-            auto kind = from_string<cohort_person_kind>(f[1]);
-            if (!kind) {
-                c.problems.push_back(problem(file, lines.number(), 2, "kind", f[1], "not a known kind of person; read as other"));
-                kind = cohort_person_kind::other;
-            }
-            p.role = role_of(*kind);
-            if (!f[2].empty()) {
-                if (auto b = parse_iso_date(f[2])) p.birth_date = *b;
-                else c.problems.push_back(problem(file, lines.number(), 3, "birth_date", f[2], b.error().message));
-            }
+            p.name = std::string{row->id};
+            p.role = role_of(row->kind);
+            p.birth_date = row->birth;
             c.graph.add_person(p);
-            c.kinds.push_back(*kind);
-            person_lines.push_back(lines.number());
-        }
+            c.kinds.push_back(row->kind);
+            person_lines.push_back(n);
+        });
     }
     // A person listed twice: lookups find the first row; the later one is reported.
     detail::id_table ids;
-    for (person_id p : ids.build(c.graph)) {
+    const auto repeated = ids.build(static_cast<std::uint32_t>(c.graph.person_count()),
+                                    [&](std::uint32_t i) -> std::string_view {
+                                        return c.external_id(person_id{i});
+                                    });
+    for (person_id p : repeated) {
         const auto first = ids.find(c.external_id(p));
-        c.problems.push_back(problem("people.csv", person_lines[p.value()], 1, "person_id", c.external_id(p),
-                                     "person listed more than once; the first row (line "
-                                         + std::to_string(first ? person_lines[first->value()] : 0)
-                                         + ") is used"));
+        c.problems.push_back(detail::listed_twice(person_lines[p.value()], c.external_id(p),
+                                                  first ? person_lines[first->value()] : 0));
     }
 
-    // relationships.csv: from_id,to_id,type,start,end,end_reason
     {
-        const std::string_view file = "relationships.csv";
         detail::line_reader lines{relationships_csv};
-        if (!detail::check_header(file, "from_id,to_id,type,start,end,end_reason",
-                                  lines, fatal))
-            return fatal.front();
-        relationship_graph::bulk_ties rows{c.graph, static_cast<std::size_t>(std::count(
-                                                        relationships_csv.begin(),
-                                                        relationships_csv.end(), '\n'))};
-        std::string_view last_from_text;
-        std::optional<person_id> last_from;
-        std::string_view last_type_text;
-        std::optional<relationship_kind> last_kind;
-        const auto process = [&](const std::array<std::string_view, 6>& f, std::size_t n) {
-            // Rows come grouped by child, so the first id is usually the previous row's.
-            if (f[0] != last_from_text) {
-                last_from = ids.find(f[0]);
-                last_from_text = f[0];
+        if (auto bad = detail::check_header("relationships.csv", detail::relationships_header, lines))
+            return *bad;
+        relationship_graph::bulk_ties rows{
+            c.graph, static_cast<std::size_t>(std::ranges::count(relationships_csv, '\n'))};
+        detail::relationship_parser parser{ids};
+        person_id a, b;
+        tie t;
+        detail::for_each_row<6>("relationships.csv", lines, c.problems, [&](const auto& f, std::size_t n) {
+            switch (parser.parse(f, n, c.problems, a, b, t)) {
+            case detail::row_use::tie: rows.add(a, b, t); break;
+            case detail::row_use::ignored: ++c.skipped_rows; break;
+            case detail::row_use::bad: break;
             }
-            const auto a = last_from;
-            const auto b = ids.find(f[1]);
-            if (!a || !b) {
-                const bool first_bad = !a;
-                c.problems.push_back(problem(file, n, first_bad ? 1 : 2, first_bad ? "from_id" : "to_id",
-                                             first_bad ? f[0] : f[1], "not in people.csv"));
-                return;
-            }
-            // Consecutive rows often share a type; one comparison instead of a table scan.
-            if (f[2] != last_type_text) {
-                last_kind = kind_from_cohort_type(f[2]);
-                last_type_text = f[2];
-            }
-            const auto kind = last_kind;
-            if (!kind) {
-                c.problems.push_back(problem(file, n, 3, "type", f[2], "not a known relationship type"));
-                return;
-            }
-            const auto start = parse_iso_date(f[3]);
-            if (!start) {
-                c.problems.push_back(problem(file, n, 4, "start", f[3], start.error().message));
-                return;
-            }
-            std::optional<date> end;
-            if (!f[4].empty()) {
-                auto e = parse_iso_date(f[4]);
-                if (!e) {
-                    c.problems.push_back(problem(file, n, 5, "end", f[4], e.error().message));
-                    return;
-                }
-                end = *e;
-            }
-            // The contract ignores these rows everywhere; they are counted, not reported.
-            if (*a == *b || (end && *end <= *start)) {
-                ++c.skipped_rows;
-                return;
-            }
-            tie t;
-            t.kind = *kind;
-            t.span = interval{*start, end};
-            t.source = static_cast<std::uint32_t>(n);
-            if (end) {
-                auto why = parse_end_reason(f[5]);
-                if (why) {
-                    t.reason = *why;
-                } else {
-                    c.problems.push_back(problem(file, n, 6, "end_reason", f[5], why.error().message + "; read as unknown"));
-                    t.reason = end_reason::not_known;
-                }
-            } else if (!f[5].empty()) {
-                c.problems.push_back(problem(file, n, 6, "end_reason", f[5], "a reason without an end date; ignored"));
-            }
-            rows.add(*a, *b, t);
-        };
-        // Rows go in batches: the id slots of a whole batch are fetched from memory together,
-        // so the lookups wait for memory once per batch rather than once per row.
-        constexpr std::size_t batch = 32;
-        std::array<std::array<std::string_view, 6>, batch> fields;
-        std::array<std::size_t, batch> numbers{};
-        std::size_t held = 0;
-        const auto flush = [&] {
-            for (std::size_t i = 0; i < held; ++i) ids.prefetch(fields[i][1]);
-            for (std::size_t i = 0; i < held; ++i) process(fields[i], numbers[i]);
-            held = 0;
-        };
-        std::string_view line;
-        while (lines.next(line)) {
-            if (line.empty()) continue;
-            if (!detail::split(line, fields[held])) {
-                flush(); // keep problems in line order
-                c.problems.push_back(problem(file, lines.number(), 0, "", line, "expected 6 fields"));
-                continue;
-            }
-            numbers[held] = lines.number();
-            if (++held == batch) flush();
-        }
-        flush();
+        });
         rows.finish();
     }
 
-    // placements.csv: child_id,start,end,placement_type,carer_id,school_id,local_authority
     {
-        const std::string_view file = "placements.csv";
         detail::line_reader lines{placements_csv};
-        if (!detail::check_header(file,
-                                  "child_id,start,end,placement_type,carer_id,school_id,local_authority",
-                                  lines, fatal))
-            return fatal.front();
-        std::string_view line;
-        while (lines.next(line)) {
-            if (line.empty()) continue;
-            const auto n = lines.number();
-            std::array<std::string_view, 7> f;
-            if (!detail::split(line, f)) {
-                c.problems.push_back(problem(file, n, 0, "", line, "expected 7 fields"));
-                continue;
-            }
-            const auto child = ids.find(f[0]);
-            if (!child) {
-                c.problems.push_back(problem(file, n, 1, "child_id", f[0], "not in people.csv"));
-                continue;
-            }
-            const auto start = parse_iso_date(f[1]);
-            if (!start) {
-                c.problems.push_back(problem(file, n, 2, "start", f[1], start.error().message));
-                continue;
-            }
-            std::optional<date> end;
-            if (!f[2].empty()) {
-                auto e = parse_iso_date(f[2]);
-                if (!e) {
-                    c.problems.push_back(problem(file, n, 3, "end", f[2], e.error().message));
-                    continue;
-                }
-                if (*e < *start) {
-                    c.problems.push_back(problem(file, n, 3, "end", f[2], "placement ends before it starts"));
-                    continue;
-                }
-                end = *e;
-            }
-            placement_spell s{placement{}, interval{*start, end}, false, std::nullopt};
-            if (auto t = from_string<placement_type>(f[3])) {
-                s.where.type = *t;
-            } else {
-                c.problems.push_back(problem(file, n, 4, "placement_type", f[3], "not an SSDA903 placement code; read as Z1"));
-                s.where.type = placement_type::Z1;
-            }
-            s.where.kinship = is_kinship(s.where.type);
-            s.where.long_term_fostering = is_long_term_fostering(s.where.type);
-            if (!f[4].empty()) {
-                // In the files a carer is a person: the carer id is that person's row, and
-                // the link says so (the graph then knows the carer as someone the child knows).
-                if (auto carer = ids.find(f[4])) {
-                    s.where.carer = carer_id{carer->value()};
-                    s.where.carer_person = *carer;
-                }
-                else c.problems.push_back(problem(file, n, 5, "carer_id", f[4], "not in people.csv; read as no carer"));
-            }
-            const auto la = f[6];
-            unsigned code = 0;
-            const auto digits = la.starts_with("LA") ? la.substr(2) : la;
-            const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), code);
-            if (ec == std::errc{} && ptr == digits.data() + digits.size() && code <= 0xffff)
-                s.where.location.authority = local_authority_id{static_cast<std::uint16_t>(code)};
-            else if (!la.empty())
-                c.problems.push_back(problem(file, n, 7, "local_authority", la, "expected LA and a number"));
-            c.placements.add(*child, std::move(s));
-        }
+        if (auto bad = detail::check_header("placements.csv", detail::placements_header, lines))
+            return *bad;
+        detail::for_each_row<7>("placements.csv", lines, c.problems, [&](const auto& f, std::size_t n) {
+            if (auto row = detail::parse_placement(f, n, ids, c.problems))
+                c.placements.add(row->child, std::move(row->spell));
+        });
     }
     return c;
 }
 
 namespace detail {
-// A whole file in memory, not zero-filled first: a cohort is a hundred megabytes of text.
+// A whole file in memory, not zero-filled first.
 struct text_file {
     std::unique_ptr<char[]> data;
     std::size_t size = 0;
@@ -599,7 +446,9 @@ inline result<text_file> slurp(const std::filesystem::path& p) {
 }
 } // namespace detail
 
-/// Reads `dir/{people,relationships,placements,meta}.csv`.
+/// Reads `dir/{people,relationships,placements,meta}.csv` into a cohort (the whole graph in
+/// memory). For the continuity measures alone, `run_contract` (continuity_contract.hpp) reads
+/// the same files in far less memory.
 [[nodiscard]] inline result<cohort> read_cohort(const std::filesystem::path& dir) {
     auto people = detail::slurp(dir / "people.csv");
     if (!people) return people.error();
