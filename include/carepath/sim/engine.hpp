@@ -347,7 +347,13 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 
     detail::run_parallel(
         tasks, threads,
-        [&](std::size_t t) {
+        [&](std::size_t i) {
+            // Last task first: the authorities whose histories are kept (the first ones of
+            // replicate 0) run at the end, so that the histories' long-lived memory does not
+            // sit among the short-lived memory of every other authority's run, which made
+            // each later allocation search a fragmented heap (a 60% longer England run).
+            // Results go by task number, so the order changes nothing else.
+            const std::size_t t = tasks - 1 - i;
             const std::size_t rep = t / n_auth, la = t % n_auth;
             detail::authority_input in;
             in.index = static_cast<std::uint32_t>(la);

@@ -231,6 +231,11 @@ private:
     carer_pool carers_;
     cohort_logs cohorts_;
     std::vector<child_rec> children_;
+    // The children the yearly snapshot visits, in number order: those in care or followed
+    // after care at the last snapshot, then those added since (`listed_` is the first of
+    // these). A child neither in care nor followed can never come back (exits.hpp).
+    std::vector<std::uint32_t> snapshot_list_;
+    std::uint32_t listed_ = 0;
     std::vector<family_rec> families_;
     std::vector<worker_rec> workers_;
     std::vector<std::uint32_t> active_workers_;

@@ -192,8 +192,15 @@ inline void authority_model::snapshot(std::uint32_t k) {
     auto& a = result_.years[k];
     const std::int32_t year_start = k == 0 ? start_ : snapshots_[k - 1];
     const bool reported = k >= first_reported(); // the run's totals leave out a burn-in
-    for (std::uint32_t ci = 0; ci < children_.size(); ++ci) {
+    for (; listed_ < children_.size(); ++listed_)
+        snapshot_list_.push_back(listed_);
+    std::size_t kept = 0;
+    for (const std::uint32_t ci : snapshot_list_) {
         auto& c = children_[ci];
+        // a child out of care and not followed has no more days to count and never returns
+        // (only followed children re-enter): later snapshots need not visit it
+        if (c.in_care || c.followed)
+            snapshot_list_[kept++] = ci;
         // days in care during the year (also counts those who left)
         const std::int32_t from = std::max(year_start, c.period_start);
         const std::int32_t to = c.in_care ? now_ : std::min(now_, c.exit_day);
@@ -254,6 +261,7 @@ inline void authority_model::snapshot(std::uint32_t k) {
         }
         c.moves_year = 0;
     }
+    snapshot_list_.resize(kept);
 }
 
 } // namespace carepath::sim::detail
