@@ -5,6 +5,7 @@
 // with Graphviz. Run with `--dot FILE` to also write the picture's DOT source to FILE.
 #include <carepath/core.hpp>
 #include <carepath/graph.hpp>
+#include <carepath/graph/graphviz.hpp> // not in graph.hpp: include it to draw
 
 #include <fstream>
 #include <iostream>

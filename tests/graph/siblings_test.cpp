@@ -1,5 +1,10 @@
 #include "carepath/graph/siblings.hpp"
 
+#include "support/random.hpp"
+
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/filtered_graph.hpp>
+
 #include <catch2/catch.hpp>
 
 using namespace carepath;
@@ -111,4 +116,35 @@ TEST_CASE("siblings: the placement index answers from a care history", "[graph][
     CHECK(where.carer_on(person_id{7}, on(2024, 2, 15)) == carer_id{11}); // not the held one
     CHECK_FALSE(where.carer_on(person_id{7}, on(2023, 12, 31)).has_value());
     CHECK(where.children() == std::vector<person_id>{person_id{7}});
+}
+
+TEST_CASE("siblings: groups are the components boost::connected_components finds",
+          "[graph][siblings][property]") {
+    const auto seed = GENERATE(range(0u, 100u));
+    CAPTURE(seed);
+    testing::test_rng rng{seed};
+    relationship_graph g;
+    const int n = rng.between(1, 30);
+    // Ids run against the order people are added, so vertex order and id order differ.
+    for (int i = 0; i < n; ++i)
+        g.add_person(person{person_id{static_cast<std::uint32_t>(200 - 3 * i)}, "",
+                            person_role::child, std::nullopt});
+    const auto people = g.people();
+    const std::array kinds_drawn{kinds::full_sibling, kinds::half_sibling, kinds::step_sibling,
+                                 kinds::friend_, kinds::birth_parent};
+    for (int t = rng.between(0, 2 * n); t > 0; --t) {
+        const auto x = rng.pick(std::span<const person_id>{people});
+        const auto y = rng.pick(std::span<const person_id>{people});
+        if (x != y) g.add_tie(x, y, tie{rng.pick(kinds_drawn), interval{on(2020, 1, 1)}, std::nullopt, 0});
+    }
+
+    const auto& bg = g.boost_graph();
+    const boost::filtered_graph<boost_graph_type, sibling_edges_only> sg{bg, sibling_edges_only{&bg}};
+    std::vector<std::size_t> component(boost::num_vertices(bg));
+    std::vector<std::vector<person_id>> expected(boost::connected_components(sg, component.data()));
+    for (std::size_t v = 0; v < component.size(); ++v) expected[component[v]].push_back(g.person_at(v));
+    std::erase_if(expected, [](const auto& grp) { return grp.size() < 2; });
+    for (auto& grp : expected) std::ranges::sort(grp);
+    std::ranges::sort(expected);
+    CHECK(sibling_groups(g) == expected);
 }

@@ -7,6 +7,7 @@
 #include "return_input.hpp"
 
 #include <carepath/graph.hpp>
+#include <carepath/graph/cohort_csv.hpp>
 #include <carepath/report/graphviz.hpp>
 
 #include <array>

@@ -9,13 +9,10 @@
 #include "carepath/core/relationship.hpp"
 #include "carepath/graph/relationship_graph.hpp"
 
-#include <boost/graph/biconnected_components.hpp>
 #include <boost/graph/filtered_graph.hpp>
-#include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
-#include <iterator>
-#include <map>
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -82,6 +79,55 @@ std::vector<bool> reach(const G& g, std::size_t n, fg_vertex from,
     }
     return seen;
 }
+
+// Candidate bridges and cut points of the part of `g` reachable from `root`, by the low-point
+// depth-first search (Hopcroft and Tarjan 1973), walked with an explicit stack so a long chain
+// of people cannot overflow the call stack. Only the tie walked down is skipped on the way
+// back, so a parallel tie counts as a second thread. Written here rather than calling
+// boost::biconnected_components, which costs every file including this header seconds of
+// compile (issue 14); tests/graph/fragile_links_test.cpp compares the two.
+template <class G>
+void cut_candidates(const G& g, std::size_t n, fg_vertex root, std::vector<fg_edge>& bridges,
+                    std::vector<fg_vertex>& points) {
+    using out_iterator = typename boost::graph_traits<G>::out_edge_iterator;
+    struct frame {
+        fg_vertex v;
+        std::optional<fg_edge> in; // the tie walked down to `v`; none at the root
+        out_iterator next, end;
+    };
+    std::vector<std::size_t> order(n, 0), low(n, 0); // order 0: not visited yet
+    std::vector<bool> is_point(n, false);
+    std::vector<frame> stack;
+    std::size_t clock = 0;
+    const auto visit = [&](fg_vertex v, std::optional<fg_edge> in) {
+        order[v] = low[v] = ++clock;
+        const auto [first, last] = boost::out_edges(v, g);
+        stack.push_back(frame{v, in, first, last});
+    };
+    visit(root, std::nullopt);
+    while (!stack.empty()) {
+        frame& top = stack.back();
+        if (top.next != top.end) {
+            const fg_edge e = *top.next++;
+            if (top.in && e == *top.in) continue;
+            const fg_vertex w = boost::target(e, g);
+            if (order[w] == 0)
+                visit(w, e); // invalidates `top`
+            else
+                low[top.v] = std::min(low[top.v], order[w]);
+            continue;
+        }
+        const frame done = top;
+        stack.pop_back();
+        if (stack.empty()) break;
+        const fg_vertex up = stack.back().v;
+        low[up] = std::min(low[up], low[done.v]);
+        if (low[done.v] > order[up]) bridges.push_back(*done.in);
+        if (low[done.v] >= order[up] && up != root) is_point[up] = true;
+    }
+    for (std::size_t v = 0; v < n; ++v)
+        if (is_point[v]) points.push_back(v);
+}
 } // namespace detail
 
 /// The bridges and articulation points of `child`'s network on `opt.as_at`. Two parallel ties
@@ -110,19 +156,11 @@ std::vector<bool> reach(const G& g, std::size_t n, fg_vertex from,
         return cut;
     };
 
-    // Biconnected components label every edge; a component of one edge is a bridge.
-    std::map<detail::fg_edge, std::size_t> component;
-    boost::associative_property_map<std::map<detail::fg_edge, std::size_t>> comp_map{component};
+    std::vector<detail::fg_edge> candidate_ties;
     std::vector<detail::fg_vertex> points;
-    boost::biconnected_components(view, comp_map, std::back_inserter(points));
-    std::map<std::size_t, std::size_t> edges_in;
-    for (const auto& [e, k] : component) ++edges_in[k];
-    for (const auto& [e, k] : component) {
-        if (edges_in[k] != 1) continue;
+    detail::cut_candidates(view, n, c, candidate_ties, points);
+    for (const auto& e : candidate_ties) {
         const auto u = boost::source(e, view), w = boost::target(e, view);
-        if (!network[u] || !network[w]) continue;
-        // BGL's search skips every edge back to a vertex's parent, so a tie with a parallel
-        // twin also comes out alone; it is a bridge only if losing it cuts someone off.
         auto cut = lost_without(std::nullopt, e);
         if (cut.empty()) continue;
         person_id a = g.person_at(u), b = g.person_at(w);

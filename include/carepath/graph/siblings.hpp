@@ -11,13 +11,11 @@
 #include "carepath/core/placement.hpp"
 #include "carepath/graph/relationship_graph.hpp"
 
-#include <boost/graph/connected_components.hpp>
-#include <boost/graph/filtered_graph.hpp>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -117,13 +115,24 @@ struct sibling_edges_only {
 /// Sibling groups: the connected components over sibling ties, of two people or more. Each
 /// group is sorted by id; groups are ordered by their first member.
 [[nodiscard]] inline std::vector<std::vector<person_id>> sibling_groups(const relationship_graph& g) {
+    // Union-find with path halving rather than boost::connected_components: the same groups
+    // (tests/graph/siblings_test.cpp compares them), without several seconds of compile in
+    // every file that includes this header (issue 14).
     const auto& bg = g.boost_graph();
-    const boost::filtered_graph<boost_graph_type, sibling_edges_only> sg{bg, sibling_edges_only{&bg}};
-    std::vector<std::size_t> component(boost::num_vertices(bg));
-    const auto n = boost::connected_components(sg, component.data());
-    std::vector<std::vector<person_id>> groups(n);
-    for (std::size_t v = 0; v < component.size(); ++v)
-        groups[component[v]].push_back(g.person_at(v));
+    const std::size_t n = boost::num_vertices(bg);
+    std::vector<std::size_t> parent(n);
+    std::iota(parent.begin(), parent.end(), std::size_t{0});
+    const auto root = [&parent](std::size_t v) {
+        while (parent[v] != v) v = parent[v] = parent[parent[v]];
+        return v;
+    };
+    for (auto [it, end] = boost::edges(bg); it != end; ++it)
+        if (bg[*it].kind.is_sibling()) {
+            const auto a = root(boost::source(*it, bg)), b = root(boost::target(*it, bg));
+            if (a != b) parent[std::max(a, b)] = std::min(a, b);
+        }
+    std::vector<std::vector<person_id>> groups(n); // indexed by each group's root
+    for (std::size_t v = 0; v < n; ++v) groups[root(v)].push_back(g.person_at(v));
     std::erase_if(groups, [](const auto& grp) { return grp.size() < 2; });
     for (auto& grp : groups) std::ranges::sort(grp);
     std::ranges::sort(groups);
