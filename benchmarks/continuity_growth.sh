@@ -34,7 +34,7 @@ for n in $sizes; do
     ties=$(sed 's/.* edges=\([0-9]*\).*/\1/' "$out/summary")
     rows="$rows$(awk -v n="$n" -v mb="$mb" -v p="$people" -v e="$ties" -v w="$(median "$out/log" cp 2)" \
         -v c="$(median "$out/log" cp 3)" -v r="$(median "$out/log" cp 4)" 'BEGIN {
-        printf "| %d | %d MB | %d | %d | %.2f s | %.2f s | %.0f MiB | %.1f us | %.2f KiB |\\n",
+        printf "| %d | %d MB | %d | %d | %.2f s | %.2f s | %.0f MiB | %.1f us | %.2f KiB |\n",
                n, mb, p, e, w, c, r, w / n * 1e6, r * 1024 / n }')
 "
     printf '%s' "$rows" | tail -n 1
