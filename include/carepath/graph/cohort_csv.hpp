@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -206,14 +207,15 @@ inline std::optional<relationship_kind> quick_cohort_type(std::string_view t) no
     return std::nullopt;
 }
 
-// Reads relationship rows.
+// Reads relationship rows. Rows come grouped by child, so the first id is usually the previous
+// row's: it is remembered, as a copy (a line's view may not outlive the next read).
 class relationship_parser {
 public:
     explicit relationship_parser(const id_table& ids) : ids_{&ids} {}
     row_use parse(const std::array<std::string_view, 6>& f, std::size_t n,
-                  std::vector<diagnostic>& problems, person_id& a, person_id& b, tie& t) const {
+                  std::vector<diagnostic>& problems, person_id& a, person_id& b, tie& t) {
         constexpr std::string_view file = "relationships.csv";
-        const auto from = ids_->find(f[0]);
+        const auto from = find_from(f[0]);
         const auto to = from ? ids_->find(f[1]) : std::nullopt;
         if (!from || !to) {
             const bool first_bad = !from;
@@ -271,7 +273,23 @@ public:
     }
 
 private:
+    std::optional<person_id> find_from(std::string_view id) {
+        if (remembered_ && last_size_ == id.size()
+            && std::memcmp(last_text_.data(), id.data(), id.size()) == 0)
+            return last_from_;
+        last_from_ = ids_->find(id);
+        remembered_ = id.size() <= last_text_.size(); // longer ids are looked up every time
+        if (remembered_) {
+            std::memcpy(last_text_.data(), id.data(), id.size());
+            last_size_ = id.size();
+        }
+        return last_from_;
+    }
     const id_table* ids_;
+    std::array<char, 32> last_text_{};
+    std::size_t last_size_ = 0;
+    bool remembered_ = false;
+    std::optional<person_id> last_from_;
 };
 
 // One row of placements.csv, checked.
