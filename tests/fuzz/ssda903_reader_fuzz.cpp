@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (again.columns != t->columns || again.rows.size() != t->rows.size())
             __builtin_trap();
         for (std::size_t i = 0; i < t->rows.size(); ++i)
-            if (again.rows[i].cells != t->rows[i].cells || again.rows[i].extra != t->rows[i].extra)
+            if (again.cells(again.rows[i]).strings() != t->cells(t->rows[i]).strings()
+                || again.extra(again.rows[i]).strings() != t->extra(t->rows[i]).strings())
                 __builtin_trap();
     }
 

@@ -37,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             __builtin_trap();
     for (const auto& [name, t] : ret.tables)
         for (const auto& r : t.rows)
-            if (r.cells.size() != t.columns.size())
+            if (t.cells(r).size() != t.columns.size())
                 __builtin_trap();
     (void)doc;
 
@@ -57,8 +57,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& [name, t] : ret.tables)
         if (const auto c = t.column("CHILD"))
             for (const auto& r : t.rows)
-                if (*c < r.cells.size())
-                    children.insert(normalise_child_id(r.cells[*c]));
+                if (*c < t.cells(r).size())
+                    children.insert(normalise_child_id(t.cell(r, *c)));
     for (const auto& [name, t] : back.tables) {
         const auto* first = ret.find(name);
         const std::size_t allowed =

@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         __builtin_trap();
     if (eps->rows.size() != again.merged.find("Episodes")->rows.size()) __builtin_trap();
     for (const auto& r : eps->rows)
-        if (r.cells.size() != eps->columns.size() || eps->file_of(r).empty()) __builtin_trap();
+        if (eps->cells(r).size() != eps->columns.size() || eps->file_of(r).empty()) __builtin_trap();
     const auto merged = keys(*eps);
     for (const auto* y : {&first, &second})
         for (const auto& k : keys(*y->data.find("Episodes")))

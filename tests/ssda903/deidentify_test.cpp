@@ -93,7 +93,7 @@ TEST_CASE("deidentify: each field is replaced as documented, worked by hand",
     const auto* header = out.find("Header");
     CHECK(header->columns
           == std::vector<std::string>{"CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"});
-    CHECK(header->rows[1].extra.empty());
+    CHECK(header->extra(header->rows[1]).empty());
 }
 
 TEST_CASE("deidentify: a child's id is the same in every table, so the histories still join",

@@ -137,13 +137,13 @@ TEST_CASE("reader: bad cells are errors naming file, line, column, field and val
     REQUIRE(l5.size() == 1);
     CHECK(l5[0]->column == 5);
     CHECK(l5[0]->message.find("short row: 4 of 13") != std::string::npos);
-    CHECK(t.rows[3].cells.size() == 13);
+    CHECK(t.cells(t.rows[3]).size() == 13);
 
     const auto l6 = on_line(errors, 6);
     REQUIRE(l6.size() == 1);
     CHECK(l6[0]->message.find("long row") != std::string::npos);
-    CHECK(t.rows[4].extra == std::vector<std::string>{"surplus"});
-    CHECK(t.rows[4].cells.size() == 13);
+    CHECK(t.extra(t.rows[4]).strings() == std::vector<std::string>{"surplus"});
+    CHECK(t.cells(t.rows[4]).size() == 13);
     CHECK(on_line(errors, 7).empty());
 }
 
@@ -293,7 +293,7 @@ TEST_CASE("reader: messages keep what was read (issue 15, item 8)", "[ssda903][r
                  errors);
         CHECK(on_line(errors, 2).empty());
         CHECK_FALSE(t.rows[0].flagged);
-        CHECK(t.rows[0].cells[1] == "1/5/2024"); // kept as written
+        CHECK(t.cell(t.rows[0], 1) == "1/5/2024"); // kept as written
     }
     SECTION("a date error names the value in its printed form") {
         read(episodes_header + "A,1/5/24,S,C1,N1,U3,PR1,,,,M1 1AA,M2 2BB,1234567\n", errors);

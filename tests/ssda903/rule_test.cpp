@@ -75,10 +75,7 @@ TEST_CASE("rule: a finding carries the cell of the field it names, not the child
     t.name = "Episodes";
     t.file = "episodes.csv";
     t.columns = {"CHILD", "DECOM", "DEC", "REC"};
-    row r;
-    r.line = 21;
-    r.cells = {"C008", "01/05/2024", "31/02/2025", "E11"};
-    t.rows.push_back(r);
+    t.add_row(row{.line = 21}, std::vector<std::string>{"C008", "01/05/2024", "31/02/2025", "E11"});
     const catalogue_entry* entry = find_catalogue_entry("359", 2025);
     REQUIRE(entry);
     std::vector<finding> out;
@@ -87,10 +84,10 @@ TEST_CASE("rule: a finding carries the cell of the field it names, not the child
     const std::string first_field{entry->fields.substr(0, entry->fields.find(';'))};
     const auto col = t.column(first_field);
     REQUIRE(col);
-    CHECK(out[0].value == t.rows[0].cells[*col]);
+    CHECK(out[0].value == t.cell(t.rows[0], *col));
     const auto d = out[0].to_diagnostic();
     CHECK(d.field == first_field);
-    CHECK(d.value == t.rows[0].cells[*col]);
+    CHECK(d.value == t.cell(t.rows[0], *col));
     CHECK(d.value.find("CHILD") == std::string::npos);
     CHECK(d.message.ends_with("(child C008)"));
 }

@@ -36,11 +36,9 @@ inline table make_table(const std::string& name, const std::string& columns,
     t.file = name + ".csv";
     t.columns = split(columns);
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        row r;
-        r.line = i + 2;
-        r.cells = split(rows[i]);
-        r.cells.resize(t.columns.size());
-        t.rows.push_back(std::move(r));
+        auto cells = split(rows[i]);
+        cells.resize(t.columns.size());
+        t.add_row(row{.line = i + 2}, cells);
     }
     return t;
 }

@@ -37,7 +37,7 @@ TEST_CASE("validate: a clean return has no findings", "[ssda903][validate]") {
 TEST_CASE("validate: findings name rule, table, line, child and are sorted", "[ssda903][validate]") {
     auto data = small_return(2025);
     auto& eps = data.tables.at("Episodes");
-    eps.rows[1].cells[1] = "20/06/2024"; // overlaps line 2, which ends 01/07/2024
+    eps.set_cell(eps.rows[1], 1, "20/06/2024"); // overlaps line 2, which ends 01/07/2024
     const auto report = validate(data);
     bool saw_501 = false;
     for (const auto& f : report.findings)
@@ -58,7 +58,7 @@ TEST_CASE("validate: findings name rule, table, line, child and are sorted", "[s
 
 TEST_CASE("validate: the same return validated twice gives the same findings", "[ssda903][validate]") {
     auto data = small_return(2025);
-    data.tables.at("Episodes").rows[0].cells[8] = "";  // DEC without REC
+    data.tables.at("Episodes").set_cell(data.tables.at("Episodes").rows[0], 8, "");  // DEC without REC
     const auto first = validate(data);
     const auto second = validate(data);
     CHECK(first.findings == second.findings);
@@ -68,9 +68,9 @@ TEST_CASE("validate: the same return validated twice gives the same findings", "
 TEST_CASE("validate: the collection year is inferred from the latest date", "[ssda903][validate]") {
     auto data = small_return(0);
     CHECK(infer_collection_year(data) == 2025); // latest date 01/07/2024 -> year to 31/03/2025
-    data.tables.at("Episodes").rows[2].cells[1] = "15/02/2025";
+    data.tables.at("Episodes").set_cell(data.tables.at("Episodes").rows[2], 1, "15/02/2025");
     CHECK(infer_collection_year(data) == 2025);
-    data.tables.at("Episodes").rows[2].cells[1] = "15/04/2025";
+    data.tables.at("Episodes").set_cell(data.tables.at("Episodes").rows[2], 1, "15/04/2025");
     CHECK(infer_collection_year(data) == 2026);
     data.collection_year = 2024;
     CHECK(infer_collection_year(data) == 2024);
@@ -82,14 +82,14 @@ TEST_CASE("validate: an episode ending on 1 April belongs to the year ending the
     // up to 31 March, so 2019-20, not 2020-21.
     auto data = small_return(0);
     auto& eps = data.tables.at("Episodes");
-    eps.rows[2].cells[7] = "01/04/2025";
-    eps.rows[2].cells[8] = "E4A";
+    eps.set_cell(eps.rows[2], 7, "01/04/2025");
+    eps.set_cell(eps.rows[2], 8, "E4A");
     CHECK(infer_collection_year(data) == 2025);
-    eps.rows[2].cells[7] = "02/04/2025"; // in care on 1 April: the next year
+    eps.set_cell(eps.rows[2], 7, "02/04/2025"); // in care on 1 April: the next year
     CHECK(infer_collection_year(data) == 2026);
-    eps.rows[2].cells[7] = "";
-    eps.rows[2].cells[8] = "";
-    eps.rows[2].cells[1] = "01/04/2025"; // an episode starting on 1 April is the next year's
+    eps.set_cell(eps.rows[2], 7, "");
+    eps.set_cell(eps.rows[2], 8, "");
+    eps.set_cell(eps.rows[2], 1, "01/04/2025"); // an episode starting on 1 April is the next year's
     CHECK(infer_collection_year(data) == 2026);
 }
 
@@ -129,9 +129,10 @@ TEST_CASE("validate: a year carepath has no rules for is refused, not run as ano
     }
     SECTION("an inferred year outside the rules is refused too, naming the year") {
         auto data = small_return(0);
-        for (auto& r : data.tables.at("Episodes").rows) {
-            r.cells[1] = "01/05/2018";
-            if (!r.cells[7].empty()) r.cells[7] = "01/07/2018";
+        auto& eps = data.tables.at("Episodes");
+        for (auto& r : eps.rows) {
+            eps.set_cell(r, 1, "01/05/2018");
+            if (!eps.cell(r, 7).empty()) eps.set_cell(r, 7, "01/07/2018");
         }
         const auto report = validate(data);
         CHECK(report.status == validation_status::refused);

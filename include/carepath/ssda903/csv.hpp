@@ -142,6 +142,9 @@ public:
         return true;
     }
 
+    /// Offset in the text of the next byte to read: every byte before it has been parsed.
+    [[nodiscard]] std::size_t offset() const noexcept { return pos_; }
+
     /// Bytes examined so far, counting every rescan: the parser's work, which stays within a
     /// small multiple of the text's size whatever its shape (tests/ssda903/csv_test.cpp).
     [[nodiscard]] std::size_t bytes_scanned() const noexcept { return scanned_; }

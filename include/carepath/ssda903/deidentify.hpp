@@ -118,15 +118,12 @@ inline std::string first_of_month(std::string_view cell) {
                 o.columns.push_back(t.columns[c]);
             }
         o.rows.reserve(t.rows.size());
+        std::vector<std::string> cells;
         for (const auto& r : t.rows) {
-            row nr;
-            nr.line = r.line;
-            nr.flagged = r.flagged;
-            nr.source = r.source;
+            cells.clear();
             for (const auto c : keep) {
                 const std::string_view col = t.columns[c];
-                const std::string_view cell =
-                    c < r.cells.size() ? std::string_view{r.cells[c]} : std::string_view{};
+                const std::string_view cell = t.cell(r, c);
                 const auto v = detail::trim(cell);
                 std::string cleaned;
                 bool collided = false;
@@ -150,9 +147,9 @@ inline std::string first_of_month(std::string_view cell) {
                     cleaned = std::string{cell};
                 if (collided)
                     return detail::collision(t.file_of(r), r.line, col);
-                nr.cells.push_back(std::move(cleaned));
+                cells.push_back(std::move(cleaned));
             }
-            o.rows.push_back(std::move(nr));
+            o.add_row(row{.line = r.line, .source = r.source, .flagged = r.flagged}, cells);
         }
         out.tables.emplace(name, std::move(o));
     }

@@ -27,6 +27,7 @@
 #include "carepath/ssda903/table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -441,9 +442,7 @@ struct mapper {
             if (!col)
                 continue;
             for (std::size_t i = 0; i < t.rows.size(); ++i) {
-                const auto& cells = t.rows[i].cells;
-                const auto id =
-                    normalise_child_id(*col < cells.size() ? std::string_view{cells[*col]} : "");
+                const auto id = normalise_child_id(t.cell(t.rows[i], *col));
                 const auto pos = touch(id, std::nullopt);
                 if (rows_by_child.size() <= pos)
                     rows_by_child.resize(ids.size());
@@ -571,9 +570,8 @@ struct export_options {
     for (const auto& h : histories) {
         const auto& c = h.subject();
         const std::string id = std::to_string(c.id.value());
-        row hr;
-        hr.line = header.rows.size() + 2;
-        hr.cells = {id,
+        const row hr{.line = header.rows.size() + 2};
+        const std::array<std::string, 7> header_cells{id,
                     sex_code(c.sex),
                     format_uk(c.birth_date),
                     c.ethnicity ? std::string{to_string(*c.ethnicity)} : std::string{},
@@ -615,9 +613,7 @@ struct export_options {
                     rec = std::string{rec_code(*period->exit, spell && spell->where.kinship)};
                 }
             }
-            row r;
-            r.line = eps.rows.size() + 2;
-            r.cells = {id,
+            const std::array<std::string, 13> cells{id,
                        format_uk(on),
                        std::string{to_string(starts[k].change)},
                        status ? std::string{ssda903_code(*status).value_or("")} : std::string{},
@@ -630,11 +626,11 @@ struct export_options {
                        "",
                        "",
                        ""};
-            eps.rows.push_back(std::move(r));
+            eps.add_row(row{.line = eps.rows.size() + 2}, cells);
         }
         // A year's return lists the children looked after in it, and no others.
         if (!by_year || eps.rows.size() > episodes_before)
-            header.rows.push_back(std::move(hr));
+            header.add_row(hr, header_cells);
     }
     out.tables.emplace("Header", std::move(header));
     out.tables.emplace("Episodes", std::move(eps));

@@ -19,6 +19,7 @@
 #include <fstream>
 #include <istream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -109,11 +110,12 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
 }
 } // namespace detail
 
-/// Reads one CSV table held in `text`. `table_name` names the table ("Episodes",
-/// "Episodes_last"); empty means recognise it from the header (an unrecognised table is read
-/// with its cells unchecked and an error). With `collection_year` (2025 = 2024-25), codes not
-/// valid in that year are warned about.
-[[nodiscard]] inline table read_table_text(std::string_view text, std::string_view file_name,
+/// Reads one CSV table held in `text`, which becomes the table's cell store (cells are written
+/// over it as it is parsed: a file is held once, not once as text and again as cells).
+/// `table_name` names the table ("Episodes", "Episodes_last"); empty means recognise it from the
+/// header (an unrecognised table is read with its cells unchecked and an error). With
+/// `collection_year` (2025 = 2024-25), codes not valid in that year are warned about.
+[[nodiscard]] inline table read_table_buffer(std::string&& text, std::string_view file_name,
                                            std::string_view table_name,
                                            std::vector<diagnostic>& errors,
                                            int collection_year = 0,
@@ -126,15 +128,20 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
             file_name, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
         return t;
     }
-    csv_parser parser{text, file_name, ',', limits};
+    const std::size_t lines = static_cast<std::size_t>(std::ranges::count(text, '\n'));
+    const std::string_view whole = t.adopt_text(std::move(text));
+    csv_parser parser{whole, file_name, ',', limits};
     csv_record rec;
     if (!parser.next(rec, errors)) {
         errors.push_back(detail::file_problem(file_name, "empty file (no header row)",
                                                     severity::warning));
+        t.finish_text();
         return t;
     }
-    if (rec.refused)
+    if (rec.refused) {
+        t.finish_text();
         return t; // the header row is past the line limit: nothing can be read
+    }
     const std::size_t header_line = rec.line;
     t.columns.reserve(rec.fields.size());
     for (auto& c : rec.fields) {
@@ -162,7 +169,8 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
     const auto checks = detail::check_header(t, header_line, errors, false);
     const std::size_t width = t.columns.size();
     // One row per line, near enough: reserving spares the copies of a growing vector.
-    t.rows.reserve(static_cast<std::size_t>(std::ranges::count(text, '\n')));
+    t.rows.reserve(lines);
+    t.reserve_cells(lines * width, 0);
     while (parser.next(rec, errors)) {
         if (rec.refused)
             continue; // too long to read; the parser's error names the line
@@ -178,6 +186,7 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
                                                   "row of empty cells skipped"));
             continue;
         }
+        std::size_t surplus = 0;
         if (rec.fields.size() < width) {
             errors.push_back(detail::cell_problem(
                 {file_name, rec.line, rec.fields.size() + 1, t.columns[rec.fields.size()]}, "",
@@ -191,28 +200,41 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
                 "long row: " + std::to_string(rec.fields.size()) + " cells for "
                     + std::to_string(width) + " columns; the extra cells are kept apart"));
             r.flagged = true;
-            r.extra.assign(
-                std::make_move_iterator(rec.fields.begin() + static_cast<std::ptrdiff_t>(width)),
-                std::make_move_iterator(rec.fields.end()));
-            rec.fields.resize(width);
+            surplus = rec.fields.size() - width;
         }
-        r.cells = std::move(rec.fields);
-        // The next record's cells go into a fresh vector of the right size: growing one cell
-        // at a time cost five reallocations per row.
-        rec.fields = {};
-        rec.fields.reserve(width);
+        // The cells go over text already parsed: never past what the parser has read.
+        std::size_t bytes = 0;
+        for (const auto& f : rec.fields)
+            bytes += f.size();
+        if (t.stored_bytes() + bytes > parser.offset())
+            throw std::logic_error("ssda903 reader: cells longer than the text they came from");
+        r.first = static_cast<std::uint32_t>(t.cell_count());
+        for (const auto& f : rec.fields)
+            t.push_cell(f);
+        r.width = static_cast<std::uint32_t>(width);
+        r.extra = static_cast<std::uint32_t>(surplus);
         detail::check_row(t, r, checks, collection_year, errors);
-        t.rows.push_back(std::move(r));
+        t.rows.push_back(r);
     }
+    t.finish_text();
     return t;
+}
+
+/// Reads one CSV table held in `text` (copied; `read_table_buffer` takes a string to keep).
+[[nodiscard]] inline table read_table_text(std::string_view text, std::string_view file_name,
+                                           std::string_view table_name,
+                                           std::vector<diagnostic>& errors,
+                                           int collection_year = 0,
+                                           const read_limits& limits = {}) {
+    return read_table_buffer(std::string{text}, file_name, table_name, errors, collection_year,
+                           limits);
 }
 
 /// Reads one CSV table from `in` (see `read_table_text`).
 [[nodiscard]] inline table read_table(std::istream& in, std::string_view file_name,
                                       std::string_view table_name, std::vector<diagnostic>& errors,
                                       int collection_year = 0) {
-    const std::string text = read_all(in);
-    return read_table_text(text, file_name, table_name, errors, collection_year);
+    return read_table_buffer(read_all(in), file_name, table_name, errors, collection_year);
 }
 
 namespace detail {
@@ -312,7 +334,8 @@ inline void read_file_into(const std::filesystem::path& path, const std::string&
         return;
     }
     const std::size_t before = ret.read_errors.size();
-    auto t = read_table_text(text, shown, {}, ret.read_errors, ret.collection_year, limits);
+    auto t = read_table_buffer(std::move(text), shown, {}, ret.read_errors, ret.collection_year,
+                             limits);
     const bool failed = std::any_of(
         ret.read_errors.begin() + static_cast<std::ptrdiff_t>(before), ret.read_errors.end(),
         [](const diagnostic& d) { return d.severity == severity::error && d.line <= 1; });

@@ -75,8 +75,7 @@ struct date_span {
         const auto i = eps->column(col);
         if (!i) continue;
         for (const auto& r : eps->rows) {
-            if (*i >= r.cells.size()) continue;
-            const auto d = detail::cell_date(detail::cell_trim(r.cells[*i]));
+            const auto d = detail::cell_date(detail::cell_trim(eps->cell(r, *i)));
             if (!d) continue;
             if (!span) span = date_span{*d, *d};
             if (std::string_view{col} == "DECOM") span->first = std::min(span->first, *d);
@@ -108,8 +107,7 @@ struct date_span {
         if (!i) continue;
         const bool ends = std::string_view{col} == "DEC";
         for (const auto& r : eps->rows) {
-            if (*i >= r.cells.size()) continue;
-            auto d = detail::cell_date(detail::cell_trim(r.cells[*i]));
+            auto d = detail::cell_date(detail::cell_trim(eps->cell(r, *i)));
             if (!d) continue;
             if (ends) *d -= std::chrono::days{1}; // DEC itself is not a day in care
             if (!last || *d > *last) last = d;

@@ -30,9 +30,12 @@ inline void write_table(std::ostream& os, const table& t, const write_options& o
     write_csv_record(os, t.columns, opt.eol);
     std::vector<std::string_view> cells;
     for (const auto& r : t.rows) {
-        cells.assign(r.cells.begin(), r.cells.end());
-        if (opt.write_extra_cells)
-            cells.insert(cells.end(), r.extra.begin(), r.extra.end());
+        const auto own = t.cells(r);
+        cells.assign(own.begin(), own.end());
+        if (opt.write_extra_cells) {
+            const auto surplus = t.extra(r);
+            cells.insert(cells.end(), surplus.begin(), surplus.end());
+        }
         write_csv_record(os, cells, opt.eol);
     }
 }
@@ -113,10 +116,10 @@ inline void write_xml_leaf(std::ostream& os, std::string_view indent, std::strin
 }
 inline void write_xml_record(std::ostream& os, std::string_view indent, const table& t,
                              const row& r, bool skip_child_fields) {
-    for (std::size_t i = 0; i < t.columns.size() && i < r.cells.size(); ++i) {
+    for (std::size_t i = 0; i < t.columns.size() && i < r.width; ++i) {
         if (skip_child_fields && (t.columns[i] == "CHILD" || t.columns[i] == "DOB"))
             continue;
-        write_xml_leaf(os, indent, t.columns[i], r.cells[i]);
+        write_xml_leaf(os, indent, t.columns[i], t.cell(r, i));
     }
 }
 } // namespace detail
@@ -136,7 +139,7 @@ inline void write_xml_return(std::ostream& os, const return_data& r) {
         const auto idc = t->column("CHILD");
         for (const auto& rw : t->rows) {
             const std::string id =
-                idc && *idc < rw.cells.size() ? normalise_child_id(rw.cells[*idc]) : "";
+                idc ? normalise_child_id(t->cell(rw, *idc)) : "";
             auto& per = rows_of[id];
             if (per.empty())
                 order.push_back(id);

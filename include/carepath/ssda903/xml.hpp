@@ -404,13 +404,13 @@ struct xml_builder {
         table& t = get(table_name);
         row r;
         r.line = line;
-        r.cells.resize(t.columns.size());
+        std::vector<std::string_view> cells(t.columns.size());
         std::vector<bool> seen(t.columns.size(), false);
         for (const auto& [col, el] : values) {
             const auto i = t.column(col);
             if (!i)
                 continue;
-            if (seen[*i] && r.cells[*i] != el->text) {
+            if (seen[*i] && cells[*i] != el->text) {
                 errors.push_back(cell_problem({file, el->line, *i + 1, col}, el->text,
                                               "given twice for one record; the first is read"));
                 r.flagged = true;
@@ -426,9 +426,9 @@ struct xml_builder {
                 r.flagged = true;
                 continue;
             }
-            r.cells[*i] = el->text;
+            cells[*i] = el->text;
         }
-        t.rows.push_back(std::move(r));
+        t.add_row(r, cells);
     }
 
     static bool is_leaf(const xml_element& e) noexcept { return e.children.empty(); }

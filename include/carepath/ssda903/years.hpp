@@ -98,7 +98,7 @@ inline int year_of_data(const return_data& data) {
     if (!col) return 0;
     std::optional<date> last;
     for (const auto& r : eps->rows)
-        if (auto d = cell_date(cell_trim(r.cells[*col])); d && (!last || *d > *last)) last = d;
+        if (auto d = cell_date(cell_trim(eps->cell(r, *col))); d && (!last || *d > *last)) last = d;
     if (!last) return 0;
     const std::chrono::year_month_day ymd{*last};
     const int y = static_cast<int>(ymd.year());
@@ -259,10 +259,7 @@ inline void merge_table(merging_table& m, const table& t, int year, std::vector<
                 at = c;
                 break;
             }
-        if (at == o.columns.size()) {
-            o.columns.push_back(name);
-            for (auto& r : o.rows) r.cells.emplace_back();
-        }
+        if (at == o.columns.size()) o.columns.push_back(name); // earlier rows padded below
         to[i] = at;
     }
     const auto source = static_cast<std::uint16_t>(o.sources.size());
@@ -270,23 +267,31 @@ inline void merge_table(merging_table& m, const table& t, int year, std::vector<
     const bool keyed = !m.keys.empty() && std::ranges::all_of(m.keys, [&](std::string_view c) {
         return t.column(c).has_value();
     });
+    // Rows merged before a column was added get a blank cell in it: one cell per column.
+    for (auto& r : o.rows)
+        if (r.width < o.columns.size()) o.set_cell(r, o.columns.size() - 1, "");
+    std::vector<std::string_view> cells;
     for (const auto& r : t.rows) {
-        row n{.line = r.line, .cells = std::vector<std::string>(o.columns.size()),
-              .flagged = r.flagged, .source = source, .extra = r.extra};
-        for (std::size_t i = 0; i < to.size() && i < r.cells.size(); ++i) n.cells[to[i]] = r.cells[i];
+        cells.assign(o.columns.size(), std::string_view{});
+        for (std::size_t i = 0; i < to.size(); ++i) cells[to[i]] = t.cell(r, i);
         const std::string key = keyed ? row_key(t, r, m.keys) : std::string{};
         const auto found = keyed ? m.index.find(key) : m.index.end();
         // A key met again in the same year is a duplicate inside one return (its rules say so):
         // both rows stay.
+        const row meta{.line = r.line, .source = source, .flagged = r.flagged};
         if (found == m.index.end() || m.year_of_row[found->second] == year) {
             if (keyed && found == m.index.end()) m.index.emplace(key, o.rows.size());
-            o.rows.push_back(std::move(n));
+            o.add_row(meta, cells, t.extra(r));
             m.year_of_row.push_back(year);
             continue;
         }
+        // The later year's row is stored, then takes the earlier one's place.
+        o.add_row(meta, cells, t.extra(r));
+        const row n = o.rows.back();
+        o.rows.pop_back();
         auto& old = o.rows[found->second];
         for (std::size_t c = 0; c < o.columns.size(); ++c) {
-            const auto before = cell_trim(old.cells[c]), after = cell_trim(n.cells[c]);
+            const auto before = cell_trim(o.cell(old, c)), after = cell_trim(o.cell(n, c));
             if (before == after || closes_episode(o.name, o.columns[c], before)) continue;
             std::string what = year_label(year) + " differs from " +
                                year_label(m.year_of_row[found->second]) + " (" +
@@ -307,7 +312,7 @@ inline void merge_table(merging_table& m, const table& t, int year, std::vector<
                                      .message = std::move(what),
                                      .severity = level});
         }
-        old = std::move(n);
+        old = n;
         m.year_of_row[found->second] = year;
     }
 }

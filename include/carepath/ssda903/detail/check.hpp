@@ -263,11 +263,12 @@ inline std::vector<column_check> check_header(const table& t, std::size_t header
 // Checks every cell of `r`; flags the row on any error.
 inline void check_row(const table& t, row& r, const std::vector<column_check>& checks,
                       int collection_year, std::vector<diagnostic>& out) {
-    for (std::size_t i = 0; i < r.cells.size() && i < checks.size(); ++i) {
-        if (r.cells[i].empty())
+    for (std::size_t i = 0; i < r.width && i < checks.size(); ++i) {
+        const auto v = t.cell(r, i);
+        if (v.empty())
             continue;
         const cell_site at{t.file, r.line, i + 1, t.columns[i]};
-        if (check_cell(checks[i], r.cells[i], at, collection_year, out))
+        if (check_cell(checks[i], v, at, collection_year, out))
             r.flagged = true;
     }
 }

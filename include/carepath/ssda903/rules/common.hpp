@@ -26,8 +26,8 @@ public:
     /// Cell `i` (the i-th name given) of row `r`, trimmed.
     [[nodiscard]] std::string_view operator()(const row& r, std::size_t i) const noexcept {
         const int c = idx_[i];
-        if (c < 0 || static_cast<std::size_t>(c) >= r.cells.size()) return {};
-        return detail::cell_trim(r.cells[static_cast<std::size_t>(c)]);
+        if (c < 0) return {};
+        return detail::cell_trim(t_->cell(r, static_cast<std::size_t>(c)));
     }
     /// True when the table has column `i` (the i-th name given).
     [[nodiscard]] bool has(std::size_t i) const noexcept { return idx_[i] >= 0; }

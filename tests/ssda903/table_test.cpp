@@ -1,0 +1,76 @@
+#include "carepath/ssda903/table.hpp"
+
+#include "carepath/ssda903/reader.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace carepath;
+using namespace carepath::ssda903;
+
+TEST_CASE("table: a row's cells are read back from the table's store, surplus cells apart",
+          "[ssda903][table]") {
+    table t;
+    t.columns = {"CHILD", "DECOM", "DEC"};
+    t.add_row(row{.line = 2}, std::vector<std::string>{"C1", "01/05/2024", ""});
+    t.add_row(row{.line = 3, .flagged = true}, std::vector<std::string>{"C2", "", "02/06/2024"},
+              std::vector<std::string>{"surplus", ""});
+    REQUIRE(t.rows.size() == 2);
+    CHECK(t.cell(t.rows[0], 0) == "C1");
+    CHECK(t.cell(t.rows[0], 2).empty());
+    CHECK(t.cell(t.rows[0], 3).empty()); // past the last column: blank, never another row's
+    CHECK(t.get(t.rows[1], "DEC") == "02/06/2024");
+    CHECK(t.get(t.rows[1], "REC").empty());
+    CHECK(t.cells(t.rows[1]).strings() == std::vector<std::string>{"C2", "", "02/06/2024"});
+    CHECK(t.extra(t.rows[1]).strings() == std::vector<std::string>{"surplus", ""});
+    CHECK(t.extra(t.rows[0]).empty());
+    CHECK(t.rows[1].flagged);
+    CHECK(t.rows[1].line == 3);
+}
+
+TEST_CASE("table: setting a cell changes that cell only, and keeps the row's surplus cells",
+          "[ssda903][table]") {
+    table t;
+    t.columns = {"A", "B"};
+    t.add_row(row{.line = 2}, std::vector<std::string>{"a1", "b1"}, std::vector<std::string>{"x"});
+    t.add_row(row{.line = 3}, std::vector<std::string>{"a2", "b2"});
+    t.set_cell(t.rows[0], 1, "a much longer value than before");
+    CHECK(t.cells(t.rows[0]).strings()
+          == std::vector<std::string>{"a1", "a much longer value than before"});
+    CHECK(t.extra(t.rows[0]).strings() == std::vector<std::string>{"x"});
+    CHECK(t.cells(t.rows[1]).strings() == std::vector<std::string>{"a2", "b2"});
+    t.set_cell(t.rows[1], 3, "d"); // past the row's end: the row widens with blanks
+    CHECK(t.cells(t.rows[1]).strings() == std::vector<std::string>{"a2", "b2", "", "d"});
+}
+
+TEST_CASE("table: a file read is stored once, the cells written over the text already parsed",
+          "[ssda903][table][reader]") {
+    // Quoted cells shrink as they are read ("" becomes "), a byte order mark and CRLF endings
+    // are dropped, short rows grow blanks and long rows keep surplus cells: every cell must come
+    // back exactly, with nothing written over text not yet parsed.
+    const std::string text = "\xEF\xBB\xBF"
+                             "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n"
+                             "\"A \"\"1\"\"\",1,01/06/2012,WBRI,\"UN1\",0,\r\n"
+                             "\"B,\r\n2\",2,15/09/2015\r\n"
+                             "C3,1,01/01/2010,WBRI,UN1,,,\"x\"\"y\",z\r\n"
+                             "\"\"\"\",2,02/02/2011,WBRI,UN2,,\n";
+    std::vector<diagnostic> errors;
+    const auto t = read_table_text(text, "header.csv", "Header", errors);
+    REQUIRE(t.rows.size() == 4);
+    CHECK(t.cells(t.rows[0]).strings()
+          == std::vector<std::string>{"A \"1\"", "1", "01/06/2012", "WBRI", "UN1", "0", ""});
+    CHECK(t.cells(t.rows[1]).strings()
+          == std::vector<std::string>{"B,\r\n2", "2", "15/09/2015", "", "", "", ""});
+    CHECK(t.rows[1].flagged); // short
+    CHECK(t.rows[2].line == 5);
+    CHECK(t.cells(t.rows[2]).strings()
+          == std::vector<std::string>{"C3", "1", "01/01/2010", "WBRI", "UN1", "", ""});
+    CHECK(t.extra(t.rows[2]).strings() == std::vector<std::string>{"x\"y", "z"});
+    CHECK(t.cell(t.rows[3], 0) == "\"");
+    // The store is about the file's size plus a 32-bit start per cell: no block per cell.
+    const std::size_t cells = 4 * 7 + 2;
+    CHECK(t.cell_bytes() <= text.size() + 2 * sizeof(std::uint32_t) * (cells + 1));
+}
