@@ -9,7 +9,7 @@
 // graph (read_cohort + compute_contract); then the baseline runs once as a child process; all
 // sets of files must be identical. Fresh-process figures: benchmarks/continuity.sh.
 // Prints `metric value unit` lines. See docs/benchmarks.md.
-#include <carepath/graph.hpp>
+#include <carepath/graph/continuity_contract.hpp>
 
 #include <sys/resource.h>
 #include <time.h>
