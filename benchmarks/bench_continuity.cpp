@@ -127,6 +127,38 @@ timing run_graph(const fs::path& dir, const fs::path& out) {
 
 timing median_of(int repeat, timing (*run)(const fs::path&, const fs::path&), const fs::path& dir,
                  const fs::path& out) {
+    std::vector<timing> runs;
+    for (int i = 0; i < repeat; ++i) runs.push_back(run(dir, out));
+    std::ranges::sort(runs, {}, &timing::total);
+    return runs[runs.size() / 2];
+}
+
+double field(const std::string& line, const std::string& key) {
+    const auto at = line.find(" " + key + "=");
+    if (at == std::string::npos) return -1;
+    return std::atof(line.c_str() + at + key.size() + 2);
+}
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::cerr << "usage: bench_continuity DIR [--repeat N] [--no-baseline] [--python EXE]\n";
+        return 2;
+    }
+    const fs::path dir = argv[1];
+    int repeat = 3;
+    bool baseline = true;
+    std::string python = "python3";
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--no-baseline") baseline = false;
+        else if (a == "--python" && i + 1 < argc) python = argv[++i];
+    }
+    const fs::path work = fs::temp_directory_path() / "carepath_bench_continuity";
+    fs::remove_all(work);
+    const fs::path ours = work / "carepath", theirs = work / "networkx";
+
     // The streamed pass first, so that the peak RSS read after it is its own.
     const timing med = median_of(repeat, run_streamed, dir, ours);
     rusage self{};
