@@ -1,6 +1,7 @@
 #!/bin/sh
 # What including a carepath header costs a user's file: for each umbrella header (and a
-# continuity query, graph/continuity.hpp), the compile of a file that only includes it, against
+# continuity query, graph/continuity.hpp, and the relationship graph alone,
+# graph/relationship_graph.hpp, the floor under graph.hpp), the compile of a file that only includes it, against
 # the same for <boost/graph/adjacency_list.hpp> (the reference of issue 14). Each compile is a
 # fresh g++ process under /usr/bin/time -v; the headers take turns, round after round, so a
 # change in the machine's load falls on all of them. Prints the median wall time, CPU time and
@@ -18,7 +19,7 @@ dir=$(mktemp -d); trap 'rm -rf "$dir"' EXIT
 . "$(dirname "$0")/timing.sh"
 
 headers="boost/graph/adjacency_list.hpp carepath/core.hpp carepath/graph/continuity.hpp
-carepath/graph.hpp carepath/ssda903.hpp carepath/sim.hpp carepath/report.hpp carepath/carepath.hpp"
+carepath/graph/relationship_graph.hpp carepath/graph.hpp carepath/ssda903.hpp carepath/sim.hpp carepath/report.hpp carepath/carepath.hpp"
 n=0
 for h in $headers; do
     n=$((n + 1))
@@ -41,10 +42,10 @@ while [ "$i" -le "$runs" ]; do
 done
 
 echo "compile of a file that includes one header: $cxx $flags, $runs runs each, medians"
-printf '%-36s %8s %8s %9s %10s\n' header wall_s cpu_s peak_MiB cpu_ratio
+printf '%-38s %8s %8s %9s %10s\n' header wall_s cpu_s peak_MiB cpu_ratio
 ref=$(median "$dir/log" boost/graph/adjacency_list.hpp 3)
 for h in $headers; do
     c=$(median "$dir/log" "$h" 3)
-    printf '%-36s %8s %8s %9s %10s\n' "$h" "$(median "$dir/log" "$h" 2)" "$c" "$(median "$dir/log" "$h" 4)" \
+    printf '%-38s %8s %8s %9s %10s\n' "$h" "$(median "$dir/log" "$h" 2)" "$c" "$(median "$dir/log" "$h" 4)" \
         "$(awk -v a="$c" -v b="$ref" 'BEGIN { printf "%.2fx", a / b }')"
 done

@@ -9,11 +9,9 @@
 /// - `carepath/graph/reachability.hpp`: time-respecting reachability (range-v3);
 /// - `carepath/graph/cohort_csv.hpp`, `carepath/graph/cohort_write.hpp`: cohort folders of
 ///   CSV files, read and written;
-/// - `carepath/graph/continuity_contract.hpp`: the continuity benchmark's measures (still
-///   included below until benchmarks/bench_continuity.cpp includes it itself).
+/// - `carepath/graph/continuity_contract.hpp`: the continuity benchmark's measures.
 #include "carepath/core.hpp"
 #include "carepath/graph/continuity.hpp"
-#include "carepath/graph/continuity_contract.hpp" // to be dropped: see above
 #include "carepath/graph/fragile_links.hpp"
 #include "carepath/graph/lifelong.hpp"
 #include "carepath/graph/relationship_graph.hpp"
