@@ -46,6 +46,8 @@ public:
     /// An iterator over the cells, giving std::string_view values.
     class iterator {
     public:
+        // The members of any random-access iterator: left out of the API reference.
+        /// @cond CAREPATH_ITERATOR_MEMBERS
         using iterator_category = std::random_access_iterator_tag;
         using iterator_concept = std::random_access_iterator_tag;
         using value_type = std::string_view;
@@ -84,6 +86,7 @@ public:
         friend auto operator<=>(const iterator& a, const iterator& b) noexcept {
             return a.i_ <=> b.i_;
         }
+        /// @endcond
 
     private:
         // The store itself, not the range: iterators outlive a temporary range.
@@ -105,7 +108,9 @@ public:
     [[nodiscard]] std::string_view operator[](std::size_t i) const noexcept {
         return std::string_view{*text_}.substr(starts_[i], starts_[i + 1] - starts_[i]);
     }
+    /// The first cell.
     [[nodiscard]] iterator begin() const noexcept { return {text_, starts_, 0}; }
+    /// Past the last cell.
     [[nodiscard]] iterator end() const noexcept { return {text_, starts_, n_}; }
     /// The cells as strings (for tests and for callers that keep them).
     [[nodiscard]] std::vector<std::string> strings() const {
