@@ -7,6 +7,7 @@
 // per second, findings, peak resident memory. --findings writes RULE<TAB>TABLE<TAB>LINE lines
 // for the agreement check against the Python validator (benchmarks/ssda903_compare.py).
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp> // not in ssda903.hpp
 
 #include <algorithm>
 #include <chrono>

@@ -5,6 +5,7 @@
 // fields the rule reads, the cell as it was written and the DfE message. A finding is a
 // question for whoever keeps the records; the return itself is never changed.
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp> // not in ssda903.hpp
 
 #include <iostream>
 #include <map>

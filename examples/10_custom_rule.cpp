@@ -7,6 +7,7 @@
 // rule, so it has its own code.
 #include <carepath/core/dates.hpp>
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp> // not in ssda903.hpp
 
 #include <iostream>
 #include <sstream>

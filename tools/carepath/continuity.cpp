@@ -3,9 +3,11 @@
 // (moves.csv, children.csv, by_type.csv, siblings.csv; definitions in
 // ../shared/bench/CONTINUITY.md), computed with carepath::graph.
 #include "command.hpp"
+#include "huge_pages.hpp"
 
 #include <carepath/graph/continuity_contract.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -27,6 +29,22 @@ int run_continuity(const std::string& dir, const std::string& out_dir, bool timi
                    std::size_t max_problems) {
     namespace cg = carepath::graph;
     using clock = std::chrono::steady_clock;
+    // The run keeps about 40 MiB (80,000 children) in vectors of a few MiB each: in huge pages
+    // it takes hundreds of page faults instead of about 10,000, a quarter of the process's
+    // time on this project's virtual machines (docs/benchmarks.md, Continuity). What it keeps
+    // is less than people.csv and placements.csv together, so twice that is reserved (address
+    // space only: pages not touched are never faulted in).
+    {
+        std::error_code size_ec;
+        std::uintmax_t kept = 0;
+        for (const char* name : {"people.csv", "placements.csv"}) {
+            const auto n = std::filesystem::file_size(std::filesystem::path{dir} / name, size_ec);
+            if (!size_ec) kept += n;
+        }
+        carepath::cli::heap_in_huge_pages(
+            static_cast<std::size_t>(std::clamp<std::uintmax_t>(2 * kept, std::uintmax_t{64} << 20,
+                                                                std::uintmax_t{1} << 30)));
+    }
     const auto t0 = clock::now();
     // Read and counted in one pass: the relationship rows are counted at each child's moves as
     // they are read and never held (graph/continuity_contract.hpp, run_contract).

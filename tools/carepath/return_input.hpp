@@ -4,6 +4,7 @@
 // through a std::ostream callback. (Program code: it prints to the terminal.)
 #include <carepath/report/care_report.hpp>
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp> // infer_collection_year, episode_date_span
 #include <carepath/ssda903/years.hpp>
 
 #include <algorithm>

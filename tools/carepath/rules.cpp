@@ -2,7 +2,7 @@
 // collection year (code, tables, fields, whether carepath implements it, message).
 #include "command.hpp"
 
-#include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp>
 
 #include <iostream>
 #include <string>

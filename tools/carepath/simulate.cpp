@@ -11,7 +11,7 @@
 #include "huge_pages.hpp"
 #include "return_input.hpp"
 
-#include <carepath/report.hpp>
+#include <carepath/report/simulation.hpp>
 #include <carepath/sim.hpp>
 #include <carepath/ssda903/mapping.hpp>
 #include <carepath/ssda903/writer.hpp>

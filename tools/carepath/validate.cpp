@@ -6,6 +6,8 @@
 #include "command.hpp"
 
 #include <carepath/ssda903.hpp>
+#include <carepath/ssda903/validate.hpp> // not in ssda903.hpp
+#include <carepath/ssda903/years.hpp>    // nor this
 
 #include <nlohmann/json.hpp>
 

@@ -167,7 +167,7 @@ std::optional<diagnostic> read_meta(Lines& lines, date& census, std::vector<diag
 template <class E>
 std::optional<E> quick_from_string(std::string_view t) noexcept {
     for (const auto& row : enum_table<E>::rows)
-        if (row.code.size() == t.size() && !t.empty() && row.code[0] == t[0] && row.code == t)
+        if (row.code.size() == t.size() && !t.empty() && row.code[0] == t[0] && same_text(row.code, t))
             return row.value;
     return std::nullopt;
 }
@@ -203,7 +203,7 @@ enum class row_use : std::uint8_t { tie, ignored, bad };
 // letters before whole names, since this runs once per relationship row.
 inline std::optional<relationship_kind> quick_cohort_type(std::string_view t) noexcept {
     for (const auto& [name, k] : cohort_types)
-        if (name.size() == t.size() && name[0] == t[0] && name == t) return k;
+        if (name.size() == t.size() && !t.empty() && name[0] == t[0] && same_text(name, t)) return k;
     return std::nullopt;
 }
 
@@ -274,8 +274,7 @@ public:
 
 private:
     std::optional<person_id> find_from(std::string_view id) {
-        if (remembered_ && last_size_ == id.size()
-            && std::memcmp(last_text_.data(), id.data(), id.size()) == 0)
+        if (remembered_ && same_text({last_text_.data(), last_size_}, id))
             return last_from_;
         last_from_ = ids_->find(id);
         remembered_ = id.size() <= last_text_.size(); // longer ids are looked up every time

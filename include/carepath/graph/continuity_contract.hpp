@@ -177,7 +177,7 @@ struct contract_run {
 
 /// How `run_contract` reads.
 struct contract_read_options {
-    std::size_t chunk_bytes = std::size_t{1} << 20; ///< bytes read from a file at a time
+    std::size_t chunk_bytes = std::size_t{1} << 18; ///< bytes read from a file at a time (256 KiB: the buffer stays in cache)
     move_window window{}; ///< the move window
 };
 
@@ -258,9 +258,13 @@ result<contract_run> contract_pass(Lines& meta, Lines& people, Lines& relationsh
         const auto& carer = row->spell.where.carer;
         spells.push_back({row->child.value(), period.start(), end, carer ? carer->value() : no_one});
     });
-    std::ranges::stable_sort(spells, [](const contract_spell& x, const contract_spell& y) {
+    // Files list a child's placements together and in date order: then there is nothing to
+    // sort (a stable sort would also take a buffer as large as the spells).
+    const auto by_person_then_start = [](const contract_spell& x, const contract_spell& y) {
         return x.person != y.person ? x.person < y.person : x.start < y.start;
-    });
+    };
+    if (!std::ranges::is_sorted(spells, by_person_then_start))
+        std::ranges::stable_sort(spells, by_person_then_start);
     std::vector<contract_child> children;
     for (std::size_t i = 0; i < spells.size();) {
         std::size_t j = i;
@@ -288,12 +292,17 @@ result<contract_run> contract_pass(Lines& meta, Lines& people, Lines& relationsh
     });
     for (std::size_t k = 0; k < keyed.size(); ++k) children[k] = keyed[k].second;
     std::vector<std::pair<std::uint64_t, contract_child>>().swap(keyed);
+    // child_of: a person's position among the children. Most ties are with people who are not
+    // children in care; a bit per person (small enough to stay in cache) says so without
+    // reading child_of, which is larger and read at random.
     std::vector<std::uint32_t> child_of(people_count, no_one);
+    std::vector<std::uint64_t> is_child((people_count + 63) / 64, 0);
     auto& moves = run.results.moves;
     moves.reserve(spells.size());
     for (std::size_t k = 0; k < children.size(); ++k) {
         auto& child = children[k];
         child_of[child.person] = static_cast<std::uint32_t>(k);
+        is_child[child.person / 64] |= std::uint64_t{1} << (child.person % 64);
         child.first_move = static_cast<std::uint32_t>(moves.size());
         for (std::uint32_t s = 1; s < child.spells; ++s)
             moves.push_back({person_id{child.person}, spells[child.first_spell + s].start, 0, 0});
@@ -314,8 +323,12 @@ result<contract_run> contract_pass(Lines& meta, Lines& people, Lines& relationsh
         case row_use::tie: break;
         }
         ++run.ties;
-        const auto ca = child_of[a.value()];
-        const auto cb = child_of[b.value()];
+        const auto child_or_none = [&](person_id p) {
+            const auto i = p.value();
+            return (is_child[i / 64] >> (i % 64) & 1) != 0 ? child_of[i] : no_one;
+        };
+        const auto ca = child_or_none(a);
+        const auto cb = child_or_none(b);
         for (const auto k : {ca, cb}) {
             if (k == no_one) continue;
             const auto& child = children[k];

@@ -23,6 +23,37 @@
 
 namespace carepath::graph::detail {
 
+// Whether two texts are the same: ids, type names and codes are a few bytes long and compared
+// millions of times, so up to 16 bytes are compared as two overlapping words, inline, not by a
+// library call.
+inline bool same_text(std::string_view x, std::string_view y) noexcept {
+    const std::size_t n = x.size();
+    if (n != y.size())
+        return false;
+    const auto word = [](const char* p) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        return w;
+    };
+    const auto half = [](const char* p) {
+        std::uint32_t w;
+        std::memcpy(&w, p, 4);
+        return w;
+    };
+    const char *a = x.data(), *b = y.data();
+    if (n >= 8 && n <= 16)
+        return word(a) == word(b) && word(a + n - 8) == word(b + n - 8);
+    if (n >= 4 && n < 8)
+        return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
+    if (n < 4) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+    return std::memcmp(a, b, n) == 0;
+}
+
 // Looks ids up by name. Case systems number people as a short letter prefix and a zero-padded
 // number ("FC0000001"); such ids are found by indexing one small array per prefix and width,
 // which stays in cache. Any other id goes to an open-addressing hash table. A cohort has
