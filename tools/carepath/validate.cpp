@@ -4,6 +4,7 @@
 // (a file not read, a year carepath has no rules for): findings are then printed, but a
 // return with unread files is never reported clean.
 #include "command.hpp"
+#include "huge_pages.hpp"
 
 #include <carepath/ssda903.hpp>
 #include <carepath/ssda903/validate.hpp> // not in ssda903.hpp
@@ -61,6 +62,32 @@ void say_status(const s9::validation_report& report, std::string_view what) {
                   << (report.problems.size() == 1 ? " file" : " files")
                   << " of the return could not be read (above); the findings below cover only "
                      "what was read\n";
+}
+
+// The return's files are read whole and kept, with their cells' starts, rows and the rules'
+// context, about four times their size: in huge pages that is a few hundred page faults
+// instead of about 85,000 (a fifth of the process's time on this project's virtual machines;
+// docs/benchmarks.md, SSDA903). Blocks above 32 MiB (the Episodes text, its cell starts) are
+// kept in the heap too, so that they are huge-paged with the rest. Four times the files' size
+// is reserved: address space only, pages not touched are never faulted in.
+void heap_for_return(const std::vector<std::string>& dirs) {
+    std::uintmax_t bytes = 0;
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        for (std::filesystem::recursive_directory_iterator it{dir, ec}, end; !ec && it != end;
+             it.increment(ec)) {
+            std::error_code size_ec;
+            if (it->is_regular_file(size_ec)) {
+                const auto n = it->file_size(size_ec);
+                if (!size_ec) bytes += n;
+            }
+        }
+    }
+#if defined(__linux__) && defined(__GLIBC__)
+    (void)mallopt(M_MMAP_MAX, 0); // no separate mappings: every block from the heap
+#endif
+    carepath::cli::heap_in_huge_pages(static_cast<std::size_t>(
+        std::clamp<std::uintmax_t>(4 * bytes, std::uintmax_t{64} << 20, std::uintmax_t{2} << 30)));
 }
 
 int run_validate(const std::string& dir, int year, const std::string& format,
@@ -191,6 +218,7 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
             carepath::cli::exit_code() = 2;
             return;
         }
+        heap_for_return(opt->dirs);
         carepath::cli::exit_code() =
             years ? run_validate_years(opt->dirs, opt->format, opt->la, opt->quiet)
                   : run_validate(opt->dirs.front(), opt->year, opt->format, opt->la, opt->quiet);
