@@ -7,7 +7,6 @@
 
 #include <carepath/graph/continuity_contract.hpp>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -41,9 +40,7 @@ int run_continuity(const std::string& dir, const std::string& out_dir, bool timi
             const auto n = std::filesystem::file_size(std::filesystem::path{dir} / name, size_ec);
             if (!size_ec) kept += n;
         }
-        carepath::cli::heap_in_huge_pages(
-            static_cast<std::size_t>(std::clamp<std::uintmax_t>(2 * kept, std::uintmax_t{64} << 20,
-                                                                std::uintmax_t{1} << 30)));
+        carepath::cli::heap_for_input(kept, 2, std::uintmax_t{1} << 30);
     }
     const auto t0 = clock::now();
     // Read and counted in one pass: the relationship rows are counted at each child's moves as

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #endif
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -42,6 +43,23 @@ inline void heap_in_huge_pages(std::size_t step = std::size_t{512} << 20) {
 #else
     (void)step;
 #endif
+}
+
+/// For a command whose heap grows with its input (`validate`, `continuity`): the first step is
+/// `factor` times `input_bytes`, kept between 64 MiB and `most` (address space only: pages never
+/// touched are never faulted in). With `big_blocks_in_heap`, blocks above 32 MiB come from the
+/// heap too (glibc otherwise maps each apart, without huge pages).
+inline void heap_for_input(std::uintmax_t input_bytes, std::uintmax_t factor, std::uintmax_t most,
+                           bool big_blocks_in_heap = false) {
+#if defined(__linux__) && defined(__GLIBC__)
+    if (big_blocks_in_heap)
+        (void)mallopt(M_MMAP_MAX, 0);
+#else
+    (void)big_blocks_in_heap;
+#endif
+    constexpr std::uintmax_t least = std::uintmax_t{64} << 20;
+    heap_in_huge_pages(static_cast<std::size_t>(
+        std::clamp<std::uintmax_t>(factor * input_bytes, least, std::max(least, most))));
 }
 
 } // namespace carepath::cli

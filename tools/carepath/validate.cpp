@@ -83,11 +83,7 @@ void heap_for_return(const std::vector<std::string>& dirs) {
             }
         }
     }
-#if defined(__linux__) && defined(__GLIBC__)
-    (void)mallopt(M_MMAP_MAX, 0); // no separate mappings: every block from the heap
-#endif
-    carepath::cli::heap_in_huge_pages(static_cast<std::size_t>(
-        std::clamp<std::uintmax_t>(4 * bytes, std::uintmax_t{64} << 20, std::uintmax_t{2} << 30)));
+    carepath::cli::heap_for_input(bytes, 4, std::uintmax_t{2} << 30, /*big_blocks_in_heap=*/true);
 }
 
 int run_validate(const std::string& dir, int year, const std::string& format,
