@@ -38,15 +38,35 @@ TEST_CASE("rule: the context orders each child's episodes by start date, undated
     REQUIRE(a);
     const auto eps = c.episodes_of(*a);
     REQUIRE(eps.size() == 3);
-    CHECK(eps[0]->src->line == 5);
-    CHECK(eps[1]->src->line == 2);
-    CHECK(eps[2]->src->line == 4);
+    CHECK(c.row_of(*eps[0]).line == 5);
+    CHECK(c.row_of(*eps[1]).line == 2);
+    CHECK(c.row_of(*eps[2]).line == 4);
     CHECK(c.dob_of(*a) == carepath::make_date(2010, 1, 1));
     const auto only_header = c.child_number("C");
     REQUIRE(only_header);
     CHECK(c.episodes_of(*only_header).empty());
     CHECK(c.header_of(*c.child_number("B")) == nullptr);
     CHECK_FALSE(c.child_number("Z"));
+}
+
+TEST_CASE("rule: a packed date reads and compares as the optional date it holds",
+          "[ssda903][rule]") {
+    using carepath::date;
+    const std::optional<date> none, leap = carepath::make_date(2024, 2, 29);
+    const packed_date empty, held = leap;
+    CHECK_FALSE(empty);
+    REQUIRE(held);
+    CHECK(*held == *leap);
+    CHECK(empty == none); // both empty: equal, as two empty optionals are
+    CHECK_FALSE(none != empty);
+    CHECK(held == leap);
+    CHECK(held != none);
+    CHECK(leap != empty);
+    CHECK(std::optional<date>{held} == leap);
+    CHECK_FALSE(std::optional<date>{empty});
+    CHECK(empty.value_or(*leap) == *leap);
+    for (const auto d : {carepath::make_date(1800, 1, 1), carepath::make_date(2200, 12, 31)})
+        CHECK(*packed_date{d} == *d); // the years a date cell may hold
 }
 
 TEST_CASE("rule: a finding becomes a diagnostic naming file, line, field and rule", "[ssda903][rule]") {

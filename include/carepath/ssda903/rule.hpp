@@ -22,7 +22,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace carepath::ssda903 {
@@ -117,21 +116,55 @@ enum class ep : std::uint8_t {
 /// The Header columns rules read.
 enum class hd : std::uint8_t { child, sex, dob, ethnic, upn, mother, mc_dob, uasc, uasc_status };
 
-/// One Episodes row with its dates parsed.
-struct episode {
-    const row* src = nullptr; ///< the row in the Episodes table
-    std::uint32_t index = 0;    ///< position in the file's data rows
-    std::uint32_t child = 0;    ///< the child's number in `context` (same across tables)
-    std::optional<date> decom;  ///< nullopt when blank or not a date
-    std::optional<date> dec;    ///< nullopt when blank (open) or not a date
+/// A date or none, in 4 bytes (a `std::optional<date>` takes 16): the context keeps two for
+/// each of a million episodes (issue 14). Read it as an optional: `if (d)`, `*d`, `d.value_or`,
+/// and it converts to `std::optional<date>`.
+class packed_date {
+public:
+    constexpr packed_date() noexcept = default;
+    constexpr packed_date(std::nullopt_t) noexcept {}
+    /// `d`, or none when `d` is empty. A cell's date is between the years 1800 and 2200
+    /// (`detail::cell_date`), well inside 32 bits of days.
+    constexpr packed_date(std::optional<date> d) noexcept // implicit, so rules assign optionals
+        : days_{d ? static_cast<std::int32_t>(d->time_since_epoch().count()) : none} {}
+
+    /// True when it holds a date.
+    [[nodiscard]] constexpr bool has_value() const noexcept { return days_ != none; }
+    /// True when it holds a date.
+    constexpr explicit operator bool() const noexcept { return has_value(); }
+    /// The date (it must hold one).
+    [[nodiscard]] constexpr date operator*() const noexcept {
+        return date{std::chrono::days{days_}};
+    }
+    /// The date, or `other` when it holds none.
+    [[nodiscard]] constexpr date value_or(date other) const noexcept {
+        return has_value() ? **this : other;
+    }
+    /// As an optional.
+    constexpr operator std::optional<date>() const noexcept { // implicit, as above
+        return has_value() ? std::optional<date>{**this} : std::nullopt;
+    }
+    /// Equal when both are none or both hold the same date (as optionals compare).
+    friend constexpr bool operator==(packed_date, packed_date) noexcept = default;
+
+private:
+    static constexpr std::int32_t none = INT32_MIN;
+    std::int32_t days_ = none;
 };
 
-/// One Header row with its dates parsed.
-struct header_row {
-    const row* src = nullptr; ///< the row in the Header table
-    std::uint32_t index = 0; ///< position in the file's data rows
+/// One Episodes row with its dates parsed: 16 bytes (its row is `context::row_of`).
+struct episode {
+    std::uint32_t index = 0; ///< position in the Episodes table's data rows
     std::uint32_t child = 0; ///< the child's number in `context` (same across tables)
-    std::optional<date> dob; ///< DOB; nullopt when blank or not a date
+    packed_date decom;       ///< nullopt when blank or not a date
+    packed_date dec;         ///< nullopt when blank (open) or not a date
+};
+
+/// One Header row with its dates parsed (its row is `context::row_of`).
+struct header_row {
+    std::uint32_t index = 0; ///< position in the Header table's data rows
+    std::uint32_t child = 0; ///< the child's number in `context` (same across tables)
+    packed_date dob;         ///< DOB; nullopt when blank or not a date
 };
 
 /// A read-only view of a return prepared for the rules. Build it once, then run many rules.
@@ -207,9 +240,10 @@ public:
     }
     /// The child number of a CHILD value, or nullopt when neither Episodes nor Header has it.
     [[nodiscard]] std::optional<std::uint32_t> child_number(std::string_view id) const {
-        const auto it = child_ids_.find(detail::cell_trim(id));
-        if (it == child_ids_.end()) return std::nullopt;
-        return it->second;
+        if (id_slots_.empty()) return std::nullopt;
+        const std::uint32_t slot = id_slots_[find_slot(detail::cell_trim(id))];
+        if (slot == 0) return std::nullopt;
+        return slot - 1;
     }
     /// Child `c`'s episodes sorted by DECOM (undated ones last, then file order).
     [[nodiscard]] std::span<const episode* const> episodes_of(std::uint32_t c) const noexcept {
@@ -219,23 +253,33 @@ public:
     }
     /// The first Header row of child `c`, or nullptr.
     [[nodiscard]] const header_row* header_of(std::uint32_t c) const noexcept {
-        if (c >= header_of_.size() || header_of_[c] < 0) return nullptr;
-        return &headers_[static_cast<std::size_t>(header_of_[c])];
+        if (c >= header_of_.size() || header_of_[c] == no_header) return nullptr;
+        return &headers_[header_of_[c]];
     }
     /// The child's date of birth from Header, or nullopt.
     [[nodiscard]] std::optional<date> dob_of(std::uint32_t c) const noexcept {
         const auto* h = header_of(c);
-        return h ? h->dob : std::nullopt;
+        if (!h) return std::nullopt;
+        return h->dob;
+    }
+
+    /// The Episodes row of `e`.
+    [[nodiscard]] const row& row_of(const episode& e) const noexcept {
+        return episodes_table_->rows[e.index];
+    }
+    /// The Header row of `h`.
+    [[nodiscard]] const row& row_of(const header_row& h) const noexcept {
+        return header_table_->rows[h.index];
     }
 
     /// An Episodes cell, trimmed ("" when blank or the column is missing).
     [[nodiscard]] std::string_view get(const episode& e, ep f) const noexcept {
         if (f == ep::child) return child_names_[e.child];
-        return cell(*episodes_table_, *e.src, ep_col_[static_cast<std::size_t>(f)]);
+        return cell(*episodes_table_, row_of(e), ep_col_[static_cast<std::size_t>(f)]);
     }
     /// A Header cell, trimmed.
     [[nodiscard]] std::string_view get(const header_row& h, hd f) const noexcept {
-        return cell(*header_table_, *h.src, hd_col_[static_cast<std::size_t>(f)]);
+        return cell(*header_table_, row_of(h), hd_col_[static_cast<std::size_t>(f)]);
     }
 
 private:
@@ -252,11 +296,33 @@ private:
         if (col < 0) return {};
         return detail::cell_trim(t.cell(r, static_cast<std::size_t>(col)));
     }
+    // The child ids are an open-addressing table of child numbers + 1 (0: empty slot) keyed by
+    // the names in child_names_: 4 bytes a slot, where a std::unordered_map of string views
+    // took about 55 bytes a child (issue 14).
+    [[nodiscard]] std::size_t find_slot(std::string_view id) const noexcept {
+        const std::size_t mask = id_slots_.size() - 1;
+        std::size_t i = std::hash<std::string_view>{}(id) & mask;
+        while (id_slots_[i] != 0 && !detail::same_text(child_names_[id_slots_[i] - 1], id))
+            i = (i + 1) & mask;
+        return i;
+    }
+    void size_id_slots(std::size_t children) {
+        std::size_t n = 16;
+        while (n * 3 < children * 4) n *= 2; // at most three quarters full
+        if (n <= id_slots_.size()) return;
+        id_slots_.assign(n, 0);
+        for (std::uint32_t c = 0; c < child_names_.size(); ++c)
+            id_slots_[find_slot(child_names_[c])] = c + 1;
+    }
     std::uint32_t intern(std::string_view id) {
-        const auto [it, added] =
-            child_ids_.try_emplace(id, static_cast<std::uint32_t>(child_names_.size()));
-        if (added) child_names_.push_back(id);
-        return it->second;
+        if ((child_names_.size() + 1) * 4 > id_slots_.size() * 3)
+            size_id_slots(std::max<std::size_t>(child_names_.size() * 2, 16));
+        const std::size_t i = find_slot(id);
+        if (id_slots_[i] == 0) {
+            child_names_.push_back(id);
+            id_slots_[i] = static_cast<std::uint32_t>(child_names_.size());
+        }
+        return id_slots_[i] - 1;
     }
     void build_episodes() {
         const auto& rows = episodes_table_->rows;
@@ -264,14 +330,13 @@ private:
         const int c_child = ep_col_[static_cast<std::size_t>(ep::child)];
         const int c_decom = ep_col_[static_cast<std::size_t>(ep::decom)];
         const int c_dec = ep_col_[static_cast<std::size_t>(ep::dec)];
-        child_ids_.reserve(rows.size() / 2 + 16);
+        size_id_slots(rows.size() / 3 + 16); // a first guess: the table grows as children come
         // A child's episodes are almost always next to each other in the file: the previous
         // row's child number is reused instead of a hash lookup per row.
         std::string_view last_id;
         std::uint32_t last_child = 0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             episode e;
-            e.src = &rows[i];
             e.index = static_cast<std::uint32_t>(i);
             const auto id = cell(*episodes_table_, rows[i], c_child);
             if (i == 0 || !detail::same_text(id, last_id)) {
@@ -309,7 +374,6 @@ private:
         std::size_t guess = 0;
         for (std::size_t i = 0; i < rows.size(); ++i) {
             header_row h;
-            h.src = &rows[i];
             h.index = static_cast<std::uint32_t>(i);
             const auto id = cell(*header_table_, rows[i], c_child);
             if (guess < child_names_.size() && detail::same_text(child_names_[guess], id))
@@ -320,9 +384,9 @@ private:
             h.dob = detail::cell_date(cell(*header_table_, rows[i], c_dob));
             headers_.push_back(h);
         }
-        header_of_.assign(child_names_.size(), -1);
+        header_of_.assign(child_names_.size(), no_header);
         for (const auto& h : headers_)
-            if (header_of_[h.child] < 0) header_of_[h.child] = static_cast<std::int64_t>(h.index);
+            if (header_of_[h.child] == no_header) header_of_[h.child] = h.index;
         // Children only in Header have no episodes: give them empty episode ranges.
         if (child_start_.empty()) child_start_.assign(1, 0);
         while (child_start_.size() < child_names_.size() + 1)
@@ -342,9 +406,10 @@ private:
     std::vector<header_row> headers_;
     std::vector<const episode*> by_child_;
     std::vector<std::uint32_t> child_start_;
-    std::vector<std::int64_t> header_of_;
+    static constexpr std::uint32_t no_header = UINT32_MAX;
+    std::vector<std::uint32_t> header_of_; // index in headers_, or no_header
     std::vector<std::string_view> child_names_;
-    std::unordered_map<std::string_view, std::uint32_t> child_ids_;
+    std::vector<std::uint32_t> id_slots_; // see find_slot
 };
 
 /// Collects the findings of one rule; the rule names only the row, the sink adds the code,
@@ -370,11 +435,11 @@ public:
     }
     /// Reports an Episodes row.
     void add(const context& ctx, const episode& e) const {
-        add(*ctx.episodes_table(), *e.src, ctx.get(e, ep::child));
+        add(*ctx.episodes_table(), ctx.row_of(e), ctx.get(e, ep::child));
     }
     /// Reports a Header row.
     void add(const context& ctx, const header_row& h) const {
-        add(*ctx.header_table(), *h.src, ctx.get(h, hd::child));
+        add(*ctx.header_table(), ctx.row_of(h), ctx.get(h, hd::child));
     }
 
 private:
