@@ -145,14 +145,14 @@ void cut_candidates(const G& g, std::size_t n, fg_vertex root, std::vector<fg_ed
     fragile_links_report out;
     for (std::size_t v = 0; v < n; ++v)
         if (network[v] && v != c) out.network.push_back(g.person_at(v));
-    std::ranges::sort(out.network);
+    std::sort(out.network.begin(), out.network.end());
 
     const auto lost_without = [&](std::optional<detail::fg_vertex> bv, std::optional<detail::fg_edge> be) {
         const auto still = detail::reach(view, n, c, bv, be);
         std::vector<person_id> cut;
         for (std::size_t v = 0; v < n; ++v)
             if (network[v] && !still[v] && (!bv || v != *bv)) cut.push_back(g.person_at(v));
-        std::ranges::sort(cut);
+        std::sort(cut.begin(), cut.end());
         return cut;
     };
 
@@ -167,7 +167,7 @@ void cut_candidates(const G& g, std::size_t n, fg_vertex root, std::vector<fg_ed
         if (b < a) std::swap(a, b);
         out.bridges.push_back({a, b, view[e].kind, std::move(cut)});
     }
-    std::ranges::sort(out.bridges, [](const auto& x, const auto& y) {
+    std::sort(out.bridges.begin(), out.bridges.end(), [](const auto& x, const auto& y) {
         return std::pair{x.a, x.b} < std::pair{y.a, y.b};
     });
     for (auto v : points) {
@@ -175,7 +175,8 @@ void cut_candidates(const G& g, std::size_t n, fg_vertex root, std::vector<fg_ed
         auto cut = lost_without(v, std::nullopt);
         if (!cut.empty()) out.articulation_points.push_back({g.person_at(v), std::move(cut)});
     }
-    std::ranges::sort(out.articulation_points, {}, &fragile_person::who);
+    std::sort(out.articulation_points.begin(), out.articulation_points.end(),
+              [](const fragile_person& x, const fragile_person& y) { return x.who < y.who; });
     return out;
 }
 

@@ -74,7 +74,7 @@ struct at_25_report {
         std::vector<person_id> who;
         for (const auto& l : links)
             if (l.lasts) who.push_back(l.other);
-        std::ranges::sort(who);
+        std::sort(who.begin(), who.end());
         return static_cast<std::size_t>(std::unique(who.begin(), who.end()) - who.begin());
     }
 };
@@ -105,7 +105,10 @@ struct at_25_report {
         }
         out.links.push_back(std::move(link));
     });
-    std::ranges::stable_sort(out.links, {}, &expected_link::other);
+    std::stable_sort(out.links.begin(), out.links.end(),
+                     [](const expected_link& x, const expected_link& y) {
+                         return x.other < y.other;
+                     });
     return out;
 }
 

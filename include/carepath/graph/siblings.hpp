@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 #include <numeric>
 #include <optional>
 #include <span>
@@ -54,7 +53,7 @@ public:
         std::vector<person_id> out;
         out.reserve(children_.size());
         for (const auto& [id, spells] : children_) out.push_back(id);
-        std::ranges::sort(out);
+        std::sort(out.begin(), out.end());
         return out;
     }
     /// Number of children with placements.
@@ -134,8 +133,8 @@ struct sibling_edges_only {
     std::vector<std::vector<person_id>> groups(n); // indexed by each group's root
     for (std::size_t v = 0; v < n; ++v) groups[root(v)].push_back(g.person_at(v));
     std::erase_if(groups, [](const auto& grp) { return grp.size() < 2; });
-    for (auto& grp : groups) std::ranges::sort(grp);
-    std::ranges::sort(groups);
+    for (auto& grp : groups) std::sort(grp.begin(), grp.end());
+    std::sort(groups.begin(), groups.end());
     return groups;
 }
 
@@ -153,7 +152,7 @@ sibling_pairs_in_care(const relationship_graph& g, const placement_index& where)
         if (b < a) std::swap(a, b);
         out.emplace_back(a, b);
     }
-    std::ranges::sort(out);
+    std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
@@ -224,7 +223,7 @@ struct separation_event {
                 days_of_change.push_back(s.period.start());
                 if (s.period.end()) days_of_change.push_back(*s.period.end());
             }
-        std::ranges::sort(days_of_change);
+        std::sort(days_of_change.begin(), days_of_change.end());
         days_of_change.erase(std::unique(days_of_change.begin(), days_of_change.end()),
                              days_of_change.end());
         for (date d : days_of_change) {
@@ -259,16 +258,25 @@ struct apart_share {
 /// from at least one of those siblings.
 [[nodiscard]] inline apart_share siblings_apart(const relationship_graph& g,
                                                 const placement_index& where, date d) {
-    std::map<person_id, bool> apart; // child -> apart from at least one sibling in care
+    // (child, apart from this sibling) for each pair both in care, then one count per child:
+    // a sorted vector rather than a std::map, which every includer would instantiate.
+    std::vector<std::pair<person_id, bool>> apart;
     for (const auto& [a, b] : sibling_pairs_in_care(g, where)) {
         if (!where.on(a, d) || !where.on(b, d)) continue;
         const bool separated = !co_placed(where, a, b, d);
-        apart[a] = apart[a] || separated;
-        apart[b] = apart[b] || separated;
+        apart.emplace_back(a, separated);
+        apart.emplace_back(b, separated);
     }
+    std::sort(apart.begin(), apart.end());
     apart_share out;
-    out.with_sibling_in_care = apart.size();
-    for (const auto& [child, is_apart] : apart) out.apart_from_one += is_apart ? 1u : 0u;
+    for (std::size_t i = 0; i < apart.size();) {
+        bool is_apart = false;
+        const person_id child = apart[i].first;
+        for (; i < apart.size() && apart[i].first == child; ++i)
+            is_apart = is_apart || apart[i].second;
+        ++out.with_sibling_in_care;
+        out.apart_from_one += is_apart ? 1u : 0u;
+    }
     return out;
 }
 

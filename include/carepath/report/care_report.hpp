@@ -230,7 +230,7 @@ std::vector<series> to_series(const std::map<Key, std::vector<double>>& counts, 
     for (const auto d : dates)
         out.stock_dates.push_back(detail::month_label(d));
     for (std::size_t f = 0; f < families.size(); ++f)
-        if (std::ranges::any_of(stock[f], [](double v) { return v > 0; }))
+        if (std::any_of(stock[f].begin(), stock[f].end(), [](double v) { return v > 0; }))
             out.stock_by_placement.push_back({std::string{describe(families[f])}, stock[f]});
 
     // -- entries and exits by collection year
@@ -268,7 +268,8 @@ std::vector<series> to_series(const std::map<Key, std::vector<double>>& counts, 
     out.moves_per_child.assign(max_bin + 1, 0.0);
     std::size_t children = 0, moves = 0;
     for (const auto& h : histories) {
-        const bool seen = std::ranges::any_of(h.periods(), [&](const care_period& p) {
+        const auto& periods = h.periods();
+        const bool seen = std::any_of(periods.begin(), periods.end(), [&](const care_period& p) {
             return p.period.overlaps(interval{window.from, window.to});
         });
         if (!seen)
@@ -304,7 +305,8 @@ std::vector<series> to_series(const std::map<Key, std::vector<double>>& counts, 
             obs.push_back({s.years, s.route.has_value()});
         out.survival.push_back(kaplan_meier(obs, "any route"));
         for (const auto r : all_values<exit_route>()) {
-            if (std::ranges::none_of(spells, [r](const spell& s) { return s.route == r; }))
+            if (std::none_of(spells.begin(), spells.end(),
+                             [r](const spell& s) { return s.route == r; }))
                 continue;
             obs.clear();
             for (const auto& s : spells)

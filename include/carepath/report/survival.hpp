@@ -75,7 +75,8 @@ struct survival_curve {
     for (const auto& o : sorted)
         if (!std::isfinite(o.time) || o.time < 0)
             throw std::invalid_argument{"kaplan_meier: times must be finite and not negative"};
-    std::ranges::sort(sorted, [](const auto& a, const auto& b) { return a.time < b.time; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.time < b.time; });
 
     survival_curve out;
     out.name = std::move(name);

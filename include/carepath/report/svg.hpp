@@ -11,8 +11,8 @@
 /// of marks; tests (and the browser test) use both to check that every value
 /// was drawn.
 #include "carepath/report/detail/text.hpp"
-
-#include <range/v3/view/enumerate.hpp>
+// Index loops, not range-v3's enumerate: its header alone cost every file that includes
+// care_report.hpp about 1 s of compile (issue 14).
 
 #include <algorithm>
 #include <array>
@@ -231,7 +231,8 @@ inline void draw_x_ticks(std::ostream& os, const frame& f, axis x, int decimals)
 
 inline void draw_legend(std::ostream& os, const frame& f, const std::vector<std::string>& names) {
     os << "<g class=\"legend\">\n";
-    for (const auto [i, name] : names | ::ranges::views::enumerate) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string& name = names[i];
         const double y = f.top + 18.0 * static_cast<double>(i);
         os << "<rect x=\"" << px(f.right + 14) << "\" y=\"" << px(y)
            << "\" width=\"12\" height=\"12\" fill=\"" << colour(i) << "\"/><text x=\""
@@ -284,7 +285,8 @@ inline void write_line_chart(std::ostream& os, const std::vector<std::string>& c
     detail::draw_categories(os, f, categories);
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
-    for (const auto& [k, s] : data | ::ranges::views::enumerate) {
+    for (std::size_t k = 0; k < data.size(); ++k) {
+        const series& s = data[k];
         os << "<g class=\"series\" data-series=\"" << detail::escape_xml(s.name) << "\">\n";
         std::string path;
         bool pen_down = false;
@@ -301,7 +303,8 @@ inline void write_line_chart(std::ostream& os, const std::vector<std::string>& c
         if (!path.empty())
             os << "<path class=\"line\" d=\"" << path.substr(1) << "\" fill=\"none\" stroke=\""
                << detail::colour(k) << "\" stroke-width=\"2\"/>\n";
-        for (const auto [i, v] : s.values | ::ranges::views::enumerate) {
+        for (std::size_t i = 0; i < s.values.size(); ++i) {
+            const double v = s.values[i];
             if (!std::isfinite(v))
                 continue;
             os << "<circle class=\"mark\" cx=\""
@@ -329,7 +332,7 @@ inline void write_stacked_area_chart(std::ostream& os, const std::vector<std::st
     for (const auto& s : data)
         for (std::size_t i = 0; i < s.values.size(); ++i)
             total[i] += detail::finite_or_zero(s.values[i]);
-    const double hi = total.empty() ? 0 : *std::ranges::max_element(total);
+    const double hi = total.empty() ? 0 : *std::max_element(total.begin(), total.end());
     const auto names = detail::names_of(data);
     const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi, o.decimals == 0));
     detail::open_svg(os, "stacked-area", o, data.size() * categories.size());
@@ -384,7 +387,7 @@ inline void write_stacked_bar_chart(std::ostream& os, const std::vector<std::str
     for (const auto& s : data)
         for (std::size_t i = 0; i < s.values.size(); ++i)
             total[i] += value(s.values[i]);
-    const double hi = total.empty() ? 0 : *std::ranges::max_element(total);
+    const double hi = total.empty() ? 0 : *std::max_element(total.begin(), total.end());
     const auto names = detail::names_of(data);
     const auto f = detail::make_frame(o, &names, detail::nice_axis(0, hi, o.decimals == 0));
     detail::open_svg(os, "stacked-bar", o, data.size() * categories.size());
@@ -393,7 +396,8 @@ inline void write_stacked_bar_chart(std::ostream& os, const std::vector<std::str
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
     std::vector<double> base(categories.size(), 0.0);
-    for (const auto& [k, s] : data | ::ranges::views::enumerate) {
+    for (std::size_t k = 0; k < data.size(); ++k) {
+        const series& s = data[k];
         os << "<g class=\"series\" data-series=\"" << detail::escape_xml(s.name) << "\">\n";
         for (std::size_t i = 0; i < categories.size(); ++i) {
             const double v = value(s.values[i]);
@@ -430,8 +434,8 @@ inline void write_bar_chart(std::ostream& os, const std::vector<std::string>& ca
     const double band =
         categories.empty() ? 1 : (f.right - f.left) / static_cast<double>(categories.size());
     os << "<g class=\"series\">\n";
-    for (const auto [i, raw] : values | ::ranges::views::enumerate) {
-        const double v = detail::finite_or_zero(raw);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const double v = detail::finite_or_zero(values[i]);
         const double y0 = f.y_pixel(0), y1 = f.y_pixel(v);
         const double x = f.left + (static_cast<double>(i) + 0.15) * band;
         os << "<rect class=\"mark\" x=\"" << detail::px(x) << "\" y=\""
@@ -462,7 +466,7 @@ inline void write_step_chart(std::ostream& os, const std::vector<step_series>& d
             throw std::invalid_argument{"write_step_chart: series '" + s.name + "' has "
                                         + std::to_string(s.x.size()) + " x and "
                                         + std::to_string(s.y.size()) + " y values"};
-        if (!std::ranges::is_sorted(s.x))
+        if (!std::is_sorted(s.x.begin(), s.x.end()))
             throw std::invalid_argument{"write_step_chart: x must not decrease in '" + s.name
                                         + "'"};
         if (!s.x.empty())
