@@ -65,7 +65,7 @@ void say_status(const s9::validation_report& report, std::string_view what) {
 }
 
 // The return's files are read whole and kept, with their cells' starts, rows and the rules'
-// context, about four times their size: in huge pages that is a few hundred page faults
+// context, under three times their size: in huge pages that is a few hundred page faults
 // instead of about 85,000 (a fifth of the process's time on this project's virtual machines;
 // docs/benchmarks.md, SSDA903). Blocks above 32 MiB (the Episodes text, its cell starts) are
 // kept in the heap too, so that they are huge-paged with the rest. Four times the files' size
