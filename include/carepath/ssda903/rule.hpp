@@ -121,7 +121,9 @@ enum class hd : std::uint8_t { child, sex, dob, ethnic, upn, mother, mc_dob, uas
 /// and it converts to `std::optional<date>`.
 class packed_date {
 public:
+    /// No date.
     constexpr packed_date() noexcept = default;
+    /// No date (as `std::nullopt` for an optional).
     constexpr packed_date(std::nullopt_t) noexcept {}
     /// `d`, or none when `d` is empty. A cell's date is between the years 1800 and 2200
     /// (`detail::cell_date`), well inside 32 bits of days.
