@@ -8,6 +8,7 @@
 /// Rules receive the context by const reference: nothing a rule does can change what another
 /// rule sees. The context is built once per validation, so dates are parsed once, not per rule.
 #include "carepath/core/dates.hpp"
+#include "carepath/core/detail/names.hpp"
 #include "carepath/core/result.hpp"
 #include "carepath/ssda903/catalogue.hpp"
 #include "carepath/ssda903/table.hpp"
@@ -16,7 +17,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -86,14 +86,7 @@ namespace detail {
 } // namespace detail
 
 namespace detail {
-/// `a == b`, compared a byte at a time: the cells and codes rules compare are a few bytes long,
-/// and a call to memcmp for each of them was the largest single cost of validation.
-[[nodiscard]] constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i]) return false;
-    return true;
-}
+using carepath::detail::same_text; // cells and codes are compared millions of times
 } // namespace detail
 
 /// True when `s` is one of `list`.
@@ -235,17 +228,14 @@ public:
     [[nodiscard]] std::span<const header_row> headers() const noexcept { return headers_; }
 
     /// Number of distinct children met in Episodes and Header.
-    [[nodiscard]] std::size_t child_count() const noexcept { return child_names_.size(); }
+    [[nodiscard]] std::size_t child_count() const noexcept { return children_.size(); }
     /// The CHILD text of child number `c`.
     [[nodiscard]] std::string_view child_name(std::uint32_t c) const noexcept {
-        return child_names_[c];
+        return children_.name(c);
     }
     /// The child number of a CHILD value, or nullopt when neither Episodes nor Header has it.
     [[nodiscard]] std::optional<std::uint32_t> child_number(std::string_view id) const {
-        if (id_slots_.empty()) return std::nullopt;
-        const std::uint32_t slot = id_slots_[find_slot(detail::cell_trim(id))];
-        if (slot == 0) return std::nullopt;
-        return slot - 1;
+        return children_.find(detail::cell_trim(id));
     }
     /// Child `c`'s episodes sorted by DECOM (undated ones last, then file order).
     [[nodiscard]] std::span<const episode* const> episodes_of(std::uint32_t c) const noexcept {
@@ -276,7 +266,7 @@ public:
 
     /// An Episodes cell, trimmed ("" when blank or the column is missing).
     [[nodiscard]] std::string_view get(const episode& e, ep f) const noexcept {
-        if (f == ep::child) return child_names_[e.child];
+        if (f == ep::child) return children_.name(e.child);
         return cell(*episodes_table_, row_of(e), ep_col_[static_cast<std::size_t>(f)]);
     }
     /// A Header cell, trimmed.
@@ -298,41 +288,13 @@ private:
         if (col < 0) return {};
         return detail::cell_trim(t.cell(r, static_cast<std::size_t>(col)));
     }
-    // The child ids are an open-addressing table of child numbers + 1 (0: empty slot) keyed by
-    // the names in child_names_: 4 bytes a slot, where a std::unordered_map of string views
-    // took about 55 bytes a child (issue 14).
-    [[nodiscard]] std::size_t find_slot(std::string_view id) const noexcept {
-        const std::size_t mask = id_slots_.size() - 1;
-        std::size_t i = std::hash<std::string_view>{}(id) & mask;
-        while (id_slots_[i] != 0 && !detail::same_text(child_names_[id_slots_[i] - 1], id))
-            i = (i + 1) & mask;
-        return i;
-    }
-    void size_id_slots(std::size_t children) {
-        std::size_t n = 16;
-        while (n * 3 < children * 4) n *= 2; // at most three quarters full
-        if (n <= id_slots_.size()) return;
-        id_slots_.assign(n, 0);
-        for (std::uint32_t c = 0; c < child_names_.size(); ++c)
-            id_slots_[find_slot(child_names_[c])] = c + 1;
-    }
-    std::uint32_t intern(std::string_view id) {
-        if ((child_names_.size() + 1) * 4 > id_slots_.size() * 3)
-            size_id_slots(std::max<std::size_t>(child_names_.size() * 2, 16));
-        const std::size_t i = find_slot(id);
-        if (id_slots_[i] == 0) {
-            child_names_.push_back(id);
-            id_slots_[i] = static_cast<std::uint32_t>(child_names_.size());
-        }
-        return id_slots_[i] - 1;
-    }
     void build_episodes() {
         const auto& rows = episodes_table_->rows;
         episodes_.reserve(rows.size());
         const int c_child = ep_col_[static_cast<std::size_t>(ep::child)];
         const int c_decom = ep_col_[static_cast<std::size_t>(ep::decom)];
         const int c_dec = ep_col_[static_cast<std::size_t>(ep::dec)];
-        size_id_slots(rows.size() / 3 + 16); // a first guess: the table grows as children come
+        children_.reserve(rows.size() / 3 + 16); // a first guess: the table grows as children come
         // A child's episodes are almost always next to each other in the file: the previous
         // row's child number is reused instead of a hash lookup per row.
         std::string_view last_id;
@@ -343,7 +305,7 @@ private:
             const auto id = cell(*episodes_table_, rows[i], c_child);
             if (i == 0 || !detail::same_text(id, last_id)) {
                 last_id = id;
-                last_child = intern(id);
+                last_child = children_.intern(id);
             }
             e.child = last_child;
             e.decom = detail::cell_date(cell(*episodes_table_, rows[i], c_decom));
@@ -351,7 +313,7 @@ private:
             episodes_.push_back(e);
         }
         // Counting sort by child, then each child's few episodes by date.
-        std::vector<std::uint32_t> count(child_names_.size() + 1, 0);
+        std::vector<std::uint32_t> count(children_.size() + 1, 0);
         for (const auto& e : episodes_) ++count[e.child + 1];
         for (std::size_t c = 1; c < count.size(); ++c) count[c] += count[c - 1];
         child_start_ = count;
@@ -378,20 +340,20 @@ private:
             header_row h;
             h.index = static_cast<std::uint32_t>(i);
             const auto id = cell(*header_table_, rows[i], c_child);
-            if (guess < child_names_.size() && detail::same_text(child_names_[guess], id))
+            if (guess < children_.size() && detail::same_text(children_.name(guess), id))
                 h.child = static_cast<std::uint32_t>(guess);
             else
-                h.child = intern(id);
+                h.child = children_.intern(id);
             guess = std::size_t{h.child} + 1;
             h.dob = detail::cell_date(cell(*header_table_, rows[i], c_dob));
             headers_.push_back(h);
         }
-        header_of_.assign(child_names_.size(), no_header);
+        header_of_.assign(children_.size(), no_header);
         for (const auto& h : headers_)
             if (header_of_[h.child] == no_header) header_of_[h.child] = h.index;
         // Children only in Header have no episodes: give them empty episode ranges.
         if (child_start_.empty()) child_start_.assign(1, 0);
-        while (child_start_.size() < child_names_.size() + 1)
+        while (child_start_.size() < children_.size() + 1)
             child_start_.push_back(child_start_.back());
     }
 
@@ -410,8 +372,7 @@ private:
     std::vector<std::uint32_t> child_start_;
     static constexpr std::uint32_t no_header = UINT32_MAX;
     std::vector<std::uint32_t> header_of_; // index in headers_, or no_header
-    std::vector<std::string_view> child_names_;
-    std::vector<std::uint32_t> id_slots_; // see find_slot
+    carepath::detail::name_index children_; // child ids numbered as first met
 };
 
 /// Collects the findings of one rule; the rule names only the row, the sink adds the code,

@@ -3,6 +3,7 @@
 // lines from a text in memory or from a file read in fixed-size chunks, rows split at commas
 // into views of the line, and ids looked up by name. Nothing here allocates per row or cell.
 #include "carepath/core/dates.hpp"
+#include "carepath/core/detail/names.hpp"
 #include "carepath/core/ids.hpp"
 #include "carepath/core/result.hpp"
 
@@ -23,36 +24,7 @@
 
 namespace carepath::graph::detail {
 
-// Whether two texts are the same: ids, type names and codes are a few bytes long and compared
-// millions of times, so up to 16 bytes are compared as two overlapping words, inline, not by a
-// library call.
-inline bool same_text(std::string_view x, std::string_view y) noexcept {
-    const std::size_t n = x.size();
-    if (n != y.size())
-        return false;
-    const auto word = [](const char* p) {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        return w;
-    };
-    const auto half = [](const char* p) {
-        std::uint32_t w;
-        std::memcpy(&w, p, 4);
-        return w;
-    };
-    const char *a = x.data(), *b = y.data();
-    if (n >= 8 && n <= 16)
-        return word(a) == word(b) && word(a + n - 8) == word(b + n - 8);
-    if (n >= 4 && n < 8)
-        return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
-    if (n < 4) {
-        for (std::size_t i = 0; i < n; ++i)
-            if (a[i] != b[i])
-                return false;
-        return true;
-    }
-    return std::memcmp(a, b, n) == 0;
-}
+using carepath::detail::same_text; // ids, type names and codes are compared millions of times
 
 // Looks ids up by name. Case systems number people as a short letter prefix and a zero-padded
 // number ("FC0000001"); such ids are found by indexing one small array per prefix and width,
@@ -90,12 +62,9 @@ public:
                 fam.index.assign(fam.max_number + 1, none);
                 arrayed += fam.count;
             }
-        const std::size_t hashed = n - arrayed;
-        std::size_t cap = 16;
-        while (cap < 2 * hashed)
-            cap *= 2;
-        slots_.assign(hashed ? cap : 0, none);
-        slot_keys_.assign(slots_.size(), std::string_view{});
+        hashed_ = {};
+        hashed_.reserve(n - arrayed);
+        person_of_.clear();
         for (std::uint32_t i = 0; i < n; ++i) {
             const std::string_view key = name(i);
             if (auto* at = array_slot(key)) {
@@ -105,15 +74,10 @@ public:
                     *at = i;
                 continue;
             }
-            std::size_t s = hash(key) & (cap - 1);
-            bool again = false;
-            while (slots_[s] != none) {
-                again = again || slot_keys_[s] == key;
-                s = (s + 1) & (cap - 1);
-            }
-            slots_[s] = i;
-            slot_keys_[s] = key;
-            if (again)
+            const auto known = hashed_.size();
+            if (hashed_.intern(key) == known) // new: the first person of that name is found
+                person_of_.push_back(i);
+            else
                 repeated.push_back(person_id{i});
         }
         return repeated;
@@ -128,15 +92,9 @@ public:
                 return person_id{index[parts->number]};
             }
         }
-        if (slots_.empty())
-            return std::nullopt;
-        const std::size_t mask = slots_.size() - 1;
-        for (std::size_t s = hash(key) & mask;; s = (s + 1) & mask) {
-            if (slots_[s] == none)
-                return std::nullopt;
-            if (slot_keys_[s] == key)
-                return person_id{slots_[s]};
-        }
+        if (const auto k = hashed_.find(key))
+            return person_id{person_of_[*k]};
+        return std::nullopt;
     }
 
 private:
@@ -217,14 +175,6 @@ private:
             family_slots_[s] = static_cast<std::int32_t>(f);
         }
     }
-    static std::size_t hash(std::string_view s) noexcept {
-        std::uint64_t h = 1469598103934665603ull; // FNV-1a, then a final mix for the low bits
-        for (unsigned char c : s)
-            h = (h ^ c) * 1099511628211ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        return static_cast<std::size_t>(h ^ (h >> 32));
-    }
     std::vector<family> families_;
     std::array<std::int32_t, 64> family_slots_ = filled_minus_one();
     static constexpr std::array<std::int32_t, 64> filled_minus_one() {
@@ -232,8 +182,8 @@ private:
         a.fill(-1);
         return a;
     }
-    std::vector<std::uint32_t> slots_;
-    std::vector<std::string_view> slot_keys_;
+    carepath::detail::name_index hashed_;  // ids that are not numbered, or numbered too sparsely
+    std::vector<std::uint32_t> person_of_; // hashed id number -> person
 };
 
 // Splits `text` into lines (without the '\n', and without a '\r' before it).
