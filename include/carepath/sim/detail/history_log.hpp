@@ -4,7 +4,8 @@
 // small records and built into `care_history` objects once, when the run ends. Each history's
 // lists are then allocated once, at their final size, after the run's short-lived memory has
 // gone, instead of growing event by event among it (issue 14: grown that way, the histories
-// took a third of the CPU time of `carepath simulate`, much of it the kernel zeroing pages).
+// took about a quarter of the CPU time of `carepath simulate`, much of it the kernel zeroing
+// fresh pages).
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/detail/hazards.hpp"
 
