@@ -622,3 +622,56 @@ TEST_CASE("care_history: a carer id stands for one person, and ties change role 
         CHECK(rebuilt.relationships()[0].role_changes() == h.relationships()[0].role_changes());
     }
 }
+
+TEST_CASE("care_history: reserve makes room for coming events without changing the history; "
+          "a refused relationship change leaves the relationship as it was",
+          "[core][care_history]") {
+    const child amira = make_child();
+    const person_id sister{2};
+    const std::vector<care_event> coming{
+        entered_care{ymd(2022, 1, 10), ls::accommodated_s20, with(t::U6, 1)},
+        relationship_begun{relationship{amira.as_person, sister, kinds::full_sibling,
+                                        ymd(2016, 2, 1)}},
+        worker_changed{ymd(2022, 1, 10), worker_role::social_worker, social_worker_id{7}},
+        legal_status_changed{ymd(2022, 2, 1), ls::interim_care_order},
+        placement_changed{ymd(2022, 3, 1), with(t::U4, 2), change_reason::care_plan},
+        worker_changed{ymd(2022, 4, 1), worker_role::social_worker, social_worker_id{8}},
+        legal_status_changed{ymd(2022, 9, 1), ls::care_order},
+        left_care{ymd(2023, 5, 1), exit_route::special_guardianship},
+        reentered_care{ymd(2024, 1, 2), ls::care_order, with(t::U6, 3)}};
+    care_history reserved{amira}, plain{amira};
+    reserved.reserve(coming);
+    const auto* events = reserved.events().data();
+    const auto* placements = reserved.placements().data();
+    const auto* legal = reserved.legal_statuses().data();
+    const auto* workers = reserved.workers().data();
+    const auto* relationships = reserved.relationships().data();
+    for (auto e : coming) // a copy, added by moving it in
+        REQUIRE(reserved.add(std::move(e)).ok());
+    for (const auto& e : coming) add(plain, e);
+    // every list had room: none was allocated again while the events came in
+    CHECK(reserved.events().data() == events);
+    CHECK(reserved.placements().data() == placements);
+    CHECK(reserved.legal_statuses().data() == legal);
+    CHECK(reserved.workers().data() == workers);
+    CHECK(reserved.relationships().data() == relationships);
+    CHECK(reserved.events().size() == coming.size());
+    CHECK(reserved.episode_starts() == plain.episode_starts());
+    CHECK(reserved.legal_statuses().size() == 5); // s20, ICO, CO, SGO, the re-entry's CO
+    REQUIRE(reserved.relationships().size() == 1);
+
+    // An ending before the tie began is refused and the tie goes on, unchanged.
+    const auto r = reserved.add(relationship_ended{sister, kinds::full_sibling,
+                                                   {ymd(2015, 1, 1), end_reason::placement_move}});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().field == "relationship_ended");
+    CHECK_FALSE(reserved.relationships()[0].has_ended());
+    CHECK(reserved.relationships()[0].endings().empty());
+    CHECK(reserved.events().size() == coming.size());
+    // A role change to the role the tie already has is refused the same way.
+    CHECK_FALSE(reserved
+                    .add(relationship_role_changed{sister, kinds::full_sibling,
+                                                   kinds::full_sibling, ymd(2022, 6, 1)})
+                    .ok());
+    CHECK(reserved.relationships()[0].role_changes().empty());
+}

@@ -144,19 +144,40 @@ public:
     /// Adds an event. Refused events come back as a diagnostic naming the rule broken, and
     /// leave the history unchanged. Unless the rule names its own field, the diagnostic's
     /// field is the event's kind and its value the event's date.
-    [[nodiscard]] status add(const care_event& e) {
-        auto checked = detail::visit_event([this](const auto& ev) { return check(ev); }, e);
-        if (!checked) {
-            diagnostic d = checked.error();
-            if (d.field.empty()) {
-                d.field = std::string{event_name(e)};
-                d.value = format_iso(event_date(e));
+    [[nodiscard]] status add(const care_event& e) { return add_event(e); }
+    /// As `add(const care_event&)`, keeping `e` itself in the event log rather than a copy.
+    [[nodiscard]] status add(care_event&& e) { return add_event(std::move(e)); }
+    /// Makes room for the events `coming` (not yet added) in the event log and in every list
+    /// they would add to, so that adding them allocates each list at most once. Changes
+    /// nothing else: the history is the same with or without it.
+    void reserve(const std::vector<care_event>& coming) {
+        std::size_t periods = 0, placements = 0, legal = 0, transitions = 0, workers = 0,
+                    relationships = 0;
+        for (const auto& e : coming) {
+            switch (e.index()) {
+            case 0: // entered_care
+            case 1: // reentered_care
+                ++periods, ++placements, ++legal;
+                break;
+            case 2: // placement_changed
+                ++placements, ++transitions;
+                break;
+            case 4: // legal_status_changed
+            case 5: // left_care (by an order)
+                ++legal;
+                break;
+            case 6: ++workers; break;
+            case 7: ++relationships; break;
+            default: break;
             }
-            return d;
         }
-        detail::visit_event([this](const auto& ev) { apply(ev); }, e);
-        events_.push_back(e);
-        return ok;
+        events_.reserve(events_.size() + coming.size());
+        periods_.reserve(periods_.size() + periods);
+        placements_.reserve(placements_.size() + placements);
+        legal_.reserve(legal_.size() + legal);
+        transitions_.reserve(transitions_.size() + transitions);
+        workers_.reserve(workers_.size() + workers);
+        relationships_.reserve(relationships_.size() + relationships);
     }
 
     // -- what happened ------------------------------------------------------------------------
@@ -318,6 +339,48 @@ public:
     }
 
 private:
+    template <class Event>
+    [[nodiscard]] status add_event(Event&& e) {
+        auto taken = detail::visit_event([this](const auto& ev) { return take(ev); }, e);
+        if (!taken) {
+            diagnostic d = taken.error();
+            if (d.field.empty()) {
+                d.field = std::string{event_name(e)};
+                d.value = format_iso(event_date(e));
+            }
+            return d;
+        }
+        events_.push_back(std::forward<Event>(e));
+        return ok;
+    }
+    // Checks the event in full, then applies it; a refused event changes nothing.
+    template <class E>
+    [[nodiscard]] status take(const E& e) {
+        if (auto r = check(e); !r) return r;
+        apply(e);
+        return ok;
+    }
+    // A relationship's own changes check everything before they change anything, so they are
+    // made on the relationship itself rather than tried first on a copy of it.
+    [[nodiscard]] status take(const relationship_ended& e) {
+        relationship* r = mutable_relationship(e.other, e.kind);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        return r->end(e.ending);
+    }
+    [[nodiscard]] status take(const contact_changed& e) {
+        relationship* r = mutable_relationship(e.other, e.kind);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        return r->set_contact(e.arrangement);
+    }
+    [[nodiscard]] status take(const relationship_role_changed& e) {
+        relationship* r = mutable_relationship(e.other, e.from);
+        if (!r) return refuse("no current relationship of this kind with this person");
+        if (e.from != e.to && find_relationship(e.other, e.to))
+            return refuse("the child already has a current relationship of the new kind with "
+                          "this person");
+        return r->change_role(e.on, e.to);
+    }
+
     // The date of the last care event: care events must not go back in time.
     [[nodiscard]] std::optional<date> last_care_date() const noexcept { return last_care_; }
 
@@ -452,27 +515,6 @@ private:
             return refuse("the child already has this relationship");
         return ok;
     }
-    [[nodiscard]] status check(const relationship_ended& e) const {
-        const relationship* r = find_relationship(e.other, e.kind);
-        if (!r) return refuse("no current relationship of this kind with this person");
-        relationship copy = *r; // dry run: the real end happens in apply()
-        return copy.end(e.ending);
-    }
-    [[nodiscard]] status check(const contact_changed& e) const {
-        const relationship* r = find_relationship(e.other, e.kind);
-        if (!r) return refuse("no current relationship of this kind with this person");
-        relationship copy = *r;
-        return copy.set_contact(e.arrangement);
-    }
-    [[nodiscard]] status check(const relationship_role_changed& e) const {
-        const relationship* r = find_relationship(e.other, e.from);
-        if (!r) return refuse("no current relationship of this kind with this person");
-        if (e.from != e.to && find_relationship(e.other, e.to))
-            return refuse("the child already has a current relationship of the new kind with "
-                          "this person");
-        relationship copy = *r;
-        return copy.change_role(e.on, e.to);
-    }
     [[nodiscard]] status check(const contact_recorded& e) const {
         if (!contacted(e.other, e.kind, e.on))
             return refuse("no relationship of this kind with this person on " + format_iso(e.on),
@@ -559,21 +601,12 @@ private:
         last_care_ = e.on;
     }
     void apply(const relationship_begun& e) { relationships_.push_back(e.rel); }
-    void apply(const relationship_ended& e) {
-        (void)mutable_relationship(e.other, e.kind).end(e.ending);
-    }
-    void apply(const contact_changed& e) {
-        (void)mutable_relationship(e.other, e.kind).set_contact(e.arrangement);
-    }
-    void apply(const relationship_role_changed& e) {
-        (void)mutable_relationship(e.other, e.from).change_role(e.on, e.to);
-    }
     void apply(const contact_recorded& e) {
         (void)const_cast<relationship&>(*contacted(e.other, e.kind, e.on)) // NOLINT: own data
             .record_contact(e.on);
     }
-    relationship& mutable_relationship(person_id other, relationship_kind kind) {
-        return const_cast<relationship&>(*find_relationship(other, kind)); // NOLINT: own data
+    relationship* mutable_relationship(person_id other, relationship_kind kind) {
+        return const_cast<relationship*>(find_relationship(other, kind)); // NOLINT: own data
     }
 
     carepath::child child_;

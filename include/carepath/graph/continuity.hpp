@@ -5,6 +5,10 @@
 /// with its reason) or unrecorded (no ending and no sign of contact afterwards: a gap in the
 /// record, never counted silently as kept or as lost). A change of legal status, or of
 /// placement type with the same carer, is not a move and costs nothing.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
@@ -227,8 +231,9 @@ inline bool contact_after(const relationship& r, date d) {
 
 /// The relationships around each move of `h` (moves of home only: `care_history::moves()`
 /// leaves out changes with the same carer, and legal changes are not transitions at all).
-[[nodiscard]] inline child_continuity continuity_across_moves(const care_history& h,
-                                                              move_window w = {}) {
+template <class = void>
+[[nodiscard]] child_continuity continuity_across_moves(const care_history& h,
+                                                       move_window w = {}) {
     child_continuity out;
     const person_id child = h.subject().as_person;
     for (const auto& m : h.moves()) {
@@ -258,8 +263,9 @@ struct last_carer_contact {
 };
 /// The carer of `h`'s last placement and the child's tie with them; nullopt when the history
 /// has no placement or does not link its carer to a person.
-[[nodiscard]] inline std::optional<last_carer_contact> last_carer(const care_history& h,
-                                                                  date as_at) {
+template <class = void>
+[[nodiscard]] std::optional<last_carer_contact> last_carer(const care_history& h,
+                                                           date as_at) {
     if (h.placements().empty()) return std::nullopt;
     const auto person = carer_as_person(h, h.placements().back());
     if (!person) return std::nullopt;

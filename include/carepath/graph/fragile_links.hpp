@@ -4,6 +4,10 @@
 /// through to someone else (a social worker who is the child's only link to a grandparent).
 /// A tie is fragile when it is a bridge of the network; a person is fragile when they are an
 /// articulation point. Each comes with the people the child would be cut off from without it.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/dates.hpp"
 #include "carepath/core/ids.hpp"
 #include "carepath/core/relationship.hpp"
@@ -134,8 +138,9 @@ void cut_candidates(const G& g, std::size_t n, fg_vertex root, std::vector<fg_ed
 /// between the same people (kin and carer) are two threads, so neither is a bridge. Costs a
 /// search of the network per candidate: meant for one child's network, not a whole cohort.
 /// @throws contract_violation if `child` is not in the graph.
-[[nodiscard]] inline fragile_links_report fragile_links(const relationship_graph& g, person_id child,
-                                                        fragile_link_options opt) {
+template <class = void>
+[[nodiscard]] fragile_links_report fragile_links(const relationship_graph& g, person_id child,
+                                                 fragile_link_options opt) {
     const auto& bg = g.boost_graph();
     const detail::fragile_view view{bg, detail::fragile_edge_filter{&bg, opt.as_at, opt.include_professionals}};
     const std::size_t n = boost::num_vertices(bg);

@@ -6,6 +6,10 @@
 /// put arrangement, and family and chosen relationships go on unless an ending is recorded.
 /// 25 is the age to which a care leaver can have a personal adviser (Children and Social Work
 /// Act 2017 s3).
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/dates.hpp"
 #include "carepath/core/ids.hpp"
 #include "carepath/core/relationship.hpp"
@@ -81,9 +85,10 @@ struct at_25_report {
 
 /// Who will be there at 25, for `child` as things stand on `as_at`.
 /// @throws contract_violation if the child is unknown or has no birth date.
-[[nodiscard]] inline at_25_report who_will_be_there_at_25(const relationship_graph& g, person_id child,
-                                                          date as_at,
-                                                          const lasting_rules& rules = lasting_rules::defaults()) {
+template <class = void>
+[[nodiscard]] at_25_report who_will_be_there_at_25(const relationship_graph& g, person_id child,
+                                                   date as_at,
+                                                   const lasting_rules& rules = lasting_rules::defaults()) {
     const auto& who = g.person_of(child);
     if (!who.birth_date) throw contract_violation{"who_will_be_there_at_25: the child needs a birth date"};
     at_25_report out;

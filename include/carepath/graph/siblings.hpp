@@ -4,6 +4,10 @@
 /// dates), whether they live together on a day, the days they were separated and whether a
 /// reason was recorded, and the cohort measure "share of children in care with a sibling in
 /// care who live apart from at least one of them".
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/ids.hpp"
@@ -113,7 +117,8 @@ struct sibling_edges_only {
 
 /// Sibling groups: the connected components over sibling ties, of two people or more. Each
 /// group is sorted by id; groups are ordered by their first member.
-[[nodiscard]] inline std::vector<std::vector<person_id>> sibling_groups(const relationship_graph& g) {
+template <class = void>
+[[nodiscard]] std::vector<std::vector<person_id>> sibling_groups(const relationship_graph& g) {
     // Union-find with path halving rather than boost::connected_components: the same groups
     // (tests/graph/siblings_test.cpp compares them), without several seconds of compile in
     // every file that includes this header (issue 14).
@@ -140,7 +145,8 @@ struct sibling_edges_only {
 
 /// Every unordered pair of siblings who both have a placement, once each (several ties
 /// between the same two give one pair), smaller id first, sorted.
-[[nodiscard]] inline std::vector<std::pair<person_id, person_id>>
+template <class = void>
+[[nodiscard]] std::vector<std::pair<person_id, person_id>>
 sibling_pairs_in_care(const relationship_graph& g, const placement_index& where) {
     std::vector<std::pair<person_id, person_id>> out;
     const auto& bg = g.boost_graph();
@@ -178,8 +184,9 @@ struct care_overlap {
 /// Overlap of two children's placements. A placement still open covers every day up to and
 /// including `as_at` (the extract date). Spells of one child are assumed not to overlap
 /// (no held-open placements); a held-open spell would be counted twice.
-[[nodiscard]] inline care_overlap overlap_in_care(const placement_index& where, person_id a,
-                                                  person_id b, date as_at) {
+template <class = void>
+[[nodiscard]] care_overlap overlap_in_care(const placement_index& where, person_id a,
+                                           person_id b, date as_at) {
     care_overlap out;
     const date open_end = as_at + days{1};
     const auto closed = [open_end](const interval& i) {
@@ -213,8 +220,9 @@ struct separation_event {
 
 /// The days each sibling pair in care went from living together to living apart while both
 /// were still in care, in pair order then date order.
-[[nodiscard]] inline std::vector<separation_event> separations(const relationship_graph& g,
-                                                               const placement_index& where) {
+template <class = void>
+[[nodiscard]] std::vector<separation_event> separations(const relationship_graph& g,
+                                                        const placement_index& where) {
     std::vector<separation_event> out;
     for (const auto& [a, b] : sibling_pairs_in_care(g, where)) {
         std::vector<date> days_of_change;
@@ -256,8 +264,9 @@ struct apart_share {
 
 /// Of the children in care on `d` who have a sibling in care that day, how many live apart
 /// from at least one of those siblings.
-[[nodiscard]] inline apart_share siblings_apart(const relationship_graph& g,
-                                                const placement_index& where, date d) {
+template <class = void>
+[[nodiscard]] apart_share siblings_apart(const relationship_graph& g,
+                                         const placement_index& where, date d) {
     // (child, apart from this sibling) for each pair both in care, then one count per child:
     // a sorted vector rather than a std::map, which every includer would instantiate.
     std::vector<std::pair<person_id, bool>> apart;

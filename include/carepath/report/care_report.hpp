@@ -10,6 +10,10 @@
 /// baseline-against-scenario comparison come from the graph and the simulation
 /// and are filled in by the caller. `make_document` turns the data into charts
 /// with tables beside them; `write_report` writes the page.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/legal_order.hpp"
@@ -198,8 +202,9 @@ std::vector<series> to_series(const std::map<Key, std::vector<double>>& counts, 
 /// month over more than 15 years); entries, exits and moves are those in the
 /// window; survival uses periods of care that began in the window, censored at
 /// their end of follow-up (the window's end).
-[[nodiscard]] inline care_report_data summarise_histories(std::span<const care_history> histories,
-                                                          report_window window) {
+template <class = void>
+[[nodiscard]] care_report_data summarise_histories(std::span<const care_history> histories,
+                                                   report_window window) {
     care_report_data out;
     if (window.to <= window.from)
         return out;
@@ -401,7 +406,8 @@ inline section empty_section(std::string id, std::string title, std::string why)
 }
 
 /// The report's sections: charts with tables beside them.
-[[nodiscard]] inline document make_document(const care_report_data& d) {
+template <class = void>
+[[nodiscard]] document make_document(const care_report_data& d) {
     document doc;
     doc.title = d.title;
     doc.subtitle = d.subtitle;
@@ -631,7 +637,8 @@ inline section empty_section(std::string id, std::string title, std::string why)
 }
 
 /// Writes the report as one self-contained HTML page.
-inline void write_report(std::ostream& os, const care_report_data& d) {
+template <class = void>
+void write_report(std::ostream& os, const care_report_data& d) {
     write_html(os, make_document(d));
 }
 

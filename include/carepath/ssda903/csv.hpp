@@ -5,6 +5,10 @@
 /// with CRLF, LF or CR. Bad input never stops the reader: an unterminated quote is reported with
 /// its line and column and the rest of the file is still read. Cells are returned exactly as
 /// written (no trimming, no case change); what to make of them is the table reader's business.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/result.hpp"
 
 #include <algorithm>
@@ -302,9 +306,10 @@ private:
 };
 
 /// Parses all records of `text`.
-[[nodiscard]] inline std::vector<csv_record>
+template <class = void>
+[[nodiscard]] std::vector<csv_record>
 parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnostic>& errors,
-          const read_limits& limits = {}) {
+   const read_limits& limits = {}) {
     std::vector<csv_record> out;
     csv_parser p{text, file_name, ',', limits};
     csv_record r;

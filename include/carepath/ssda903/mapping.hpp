@@ -16,6 +16,10 @@
 /// Where the data cannot be followed as written (an overlap, an episode that ends before it
 /// starts, an event the history refuses) a diagnostic names the file, line and field and says
 /// what was done instead.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/legal_order.hpp"
@@ -146,6 +150,7 @@ inline std::optional<change_reason> reason_of(std::string_view code) {
     return from_string<change_reason>(upper_trim(code));
 }
 
+template <class = void>
 struct mapper {
     const return_data& ret;
     const mapping_options& opt;
@@ -173,7 +178,8 @@ struct mapper {
         const auto d = postcode_district(pl_post);
         if (d.empty())
             return std::nullopt;
-        return std::ranges::find(opt.home_districts, d) == opt.home_districts.end();
+        return std::find(opt.home_districts.begin(), opt.home_districts.end(), d)
+               == opt.home_districts.end();
     }
 
     // Numbers already given to children: "0123" and "123", or an id and another child's
@@ -267,7 +273,8 @@ struct mapper {
             }
             order.emplace_back(*d, i);
         }
-        std::ranges::stable_sort(order, {}, [](const auto& p) { return p.first; });
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
 
         std::uint32_t next_carer = 1;
         std::optional<std::size_t> prev_index;  // into mc.episodes
@@ -482,10 +489,10 @@ struct mapper {
 } // namespace detail
 
 /// Maps every child of `ret` to a care history (see the file comment for the rules).
-[[nodiscard]] inline mapping_result map_return(const return_data& ret,
-                                               const mapping_options& opt = {}) {
+template <class = void>
+[[nodiscard]] mapping_result map_return(const return_data& ret, const mapping_options& opt = {}) {
     mapping_result out;
-    detail::mapper m{ret, opt, out};
+    detail::mapper<> m{ret, opt, out};
     m.run();
     return out;
 }
@@ -544,8 +551,9 @@ struct export_options {
 /// (`care_history::episode_starts`), with RNE, LS, PLACE, DEC, REC and REASON_PLACE_CHANGE
 /// (of the episode that ends in a placement change). Fields the histories do not hold (CIN,
 /// provider, postcodes, URN, UPN) are left blank. CHILD is the child id's number.
-[[nodiscard]] inline return_data histories_to_return(const std::vector<care_history>& histories,
-                                                     const export_options& opt = {}) {
+template <class = void>
+[[nodiscard]] return_data histories_to_return(const std::vector<care_history>& histories,
+                                              const export_options& opt = {}) {
     return_data out;
     out.collection_year = opt.collection_year;
     table header;

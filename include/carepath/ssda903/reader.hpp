@@ -7,6 +7,10 @@
 /// written "123.0", trailing spaces, a lower-case code, an extra column) is read with a warning
 /// (`is_warning`); input that cannot be read as written (a malformed or two-digit-year date, an
 /// unknown code, a short row, an unterminated quote, a missing column) is an error.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/result.hpp"
 #include "carepath/ssda903/csv.hpp"
 #include "carepath/ssda903/detail/check.hpp"
@@ -52,8 +56,9 @@ identify_table(const std::vector<std::string>& header) {
         for (const auto& f : spec.fields) {
             if (!f.optional)
                 ++required;
-            const bool present = std::ranges::any_of(
-                header, [&](const std::string& h) { return detail::trim(h) == f.name; });
+            const bool present =
+                std::any_of(header.begin(), header.end(),
+                            [&](const std::string& h) { return detail::trim(h) == f.name; });
             if (!present)
                 continue;
             ++matched;
@@ -115,11 +120,12 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
 /// `table_name` names the table ("Episodes", "Episodes_last"); empty means recognise it from the
 /// header (an unrecognised table is read with its cells unchecked and an error). With
 /// `collection_year` (2025 = 2024-25), codes not valid in that year are warned about.
-[[nodiscard]] inline table read_table_buffer(std::string&& text, std::string_view file_name,
-                                           std::string_view table_name,
-                                           std::vector<diagnostic>& errors,
-                                           int collection_year = 0,
-                                           const read_limits& limits = {}) {
+template <class = void>
+[[nodiscard]] table read_table_buffer(std::string&& text, std::string_view file_name,
+                                    std::string_view table_name,
+                                    std::vector<diagnostic>& errors,
+                                    int collection_year = 0,
+                                    const read_limits& limits = {}) {
     table t;
     t.file = std::string{file_name};
     t.name = std::string{table_name};
@@ -128,7 +134,7 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
             file_name, "the file is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"));
         return t;
     }
-    const std::size_t lines = static_cast<std::size_t>(std::ranges::count(text, '\n'));
+    const std::size_t lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
     const std::string_view whole = t.adopt_text(std::move(text));
     csv_parser parser{whole, file_name, ',', limits};
     csv_record rec;
@@ -177,8 +183,9 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
         row r;
         r.line = rec.line;
         r.flagged = rec.malformed;
-        const bool blank = std::ranges::all_of(
-            rec.fields, [](const std::string& f) { return detail::trim(f).empty(); });
+        const bool blank =
+            std::all_of(rec.fields.begin(), rec.fields.end(),
+                        [](const std::string& f) { return detail::trim(f).empty(); });
         // A line of one blank cell in a table of many columns is a blank row too (kept, it
         // would be padded to a row of blanks that a second read skips).
         if (blank && (rec.fields.size() > 1 || width > 1)) {
@@ -221,19 +228,21 @@ inline diagnostic unknown_columns(std::string_view file, const std::vector<std::
 }
 
 /// Reads one CSV table held in `text` (copied; `read_table_buffer` takes a string to keep).
-[[nodiscard]] inline table read_table_text(std::string_view text, std::string_view file_name,
-                                           std::string_view table_name,
-                                           std::vector<diagnostic>& errors,
-                                           int collection_year = 0,
-                                           const read_limits& limits = {}) {
+template <class = void>
+[[nodiscard]] table read_table_text(std::string_view text, std::string_view file_name,
+                                    std::string_view table_name,
+                                    std::vector<diagnostic>& errors,
+                                    int collection_year = 0,
+                                    const read_limits& limits = {}) {
     return read_table_buffer(std::string{text}, file_name, table_name, errors, collection_year,
                            limits);
 }
 
 /// Reads one CSV table from `in` (see `read_table_text`).
-[[nodiscard]] inline table read_table(std::istream& in, std::string_view file_name,
-                                      std::string_view table_name, std::vector<diagnostic>& errors,
-                                      int collection_year = 0) {
+template <class = void>
+[[nodiscard]] table read_table(std::istream& in, std::string_view file_name,
+                               std::string_view table_name, std::vector<diagnostic>& errors,
+                               int collection_year = 0) {
     return read_table_buffer(read_all(in), file_name, table_name, errors, collection_year);
 }
 
@@ -256,7 +265,8 @@ inline bool is_previous_year_stem(const std::string& stem) {
     return n.ends_with("_last") || n.ends_with("_prev") || n.ends_with("_previous")
            || n.ends_with("-last") || n.ends_with("-prev");
 }
-inline bool read_file_text(const std::filesystem::path& p, std::string& out) {
+template <class = void>
+bool read_file_text(const std::filesystem::path& p, std::string& out) {
     std::ifstream in{p, std::ios::binary};
     if (!in)
         return false;
@@ -282,7 +292,8 @@ inline bool read_file_text(const std::filesystem::path& p, std::string& out) {
 }
 
 // Adds a table read from a file; a second file of the same table is refused by name.
-inline void add_table(return_data& ret, table t, bool previous) {
+template <class = void>
+void add_table(return_data& ret, table t, bool previous) {
     if (t.name.empty())
         return;
     if (previous)
@@ -300,9 +311,10 @@ inline void add_table(return_data& ret, table t, bool previous) {
 
 // Reads one file of a return (CSV or XML) into `ret`; `shown` is the name diagnostics use.
 // `previous` marks a previous year's table; `files` counts files against the limit.
-inline void read_file_into(const std::filesystem::path& path, const std::string& shown,
-                           bool previous, return_data& ret, const read_limits& limits,
-                           std::size_t& files) {
+template <class = void>
+void read_file_into(const std::filesystem::path& path, const std::string& shown,
+                    bool previous, return_data& ret, const read_limits& limits,
+                    std::size_t& files) {
     const auto ext = lower_ascii(path.extension().string());
     if (ext != ".csv" && ext != ".xml") {
         ret.read_errors.push_back(
@@ -348,16 +360,19 @@ inline void read_file_into(const std::filesystem::path& path, const std::string&
     add_table(ret, std::move(t), prev);
 }
 
-inline void read_folder(const std::filesystem::path& dir, const std::string& prefix, bool previous,
-                        return_data& ret, int depth, const read_limits& limits,
-                        std::size_t& files) {
+template <class = void>
+void read_folder(const std::filesystem::path& dir, const std::string& prefix, bool previous,
+                 return_data& ret, int depth, const read_limits& limits,
+                 std::size_t& files) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it{dir, ec}, end; !ec && it != end; it.increment(ec))
         entries.push_back(*it);
-    std::ranges::sort(entries, {},
-                      [](const fs::directory_entry& e) { return e.path().filename(); });
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                  return a.path().filename() < b.path().filename();
+              });
     for (const auto& e : entries) {
         const auto name = e.path().filename().string();
         const auto shown = prefix + name;
@@ -385,9 +400,10 @@ inline void read_folder(const std::filesystem::path& dir, const std::string& pre
 /// ends in `_last`, `_prev` or `_previous` (`episodes_last.csv`). Other subfolders and other
 /// file types are ignored. Fails only when the folder cannot be read; problems with files and
 /// rows go into `read_errors`.
-[[nodiscard]] inline result<return_data> read_return(const std::filesystem::path& dir,
-                                                     int collection_year = 0,
-                                                     const read_limits& limits = {}) {
+template <class = void>
+[[nodiscard]] result<return_data> read_return(const std::filesystem::path& dir,
+                                              int collection_year = 0,
+                                              const read_limits& limits = {}) {
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec))
         return diagnostic{.file = dir.string(),

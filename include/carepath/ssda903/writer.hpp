@@ -3,6 +3,10 @@
 /// Writing a return back out: each table as CSV (the columns in the order read, every row
 /// with its cells as read, so reading then writing gives the same rows and values), a folder
 /// of tables, or the XML form (xml.hpp describes the layout).
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/result.hpp"
 #include "carepath/ssda903/csv.hpp"
 #include "carepath/ssda903/fields.hpp"
@@ -26,7 +30,8 @@ struct write_options {
 };
 
 /// Writes `t` as CSV: the header row, then each row's cells (and surplus cells of long rows).
-inline void write_table(std::ostream& os, const table& t, const write_options& opt = {}) {
+template <class = void>
+void write_table(std::ostream& os, const table& t, const write_options& opt = {}) {
     write_csv_record(os, t.columns, opt.eol);
     std::vector<std::string_view> cells;
     for (const auto& r : t.rows) {
@@ -58,8 +63,9 @@ inline void write_table(std::ostream& os, const table& t, const write_options& o
 }
 
 /// Writes every table of `r` into `dir` (created if needed) as CSV files.
-[[nodiscard]] inline status write_return(const return_data& r, const std::filesystem::path& dir,
-                                         const write_options& opt = {}) {
+template <class = void>
+[[nodiscard]] status write_return(const return_data& r, const std::filesystem::path& dir,
+                                  const write_options& opt = {}) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -114,8 +120,9 @@ inline void write_xml_leaf(std::ostream& os, std::string_view indent, std::strin
     write_xml_text(os, value);
     os << "</" << tag << ">\n";
 }
-inline void write_xml_record(std::ostream& os, std::string_view indent, const table& t,
-                             const row& r, bool skip_child_fields) {
+template <class = void>
+void write_xml_record(std::ostream& os, std::string_view indent, const table& t,
+                      const row& r, bool skip_child_fields) {
     for (std::size_t i = 0; i < t.columns.size() && i < r.width; ++i) {
         if (skip_child_fields && (t.columns[i] == "CHILD" || t.columns[i] == "DOB"))
             continue;
@@ -127,7 +134,8 @@ inline void write_xml_record(std::ostream& os, std::string_view indent, const ta
 /// Writes the current year's tables of `r` in the XML form, one CHILD element per child in the
 /// order children first appear (Header first). Blank cells are left out, as the XML form does;
 /// a record's CHILD and DOB come from its child element when read back.
-inline void write_xml_return(std::ostream& os, const return_data& r) {
+template <class = void>
+void write_xml_return(std::ostream& os, const return_data& r) {
     std::vector<std::string> order;
     std::map<std::string, std::map<std::string, std::vector<const row*>, std::less<>>, std::less<>>
         rows_of; // child -> table -> rows

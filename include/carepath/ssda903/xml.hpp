@@ -18,6 +18,10 @@
 /// numeric character references, CDATA, comments and processing instructions; attributes and
 /// namespace prefixes are ignored. A missing or mismatched end tag is an error with line and
 /// column, and reading goes on. Each row's line is the line its element starts on.
+///
+/// Functions here that begin `template <class = void>` have nothing to deduce and are called
+/// as plain functions; they are templates only so that their bodies are compiled in the files
+/// that call them, not in every file that includes this header (issue 14, compile cost).
 #include "carepath/core/result.hpp"
 #include "carepath/ssda903/csv.hpp"
 #include "carepath/ssda903/detail/check.hpp"
@@ -55,6 +59,7 @@ struct xml_document {
 };
 
 namespace detail {
+template <class = void>
 class xml_parser {
 public:
     xml_parser(std::string_view text, std::string_view file, std::size_t max_depth)
@@ -343,10 +348,11 @@ private:
 
 /// Parses an XML document held in `text`; problems go to `errors`, and what could be read is
 /// returned.
-[[nodiscard]] inline xml_document parse_xml(std::string_view text, std::string_view file_name,
-                                            std::vector<diagnostic>& errors,
-                                            const read_limits& limits = {}) {
-    return detail::xml_parser{text, file_name, limits.max_xml_depth}.parse(errors);
+template <class = void>
+[[nodiscard]] xml_document parse_xml(std::string_view text, std::string_view file_name,
+                                     std::vector<diagnostic>& errors,
+                                     const read_limits& limits = {}) {
+    return detail::xml_parser<>{text, file_name, limits.max_xml_depth}.parse(errors);
 }
 
 namespace detail {
@@ -379,6 +385,7 @@ constexpr std::string_view table_of_record(std::string_view e) noexcept {
     return {};
 }
 
+template <class = void>
 struct xml_builder {
     const xml_document& doc;
     std::string_view file;
@@ -511,9 +518,10 @@ struct xml_builder {
 
 /// Reads a return in XML form held in `text` (see the file comment for the layout). Tables are
 /// created only for records present; every cell is checked as in the CSV reader.
-[[nodiscard]] inline return_data
+template <class = void>
+[[nodiscard]] return_data
 read_xml_return_text(std::string_view text, std::string_view file_name, int collection_year = 0,
-                     const read_limits& limits = {}) {
+              const read_limits& limits = {}) {
     return_data out;
     out.collection_year = collection_year;
     if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
@@ -533,7 +541,7 @@ read_xml_return_text(std::string_view text, std::string_view file_name, int coll
             out.unread_files.emplace_back(file_name);
         return out;
     }
-    detail::xml_builder b{doc, file_name, out, out.read_errors, limits.max_cell_bytes};
+    detail::xml_builder<> b{doc, file_name, out, out.read_errors, limits.max_cell_bytes};
     for (auto i : doc.elements[0].children) {
         const auto& c = doc.elements[i];
         bool has_id = false;
@@ -557,9 +565,10 @@ read_xml_return_text(std::string_view text, std::string_view file_name, int coll
 }
 
 /// Reads a return in XML form from `in`.
-[[nodiscard]] inline return_data read_xml_return(std::istream& in, std::string_view file_name,
-                                                 int collection_year = 0,
-                                                 const read_limits& limits = {}) {
+template <class = void>
+[[nodiscard]] return_data read_xml_return(std::istream& in, std::string_view file_name,
+                                          int collection_year = 0,
+                                          const read_limits& limits = {}) {
     const std::string text = read_all(in);
     return read_xml_return_text(text, file_name, collection_year, limits);
 }

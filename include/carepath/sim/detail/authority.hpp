@@ -15,6 +15,7 @@
 #include "carepath/sim/detail/cohort_logs.hpp"
 #include "carepath/sim/detail/event_queue.hpp"
 #include "carepath/sim/detail/hazards.hpp"
+#include "carepath/sim/detail/history_log.hpp"
 #include "carepath/sim/detail/records.hpp"
 #include "carepath/sim/detail/tally.hpp"
 #include "carepath/sim/rng.hpp"
@@ -74,6 +75,7 @@ public:
             dispatch(e);
         });
         cohorts_.finish(snapshots_, start_, result_.years, first_reported());
+        log_.build(result_.histories, result_.refused_events);
         record_contacts();
         result_.children = children_.size();
         return std::move(result_);
@@ -215,8 +217,9 @@ private:
     [[nodiscard]] contact_frequency arrangement_of(const child_rec& c, const tie_rec& t) const;
     void plan_contacts(std::uint32_t ci);
     void record_contacts();
-    void add_event(child_rec& c, const care_event& e);
-    placement placement_value(const child_rec& c) const;
+    void log_placement(const child_rec& c, logged what, legal_status status,
+                       std::optional<change_reason> why = std::nullopt, bool hold = false);
+    void log_event(const child_rec& c, log_record r);
 
     // ---- state ----------------------------------------------------------------------------------
     authority_input in_;
@@ -252,6 +255,7 @@ private:
     std::size_t kept_ = 0;
     stream arrivals_, workers_rng_;
     authority_result result_;
+    history_log log_{in_.id}; // the kept children's events, built into histories at the end
 };
 
 } // namespace carepath::sim::detail

@@ -312,10 +312,10 @@ inline void authority_model::enter_group(const std::vector<std::uint32_t>& group
             c.with_own_carers = false;
             const auto ev_legal = legal_status_of(c.legal);
             // a child who left before the start date has no earlier period in the history
-            if (reentry && !result_.histories[c.history].periods().empty())
-                add_event(c, reentered_care{to_date(now_), ev_legal, placement_value(c)});
-            else
-                add_event(c, entered_care{to_date(now_), ev_legal, placement_value(c)});
+            log_placement(c,
+                          reentry && log_.has_period(c.history) ? logged::reentered
+                                                                : logged::entered,
+                          ev_legal);
         }
         set_home(ci, h, carer);
         (void)start_school(ci);

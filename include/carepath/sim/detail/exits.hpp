@@ -71,7 +71,7 @@ inline void authority_model::leave(std::uint32_t ci, exit_route route) {
         a[tally::adoptions] += 1;
     }
     if (c.history != none)
-        add_event(c, left_care{to_date(now_), route});
+        log_event(c, {.day = now_, .what = logged::left, .code = static_cast<std::uint8_t>(route)});
     // relationships that end with care
     const bool adopted = route == exit_route::adoption;
     for (auto& t : c.ties) {

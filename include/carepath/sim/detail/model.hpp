@@ -12,7 +12,8 @@
 //   entries.hpp      families, children, arrivals and placing them
 //   moves.hpp        the next event, legal changes, moves of home, carers stopping
 //   exits.hpp        leaving care, following after care, the 31 March count
-//   people.hpp       social workers, ties and contacts, kept care histories
+//   people.hpp       social workers, ties and contacts, kept children's events logged
+//   history_log.hpp  the kept children's events, built into care histories when the run ends
 #include "carepath/sim/detail/authority.hpp"
 #include "carepath/sim/detail/entries.hpp"
 #include "carepath/sim/detail/exits.hpp"

@@ -156,8 +156,7 @@ inline void authority_model::child_event(std::uint32_t ci) {
         c.long_term = true;
         c.last_change = now_;
         if (c.history != none)
-            add_event(c, placement_changed{to_date(now_), placement_value(c),
-                                           change_reason::status_only, false});
+            log_placement(c, logged::placement_changed, {}, change_reason::status_only);
         break;
     }
     case outcome::worker_transfer:
@@ -186,7 +185,9 @@ inline void authority_model::set_legal(std::uint32_t ci, legal_group g) {
     c.legal = g;
     c.status_start = now_;
     if (c.history != none)
-        add_event(c, legal_status_changed{to_date(now_), legal_status_of(g)});
+        log_event(c, {.day = now_,
+                      .what = logged::legal_changed,
+                      .code = static_cast<std::uint8_t>(legal_status_of(g))});
 }
 
 inline void authority_model::same_carer_change(std::uint32_t ci, home_kind h, bool own_carers) {
@@ -196,8 +197,7 @@ inline void authority_model::same_carer_change(std::uint32_t ci, home_kind h, bo
     c.with_own_carers = own_carers;
     c.long_term = false;
     if (c.history != none)
-        add_event(c, placement_changed{to_date(now_), placement_value(c),
-                                       change_reason::status_only, false});
+        log_placement(c, logged::placement_changed, {}, change_reason::status_only);
 }
 
 // Returns false when the move was put off to tomorrow (the child was placed today).
@@ -355,7 +355,7 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
             carers_[carer].unlimited ? (carer == carers_.provider(h, true)) : carers_[carer].inside;
         c.long_term = long_term_after;
         c.with_own_carers = false;
-        add_event(c, placement_changed{to_date(now_), placement_value(c), why, hold});
+        log_placement(c, logged::placement_changed, {}, why, hold);
     }
     if (back_to_held) {
         // the held placement's place was never given up
@@ -415,9 +415,12 @@ inline void authority_model::leave_school(std::uint32_t ci) {
             t.end = std::max(std::min(now_, c.school_leaving_day), t.start);
             t.reason = end_reason::age_out;
             if (c.history != none)
-                add_event(c, relationship_ended{person_id{t.other}, kind_of(t.kind),
-                                                relationship_ending{to_date(t.end),
-                                                                    end_reason::age_out, true, {}}});
+                log_event(c, {.day = t.end,
+                              .what = logged::relationship_ended,
+                              .code = static_cast<std::uint8_t>(end_reason::age_out),
+                              .kind = t.kind,
+                              .person = t.other,
+                              .flag = true});
             break;
         }
     c.in_school = false;
@@ -433,7 +436,7 @@ inline void authority_model::release_held(std::uint32_t ci, bool record) {
     c.held_until = never;
     carers_.vacate(held, ci);
     if (record && c.history != none && c.in_care)
-        add_event(c, held_placement_released{to_date(now_)});
+        log_event(c, {.day = now_, .what = logged::held_released});
 }
 
 } // namespace carepath::sim::detail

@@ -106,8 +106,7 @@ inline void authority_model::assign_worker(std::uint32_t ci, end_reason why, std
         acc()[tally::worker_changes] += 1;
     }
     if (c.history != none)
-        add_event(c, worker_changed{to_date(now_), worker_role::social_worker,
-                                    social_worker_id{workers_[w].person}});
+        log_event(c, {.day = now_, .what = logged::worker_changed, .person = workers_[w].person});
 }
 
 inline void authority_model::worker_leaves(std::uint32_t w) {
@@ -138,11 +137,8 @@ inline void authority_model::begin_tie(std::uint32_t ci, std::uint32_t other, st
         if (t.other == other && t.kind == kind && t.end == never)
             return; // already tied
     c.ties.push_back(tie_rec{other, kind, now_});
-    if (c.history != none) {
-        const auto k = kind_of(kind);
-        add_event(c, relationship_begun{
-                         relationship{person_id{c.gid}, person_id{other}, k, to_date(now_)}});
-    }
+    if (c.history != none)
+        log_event(c, {.day = now_, .what = logged::relationship_begun, .kind = kind, .person = other});
 }
 
 inline bool authority_model::end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind,
@@ -153,9 +149,12 @@ inline bool authority_model::end_tie(std::uint32_t ci, std::uint32_t other, std:
             t.end = std::max(now_, t.start); // ties made while the stock is set up
             t.reason = why;
             if (c.history != none)
-                add_event(
-                    c, relationship_ended{person_id{other}, kind_of(kind),
-                                          relationship_ending{to_date(t.end), why, planned, {}}});
+                log_event(c, {.day = t.end,
+                              .what = logged::relationship_ended,
+                              .code = static_cast<std::uint8_t>(why),
+                              .kind = kind,
+                              .person = other,
+                              .flag = planned});
             return true;
         }
     return false;
@@ -210,21 +209,26 @@ inline void authority_model::record_contacts() {
     contacts_.clear();
 }
 
-inline void authority_model::add_event(child_rec& c, const care_event& e) {
-    auto& h = result_.histories[c.history];
-    // the model keeps to the history's rules; a refusal is counted so tests can see it
-    if (!h.add(e))
-        ++result_.refused_events;
+// A kept child's event, logged for its history (built when the run ends, history_log.hpp:
+// the model keeps to the history's rules; a refusal is counted then, so tests can see it).
+inline void authority_model::log_event(const child_rec& c, log_record r) {
+    r.history = c.history;
+    log_.push(r);
 }
 
-inline placement authority_model::placement_value(const child_rec& c) const {
-    const auto& h = carers_[c.carer];
-    placement p = placement::with_carer(
-        placement_type_of(c.home, c.long_term, c.with_own_carers, calendar_year(now_)),
-        carer_id{h.person});
-    p.location.authority = in_.id;
-    p.location.inside_home_authority = c.inside;
-    return p;
+// Today's entry, re-entry or change of placement of a kept child, into the placement its
+// records now hold.
+inline void authority_model::log_placement(const child_rec& c, logged what, legal_status status,
+                                           std::optional<change_reason> why, bool hold) {
+    log_event(c, {.day = now_,
+                  .what = what,
+                  .code = static_cast<std::uint8_t>(status),
+                  .person = carers_[c.carer].person,
+                  .type = placement_type_of(c.home, c.long_term, c.with_own_carers,
+                                            calendar_year(now_)),
+                  .reason = why,
+                  .inside = c.inside,
+                  .flag = hold});
 }
 
 } // namespace carepath::sim::detail

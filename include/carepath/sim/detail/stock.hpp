@@ -202,11 +202,12 @@ inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_
         now_ = c.period_start;
         const legal_group entry_legal =
             l == legal_group::placement_order ? legal_group::care_order : l;
-        add_event(c, entered_care{to_date(c.period_start), legal_status_of(entry_legal),
-                                  placement_value(c)});
+        log_placement(c, logged::entered, legal_status_of(entry_legal));
         if (l != entry_legal) {
             now_ = c.placement_start;
-            add_event(c, legal_status_changed{to_date(c.placement_start), legal_status_of(l)});
+            log_event(c, {.day = now_,
+                          .what = logged::legal_changed,
+                          .code = static_cast<std::uint8_t>(legal_status_of(l))});
         }
         now_ = keep_now;
     }
