@@ -153,23 +153,18 @@ public:
     void reserve(const std::vector<care_event>& coming) {
         std::size_t periods = 0, placements = 0, legal = 0, transitions = 0, workers = 0,
                     relationships = 0;
+        using std::holds_alternative;
         for (const auto& e : coming) {
-            switch (e.index()) {
-            case 0: // entered_care
-            case 1: // reentered_care
+            if (holds_alternative<entered_care>(e) || holds_alternative<reentered_care>(e))
                 ++periods, ++placements, ++legal;
-                break;
-            case 2: // placement_changed
+            else if (holds_alternative<placement_changed>(e))
                 ++placements, ++transitions;
-                break;
-            case 4: // legal_status_changed
-            case 5: // left_care (by an order)
-                ++legal;
-                break;
-            case 6: ++workers; break;
-            case 7: ++relationships; break;
-            default: break;
-            }
+            else if (holds_alternative<legal_status_changed>(e) || holds_alternative<left_care>(e))
+                ++legal; // leaving care by an order adds a legal status
+            else if (holds_alternative<worker_changed>(e))
+                ++workers;
+            else if (holds_alternative<relationship_begun>(e))
+                ++relationships;
         }
         events_.reserve(events_.size() + coming.size());
         periods_.reserve(periods_.size() + periods);
