@@ -6,6 +6,7 @@
 // child in care, how many times did they move home, and who cared for them.
 #include <carepath/core.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>

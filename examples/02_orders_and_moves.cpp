@@ -7,6 +7,7 @@
 // refuses an event the law does not allow, saying why, and leaves the history as it was.
 #include <carepath/core.hpp>
 
+#include <chrono>
 #include <iostream>
 #include <string>
 

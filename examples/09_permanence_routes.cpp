@@ -7,6 +7,7 @@
 // guardianship, adoption, long-term foster care and residential care are all valid.
 #include <carepath/core.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <optional>

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
 
 using namespace carepath;
@@ -116,4 +117,45 @@ TEST_CASE("dates: parse_dfe_date reads one- or two-digit days and months, as the
     }
     CHECK(carepath::to_string(carepath::parse_dfe_date("1/3/24").error())
           == "\"1/3/24\": two-digit year: write dd/mm/yyyy");
+}
+
+TEST_CASE("dates: calendar fields agree with std::chrono on every day from 1600 to 2400",
+          "[core][dates]") {
+    // carepath counts the calendar itself so that core.hpp need not include <chrono>; the
+    // standard library's calendar is the reference, day by day, across leap centuries.
+    const sys_days first{1600y / January / 1};
+    const sys_days last{2400y / December / 31};
+    long mismatches = 0;
+    for (sys_days d = first; d <= last; d += days{1}) {
+        const year_month_day ymd{d};
+        const calendar_fields f = fields_of(d);
+        const bool same = f.year == static_cast<int>(ymd.year())
+                       && f.month == static_cast<unsigned>(ymd.month())
+                       && f.day == static_cast<unsigned>(ymd.day()) && date_of(f) == d;
+        if (!same) ++mismatches;
+    }
+    CHECK(mismatches == 0);
+    CHECK(year_of(sys_days{2000y / February / 29}) == 2000);
+    CHECK(fields_of(sys_days{1969y / December / 31}) == calendar_fields{1969, 12, 31});
+    static_assert(date_of({1970, 1, 1}).time_since_epoch().count() == 0);
+}
+
+TEST_CASE("dates: month lengths, leap years and last days follow the Gregorian calendar",
+          "[core][dates]") {
+    for (int y = 1700; y <= 2300; ++y) {
+        CHECK(is_leap_year(y) == year{y}.is_leap());
+        for (unsigned m = 1; m <= 12; ++m) {
+            const year_month_day_last reference{year{y}, month_day_last{month{m}}};
+            CHECK(days_in_month(y, m) == static_cast<unsigned>(reference.day()));
+            CHECK(last_day_of_month(y, m) == sys_days{reference});
+            CHECK(make_date(y, m, days_in_month(y, m)).has_value());
+            CHECK_FALSE(make_date(y, m, days_in_month(y, m) + 1).has_value());
+            CHECK_FALSE(make_date(y, m, 0).has_value());
+        }
+        CHECK_FALSE(make_date(y, 0, 1).has_value());
+        CHECK_FALSE(make_date(y, 13, 1).has_value());
+    }
+    CHECK_FALSE(is_leap_year(1900));
+    CHECK(is_leap_year(2000));
+    CHECK(days_in_month(2100, 2) == 28);
 }

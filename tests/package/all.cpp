@@ -2,6 +2,7 @@
 // package through carepath::carepath. Each line of output depends on one module working.
 #include <carepath/carepath.hpp>
 
+#include <chrono>
 #include <iostream>
 #include <sstream>
 

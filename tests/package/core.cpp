@@ -2,6 +2,7 @@
 // package by find_package(carepath COMPONENTS core).
 #include <carepath/core.hpp>
 
+#include <chrono>
 #include <iostream>
 
 int main() {

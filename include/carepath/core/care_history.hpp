@@ -26,7 +26,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
-#include <ostream>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -132,11 +132,14 @@ struct episode_start {
 // The history
 // ---------------------------------------------------------------------------------------------
 
-/// A child's journey through care, built one event at a time.
-class care_history {
+/// A child's journey through care, built one event at a time. Use it as `care_history`; it is
+/// a template with nothing to choose only so that a file including core.hpp compiles the
+/// members it calls and no others (issue 14: about a quarter of core.hpp's compile cost).
+template <class = void>
+class basic_care_history {
 public:
     /// An empty history of `subject`; events come in through `add`.
-    explicit care_history(carepath::child subject) : child_{std::move(subject)} {}
+    explicit basic_care_history(carepath::child subject) : child_{std::move(subject)} {}
 
     /// The child whose history this is.
     [[nodiscard]] const carepath::child& subject() const noexcept { return child_; }
@@ -239,9 +242,9 @@ public:
     }
     /// Number of moves of home in `[from, to)`.
     [[nodiscard]] std::size_t moves_between(date from, date to) const noexcept {
-        return static_cast<std::size_t>(std::count_if(transitions_.begin(), transitions_.end(), [&](const auto& t) {
-            return t.is_move && from <= t.on && t.on < to;
-        }));
+        return static_cast<std::size_t>(std::count_if(
+            transitions_.begin(), transitions_.end(),
+            [&](const auto& move) { return move.is_move && from <= move.on && move.on < to; }));
     }
     /// Every carer the child has lived with, in the order first met. Placements recorded with
     /// a provider and no individual carer are not counted.
@@ -615,6 +618,8 @@ private:
     std::size_t current_ = 0; // index of the placement the child lives in, while in care
     std::optional<date> last_care_;
 };
+/// A child's journey through care (see `basic_care_history`).
+using care_history = basic_care_history<>;
 
 // ---------------------------------------------------------------------------------------------
 // Summary
@@ -638,8 +643,9 @@ struct history_summary {
     std::optional<exit_route> last_exit; ///< how the child last left care, on or before `as_at`
 };
 
-/// Summarises `h` as it stood on `as_at`.
-[[nodiscard]] inline history_summary summarise(const care_history& h, date as_at) {
+/// Summarises `h` as it stood on `as_at`. A template only to be compiled where it is called.
+template <class = void>
+[[nodiscard]] history_summary summarise(const care_history& h, date as_at) {
     history_summary s;
     s.as_at = as_at;
     for (const auto& p : h.periods())
@@ -668,7 +674,9 @@ struct history_summary {
 }
 
 /// Prints the summary as a few readable lines.
-inline std::ostream& operator<<(std::ostream& os, const history_summary& s) {
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                            const history_summary& s) {
     os << "as at " << format_iso(s.as_at) << ": " << (s.in_care ? "in care" : "not in care") << '\n'
        << "  periods of care: " << s.periods << '\n'
        << "  placements: " << s.placements << ", moves of home: " << s.moves

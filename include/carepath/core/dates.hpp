@@ -1,16 +1,26 @@
 #pragma once
 /// @file
 /// Calendar days on std::chrono::sys_days: parsing and printing `dd/mm/yyyy` (SSDA903) and ISO
-/// `yyyy-mm-dd`, and ages that are right for people born on 29 February.
+/// `yyyy-mm-dd`, the calendar fields of a day, and ages that are right for people born on
+/// 29 February.
 #include "carepath/core/result.hpp"
 
 #include <array>
 #include <charconv>
-#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
+// sys_days and days without the rest of <chrono>: with g++ 12, <chrono> brings the calendar
+// types, time zones and <sstream>, about a quarter of what a file including core.hpp pays
+// (issue 14). The calendar arithmetic carepath needs is below; a user who wants
+// std::chrono::year_month_day includes <chrono> as usual, and a carepath::date converts to it.
+#if defined(_GLIBCXX_RELEASE) && _GLIBCXX_RELEASE >= 12 && __has_include(<bits/chrono.h>)
+#include <bits/chrono.h>
+#else
+#include <chrono>
+#endif
 
 namespace carepath {
 
@@ -18,12 +28,85 @@ namespace carepath {
 using date = std::chrono::sys_days;
 using std::chrono::days;
 
+/// The year, month (1-12) and day of the month (1-31) of a calendar day.
+struct calendar_fields {
+    int year = 1970;      ///< the year, proleptic Gregorian
+    unsigned month = 1;   ///< 1 for January
+    unsigned day = 1;     ///< day of the month
+    friend constexpr bool operator==(const calendar_fields&, const calendar_fields&) = default;
+};
+
+/// True in a leap year of the Gregorian calendar.
+[[nodiscard]] constexpr bool is_leap_year(int y) noexcept {
+    return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+/// Days in month `m` (1-12) of year `y`.
+[[nodiscard]] constexpr unsigned days_in_month(int y, unsigned m) noexcept {
+    constexpr std::array<unsigned char, 12> length{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap_year(y) ? 29u : length[(m - 1) % 12];
+}
+
+namespace detail {
+// The calendar counted from 1 March of year 0 in 400-year cycles of 146,097 days: with the
+// year starting in March, the leap day is the last day of its year, and the day of the year
+// follows from the month by one linear formula (153 days to each five months from March).
+inline constexpr std::int64_t days_per_cycle = 146097;
+inline constexpr std::int64_t epoch_from_march_0 = 719468; // 1 March 0000 to 1 January 1970
+
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) noexcept {
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+constexpr std::int64_t day_number_of(int y, unsigned m, unsigned d) noexcept {
+    const std::int64_t march_year = static_cast<std::int64_t>(y) - (m <= 2 ? 1 : 0);
+    const std::int64_t cycle = floor_div(march_year, 400);
+    const std::int64_t year_of_cycle = march_year - cycle * 400;                  // 0-399
+    const std::int64_t month_from_march = (m + 9) % 12;                           // March 0
+    const std::int64_t day_of_year = (153 * month_from_march + 2) / 5 + d - 1;    // 0-365
+    const std::int64_t day_of_cycle =
+        year_of_cycle * 365 + year_of_cycle / 4 - year_of_cycle / 100 + day_of_year;
+    return cycle * days_per_cycle + day_of_cycle - epoch_from_march_0;
+}
+
+constexpr calendar_fields fields_of_day_number(std::int64_t n) noexcept {
+    const std::int64_t from_march_0 = n + epoch_from_march_0;
+    const std::int64_t cycle = floor_div(from_march_0, days_per_cycle);
+    const std::int64_t day_of_cycle = from_march_0 - cycle * days_per_cycle;     // 0-146096
+    // Whole years before the day in its cycle: take out one day per 4 years, add back one per
+    // 100 and take out the 400th, then divide by 365.
+    const std::int64_t year_of_cycle =
+        (day_of_cycle - day_of_cycle / 1460 + day_of_cycle / 36524 - day_of_cycle / 146096) / 365;
+    const std::int64_t day_of_year =
+        day_of_cycle - (365 * year_of_cycle + year_of_cycle / 4 - year_of_cycle / 100);
+    const std::int64_t month_from_march = (5 * day_of_year + 2) / 153;              // 0-11
+    const auto day = static_cast<unsigned>(day_of_year - (153 * month_from_march + 2) / 5 + 1);
+    const auto month = static_cast<unsigned>(month_from_march < 10 ? month_from_march + 3
+                                                                   : month_from_march - 9);
+    const std::int64_t year = year_of_cycle + cycle * 400 + (month <= 2 ? 1 : 0);
+    return {static_cast<int>(year), month, day};
+}
+} // namespace detail
+
+/// The year, month and day of `d`.
+[[nodiscard]] constexpr calendar_fields fields_of(date d) noexcept {
+    return detail::fields_of_day_number(d.time_since_epoch().count());
+}
+
+/// The day with these fields, which must exist (see `make_date` for input that may not).
+[[nodiscard]] constexpr date date_of(calendar_fields f) noexcept {
+    return date{days{detail::day_number_of(f.year, f.month, f.day)}};
+}
+
 /// Builds a date from year, month and day; nullopt for a day that does not exist (31/02).
 [[nodiscard]] constexpr std::optional<date> make_date(int y, unsigned m, unsigned d) noexcept {
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                          std::chrono::day{d}};
-    if (!ymd.ok()) return std::nullopt;
-    return date{ymd};
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return std::nullopt;
+    return date_of({y, m, d});
+}
+
+/// The last day of month `m` (1-12) of year `y`.
+[[nodiscard]] constexpr date last_day_of_month(int y, unsigned m) noexcept {
+    return date_of({y, m, days_in_month(y, m)});
 }
 
 namespace detail {
@@ -57,11 +140,10 @@ inline result<date> finish_date(std::string_view text, int y, int m, int d) {
     auto out = make_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
     if (!out) {
         // Say how long the month is: "31/02/2023" is usually a slip, and the fix is obvious.
-        using namespace std::chrono;
-        const auto last = year_month_day_last{year{y}, month_day_last{month{static_cast<unsigned>(m)}}};
+        const auto length = days_in_month(y, static_cast<unsigned>(m));
         return date_error(text, "not a calendar date: " + std::string{month_names[static_cast<std::size_t>(m - 1)]}
                                     + " " + std::to_string(y) + " has "
-                                    + std::to_string(static_cast<unsigned>(last.day())) + " days");
+                                    + std::to_string(length) + " days");
     }
     return *out;
 }
@@ -111,15 +193,12 @@ inline result<date> finish_date(std::string_view text, int y, int m, int d) {
 
 namespace detail {
 inline std::string format_ymd(date d, bool iso) {
-    const std::chrono::year_month_day ymd{d};
+    const calendar_fields f = fields_of(d);
     char buf[16];
-    const int y = static_cast<int>(ymd.year());
-    const unsigned m = static_cast<unsigned>(ymd.month());
-    const unsigned dd = static_cast<unsigned>(ymd.day());
     if (iso)
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, dd);
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", f.year, f.month, f.day);
     else
-        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", dd, m, y);
+        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", f.day, f.month, f.year);
     return buf;
 }
 } // namespace detail
@@ -130,10 +209,9 @@ inline std::string format_ymd(date d, bool iso) {
 [[nodiscard]] inline std::string format_uk(date d) { return detail::format_ymd(d, false); }
 /// `1 March 2024`, for sentences people read.
 [[nodiscard]] inline std::string format_long(date d) {
-    const std::chrono::year_month_day ymd{d};
-    return std::to_string(static_cast<unsigned>(ymd.day())) + " "
-         + std::string{detail::month_names[static_cast<unsigned>(ymd.month()) - 1]} + " "
-         + std::to_string(static_cast<int>(ymd.year()));
+    const calendar_fields f = fields_of(d);
+    return std::to_string(f.day) + " " + std::string{detail::month_names[f.month - 1]} + " "
+         + std::to_string(f.year);
 }
 
 /// The day a person born on `birth` reaches the age of `years`. Someone born on 29 February
@@ -141,27 +219,21 @@ inline std::string format_ymd(date d, bool iso) {
 /// the anniversary of their birth (Family Law Reform Act 1969 s9), and in a common year the day
 /// after 28 February is 1 March.
 [[nodiscard]] constexpr date birthday(date birth, int years) noexcept {
-    using namespace std::chrono;
-    const year_month_day b{birth};
-    const year_month_day target{b.year() + std::chrono::years{years}, b.month(), b.day()};
-    if (target.ok()) return date{target};
-    return date{year_month_day{target.year(), March, day{1}}};
+    const calendar_fields b = fields_of(birth);
+    const int y = b.year + years;
+    if (b.day <= days_in_month(y, b.month)) return date_of({y, b.month, b.day});
+    return date_of({y, 3, 1});
 }
 
 /// Completed years of age on `on` (0 before the first birthday).
 [[nodiscard]] constexpr int age_on(date birth, date on) noexcept {
-    using namespace std::chrono;
     if (on < birth) return 0;
-    const year_month_day b{birth};
-    const year_month_day o{on};
-    int years = static_cast<int>(o.year()) - static_cast<int>(b.year());
+    int years = fields_of(on).year - fields_of(birth).year;
     if (birthday(birth, years) > on) --years;
     return years;
 }
 
 /// The date's calendar year.
-[[nodiscard]] constexpr int year_of(date d) noexcept {
-    return static_cast<int>(std::chrono::year_month_day{d}.year());
-}
+[[nodiscard]] constexpr int year_of(date d) noexcept { return fields_of(d).year; }
 
 } // namespace carepath

@@ -5,7 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <optional>
-#include <ostream>
+#include <iosfwd>
 #include <string_view>
 #include <type_traits>
 
@@ -89,8 +89,8 @@ template <tabled_enum E>
 
 namespace enum_io {
 /// Streams a tabled enum as its code. Opt in with `using namespace carepath::enum_io;`.
-template <tabled_enum E>
-std::ostream& operator<<(std::ostream& os, E v) {
+template <class Traits, tabled_enum E>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, E v) {
     return os << to_string(v);
 }
 } // namespace enum_io

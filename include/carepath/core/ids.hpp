@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <concepts>
 #include <optional> // declares std::hash (as <functional> does), at a fraction of the cost
-#include <ostream>
+#include <iosfwd>
 
 namespace carepath {
 

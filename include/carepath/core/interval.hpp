@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <optional>
-#include <ostream>
+#include <iosfwd>
 #include <stdexcept>
 
 namespace carepath {
@@ -81,7 +81,8 @@ private:
 };
 
 /// `[2024-03-01, 2024-06-01)` or `[2024-03-01, open)`.
-inline std::ostream& operator<<(std::ostream& os, const interval& i) {
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, const interval& i) {
     os << '[' << format_iso(i.start()) << ", ";
     if (i.end()) os << format_iso(*i.end());
     else os << "open";

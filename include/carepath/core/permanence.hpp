@@ -117,7 +117,7 @@ public:
     }
     /// 0 for the most preferred; nullopt for an option the user did not rank.
     [[nodiscard]] std::optional<std::size_t> rank(permanence_option o) const noexcept {
-        auto it = std::ranges::find(order_, o);
+        auto it = std::find(order_.begin(), order_.end(), o);
         if (it == order_.end()) return std::nullopt;
         return static_cast<std::size_t>(it - order_.begin());
     }

@@ -12,7 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <ostream>
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -82,7 +82,9 @@ public:
         return a.code_ <=> b.code_;
     }
     /// Prints the snake_case name.
-    friend std::ostream& operator<<(std::ostream& os, relationship_kind k) {
+    template <class Traits>
+    friend std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os,
+                                                        relationship_kind k) {
         return os << k.name_;
     }
 

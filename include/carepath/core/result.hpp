@@ -10,7 +10,7 @@
 
 #include <cstdint>
 #include <cstddef>
-#include <ostream>
+#include <iosfwd> // operator<< is a template: its body needs <ostream> only where it is used
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -82,7 +82,10 @@ struct diagnostic {
 }
 
 /// Prints `to_string(d)`.
-inline std::ostream& operator<<(std::ostream& os, const diagnostic& d) { return os << to_string(d); }
+template <class Traits>
+std::basic_ostream<char, Traits>& operator<<(std::basic_ostream<char, Traits>& os, const diagnostic& d) {
+    return os << to_string(d);
+}
 
 /// A diagnostic with only a message (for domain rule breaks not tied to a file).
 [[nodiscard]] inline diagnostic error_message(std::string message) {

@@ -187,7 +187,8 @@ namespace detail {
 // Contact after the move is shown by a contact event on or after `d`, or by a contact
 // arrangement (other than "none") in force from `d` on: either is a record that the
 // relationship went on.
-inline bool contact_after(const relationship& r, date d) {
+template <class = void>
+bool contact_after(const relationship& r, date d) {
     const auto& met = r.contact_events();
     if (!met.empty() && met.back() >= d) return true;
     if (auto c = r.contact_on(d); c && c->mode != contact_mode::none) return true;
@@ -199,8 +200,9 @@ inline bool contact_after(const relationship& r, date d) {
 
 /// The carer of a placement as a person: the placement's own link, else the link any other
 /// placement of the history gives that carer id.
-[[nodiscard]] inline std::optional<person_id> carer_as_person(const care_history& h,
-                                                              const placement_spell& p) {
+template <class = void>
+[[nodiscard]] std::optional<person_id> carer_as_person(const care_history& h,
+                                                       const placement_spell& p) {
     if (p.where.carer_person) return p.where.carer_person;
     if (p.where.carer) return h.carer_person(*p.where.carer);
     return std::nullopt;
@@ -208,8 +210,9 @@ inline bool contact_after(const relationship& r, date d) {
 
 /// Classifies one relationship at a move on `d`: nullopt when the child did not have it in
 /// the window before the move (it began on or after `d`, or ended before `d - before`).
-[[nodiscard]] inline std::optional<tie_at_move> classify(const relationship& r, person_id child,
-                                                         date d, move_window w = {}) {
+template <class = void>
+[[nodiscard]] std::optional<tie_at_move> classify(const relationship& r, person_id child, date d,
+                                                  move_window w = {}) {
     // Same test as count_at_move, so an ending exactly `before` days before the move (inside
     // the window) is counted as ended rather than left out (found by tests/property).
     bool had_before = false;

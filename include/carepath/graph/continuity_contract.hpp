@@ -417,10 +417,7 @@ inline void append_uint(std::string& s, std::uint64_t x) {
     s.append(buf, r.ptr);
 }
 inline void append_iso(std::string& s, date d) {
-    const std::chrono::year_month_day ymd{d};
-    const int y = static_cast<int>(ymd.year());
-    const unsigned m = static_cast<unsigned>(ymd.month());
-    const unsigned dd = static_cast<unsigned>(ymd.day());
+    const auto [y, m, dd] = fields_of(d);
     if (y < 0 || y > 9999) {
         s += format_iso(d);
         return;

@@ -39,6 +39,7 @@ struct lasting_rules {
     std::map<std::uint16_t, lasting_rule> by_kind; ///< kind code -> rule; wins over the family
 
     /// carepath's defaults. Change them: they are assumptions, not facts about a child.
+    template <class = void>
     [[nodiscard]] static lasting_rules defaults() {
         lasting_rules r;
         r.by_family[kind_family::sibling] = {std::nullopt, "siblings are family for life"};
@@ -54,6 +55,7 @@ struct lasting_rules {
         return r;
     }
     /// The rule for `k`: its own, else its family's, else "for life".
+    template <class = void>
     [[nodiscard]] lasting_rule rule_for(relationship_kind k) const {
         if (auto it = by_kind.find(k.code()); it != by_kind.end()) return it->second;
         if (auto it = by_family.find(k.family()); it != by_family.end()) return it->second;

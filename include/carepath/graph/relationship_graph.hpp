@@ -82,35 +82,38 @@ struct active_on_day {
 using time_slice = boost::filtered_graph<boost_graph_type, active_on_day>;
 
 /// People and their relationships over time. Works for one child's network and for a cohort:
-/// siblings in care are people too, so their ties join their networks.
-class relationship_graph {
+/// siblings in care are people too, so their ties join their networks. Use it as
+/// `relationship_graph`; it is a template with nothing to choose only so that a file including
+/// graph.hpp compiles the members it calls and no others (issue 14).
+template <class = void>
+class basic_relationship_graph {
 public:
     /// vertex handle of the Boost graph underneath
     using vertex = boost::graph_traits<boost_graph_type>::vertex_descriptor;
     /// edge handle of the Boost graph underneath
     using edge = boost::graph_traits<boost_graph_type>::edge_descriptor;
 
-    relationship_graph() = default;
+    basic_relationship_graph() = default;
     // The Boost graph lives on the heap because adjacency_list (1.74) has no move constructor:
     // moving a cohort's graph would otherwise copy it.
     /// A deep copy, the Boost graph included.
-    relationship_graph(const relationship_graph& o)
+    basic_relationship_graph(const basic_relationship_graph& o)
         : gp_{std::make_unique<boost_graph_type>(*o.gp_)}, dense_{o.dense_}, sparse_{o.sparse_},
           relationships_{o.relationships_}, contacts_{o.contacts_} {}
     /// Takes over `o`'s graph without copying it.
-    relationship_graph(relationship_graph&& o) noexcept = default;
+    basic_relationship_graph(basic_relationship_graph&& o) noexcept = default;
     /// Deep copy, as the copy constructor.
-    relationship_graph& operator=(const relationship_graph& o) {
-        if (this != &o) *this = relationship_graph{o};
+    basic_relationship_graph& operator=(const basic_relationship_graph& o) {
+        if (this != &o) *this = basic_relationship_graph{o};
         return *this;
     }
     /// Takes over `o`'s graph without copying it.
-    relationship_graph& operator=(relationship_graph&& o) noexcept = default;
-    ~relationship_graph() = default;
+    basic_relationship_graph& operator=(basic_relationship_graph&& o) noexcept = default;
+    ~basic_relationship_graph() = default;
     /// A graph of `people` and `relationships` (one edge per spell).
     /// @throws contract_violation if a relationship names someone not in `people`, or a
     /// person id appears twice.
-    relationship_graph(std::span<const person> people, std::span<const relationship> rels) {
+    basic_relationship_graph(std::span<const person> people, std::span<const relationship> rels) {
         for (const auto& p : people) add_person(p);
         for (const auto& r : rels) add_relationship(r);
     }
@@ -247,16 +250,19 @@ private:
     std::vector<relationship> relationships_;
     std::vector<contact_event> contacts_;
 };
+/// People and their relationships over time (see `basic_relationship_graph`).
+using relationship_graph = basic_relationship_graph<>;
 
 /// Adds many ties to a graph fast: edges go straight into the Boost graph's edge vector, and
 /// each person's out-edge list is filled once, in person order, by `finish()` (also run by
 /// the destructor). The result is the same as `add_tie` in the same order, but a cohort of a
 /// million ties costs a counting sort instead of a million scattered appends. Until
 /// `finish()` the graph must not be used.
-class relationship_graph::bulk_ties {
+template <class V>
+class basic_relationship_graph<V>::bulk_ties {
 public:
     /// Starts adding about `expected` ties to `g`.
-    bulk_ties(relationship_graph& g, std::size_t expected)
+    bulk_ties(basic_relationship_graph& g, std::size_t expected)
         : g_{g}, first_{g.gp_->m_edges.size()}, degree_(g.person_count() + 1, 0) {
         g.gp_->m_edges.reserve(first_ + expected);
     }
@@ -304,13 +310,14 @@ public:
     }
 
 private:
-    relationship_graph& g_;
+    basic_relationship_graph& g_;
     std::size_t first_;
     std::vector<std::uint32_t> degree_; // degree_[v + 1]: new ends at v; then prefix sums
     bool done_ = false;
 };
 
-inline void relationship_graph::add_ties(
+template <class V>
+void basic_relationship_graph<V>::add_ties(
     std::span<const std::pair<std::pair<person_id, person_id>, tie>> items) {
     bulk_ties bulk{*this, items.size()};
     for (const auto& [people, t] : items) bulk.add(people.first, people.second, t);

@@ -27,8 +27,10 @@
 
 namespace carepath::graph {
 
-/// Where each child in a cohort lived: their placement spells, oldest first.
-class placement_index {
+/// Where each child in a cohort lived: their placement spells, oldest first. Use it as
+/// `placement_index`; a template with nothing to choose, as `basic_relationship_graph` is.
+template <class = void>
+class basic_placement_index {
 public:
     /// Adds a spell of `child`'s. Spells are kept in start order (stable for equal starts).
     void add(person_id child, placement_spell s) {
@@ -105,6 +107,8 @@ private:
     std::vector<std::uint32_t> dense_;
     std::unordered_map<person_id, std::uint32_t> sparse_;
 };
+/// Where each child in a cohort lived (see `basic_placement_index`).
+using placement_index = basic_placement_index<>;
 
 /// Keeps the edges of sibling kinds (full, half, step), on any date.
 struct sibling_edges_only {
@@ -165,7 +169,8 @@ sibling_pairs_in_care(const relationship_graph& g, const placement_index& where)
 
 /// True when `a` and `b` both live with the same carer on `d` (placements with no carer, such
 /// as supported accommodation, never count as together).
-[[nodiscard]] inline bool co_placed(const placement_index& where, person_id a, person_id b, date d) {
+template <class = void>
+[[nodiscard]] bool co_placed(const placement_index& where, person_id a, person_id b, date d) {
     const auto ca = where.carer_on(a, d);
     return ca && ca == where.carer_on(b, d);
 }

@@ -20,6 +20,7 @@
 #include "carepath/report/table.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <ostream>

@@ -5,6 +5,7 @@
 /// tables by placement group, legal group and age band), their yearly cost, and, when run, the
 /// back-test against later returns. Projections and back-tests are labelled as what they are:
 /// a back-test is validation against returns the fit never saw, never a fitting target.
+#include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
 #include "carepath/report/html.hpp"
 #include "carepath/report/svg.hpp"
@@ -40,7 +41,7 @@ struct forecast_report_data {
 namespace detail {
 
 inline std::string year_of_day(date d) {
-    return std::to_string(static_cast<int>(std::chrono::year_month_day{d}.year()));
+    return std::to_string(year_of(d));
 }
 
 // "12.3 [10.0-14.5]" with whole numbers for counts.

@@ -13,6 +13,7 @@
 #include "carepath/core/care_history.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstddef>
 #include <map>
 #include <optional>

@@ -29,7 +29,6 @@
 #include "carepath/ssda903/relationships_csv.hpp"
 #include "carepath/ssda903/table.hpp"
 
-#include <chrono>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -87,8 +86,8 @@ inline std::string first_of_month(std::string_view cell) {
     const auto d = parse_dfe_date(trim(cell));
     if (!d)
         return {};
-    const std::chrono::year_month_day ymd{*d};
-    return format_uk(date{ymd.year() / ymd.month() / std::chrono::day{1}});
+    const calendar_fields f = fields_of(*d);
+    return format_uk(date_of({f.year, f.month, 1}));
 }
 } // namespace detail
 

@@ -96,7 +96,6 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
 
 /// Computes the indicators of collection year `year` (2025 = 2024-25) from mapped children.
 [[nodiscard]] inline stability_indicators compute_indicators(const mapping_result& m, int year) {
-    using namespace std::chrono;
     stability_indicators s;
     s.collection_year = year;
     s.year_start = *make_date(year - 1, 4, 1);

@@ -5,11 +5,11 @@
 #include "carepath/ssda903/rule.hpp"
 #include "carepath/ssda903/rules.hpp"
 
+#include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
 #include "carepath/ssda903/detail/check.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -88,9 +88,8 @@ struct date_span {
 
 /// The collection year holding day `d`: the year of the 31 March on or after it.
 [[nodiscard]] inline int collection_year_of(date d) {
-    const std::chrono::year_month_day ymd{d};
-    const int y = static_cast<int>(ymd.year());
-    return static_cast<unsigned>(ymd.month()) <= 3 ? y : y + 1;
+    const calendar_fields f = fields_of(d);
+    return f.month <= 3 ? f.year : f.year + 1;
 }
 
 /// The collection year a return is for: its own `collection_year` when set, else the year

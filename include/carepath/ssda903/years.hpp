@@ -100,9 +100,8 @@ inline int year_of_data(const return_data& data) {
     for (const auto& r : eps->rows)
         if (auto d = cell_date(cell_trim(eps->cell(r, *col))); d && (!last || *d > *last)) last = d;
     if (!last) return 0;
-    const std::chrono::year_month_day ymd{*last};
-    const int y = static_cast<int>(ymd.year());
-    return static_cast<unsigned>(ymd.month()) <= 3 ? y : y + 1;
+    const calendar_fields f = fields_of(*last);
+    return f.month <= 3 ? f.year : f.year + 1;
 }
 
 inline diagnostic year_problem(std::string file, std::string message,

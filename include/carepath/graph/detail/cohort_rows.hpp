@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -330,14 +329,9 @@ inline std::optional<date> quick_iso_date(std::string_view t) noexcept {
         return std::nullopt;
     const int y = static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
     const unsigned m = m0 * 10 + m1, d = d0 * 10 + d1;
-    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1)
+    if (y < 1800 || y > 2200)
         return std::nullopt;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    constexpr unsigned length[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (d > length[m - 1] + (m == 2 && leap ? 1u : 0u))
-        return std::nullopt;
-    return date{std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
-                                            std::chrono::day{d}}};
+    return make_date(y, m, d);
 }
 // The date in `t`, or parse_iso_date's error.
 inline result<date> read_iso_date(std::string_view t) {

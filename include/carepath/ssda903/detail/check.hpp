@@ -101,7 +101,7 @@ inline std::string excel_serial_hint(std::string_view v) {
     const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc{} || p != v.data() + v.size() || n < 1 || n > 200000)
         return {};
-    const date day = date{std::chrono::year{1899} / 12 / 30} + days{n};
+    const date day = date_of({1899, 12, 30}) + days{n};
     return " (it looks like a spreadsheet's day number for " + format_uk(day)
            + ": format the column as a date, dd/mm/yyyy, before saving)";
 }

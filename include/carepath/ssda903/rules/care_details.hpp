@@ -344,9 +344,8 @@ inline bool la_code(std::string_view s) {
                              d = to_date(fixed);
                              if (d && zm) d = make_date(y, 12, 31);
                              else if (d && zd) {
-                                 const std::chrono::year_month_day ymd{*d};
-                                 d = date{std::chrono::year_month_day_last{ymd.year(),
-                                                                           std::chrono::month_day_last{ymd.month()}}};
+                                 const calendar_fields f = fields_of(*d);
+                                 d = last_day_of_month(f.year, f.month);
                              }
                          }
                          if (!d || *d >= *first.decom) {

@@ -33,8 +33,7 @@ inline std::optional<date> partial_date(std::string_view s) {
     if (s[3] < '0' || s[3] > '9' || s[4] < '0' || s[4] > '9') return std::nullopt;
     const unsigned m = static_cast<unsigned>((s[3] - '0') * 10 + (s[4] - '0'));
     if (m < 1 || m > 12) return std::nullopt;
-    using namespace std::chrono;
-    return date{year_month_day_last{year{y}, month_day_last{month{m}}}};
+    return last_day_of_month(y, m);
 }
 /// True for one of the SW_REASON codes (MANAGE ... OTHERS).
 inline bool sw_reason_code(std::string_view r) {
