@@ -33,6 +33,7 @@ struct calendar_fields {
     int year = 1970;      ///< the year, proleptic Gregorian
     unsigned month = 1;   ///< 1 for January
     unsigned day = 1;     ///< day of the month
+    /// Same year, month and day.
     friend constexpr bool operator==(const calendar_fields&, const calendar_fields&) = default;
 };
 

@@ -297,12 +297,15 @@ struct role_change {
 };
 
 /// A relationship between two people over time: one or more spells in which it existed, the
-/// contact arranged, and an explicit ending for each spell that closed.
-class relationship {
+/// contact arranged, and an explicit ending for each spell that closed. Use it as
+/// `relationship`; it is a template with nothing to choose only so that a file including
+/// core.hpp compiles the members it calls and no others (issue 14), as `basic_care_history`.
+template <class = void>
+class basic_relationship {
 public:
     /// A relationship that exists from `start`.
     /// @throws std::invalid_argument if `a == b` (nobody relates to themselves here).
-    relationship(person_id a, person_id b, relationship_kind kind, date start)
+    basic_relationship(person_id a, person_id b, relationship_kind kind, date start)
         : a_{a}, b_{b}, kind_{kind}, spells_{interval{start}} {
         if (a == b) throw std::invalid_argument{"relationship: a person cannot relate to themselves"};
     }
@@ -451,5 +454,7 @@ private:
     std::vector<contact_arrangement> contact_;
     std::vector<date> met_;
 };
+/// A relationship between two people over time (see `basic_relationship`).
+using relationship = basic_relationship<>;
 
 } // namespace carepath
