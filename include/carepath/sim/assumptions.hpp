@@ -7,6 +7,8 @@
 /// published says how wrong these numbers may be. A fitted number is not drawn: it is pinned
 /// by the published targets it was fitted to, and drawing the other assumptions already moves
 /// the run away from those targets, which is part of what a wider interval then shows.
+/// `assumptions` and `draw_assumptions` are templates with nothing to choose, compiled only in
+/// the files that call them (issue 14; sim/engine.hpp says why).
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/rng.hpp"
 
@@ -211,7 +213,8 @@ struct assumption_row {
 };
 
 /// Every assumption of `c` (`provenance::assumption`), in declaration order.
-[[nodiscard]] inline std::vector<assumption_row> assumptions(const calibration& c) {
+template <class = void>
+[[nodiscard]] std::vector<assumption_row> assumptions(const calibration& c) {
     std::vector<assumption_row> out;
     auto add = [&](std::string name, double v, std::string_view note, bool fitted,
                    input_kind kind) {
@@ -235,8 +238,9 @@ struct assumption_row {
 /// by a stream keyed on (seed, replicate): the same seed and replicate give the same draws on
 /// any thread or rank, and each replicate gets its own. Published and derived figures and
 /// fitted values are left as they are.
-[[nodiscard]] inline calibration draw_assumptions(const calibration& base, std::uint64_t seed,
-                                                  std::uint32_t replicate) {
+template <class = void>
+[[nodiscard]] calibration draw_assumptions(const calibration& base, std::uint64_t seed,
+                                           std::uint32_t replicate) {
     calibration out = base;
     stream draws{
         rng_key{.seed = seed, .replicate = replicate, .entity = 0, .use = purpose::parameters}};

@@ -22,6 +22,11 @@
 /// @endcode
 /// A run is reproducible: the same config, scenario and seed give the same bytes from the
 /// writers at any `threads`. The progress callback is called on the calling thread only.
+///
+/// The functions here are templates with nothing to choose (`template <class = void>`), called
+/// as plain functions: with g++ a file compiles a template's body only if it calls it, and an
+/// inline function's in every file that includes the header (issue 14: the model would add
+/// about a third to the compile cost of any file including carepath.hpp).
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/assumptions.hpp"
 #include "carepath/sim/calibration.hpp"
@@ -130,7 +135,8 @@ namespace detail {
 
 // Builds the yearly summary from the counts summed over authorities: the series by the
 // table in summary.hpp, then the figures.
-inline year_summary make_year(const year_acc& a, int year, double scale) {
+template <class = void>
+year_summary make_year(const year_acc& a, int year, double scale) {
     year_summary y;
     y.year = year;
     y.snapshot = date{std::chrono::year{year} / std::chrono::March / 31};
@@ -252,8 +258,9 @@ inline constexpr std::size_t keep_all = std::numeric_limits<std::size_t>::max();
 // authorities whose expected children (the stock plus a year's entries for each year run, by
 // the authority's share) fit in `keep_histories`; when not one fits, an equal part of it each.
 // Empty when none are kept.
-inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
-                                                  std::span<const double> shares, int years) {
+template <class = void>
+std::vector<std::size_t> histories_to_keep(const sim_config& config,
+                                           std::span<const double> shares, int years) {
     const std::size_t n = shares.size();
     if (config.keep_histories == 0 || n == 0)
         return {};
@@ -276,8 +283,9 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 
 /// Runs the simulation of `policy` under `config`.
 /// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...).
-[[nodiscard]] inline run_result simulate(const sim_config& config, const scenario& policy = {},
-                                         const progress_callback& on_progress = {}) {
+template <class = void>
+[[nodiscard]] run_result simulate(const sim_config& config, const scenario& policy = {},
+                                  const progress_callback& on_progress = {}) {
     if (config.years < 1)
         throw std::invalid_argument{"sim_config: years must be at least 1"};
     if (config.warmup_years < 0)
@@ -353,8 +361,8 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
             // sit among the short-lived memory of every other authority's run, which made
             // each later allocation search a fragmented heap (a 60% longer England run).
             // Results go by task number, so the order changes nothing else.
-            const std::size_t t = tasks - 1 - i;
-            const std::size_t rep = t / n_auth, la = t % n_auth;
+            const std::size_t task = tasks - 1 - i;
+            const std::size_t rep = task / n_auth, la = task % n_auth;
             detail::authority_input in;
             in.index = static_cast<std::uint32_t>(la);
             in.id = ids[la];
@@ -369,7 +377,7 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
             in.policy = &policy;
             in.projection = config.projection ? &*config.projection : nullptr;
             in.seeds = seeds.empty() ? nullptr : &seeds[la];
-            results[t] = detail::authority_model{in}.run();
+            results[task] = detail::authority_model{in}.run();
         },
         [&](std::size_t done) {
             if (on_progress)
@@ -457,9 +465,10 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 /// draws the same random numbers (common random numbers), so their difference in replicate i
 /// is the scenario's effect plus far less noise than either run has. Parameter uncertainty
 /// asked for by either scenario applies to both, for the same reason.
-[[nodiscard]] inline comparison compare(const sim_config& config, const scenario& alternative,
-                                        const scenario& baseline = {},
-                                        const progress_callback& on_progress = {}) {
+template <class = void>
+[[nodiscard]] comparison compare(const sim_config& config, const scenario& alternative,
+                                 const scenario& baseline = {},
+                                 const progress_callback& on_progress = {}) {
     sim_config both = config;
     both.parameter_uncertainty = config.parameter_uncertainty || alternative.parameter_uncertainty
                                  || baseline.parameter_uncertainty;
@@ -470,8 +479,9 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 }
 
 /// Figure `i` of the last year in each replicate of `r` (nullopt where it was not measured).
-[[nodiscard]] inline std::vector<std::optional<double>> last_year_values(const run_result& r,
-                                                                         std::size_t i) {
+template <class = void>
+[[nodiscard]] std::vector<std::optional<double>> last_year_values(const run_result& r,
+                                                                  std::size_t i) {
     std::vector<std::optional<double>> out;
     for (const auto& rep : r.replicates)
         out.push_back(rep.years.empty() ? std::nullopt : rep.years.back().figs.values[i]);
@@ -481,7 +491,8 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 /// Every last-year figure's paired difference, scenario minus baseline: the mean of the
 /// per-replicate differences, with a Student's t interval on pairs - 1 degrees of freedom
 /// (none from one pair). Replicates where either run lacks the figure are left out.
-[[nodiscard]] inline std::array<estimate, figure_count> paired_estimates(const comparison& c) {
+template <class = void>
+[[nodiscard]] std::array<estimate, figure_count> paired_estimates(const comparison& c) {
     std::array<estimate, figure_count> out{};
     for (std::size_t i = 0; i < figure_count; ++i)
         out[i] =
@@ -491,7 +502,8 @@ inline std::vector<std::size_t> histories_to_keep(const sim_config& config,
 
 namespace detail {
 // `[v0,v1,...]`.
-inline void put_numbers(std::ostream& os, const std::vector<double>& values) {
+template <class = void>
+void put_numbers(std::ostream& os, const std::vector<double>& values) {
     os << '[';
     for (std::size_t k = 0; k < values.size(); ++k) {
         if (k)
@@ -501,7 +513,8 @@ inline void put_numbers(std::ostream& os, const std::vector<double>& values) {
     os << ']';
 }
 
-inline void write_result_body(std::ostream& os, const run_result& r) {
+template <class = void>
+void write_result_body(std::ostream& os, const run_result& r) {
     os << "{\"scenario\":";
     put_string(os, r.scenario_name);
     os << ",\"seed\":" << r.config.seed << ",\"replicates\":" << r.config.replicates
@@ -541,12 +554,14 @@ inline void write_result_body(std::ostream& os, const run_result& r) {
 
 /// Writes `summary.json`: the last year's `figures` (mean over replicates), their confidence
 /// intervals, and the yearly series.
-inline void write_json(std::ostream& os, const run_result& r) {
+template <class = void>
+void write_json(std::ostream& os, const run_result& r) {
     detail::write_result_body(os, r);
     os << '\n';
 }
 /// Writes the series in long CSV form (`year,measure,category,value`), mean over replicates.
-inline void write_csv(std::ostream& os, const run_result& r) {
+template <class = void>
+void write_csv(std::ostream& os, const run_result& r) {
     write_series_csv(os, r.mean);
 }
 
@@ -554,7 +569,8 @@ inline void write_csv(std::ostream& os, const run_result& r) {
 /// "pairs", "values"}}}`: each figure's paired difference, scenario minus baseline (the mean of
 /// the per-replicate differences in `values`, with its 95% Student's t interval; `low` and
 /// `high` are null for fewer than 2 pairs, `mean` for none).
-inline void write_json(std::ostream& os, const comparison& c) {
+template <class = void>
+void write_json(std::ostream& os, const comparison& c) {
     os << "{\"baseline\":";
     detail::write_result_body(os, c.baseline);
     os << ",\"scenario\":";
@@ -582,7 +598,8 @@ inline void write_json(std::ostream& os, const comparison& c) {
 /// Writes `figure,baseline,scenario,difference,low,high,pairs` rows for the last year: the
 /// runs' means and the paired difference (scenario minus baseline) with its 95% Student's t
 /// interval; empty cells where there is nothing to show (no interval from one replicate).
-inline void write_csv(std::ostream& os, const comparison& c) {
+template <class = void>
+void write_csv(std::ostream& os, const comparison& c) {
     os << "figure,baseline,scenario,difference,low,high,pairs\n";
     const auto& a = c.baseline.mean.years.back().figs;
     const auto& b = c.alternative.mean.years.back().figs;
@@ -612,7 +629,8 @@ struct calibration_check {
 };
 
 /// Compares a run's figures with each published target whose year the run reports.
-[[nodiscard]] inline std::vector<calibration_check>
+template <class = void>
+[[nodiscard]] std::vector<calibration_check>
 check_calibration(const run_result& r, const std::vector<target>& targets = england_targets()) {
     std::vector<calibration_check> out;
     for (const auto& t : targets) {
@@ -631,8 +649,9 @@ check_calibration(const run_result& r, const std::vector<target>& targets = engl
 
 /// Prints simulated against published figures, one per line, with the source id and whether
 /// the figure was an input (so not evidence that the model is right).
-inline void write_calibration_report(std::ostream& os, const run_result& r,
-                                     const std::vector<target>& targets = england_targets()) {
+template <class = void>
+void write_calibration_report(std::ostream& os, const run_result& r,
+                              const std::vector<target>& targets = england_targets()) {
     os << "figure                                   year   published   simulated  ok  source\n";
     for (const auto& c : check_calibration(r, targets)) {
         char line[256];

@@ -4,6 +4,8 @@
 /// a published statistic), the yearly time series (one table, `series_measures`, lists them)
 /// and writers for JSON and CSV. The states it counts (home, legal group, age band) are in
 /// sim/states.hpp. JSON is written by hand here so the library needs no JSON dependency.
+/// The writers are templates with nothing to choose, compiled only in the files that call
+/// them (issue 14; sim/engine.hpp says why).
 #include "carepath/core/dates.hpp"
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/permanence.hpp"
@@ -300,7 +302,7 @@ inline constexpr auto series_measures = [] {
     using r = series_rule;
     using y = year_summary;
     // clang-format off
-    return std::tuple{
+    return std::make_tuple(
         series_measure{"in_care", &y::in_care, t::in_care},
         series_measure{"stock_by_placement", &y::stock_by_home, t::by_home, r::count, t::count,
                        std::span{detail::codes_of<home_kind>}},
@@ -325,8 +327,7 @@ inline constexpr auto series_measures = [] {
         series_measure{"with_sibling_in_care", &y::with_sibling_in_care, t::with_sibling},
         series_measure{"sw_changes", &y::sw_changes, t::worker_changes},
         series_measure{"lifelong_links_at_25_mean", &y::lifelong_links_at_25_mean, t::links_sum,
-                       r::mean, t::leavers_at_18},
-    };
+                       r::mean, t::leavers_at_18});
     // clang-format on
 }();
 
@@ -358,7 +359,8 @@ auto series_values(Y& y, const series_measure<M>& m) noexcept {
 }
 
 /// Fills the series of `y` from the year's counts `a`, scaled up by `up`.
-inline void fill_series(year_summary& y, const year_acc& a, double up) {
+template <class = void>
+void fill_series(year_summary& y, const year_acc& a, double up) {
     for_each_series([&](const auto& m) {
         const auto out = series_values(y, m);
         for (std::size_t i = 0; i < out.size(); ++i) {
@@ -430,7 +432,8 @@ inline void put_string(std::ostream& os, std::string_view s) {
 } // namespace detail
 
 /// Writes `f` as a JSON object, keys in figure order, nulls for figures not measured.
-inline void write_figures_json(std::ostream& os, const figures& f) {
+template <class = void>
+void write_figures_json(std::ostream& os, const figures& f) {
     os << '{';
     for (std::size_t i = 0; i < figure_count; ++i) {
         if (i)
@@ -444,7 +447,8 @@ inline void write_figures_json(std::ostream& os, const figures& f) {
 
 /// Writes one year's series as a JSON object: the year, its snapshot date, each series of
 /// `series_measures` in order, then the figures.
-inline void write_year_json(std::ostream& os, const year_summary& y) {
+template <class = void>
+void write_year_json(std::ostream& os, const year_summary& y) {
     os << "{\"year\":" << y.year << ",\"snapshot\":";
     detail::put_string(os, format_iso(y.snapshot));
     for_each_series([&](const auto& m) {
@@ -478,7 +482,8 @@ inline void write_series_csv_header(std::ostream& os) {
 
 /// Writes a summary's series in long form: one `year,measure,category,value` row per number,
 /// which spreadsheets and data frames pivot easily.
-inline void write_series_csv(std::ostream& os, const summary& s, bool header = true) {
+template <class = void>
+void write_series_csv(std::ostream& os, const summary& s, bool header = true) {
     if (header)
         write_series_csv_header(os);
     auto row = [&os](int year, std::string_view measure, std::string_view category, double v) {

@@ -8,6 +8,13 @@
 // This header declares the model and holds its state; the parts it is made of have their own
 // headers (event_queue, hazards, carer_pool, cohort_logs, and the member functions in
 // stock, entries, moves, exits and people). model.hpp puts them together.
+//
+// The model and the classes it is made of (carer_pool, cohort_logs, event_queue, history_log)
+// are templates with nothing to choose, `basic_x<>` under the name `x`, and so are the inline
+// functions of the sim headers that run or write a simulation: with g++ the body of a
+// non-template inline function compiles every template it uses in every file that includes
+// the header, called or not; as templates they compile only in the files that call them
+// (issue 14: about a third of the compile cost of a file including carepath.hpp).
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/after_care.hpp"
@@ -32,9 +39,10 @@
 
 namespace carepath::sim::detail {
 
-class authority_model {
+template <class = void>
+class basic_authority_model {
 public:
-    explicit authority_model(const authority_input& in)
+    explicit basic_authority_model(const authority_input& in)
         : in_{in}, cal_{*in.cal}, pol_{*in.policy}, start_{day_number(in.start)},
           burn_in_until_{std::max(start_, day_number(in.burn_in_until))},
           snapshots_{snapshot_days(in)}, end_{snapshots_.back()}, queue_{start_, end_},
@@ -49,8 +57,9 @@ public:
                                purpose::worker}} {
         result_.years.resize(static_cast<std::size_t>(in.years));
     }
-    authority_model(const authority_model&) = delete; // the carer pool points at people_
-    authority_model& operator=(const authority_model&) = delete;
+    // the carer pool points at people_
+    basic_authority_model(const basic_authority_model&) = delete;
+    basic_authority_model& operator=(const basic_authority_model&) = delete;
 
     authority_result run() {
         carers_.build();
@@ -257,5 +266,6 @@ private:
     authority_result result_;
     history_log log_{in_.id}; // the kept children's events, built into histories at the end
 };
+using authority_model = basic_authority_model<>;
 
 } // namespace carepath::sim::detail

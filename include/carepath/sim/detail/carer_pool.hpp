@@ -26,9 +26,10 @@ struct person_numbers {
     std::uint32_t operator()() noexcept { return (authority << 22) | (next++ & 0x3fffff); }
 };
 
-class carer_pool {
+template <class = void>
+class basic_carer_pool {
 public:
-    carer_pool(const calibration& cal, const scenario& pol, double share, stream rng,
+    basic_carer_pool(const calibration& cal, const scenario& pol, double share, stream rng,
                person_numbers& people)
         : cal_{&cal}, pol_{&pol}, share_{share}, rng_{rng}, people_{&people} {}
 
@@ -287,5 +288,6 @@ private:
     std::array<std::array<std::uint32_t, 2>, home_count> provider_{};
     double households_ = 0; // the authority's own foster households
 };
+using carer_pool = basic_carer_pool<>;
 
 } // namespace carepath::sim::detail

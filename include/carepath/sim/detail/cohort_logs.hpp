@@ -14,7 +14,8 @@
 
 namespace carepath::sim::detail {
 
-class cohort_logs {
+template <class = void>
+class basic_cohort_logs {
 public:
     struct exit_entry {
         std::int32_t day;
@@ -120,5 +121,6 @@ private:
     std::vector<placement_entry> placements_;
     std::vector<std::uint32_t> open_; // per child: its open placement entry, or none
 };
+using cohort_logs = basic_cohort_logs<>;
 
 } // namespace carepath::sim::detail

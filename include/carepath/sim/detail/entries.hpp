@@ -30,7 +30,8 @@ namespace carepath::sim::detail {
     return std::clamp(2 - (m2 / m1 + 1) / 2, 0.0, 1.0);
 }
 
-inline std::uint32_t authority_model::new_family(stream& r) {
+template <class V>
+std::uint32_t basic_authority_model<V>::new_family(stream& r) {
     family_rec f;
     f.mother = new_person();
     if (r.bernoulli(cal_.father_recorded.value))
@@ -45,7 +46,9 @@ inline std::uint32_t authority_model::new_family(stream& r) {
     return static_cast<std::uint32_t>(families_.size() - 1);
 }
 
-inline std::uint32_t authority_model::new_child(std::uint32_t fam, std::int32_t birth, bool male) {
+template <class V>
+std::uint32_t basic_authority_model<V>::new_child(std::uint32_t fam, std::int32_t birth,
+                                                 bool male) {
     child_rec c;
     c.gid = new_person();
     c.family = fam;
@@ -98,7 +101,8 @@ inline std::uint32_t authority_model::new_child(std::uint32_t fam, std::int32_t 
     return ci;
 }
 
-inline double authority_model::entries_per_year() const {
+template <class V>
+double basic_authority_model<V>::entries_per_year() const {
     if (in_.projection && !in_.projection->children.empty()) {
         const int y = year_of(to_date(now_))
                       + (to_date(now_) > date{std::chrono::year{year_of(to_date(now_))}
@@ -116,7 +120,8 @@ inline double authority_model::entries_per_year() const {
     return cal_.entries_per_year.value * in_.share;
 }
 
-inline std::array<double, band_count> authority_model::entry_ages() const {
+template <class V>
+std::array<double, band_count> basic_authority_model<V>::entry_ages() const {
     if (in_.projection && !in_.projection->children.empty()) {
         const auto& p = *in_.projection;
         std::array<double, band_count> w{};
@@ -127,7 +132,8 @@ inline std::array<double, band_count> authority_model::entry_ages() const {
     return cal_.entry_age.values;
 }
 
-inline double authority_model::mean_family_size() const {
+template <class V>
+double basic_authority_model<V>::mean_family_size() const {
     const auto& s = cal_.sibling_group_size.values;
     const double non_uasc = 1 + s[1] + 2 * s[2] + 3 * s[3];
     return cal_.entry_uasc.value + (1 - cal_.entry_uasc.value) * non_uasc;
@@ -135,7 +141,8 @@ inline double authority_model::mean_family_size() const {
 
 // Arrivals keep a clock in fractions of a day: rounding each gap to whole days would bias
 // the rate when gaps are a few days long (a large authority).
-inline void authority_model::schedule_arrival(std::int32_t from) {
+template <class V>
+void basic_authority_model<V>::schedule_arrival(std::int32_t from) {
     if (arrival_clock_ < from)
         arrival_clock_ = from;
     const double rate = entries_per_year() / mean_family_size();
@@ -151,7 +158,8 @@ inline void authority_model::schedule_arrival(std::int32_t from) {
 // each child coming back) is owed an entry, made the same day as a new family. A family can
 // bring more children than are owed; the family is sent when one child is owed with the chance
 // that makes the count's mean the stock's (detail::replace_at_one), else when two are.
-inline void authority_model::replace_leavers(double change) {
+template <class V>
+void basic_authority_model<V>::replace_leavers(double change) {
     if (now_ >= burn_in_until_)
         return;
     replacements_due_ += change;
@@ -164,7 +172,8 @@ inline void authority_model::replace_leavers(double change) {
     }
 }
 
-inline void authority_model::arrival() {
+template <class V>
+void basic_authority_model<V>::arrival() {
     const bool replacing = now_ < burn_in_until_;
     const bool uasc = arrivals_.bernoulli(cal_.entry_uasc.value);
     std::size_t size = 1;
@@ -216,7 +225,8 @@ inline void authority_model::arrival() {
     }
 }
 
-inline home_kind authority_model::draw_home(child_rec& c, bool entry) {
+template <class V>
+home_kind basic_authority_model<V>::draw_home(child_rec& c, bool entry) {
     const auto b = static_cast<std::size_t>(band_of(age_at(c, now_)));
     auto w = entry ? cal_.entry_home[b] : cal_.move_home[b];
     if (c.uasc) {
@@ -230,7 +240,8 @@ inline home_kind authority_model::draw_home(child_rec& c, bool entry) {
 }
 
 // Places child `ci` in a new home of kind `h` (entry, re-entry or move).
-inline void authority_model::set_home(std::uint32_t ci, home_kind h, std::uint32_t carer) {
+template <class V>
+void basic_authority_model<V>::set_home(std::uint32_t ci, home_kind h, std::uint32_t carer) {
     auto& c = children_[ci];
     c.home = h;
     c.carer = carer;
@@ -246,7 +257,8 @@ inline void authority_model::set_home(std::uint32_t ci, home_kind h, std::uint32
     cohorts_.placed(ci, children_[ci].home, now_);
 }
 
-inline void authority_model::enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
+template <class V>
+void basic_authority_model<V>::enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
     // the group's first child sets the kind of home; siblings join it unless a reason to
     // place them apart is recorded, in a household with room for them all when one is found
     // (carer_pool::household_with_room); else the group is split
@@ -330,7 +342,8 @@ inline void authority_model::enter_group(const std::vector<std::uint32_t>& group
     }
 }
 
-inline void authority_model::schedule_hearing(child_rec& c) {
+template <class V>
+void basic_authority_model<V>::schedule_hearing(child_rec& c) {
     const double weeks =
         cal_.plo_weeks.value + c.rng.exponential(1.0 / cal_.proceedings_extra_weeks.value);
     c.hearing = now_ + static_cast<std::int32_t>(weeks * 7);

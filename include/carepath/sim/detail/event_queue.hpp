@@ -27,12 +27,13 @@ struct event {
     std::uint32_t version;
 };
 
-class event_queue {
+template <class = void>
+class basic_event_queue {
 public:
     static constexpr std::uint32_t no_node = 0xffffffffU;
 
     /// A queue for the days `[first, last]`.
-    event_queue(std::int32_t first, std::int32_t last)
+    basic_event_queue(std::int32_t first, std::int32_t last)
         : first_{first}, last_{last}, today_{first},
           day_head_(static_cast<std::size_t>(last - first + 1), no_node) {}
 
@@ -89,5 +90,6 @@ private:
     std::vector<node> pool_;              // events, and spent nodes for reuse
     std::uint32_t free_node_ = no_node;
 };
+using event_queue = basic_event_queue<>;
 
 } // namespace carepath::sim::detail

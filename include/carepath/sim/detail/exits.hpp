@@ -11,7 +11,8 @@
 
 namespace carepath::sim::detail {
 
-inline void authority_model::leave_at_18(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::leave_at_18(std::uint32_t ci) {
     auto& c = children_[ci];
     exit_route route = exit_route::independent_living;
     bool stays = false;
@@ -51,7 +52,8 @@ inline void authority_model::leave_at_18(std::uint32_t ci) {
     leave(ci, route);
 }
 
-inline void authority_model::leave(std::uint32_t ci, exit_route route) {
+template <class V>
+void basic_authority_model<V>::leave(std::uint32_t ci, exit_route route) {
     replace_leavers(1);
     auto& c = children_[ci];
     auto& a = acc();
@@ -126,7 +128,8 @@ inline void authority_model::leave(std::uint32_t ci, exit_route route) {
     }
 }
 
-inline void authority_model::reenter(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::reenter(std::uint32_t ci) {
     auto& c = children_[ci];
     c.followed = false;
     if (age_at(c, now_) >= 18)
@@ -137,7 +140,8 @@ inline void authority_model::reenter(std::uint32_t ci) {
 
 // Children who left care in the years before the start date and come back during the run
 // (after_care.hpp). Only those who come back are made: the rest would never be seen.
-inline void authority_model::seed_after_care() {
+template <class V>
+void basic_authority_model<V>::seed_after_care() {
     if (in_.seeds)
         return; // a run from given histories has its own past
     stream r{rng_key{in_.seed, in_.replicate, (std::uint64_t{5} << 40) | in_.index,
@@ -188,7 +192,8 @@ inline void authority_model::seed_after_care() {
     }
 }
 
-inline void authority_model::snapshot(std::uint32_t k) {
+template <class V>
+void basic_authority_model<V>::snapshot(std::uint32_t k) {
     auto& a = result_.years[k];
     const std::int32_t year_start = k == 0 ? start_ : snapshots_[k - 1];
     const bool reported = k >= first_reported(); // the run's totals leave out a burn-in

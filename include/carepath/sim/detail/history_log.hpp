@@ -46,9 +46,10 @@ struct log_record {
 };
 
 // The records of one authority's kept children, in the order the model made them.
-class history_log {
+template <class = void>
+class basic_history_log {
 public:
-    explicit history_log(local_authority_id authority) : authority_{authority} {}
+    explicit basic_history_log(local_authority_id authority) : authority_{authority} {}
 
     void push(const log_record& r) {
         records_.push_back(r);
@@ -136,5 +137,6 @@ private:
     std::vector<log_record> records_;
     std::vector<bool> began_;
 };
+using history_log = basic_history_log<>;
 
 } // namespace carepath::sim::detail

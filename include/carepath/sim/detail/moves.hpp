@@ -13,7 +13,8 @@
 namespace carepath::sim::detail {
 
 // A foster household is approved, or one stops fostering and its children move (CLOSE).
-inline void authority_model::carer_turnover() {
+template <class V>
+void basic_authority_model<V>::carer_turnover() {
     const auto change = carers_.turnover();
     if (change.stopped != none) {
         const auto kids = carers_[change.stopped].children; // copied: moves change the list
@@ -36,7 +37,8 @@ inline void authority_model::carer_turnover() {
 // only the deterministic events (18th birthday, the final hearing, the end of a hold, a school
 // change put off to September, the end of compulsory school, a team move on its day) stop the
 // walk.
-inline void authority_model::schedule(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::schedule(std::uint32_t ci) {
     auto& c = children_[ci];
     // a move between teams due today is made now: it is not a change of home, so it need not
     // wait for a placement made today to last a day, and every handler ends here
@@ -77,7 +79,8 @@ inline void authority_model::schedule(std::uint32_t ci) {
         push(hard, ev_child, ci, c.version);
 }
 
-inline void authority_model::child_event(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::child_event(std::uint32_t ci) {
     auto& c = children_[ci];
     if (c.in_care && now_ <= c.last_change) {
         // placed today (moving with a sibling): a placement lasts at least a day
@@ -170,7 +173,8 @@ inline void authority_model::child_event(std::uint32_t ci) {
 
 // The case moves to another team: the day is kept (a move is made once a period of care), and
 // the child gets a new social worker unless the authority's teams keep the same one.
-inline void authority_model::move_team(std::uint32_t ci, team_move m) {
+template <class V>
+void basic_authority_model<V>::move_team(std::uint32_t ci, team_move m) {
     auto& c = children_[ci];
     if (m == team_move::to_care_team)
         c.care_team_day = now_;
@@ -180,7 +184,8 @@ inline void authority_model::move_team(std::uint32_t ci, team_move m) {
         assign_worker(ci, end_reason::worker_change);
 }
 
-inline void authority_model::set_legal(std::uint32_t ci, legal_group g) {
+template <class V>
+void basic_authority_model<V>::set_legal(std::uint32_t ci, legal_group g) {
     auto& c = children_[ci];
     c.legal = g;
     c.status_start = now_;
@@ -190,7 +195,8 @@ inline void authority_model::set_legal(std::uint32_t ci, legal_group g) {
                       .code = static_cast<std::uint8_t>(legal_status_of(g))});
 }
 
-inline void authority_model::same_carer_change(std::uint32_t ci, home_kind h, bool own_carers) {
+template <class V>
+void basic_authority_model<V>::same_carer_change(std::uint32_t ci, home_kind h, bool own_carers) {
     auto& c = children_[ci];
     c.home = h;
     c.last_change = now_;
@@ -201,8 +207,9 @@ inline void authority_model::same_carer_change(std::uint32_t ci, home_kind h, bo
 }
 
 // Returns false when the move was put off to tomorrow (the child was placed today).
-inline bool authority_model::move_child(std::uint32_t ci, std::optional<change_reason> why,
-                                        bool planned, bool forced) {
+template <class V>
+bool basic_authority_model<V>::move_child(std::uint32_t ci, std::optional<change_reason> why,
+                                          bool planned, bool forced) {
     auto& c = children_[ci];
     if (now_ <= c.last_change) {
         // a placement lasts at least a day: the move happens tomorrow
@@ -231,8 +238,9 @@ inline bool authority_model::move_child(std::uint32_t ci, std::optional<change_r
 }
 
 // Moves the child (and the siblings living with them, siblings.hpp) to a new home of kind `h`.
-inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reason why,
-                                      bool planned, bool forced) {
+template <class V>
+void basic_authority_model<V>::relocate(std::uint32_t ci, home_kind h, change_reason why,
+                                        bool planned, bool forced) {
     auto& c = children_[ci];
     const auto old = c.carer;
     const bool inside = c.rng.bernoulli(inside_share(cal_, pol_, h));
@@ -282,8 +290,9 @@ inline void authority_model::relocate(std::uint32_t ci, home_kind h, change_reas
 }
 
 // The move itself: ends or keeps ties, counts continuity, records the history.
-inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_t carer,
-                                     change_reason why, bool hold, bool back_to_held) {
+template <class V>
+void basic_authority_model<V>::move_to(std::uint32_t ci, home_kind h, std::uint32_t carer,
+                                       change_reason why, bool hold, bool back_to_held) {
     auto& c = children_[ci];
     // a move elsewhere while a placement is held open ends the hold first
     if (!back_to_held && c.held_carer != none)
@@ -376,7 +385,8 @@ inline void authority_model::move_to(std::uint32_t ci, home_kind h, std::uint32_
 
 // A new school from today: the tie with the old school's teacher ends. Returns whether the
 // child had one.
-inline bool authority_model::change_school(std::uint32_t ci, bool near) {
+template <class V>
+bool basic_authority_model<V>::change_school(std::uint32_t ci, bool near) {
     auto& c = children_[ci];
     bool ended = false;
     for (auto& t : c.ties)
@@ -393,7 +403,8 @@ inline bool authority_model::change_school(std::uint32_t ci, bool near) {
 
 // A school place from today when the child is of school age and has none (at entry, or in the
 // starting stock). Returns whether the child is at school.
-inline bool authority_model::start_school(std::uint32_t ci) {
+template <class V>
+bool basic_authority_model<V>::start_school(std::uint32_t ci) {
     auto& c = children_[ci];
     if (c.in_school)
         return true;
@@ -408,7 +419,8 @@ inline bool authority_model::start_school(std::uint32_t ci) {
 // The end of compulsory school: the tie with the school ends, and moves no longer change school.
 // It ends on the leaving day even when the model sees it later (a child who was at home then
 // and comes back into care after it).
-inline void authority_model::leave_school(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::leave_school(std::uint32_t ci) {
     auto& c = children_[ci];
     for (auto& t : c.ties)
         if (t.kind == kinds::teacher.code() && t.end == never) {
@@ -427,7 +439,8 @@ inline void authority_model::leave_school(std::uint32_t ci) {
     c.school_change_day = never;
 }
 
-inline void authority_model::release_held(std::uint32_t ci, bool record) {
+template <class V>
+void basic_authority_model<V>::release_held(std::uint32_t ci, bool record) {
     auto& c = children_[ci];
     if (c.held_carer == none)
         return;

@@ -16,7 +16,8 @@ namespace carepath::sim::detail {
 // one after another, each leaving at their own faster rate or when the post is filled; the
 // cases of the post pass from each holder to the next. An uncovered vacancy's cases are shared
 // out in the team and a permanent worker takes the post.
-inline std::uint32_t authority_model::hire(bool agency, std::int32_t cover_until) {
+template <class V>
+std::uint32_t basic_authority_model<V>::hire(bool agency, std::int32_t cover_until) {
     worker_rec w;
     w.person = new_person();
     w.agency = agency;
@@ -27,7 +28,8 @@ inline std::uint32_t authority_model::hire(bool agency, std::int32_t cover_until
     return id;
 }
 
-inline std::int32_t authority_model::vacancy_end() {
+template <class V>
+std::int32_t basic_authority_model<V>::vacancy_end() {
     // a vacancy lasts as long as at baseline: a scenario's turnover changes how often posts
     // fall vacant, not how hard they are to fill
     const double mean = mean_vacancy_years(cal_.sw_vacancy_rate.value, cal_.sw_turnover.value);
@@ -42,19 +44,22 @@ inline std::int32_t authority_model::vacancy_end() {
 // A post of the workforce at the start or a new post: held by an agency worker covering a
 // vacancy in the steady-state share (covered_vacancy_share), until a time drawn as for any
 // vacancy (memoryless), or by a permanent worker.
-inline std::uint32_t authority_model::hire_worker() {
+template <class V>
+std::uint32_t basic_authority_model<V>::hire_worker() {
     const bool agency = workers_rng_.bernoulli(
         covered_vacancy_share(cal_.sw_vacancy_rate.value, cal_.sw_vacancy_cover_share.value));
     return hire(agency, agency ? vacancy_end() : never);
 }
 
-inline std::uint32_t authority_model::hire_worker_now() {
+template <class V>
+std::uint32_t basic_authority_model<V>::hire_worker_now() {
     const auto w = hire_worker();
     schedule_worker(w, now_);
     return w;
 }
 
-inline void authority_model::schedule_worker(std::uint32_t w, std::int32_t from) {
+template <class V>
+void basic_authority_model<V>::schedule_worker(std::uint32_t w, std::int32_t from) {
     const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
                         * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
     const double years = workers_rng_.exponential(rate);
@@ -68,7 +73,8 @@ inline void authority_model::schedule_worker(std::uint32_t w, std::int32_t from)
     push(std::max(day, from + 1), ev_worker, w, 0);
 }
 
-inline std::uint32_t authority_model::pick_worker(child_rec& c) {
+template <class V>
+std::uint32_t basic_authority_model<V>::pick_worker(child_rec& c) {
     // the least-loaded of two drawn at random: caseloads stay near the mean
     const auto n = static_cast<std::uint32_t>(active_workers_.size());
     auto a = active_workers_[c.rng.below(n)];
@@ -84,7 +90,8 @@ inline std::uint32_t authority_model::pick_worker(child_rec& c) {
 
 // Gives child `ci` a social worker: `to` when given (the next holder of the post), else one
 // of the team's (pick_worker), never the one the child has or just had.
-inline void authority_model::assign_worker(std::uint32_t ci, end_reason why, std::uint32_t to) {
+template <class V>
+void basic_authority_model<V>::assign_worker(std::uint32_t ci, end_reason why, std::uint32_t to) {
     auto& c = children_[ci];
     const bool had = c.sw != none;
     if (had) {
@@ -109,7 +116,8 @@ inline void authority_model::assign_worker(std::uint32_t ci, end_reason why, std
         log_event(c, {.day = now_, .what = logged::worker_changed, .person = workers_[w].person});
 }
 
-inline void authority_model::worker_leaves(std::uint32_t w) {
+template <class V>
+void basic_authority_model<V>::worker_leaves(std::uint32_t w) {
     if (!workers_[w].active)
         return;
     workers_[w].active = false;
@@ -131,7 +139,9 @@ inline void authority_model::worker_leaves(std::uint32_t w) {
             assign_worker(ci, end_reason::worker_change, next);
 }
 
-inline void authority_model::begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind) {
+template <class V>
+void basic_authority_model<V>::begin_tie(std::uint32_t ci, std::uint32_t other,
+                                         std::uint16_t kind) {
     auto& c = children_[ci];
     for (const auto& t : c.ties)
         if (t.other == other && t.kind == kind && t.end == never)
@@ -141,8 +151,9 @@ inline void authority_model::begin_tie(std::uint32_t ci, std::uint32_t other, st
         log_event(c, {.day = now_, .what = logged::relationship_begun, .kind = kind, .person = other});
 }
 
-inline bool authority_model::end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind,
-                                     end_reason why, bool planned) {
+template <class V>
+bool basic_authority_model<V>::end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind,
+                                       end_reason why, bool planned) {
     auto& c = children_[ci];
     for (auto& t : c.ties)
         if (t.other == other && t.kind == kind && t.end == never) {
@@ -164,8 +175,9 @@ inline bool authority_model::end_tie(std::uint32_t ci, std::uint32_t other, std:
 // assumptions, not published figures, except the social worker's: a visit within a week
 // of a new placement (Care Planning, Placement and Case Review (England) Regulations 2010,
 // reg 28(2)(a)).
-inline contact_frequency authority_model::arrangement_of(const child_rec& c,
-                                                         const tie_rec& t) const {
+template <class V>
+contact_frequency basic_authority_model<V>::arrangement_of(const child_rec& c,
+                                                           const tie_rec& t) const {
     const auto k = t.kind;
     if (family_of_kind(k) == kind_family::sibling) {
         for (auto s : families_[c.family].children)
@@ -188,7 +200,8 @@ inline contact_frequency authority_model::arrangement_of(const child_rec& c,
 // or it is a foster carer kept as a former carer), given its arrangement. Recorded when
 // the run ends, and then only inside the tie's spell and the simulated horizon, because a
 // tie may yet end before its contact day.
-inline void authority_model::plan_contacts(std::uint32_t ci) {
+template <class V>
+void basic_authority_model<V>::plan_contacts(std::uint32_t ci) {
     const auto& c = children_[ci];
     for (const auto& t : c.ties) {
         if (t.end != never)
@@ -201,7 +214,8 @@ inline void authority_model::plan_contacts(std::uint32_t ci) {
     }
 }
 
-inline void authority_model::record_contacts() {
+template <class V>
+void basic_authority_model<V>::record_contacts() {
     for (const auto& p : contacts_)
         // refused when the tie ended before its contact day: no contact, rightly
         (void)result_.histories[p.history].record_contact(person_id{p.other}, kind_of(p.kind),
@@ -211,15 +225,17 @@ inline void authority_model::record_contacts() {
 
 // A kept child's event, logged for its history (built when the run ends, history_log.hpp:
 // the model keeps to the history's rules; a refusal is counted then, so tests can see it).
-inline void authority_model::log_event(const child_rec& c, log_record r) {
+template <class V>
+void basic_authority_model<V>::log_event(const child_rec& c, log_record r) {
     r.history = c.history;
     log_.push(r);
 }
 
 // Today's entry, re-entry or change of placement of a kept child, into the placement its
 // records now hold.
-inline void authority_model::log_placement(const child_rec& c, logged what, legal_status status,
-                                           std::optional<change_reason> why, bool hold) {
+template <class V>
+void basic_authority_model<V>::log_placement(const child_rec& c, logged what, legal_status status,
+                                             std::optional<change_reason> why, bool hold) {
     log_event(c, {.day = now_,
                   .what = what,
                   .code = static_cast<std::uint8_t>(status),

@@ -50,7 +50,8 @@ struct stock_plan {
 };
 
 /// Fits the stock's joint distributions to the calibration's margins.
-[[nodiscard]] inline stock_plan fit_stock(const calibration& cal) {
+template <class = void>
+[[nodiscard]] stock_plan fit_stock(const calibration& cal) {
     stock_plan p;
     // joint age x home from the published margins, with the pattern of moves and entries
     auto& ah = p.age_home;
@@ -84,7 +85,8 @@ struct stock_plan {
     return p;
 }
 
-inline void authority_model::seed_stock() {
+template <class V>
+void basic_authority_model<V>::seed_stock() {
     const auto n = static_cast<std::uint32_t>(std::lround(cal_.stock_count.value * in_.share));
     const auto plan = fit_stock(cal_);
     const auto& ah = plan.age_home;
@@ -163,7 +165,8 @@ inline void authority_model::seed_stock() {
     }
 }
 
-inline void authority_model::seed_given() {
+template <class V>
+void basic_authority_model<V>::seed_given() {
     for (const auto& s : *in_.seeds) {
         const auto fam = new_family(carers_.rng());
         const auto ci =
@@ -177,9 +180,10 @@ inline void authority_model::seed_given() {
     }
 }
 
-inline void authority_model::place_initial(std::uint32_t ci, home_kind h, legal_group l,
-                                           stream& init, std::optional<bool> inside_given,
-                                           std::uint32_t with_carer, std::uint32_t need) {
+template <class V>
+void basic_authority_model<V>::place_initial(std::uint32_t ci, home_kind h, legal_group l,
+                                             stream& init, std::optional<bool> inside_given,
+                                             std::uint32_t with_carer, std::uint32_t need) {
     auto& c = children_[ci];
     const bool inside = inside_given ? *inside_given : init.bernoulli(inside_share(cal_, pol_, h));
     c.in_care = true;
@@ -266,7 +270,8 @@ inline std::optional<legal_group> legal_of(legal_status s) noexcept {
 }
 
 // The children in care on `start` among the histories, as seeds for their authorities.
-inline std::vector<std::pair<local_authority_id, seed_child>>
+template <class = void>
+std::vector<std::pair<local_authority_id, seed_child>>
 seeds_from(const std::vector<care_history>& hs, date start) {
     std::vector<std::pair<local_authority_id, seed_child>> out;
     for (const auto& h : hs) {
