@@ -84,8 +84,8 @@ public:
             dispatch(e);
         });
         cohorts_.finish(snapshots_, start_, result_.years, first_reported());
-        log_.build(result_.histories, result_.refused_events);
         record_contacts();
+        log_.build(result_.histories, result_.refused_events);
         result_.children = children_.size();
         return std::move(result_);
     }

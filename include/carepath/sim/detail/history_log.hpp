@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace carepath::sim::detail {
@@ -26,7 +27,8 @@ enum class logged : std::uint8_t {
     left,               // left_care
     worker_changed,     // worker_changed (the social worker)
     relationship_begun, // relationship_begun, between the child and `person`
-    relationship_ended  // relationship_ended
+    relationship_ended, // relationship_ended
+    contact             // contact_recorded: a planned contact day, logged when the run ends
 };
 
 // One event of a kept child, as the model knows it. A placement is always the model's kind:
@@ -86,6 +88,8 @@ public:
             return worker_changed{on, worker_role::social_worker, social_worker_id{r.person}};
         case logged::relationship_begun:
             return relationship_begun{relationship{subject, person_id{r.person}, kind_of(r.kind), on}};
+        case logged::contact:
+            return contact_recorded{person_id{r.person}, kind_of(r.kind), on};
         case logged::relationship_ended:
         default:
             return relationship_ended{person_id{r.person}, kind_of(r.kind),
@@ -94,8 +98,9 @@ public:
     }
 
     // Adds every record to its history (`histories[record.history]`), each history's in the
-    // order logged, with room made for them first; counts the events a history refused. The
-    // log is empty afterwards.
+    // order logged, with room made for them first; counts the events a history refused,
+    // except contacts: a planned contact is refused, rightly, when its tie ended before the
+    // contact day. The log is empty afterwards.
     void build(std::vector<care_history>& histories, std::uint64_t& refused) {
         // the records of each history together, in log order (a counting sort)
         std::vector<std::uint32_t> first(histories.size() + 1, 0);
@@ -116,9 +121,11 @@ public:
             for (auto i = first[h]; i < first[h + 1]; ++i)
                 events.push_back(event_of(records_[order[i]], history.subject().as_person));
             history.reserve(events);
-            for (auto& e : events)
-                if (!history.add(std::move(e)))
+            for (auto& e : events) {
+                const bool contact = std::holds_alternative<contact_recorded>(e);
+                if (!history.add(std::move(e)) && !contact)
                     ++refused;
+            }
         }
         records_.clear();
         records_.shrink_to_fit();
