@@ -42,14 +42,16 @@ void basic_authority_model<V>::schedule(std::uint32_t ci) {
     auto& c = children_[ci];
     // a move between teams due today is made now: it is not a change of home, so it need not
     // wait for a placement made today to last a day, and every handler ends here
-    if (const auto [m, day] = next_team_move(cal_, c, start_);
-        m != team_move::no_move && day <= now_)
-        move_team(ci, m);
+    auto team = next_team_move(cal_, c, start_);
+    if (team.first != team_move::no_move && team.second <= now_) {
+        move_team(ci, team.first);
+        team = next_team_move(cal_, c, start_); // the move changed what comes next
+    }
     ++c.version;
     const std::int32_t hard = std::max(
         now_ + 1, std::min({c.hearing, c.held_until, c.school_change_day,
                             c.in_school ? c.school_leaving_day : never, c.edge_days.back(),
-                            next_team_move(cal_, c, start_).second, end_ + 1}));
+                            team.second, end_ + 1}));
     double need = c.rng.exponential(1.0);
     rate_table r{};
     std::int32_t t = now_;

@@ -143,9 +143,12 @@ template <class V>
 void basic_authority_model<V>::begin_tie(std::uint32_t ci, std::uint32_t other,
                                          std::uint16_t kind) {
     auto& c = children_[ci];
-    for (const auto& t : c.ties)
-        if (t.other == other && t.kind == kind && t.end == never)
-            return; // already tied
+    const std::uint64_t bit = tie_bit(other, kind);
+    if (c.tied & bit)
+        for (const auto& t : c.ties)
+            if (t.other == other && t.kind == kind && t.end == never)
+                return; // already tied
+    c.tied |= bit;
     c.ties.push_back(tie_rec{other, kind, now_});
     if (c.history != none)
         log_event(c, {.day = now_, .what = logged::relationship_begun, .kind = kind, .person = other});

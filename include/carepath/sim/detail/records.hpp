@@ -44,6 +44,12 @@ struct tie_rec {
     end_reason reason = end_reason::not_known;
 };
 
+// The bit of `child_rec::tied` for a tie to `other` of kind `kind`.
+[[nodiscard]] inline std::uint64_t tie_bit(std::uint32_t other, std::uint16_t kind) noexcept {
+    const std::uint64_t h = (std::uint64_t{other} << 16 | kind) * 0x9e3779b97f4a7c15ULL;
+    return std::uint64_t{1} << (h >> 58);
+}
+
 struct child_rec {
     std::uint32_t gid = 0;    // global child number (authority << 22 | local)
     std::uint32_t family = 0; // index into families
@@ -72,6 +78,9 @@ struct child_rec {
     std::uint32_t version = 0;
     stream rng;
     std::vector<tie_rec> ties;
+    // One bit for each (other, kind) the child has ever been tied to (tie_bit): a clear bit
+    // means no open tie with that key, so a new tie needs no search of `ties` (issue 14).
+    std::uint64_t tied = 0;
     std::uint32_t history = none;            // index into histories when kept
     std::uint8_t pending = 0;                // the outcome drawn for the scheduled event
     std::array<std::int32_t, 7> edge_days{}; // birthdays at the ages the model asks about
