@@ -130,3 +130,41 @@ TEST_CASE("history_log: an event the history refuses is counted and the rest sti
     CHECK(built[0].in_care());
     CHECK(built[0].placements()[0].where.carer == carer_id{8});
 }
+
+TEST_CASE("history_log: contacts come after the child's other events, and one after its tie ended "
+          "is refused without being counted",
+          "[sim][history_log]") {
+    history_log log{authority};
+    std::vector<care_history> built{care_history{subject(1)}};
+    const auto parent = kinds::birth_parent.code(), sibling = kinds::full_sibling.code();
+    log.push(entry(0, day(2020, 2, 1), 8));
+    log.push({.history = 0, .day = day(2020, 2, 1), .what = logged::relationship_begun,
+              .kind = parent, .person = 900});
+    log.push({.history = 0, .day = day(2020, 2, 1), .what = logged::relationship_begun,
+              .kind = sibling, .person = 901});
+    log.push({.history = 0, .day = day(2020, 5, 1), .what = logged::relationship_ended,
+              .code = static_cast<std::uint8_t>(end_reason::placement_move), .kind = sibling,
+              .person = 901});
+    // logged when the run ends, after every other record: contact with the parent on a day
+    // the tie is open, and with the sibling after their tie ended (refused, rightly)
+    log.push({.history = 0, .day = day(2020, 3, 2), .what = logged::contact, .kind = parent,
+              .person = 900});
+    log.push({.history = 0, .day = day(2020, 6, 1), .what = logged::contact, .kind = sibling,
+              .person = 901});
+    std::uint64_t refused = 0;
+    log.build(built, refused);
+    CHECK(refused == 0);
+    const auto& h = built[0];
+    REQUIRE(h.events().size() == 5);
+    const auto* met = std::get_if<contact_recorded>(&h.events().back());
+    REQUIRE(met != nullptr);
+    CHECK(met->other == person_id{900});
+    CHECK(met->kind == kinds::birth_parent);
+    CHECK(met->on == date{std::chrono::year{2020} / 3 / 2});
+    const auto* tie = h.find_relationship(person_id{900}, kinds::birth_parent);
+    REQUIRE(tie != nullptr);
+    CHECK(tie->contact_events() == std::vector<date>{date{std::chrono::year{2020} / 3 / 2}});
+    // room was made once for all six records, contacts included: had the contact come after
+    // the room was made, the list would have grown past it by doubling
+    CHECK(h.events().capacity() <= 6);
+}
