@@ -11,6 +11,7 @@
 #include "carepath/core/person.hpp"
 #include "carepath/core/relationship.hpp"
 #include "carepath/core/result.hpp"
+#include "carepath/graph/detail/person_index.hpp"
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/filtered_graph.hpp>
@@ -19,13 +20,11 @@
 #include <cstddef>
 #include <algorithm>
 #include <cstdint>
-#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
 #include <type_traits>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -98,7 +97,7 @@ public:
     // moving a cohort's graph would otherwise copy it.
     /// A deep copy, the Boost graph included.
     basic_relationship_graph(const basic_relationship_graph& o)
-        : gp_{std::make_unique<boost_graph_type>(*o.gp_)}, dense_{o.dense_}, sparse_{o.sparse_},
+        : gp_{std::make_unique<boost_graph_type>(*o.gp_)}, index_{o.index_},
           relationships_{o.relationships_}, contacts_{o.contacts_} {}
     /// Takes over `o`'s graph without copying it.
     basic_relationship_graph(basic_relationship_graph&& o) noexcept = default;
@@ -223,30 +222,17 @@ public:
 
 private:
     friend class bulk_ties;
-    // Ids that are small and dense (a cohort numbered from 0) are looked up in a vector; any
-    // other id falls back to a hash map. Both give the same answers.
-    static constexpr std::uint32_t absent = std::numeric_limits<std::uint32_t>::max();
     [[nodiscard]] std::optional<vertex> find(person_id p) const noexcept {
-        const auto k = p.value();
-        if (k < dense_.size() && dense_[k] != absent) return dense_[k];
-        if (sparse_.empty()) return std::nullopt;
-        if (auto it = sparse_.find(p); it != sparse_.end()) return it->second;
+        if (const auto v = index_.find(p); v != detail::person_index::none) return vertex{v};
         return std::nullopt;
     }
     void remember(person_id p, vertex v) {
-        const auto k = p.value();
-        if (k < dense_.size() || k < 2 * (boost::num_vertices(*gp_) + 1024)) {
-            if (k >= dense_.size())
-                dense_.resize(std::max<std::size_t>(k + 1, dense_.size() * 2), absent);
-            dense_[k] = static_cast<std::uint32_t>(v);
-        } else {
-            sparse_.emplace(p, v);
-        }
+        // ids up to about twice the vertices (and 1,024 more) are looked up in a vector
+        index_.add(p, static_cast<std::uint32_t>(v), 2 * (boost::num_vertices(*gp_) + 1024));
     }
 
     std::unique_ptr<boost_graph_type> gp_ = std::make_unique<boost_graph_type>();
-    std::vector<std::uint32_t> dense_;
-    std::unordered_map<person_id, vertex> sparse_;
+    detail::person_index index_;
     std::vector<relationship> relationships_;
     std::vector<contact_event> contacts_;
 };

@@ -13,6 +13,7 @@
 #include "carepath/core/ids.hpp"
 #include "carepath/core/interval.hpp"
 #include "carepath/core/placement.hpp"
+#include "carepath/graph/detail/person_index.hpp"
 #include "carepath/graph/relationship_graph.hpp"
 
 #include <algorithm>
@@ -21,7 +22,6 @@
 #include <numeric>
 #include <optional>
 #include <span>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -81,31 +81,19 @@ public:
     }
 
 private:
-    // Small dense ids (a cohort numbered from 0) are found through a vector, others through a
-    // hash map; both point into `children_`.
-    static constexpr std::uint32_t none = 0xffffffffu;
-    [[nodiscard]] std::uint32_t find(person_id p) const {
-        if (p.value() < dense_.size() && dense_[p.value()] != none) return dense_[p.value()];
-        if (sparse_.empty()) return none;
-        if (auto it = sparse_.find(p); it != sparse_.end()) return it->second;
-        return none;
-    }
+    static constexpr std::uint32_t none = detail::person_index::none;
+    // the row of `children_` that holds `p`'s spells, or none
+    [[nodiscard]] std::uint32_t find(person_id p) const { return index_.find(p); }
     std::vector<placement_spell>& spells_of(person_id p) {
         if (auto i = find(p); i != none) return children_[i].second;
         const auto i = static_cast<std::uint32_t>(children_.size());
         children_.emplace_back(p, std::vector<placement_spell>{});
-        if (p.value() < 16 * (children_.size() + 4096)) {
-            if (p.value() >= dense_.size())
-                dense_.resize(std::max<std::size_t>(p.value() + 1, 2 * dense_.size()), none);
-            dense_[p.value()] = i;
-        } else {
-            sparse_.emplace(p, i);
-        }
+        // ids up to 16 times the children (and 65,536 more) are looked up in a vector
+        index_.add(p, i, 16 * (children_.size() + 4096));
         return children_.back().second;
     }
     std::vector<std::pair<person_id, std::vector<placement_spell>>> children_;
-    std::vector<std::uint32_t> dense_;
-    std::unordered_map<person_id, std::uint32_t> sparse_;
+    detail::person_index index_;
 };
 /// Where each child in a cohort lived (see `basic_placement_index`).
 using placement_index = basic_placement_index<>;
