@@ -227,7 +227,7 @@ private:
         return std::nullopt;
     }
     void remember(person_id p, vertex v) {
-        // ids up to about twice the vertices (and 1,024 more) are looked up in a vector
+        // ids below twice the vertices plus 2,048 are looked up in a vector
         index_.add(p, static_cast<std::uint32_t>(v), 2 * (boost::num_vertices(*gp_) + 1024));
     }
 

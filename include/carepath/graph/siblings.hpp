@@ -88,7 +88,7 @@ private:
         if (auto i = find(p); i != none) return children_[i].second;
         const auto i = static_cast<std::uint32_t>(children_.size());
         children_.emplace_back(p, std::vector<placement_spell>{});
-        // ids up to 16 times the children (and 65,536 more) are looked up in a vector
+        // ids below 16 times the children plus 65,536 are looked up in a vector
         index_.add(p, i, 16 * (children_.size() + 4096));
         return children_.back().second;
     }
