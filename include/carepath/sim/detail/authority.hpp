@@ -182,7 +182,7 @@ private:
     void set_home(std::uint32_t ci, home_kind h, std::uint32_t carer);
     static bool has_open_tie(const child_rec& c, std::uint32_t other) {
         for (const auto& t : c.ties)
-            if (t.other == other && t.end == never)
+            if (t.other == other)
                 return true;
         return false;
     }
@@ -223,6 +223,8 @@ private:
     void begin_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind);
     bool end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind, end_reason why,
                  bool planned);
+    void end_tie_at(std::uint32_t ci, std::size_t i, std::int32_t day, end_reason why,
+                    bool planned);
     [[nodiscard]] contact_frequency arrangement_of(const child_rec& c, const tie_rec& t) const;
     void plan_contacts(std::uint32_t ci);
     void record_contacts();

@@ -28,8 +28,6 @@ void basic_authority_model<V>::leave_at_18(std::uint32_t ci) {
     const auto& k = cal_.tie_kept_to_25.values;
     double links = 0;
     for (const auto& t : c.ties) {
-        if (t.end != never)
-            continue;
         const auto fam = family_of_kind(t.kind);
         double p = 0;
         if (fam == kind_family::birth_family)
@@ -76,14 +74,14 @@ void basic_authority_model<V>::leave(std::uint32_t ci, exit_route route) {
         log_event(c, {.day = now_, .what = logged::left, .code = static_cast<std::uint8_t>(route)});
     // relationships that end with care
     const bool adopted = route == exit_route::adoption;
-    for (auto& t : c.ties) {
-        if (t.end != never)
-            continue;
-        const auto fam = family_of_kind(t.kind);
-        if (t.kind == kinds::social_worker.code())
-            end_tie(ci, t.other, t.kind, end_reason::age_out, true);
-        else if (adopted && fam == kind_family::birth_family)
-            end_tie(ci, t.other, t.kind, end_reason::adoption, true);
+    for (std::size_t i = 0; i < c.ties.size();) {
+        const auto k = c.ties[i].kind;
+        if (k == kinds::social_worker.code())
+            end_tie_at(ci, i, now_, end_reason::age_out, true);
+        else if (adopted && family_of_kind(k) == kind_family::birth_family)
+            end_tie_at(ci, i, now_, end_reason::adoption, true);
+        else
+            ++i; // an ended tie leaves the list, and the next takes its place
     }
     if (c.sw != none) {
         auto& load = workers_[c.sw].caseload;

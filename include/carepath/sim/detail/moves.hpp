@@ -302,10 +302,7 @@ void basic_authority_model<V>::move_to(std::uint32_t ci, home_kind h, std::uint3
     const auto old = c.carer;
     const auto old_home = c.home;
     // ties open before the move
-    std::size_t before = 0;
-    for (const auto& t : c.ties)
-        if (t.end == never)
-            ++before;
+    const std::size_t before = c.ties.size();
     std::size_t lost = 0;
     // the last carer: kept when the placement is held open, or by chance/policy
     if (old != none && carer_kind(old_home) != 0) {
@@ -391,9 +388,10 @@ template <class V>
 bool basic_authority_model<V>::change_school(std::uint32_t ci, bool near) {
     auto& c = children_[ci];
     bool ended = false;
-    for (auto& t : c.ties)
-        if (t.kind == kinds::teacher.code() && t.end == never) {
-            ended = end_tie(ci, t.other, t.kind, end_reason::school_move, false);
+    for (std::size_t i = 0; i < c.ties.size(); ++i)
+        if (c.ties[i].kind == kinds::teacher.code()) {
+            end_tie_at(ci, i, now_, end_reason::school_move, false);
+            ended = true;
             break;
         }
     begin_tie(ci, new_person(), kinds::teacher.code());
@@ -424,17 +422,9 @@ bool basic_authority_model<V>::start_school(std::uint32_t ci) {
 template <class V>
 void basic_authority_model<V>::leave_school(std::uint32_t ci) {
     auto& c = children_[ci];
-    for (auto& t : c.ties)
-        if (t.kind == kinds::teacher.code() && t.end == never) {
-            t.end = std::max(std::min(now_, c.school_leaving_day), t.start);
-            t.reason = end_reason::age_out;
-            if (c.history != none)
-                log_event(c, {.day = t.end,
-                              .what = logged::relationship_ended,
-                              .code = static_cast<std::uint8_t>(end_reason::age_out),
-                              .kind = t.kind,
-                              .person = t.other,
-                              .flag = true});
+    for (std::size_t i = 0; i < c.ties.size(); ++i)
+        if (c.ties[i].kind == kinds::teacher.code()) {
+            end_tie_at(ci, i, std::min(now_, c.school_leaving_day), end_reason::age_out, true);
             break;
         }
     c.in_school = false;

@@ -146,7 +146,7 @@ void basic_authority_model<V>::begin_tie(std::uint32_t ci, std::uint32_t other,
     const std::uint64_t bit = tie_bit(other, kind);
     if (c.tied & bit)
         for (const auto& t : c.ties)
-            if (t.other == other && t.kind == kind && t.end == never)
+            if (t.other == other && t.kind == kind)
                 return; // already tied
     c.tied |= bit;
     c.ties.push_back(tie_rec{other, kind, now_});
@@ -157,21 +157,30 @@ void basic_authority_model<V>::begin_tie(std::uint32_t ci, std::uint32_t other,
 template <class V>
 bool basic_authority_model<V>::end_tie(std::uint32_t ci, std::uint32_t other, std::uint16_t kind,
                                        end_reason why, bool planned) {
-    auto& c = children_[ci];
-    for (auto& t : c.ties)
-        if (t.other == other && t.kind == kind && t.end == never) {
-            t.end = std::max(now_, t.start); // ties made while the stock is set up
-            t.reason = why;
-            if (c.history != none)
-                log_event(c, {.day = t.end,
-                              .what = logged::relationship_ended,
-                              .code = static_cast<std::uint8_t>(why),
-                              .kind = kind,
-                              .person = other,
-                              .flag = planned});
+    const auto& ties = children_[ci].ties;
+    for (std::size_t i = 0; i < ties.size(); ++i)
+        if (ties[i].other == other && ties[i].kind == kind) {
+            end_tie_at(ci, i, now_, why, planned);
             return true;
         }
     return false;
+}
+
+// Ends the child's open tie at position `i` on `day` (not before it began: ties made while the
+// stock is set up), logged for a kept child, and drops it: the other ties keep their order.
+template <class V>
+void basic_authority_model<V>::end_tie_at(std::uint32_t ci, std::size_t i, std::int32_t day,
+                                          end_reason why, bool planned) {
+    auto& c = children_[ci];
+    const tie_rec t = c.ties[i];
+    if (c.history != none)
+        log_event(c, {.day = std::max(day, t.start),
+                      .what = logged::relationship_ended,
+                      .code = static_cast<std::uint8_t>(why),
+                      .kind = t.kind,
+                      .person = t.other,
+                      .flag = planned});
+    c.ties.erase(c.ties.begin() + static_cast<std::ptrdiff_t>(i));
 }
 
 // The contact arranged on a tie the child keeps across a move. These are model
@@ -207,8 +216,6 @@ template <class V>
 void basic_authority_model<V>::plan_contacts(std::uint32_t ci) {
     const auto& c = children_[ci];
     for (const auto& t : c.ties) {
-        if (t.end != never)
-            continue;
         if (t.start >= now_ && t.kind != kinds::former_foster_carer.code())
             continue; // gained at the move, not kept across it
         const auto day = now_ + days_to_first_contact(arrangement_of(c, t));

@@ -35,13 +35,12 @@ inline constexpr std::int32_t quarter_year_days = 91, half_year_days = 182, year
                               two_years_days = 730, two_and_a_half_years_days = 913,
                               five_years_days = 1826, twelve_years_days = 4383;
 
-/// A relationship of a simulated child, compactly.
+/// An open relationship of a simulated child, compactly. A tie that ends is logged (for a
+/// kept child) and removed from the child's list: nothing reads an ended tie again.
 struct tie_rec {
     std::uint32_t other;
     std::uint16_t kind; // relationship_kind code
     std::int32_t start;
-    std::int32_t end = never;
-    end_reason reason = end_reason::not_known;
 };
 
 // The bit of `child_rec::tied` for a tie to `other` of kind `kind`.
@@ -77,7 +76,7 @@ struct child_rec {
     std::uint16_t moves_year = 0;
     std::uint32_t version = 0;
     stream rng;
-    std::vector<tie_rec> ties;
+    std::vector<tie_rec> ties; // the open ones, in the order they began
     // One bit for each (other, kind) the child has ever been tied to (tie_bit): a clear bit
     // means no open tie with that key, so a new tie needs no search of `ties` (issue 14).
     std::uint64_t tied = 0;
