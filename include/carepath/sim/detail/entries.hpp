@@ -65,7 +65,6 @@ std::uint32_t basic_authority_model<V>::new_child(std::uint32_t fam, std::int32_
     }
     c.male = male;
     c.rng = stream{rng_key{in_.seed, in_.replicate, c.gid, purpose::child_events}};
-    c.ties.reserve(8); // birth family, siblings, carer, worker, school: one allocation
     children_.push_back(std::move(c));
     const auto ci = static_cast<std::uint32_t>(children_.size() - 1);
     families_[fam].children.push_back(ci);

@@ -4,6 +4,7 @@
 // inputs and its result, and the day arithmetic they share.
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
+#include "carepath/sim/detail/small_vec.hpp"
 #include "carepath/sim/detail/tally.hpp"
 #include "carepath/sim/projection.hpp"
 #include "carepath/sim/rng.hpp"
@@ -76,7 +77,9 @@ struct child_rec {
     std::uint16_t moves_year = 0;
     std::uint32_t version = 0;
     stream rng;
-    std::vector<tie_rec> ties; // the open ones, in the order they began
+    // the open ties, in the order they began: parents, grandparents, siblings, carer, social
+    // worker and school fit in place
+    small_vec<tie_rec, 8> ties;
     // One bit for each (other, kind) the child has ever been tied to (tie_bit): a clear bit
     // means no open tie with that key, so a new tie needs no search of `ties` (issue 14).
     std::uint64_t tied = 0;
@@ -90,7 +93,7 @@ struct child_rec {
 inline constexpr std::array<int, 7> age_edges{1, 4, 5, 10, 14, 16, 18};
 
 struct family_rec {
-    std::vector<std::uint32_t> children;
+    small_vec<std::uint32_t, 4> children; // a family arrives with 1-4
     std::uint32_t mother = none, father = none;
     std::array<std::uint32_t, 2> grandparents{none, none};
     std::uint32_t kin = none; // the relative who fosters the family's children, once found
