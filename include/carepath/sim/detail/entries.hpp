@@ -209,8 +209,10 @@ void basic_authority_model<V>::arrival() {
                 now_ - static_cast<std::int32_t>(cal_.sibling_entry_age_max.value * days_per_year),
                 now_ - 1);
         }
-        while (age_on(to_date(b), to_date(now_)) >= 18)
-            b += 30; // entrants are under 18
+        // entrants are under 18; fewer than 18 x 365 days old is under 18 whatever the leap
+        // days, which spares most children the calendar
+        while (now_ - b >= 18 * year_days && age_on(to_date(b), to_date(now_)) >= 18)
+            b += 30;
         const auto ci = new_child(fam, b, arrivals_.bernoulli(cal_.male.value / 100));
         children_[ci].uasc = uasc;
         group.push_back(ci);
