@@ -26,3 +26,24 @@ TEST_CASE("entries: during a burn-in a family replacing leavers is sent so that 
     CHECK(q > 0);
     CHECK(q < 1);
 }
+
+TEST_CASE("entries: a child's birthdays at the model's ages are core's birthdays, leap days "
+          "included",
+          "[sim][entries]") {
+    using namespace std::chrono;
+    // every birth day from 1 January 1896 to 31 December 2104: 1900 and 2100 are not leap
+    // years, 2000 is, and 29 February births move to 1 March in other years
+    const auto from = day_number(carepath::date{year{1896} / January / 1});
+    const auto to = day_number(carepath::date{year{2104} / December / 31});
+    std::size_t wrong = 0;
+    for (auto b = from; b <= to; ++b) {
+        const auto got = edge_birthdays(b);
+        for (std::size_t i = 0; i < age_edges.size(); ++i)
+            wrong += got[i] != day_number(carepath::birthday(to_date(b), age_edges[i]));
+    }
+    CHECK(wrong == 0);
+    const auto leap = edge_birthdays(day_number(carepath::date{year{2012} / February / 29}));
+    CHECK(to_date(leap[0]) == carepath::date{year{2013} / March / 1});  // 1
+    CHECK(to_date(leap[1]) == carepath::date{year{2016} / February / 29}); // 4
+    CHECK(to_date(leap[6]) == carepath::date{year{2030} / March / 1});  // 18
+}

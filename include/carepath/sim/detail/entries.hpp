@@ -30,6 +30,38 @@ namespace carepath::sim::detail {
     return std::clamp(2 - (m2 / m1 + 1) / 2, 0.0, 1.0);
 }
 
+// The day numbers of the birthdays at `age_edges` of a child born on day `birth`, as core
+// birthday() gives them (29 February births on 1 March in other years). Each is the birth day
+// plus 365 a year plus the 29 Februaries passed: cheaper than seven calendar conversions for
+// each of a run's half a million children.
+[[nodiscard]] inline std::array<std::int32_t, age_edges.size()> edge_birthdays(std::int32_t birth) {
+    const std::chrono::year_month_day born{to_date(birth)};
+    const int y = static_cast<int>(born.year());
+    const unsigned m = static_cast<unsigned>(born.month());
+    const unsigned d = static_cast<unsigned>(born.day());
+    std::array<std::int32_t, age_edges.size()> out{};
+    if (m == 2 && d == 29) {
+        for (std::size_t i = 0; i < age_edges.size(); ++i) {
+            const std::chrono::year_month_day at{born.year() + std::chrono::years{age_edges[i]},
+                                                 born.month(), born.day()};
+            out[i] = day_number(at.ok() ? date{at}
+                                        : date{std::chrono::year_month_day{
+                                              at.year(), std::chrono::March, std::chrono::day{1}}});
+        }
+        return out;
+    }
+    // leap years up to year n (n >= 0: the Gregorian rule, counted from year 0)
+    auto leaps_to = [](int n) { return n / 4 - n / 100 + n / 400; };
+    // the 29 Februaries before the birthday in year y + k: years y + 1 .. y + k for a birthday
+    // after February, y .. y + k - 1 for one in January or February
+    const int first = m > 2 ? y + 1 : y;
+    for (std::size_t i = 0; i < age_edges.size(); ++i) {
+        const int k = age_edges[i];
+        out[i] = birth + 365 * k + (leaps_to(first + k - 1) - leaps_to(first - 1));
+    }
+    return out;
+}
+
 template <class V>
 std::uint32_t basic_authority_model<V>::new_family(stream& r) {
     family_rec f;
@@ -53,16 +85,7 @@ std::uint32_t basic_authority_model<V>::new_child(std::uint32_t fam, std::int32_
     c.gid = new_person();
     c.family = fam;
     c.birth = birth;
-    // as core birthday(), with the date split into year, month and day once
-    const std::chrono::year_month_day born{to_date(birth)};
-    for (std::size_t i = 0; i < age_edges.size(); ++i) {
-        const std::chrono::year_month_day at{born.year() + std::chrono::years{age_edges[i]},
-                                             born.month(), born.day()};
-        c.edge_days[i] =
-            day_number(at.ok() ? date{at}
-                               : date{std::chrono::year_month_day{at.year(), std::chrono::March,
-                                                                  std::chrono::day{1}}});
-    }
+    c.edge_days = edge_birthdays(birth);
     c.male = male;
     c.rng = stream{rng_key{in_.seed, in_.replicate, c.gid, purpose::child_events}};
     children_.push_back(std::move(c));
