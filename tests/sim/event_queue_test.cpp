@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <random>
+#include <set>
 #include <stdexcept>
 #include <tuple>
 #include <vector>
@@ -89,5 +92,44 @@ TEST_CASE("event_queue: reused nodes keep the order", "[sim][events]") {
         CHECK(std::get<1>(out[i]) == ev_child);
         CHECK(std::get<1>(out[i + 1]) == ev_worker);
         CHECK(std::get<2>(out[i + 1]) == std::get<2>(out[i]) + 999); // pushed the day before last
+    }
+}
+
+TEST_CASE("event_queue: the order of a heap on (day, type, push order), whatever is pushed "
+          "while handling",
+          "[sim][events]") {
+    // children's events join the day after its last one (the queue keeps that node); random
+    // pushes for today and later while handling, of every type, check that shortcut against
+    // an ordered set used as the heap, popped in step with the queue
+    std::mt19937 gen{20261207};
+    const std::uint8_t types[] = {ev_child, ev_child, ev_child, ev_arrival, ev_worker,
+                                  ev_carer_change, ev_snapshot};
+    for (int round = 0; round < 20; ++round) {
+        event_queue q{0, 30};
+        using key = std::tuple<std::int32_t, int, std::uint32_t>; // day, type, push number
+        std::set<key> heap;
+        std::uint32_t pushed = 0;
+        auto push = [&](std::int32_t day) {
+            const auto type = types[gen() % std::size(types)];
+            q.push(day, type, pushed, 0);
+            if (day <= 30)
+                heap.emplace(day, type, pushed);
+            ++pushed;
+        };
+        for (int i = 0; i < 40; ++i)
+            push(static_cast<std::int32_t>(gen() % 31));
+        std::size_t handled = 0, wrong = 0;
+        q.run([&](const event& e) {
+            REQUIRE(!heap.empty());
+            wrong += *heap.begin() != key{e.day, e.type, e.entity};
+            heap.erase(heap.begin());
+            ++handled;
+            if (pushed < 400)
+                for (unsigned k = gen() % 3; k > 0; --k)
+                    push(e.day + static_cast<std::int32_t>(gen() % 3)); // today or soon
+        });
+        CHECK(wrong == 0);
+        CHECK(heap.empty());
+        CHECK(handled > 100);
     }
 }

@@ -35,7 +35,8 @@ public:
     /// A queue for the days `[first, last]`.
     basic_event_queue(std::int32_t first, std::int32_t last)
         : first_{first}, last_{last}, today_{first},
-          day_head_(static_cast<std::size_t>(last - first + 1), no_node) {}
+          day_head_(static_cast<std::size_t>(last - first + 1), no_node),
+          day_last_child_(day_head_.size(), no_node) {}
 
     /// Adds an event; one after the last day is dropped.
     /// @throws std::logic_error for a day before the one being processed.
@@ -52,12 +53,18 @@ public:
             pool_.emplace_back();
         }
         pool_[n].e = event{day, type, entity, version};
-        // after every event of the same or a lower type: push order within a type
-        std::uint32_t* link = &day_head_[static_cast<std::size_t>(day - first_)];
+        const auto d = static_cast<std::size_t>(day - first_);
+        // after every event of the same or a lower type: push order within a type. Children's
+        // events, the lowest type and most of the queue, go straight after the day's last one.
+        std::uint32_t* link = &day_head_[d];
+        if (type == ev_child && day_last_child_[d] != no_node)
+            link = &pool_[day_last_child_[d]].next;
         while (*link != no_node && pool_[*link].e.type <= type)
             link = &pool_[*link].next;
         pool_[n].next = *link;
         *link = n;
+        if (type == ev_child)
+            day_last_child_[d] = n;
     }
 
     /// Calls `handle(e)` for every event in order, day by day; `handle` may push events for
@@ -67,10 +74,13 @@ public:
         for (std::int32_t d = first_; d <= last_; ++d) {
             today_ = d;
             auto& head = day_head_[static_cast<std::size_t>(d - first_)];
+            auto& last_child = day_last_child_[static_cast<std::size_t>(d - first_)];
             while (head != no_node) {
                 const auto n = head;
                 const event e = pool_[n].e;
                 head = pool_[n].next;
+                if (n == last_child)
+                    last_child = no_node; // the day's children's events are all out
                 pool_[n].next = free_node_;
                 free_node_ = n;
                 handle(e);
@@ -87,6 +97,7 @@ private:
     };
     std::int32_t first_, last_, today_;
     std::vector<std::uint32_t> day_head_; // first event of each day from first_, or no_node
+    std::vector<std::uint32_t> day_last_child_; // last ev_child event of each day, or no_node
     std::vector<node> pool_;              // events, and spent nodes for reuse
     std::uint32_t free_node_ = no_node;
 };
