@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
 #include <string>
 
 using namespace carepath;
@@ -57,6 +58,57 @@ TEST_CASE("dates: formatting and parsing round-trip", "[core][dates]") {
     CHECK(format_iso(sys_days{2024y / March / 1}) == "2024-03-01");
     CHECK(format_long(sys_days{2024y / March / 1}) == "1 March 2024");
     CHECK(format_long(sys_days{2023y / December / 31}) == "31 December 2023");
+}
+
+TEST_CASE("dates: ISO and UK forms give exact text for any year, as printf's %04d did",
+          "[core][dates]") {
+    auto on = [](int y, unsigned m, unsigned d) { return date_of({y, m, d}); };
+    SECTION("31 December and 29 February") {
+        CHECK(format_iso(on(2023, 12, 31)) == "2023-12-31");
+        CHECK(format_uk(on(2023, 12, 31)) == "31/12/2023");
+        CHECK(format_iso(on(2024, 2, 29)) == "2024-02-29");
+        CHECK(format_uk(on(2024, 2, 29)) == "29/02/2024");
+        CHECK(format_iso(on(2000, 2, 29)) == "2000-02-29");
+        CHECK(format_uk(on(1970, 1, 1)) == "01/01/1970");
+        CHECK(format_iso(on(9999, 12, 31)) == "9999-12-31");
+    }
+    SECTION("years of fewer than four digits are padded with zeros") {
+        CHECK(format_iso(on(0, 1, 1)) == "0000-01-01");
+        CHECK(format_uk(on(0, 1, 1)) == "01/01/0000");
+        CHECK(format_iso(on(7, 3, 9)) == "0007-03-09");
+        CHECK(format_uk(on(7, 3, 9)) == "09/03/0007");
+        CHECK(format_iso(on(99, 10, 5)) == "0099-10-05");
+        CHECK(format_uk(on(999, 12, 31)) == "31/12/0999");
+        CHECK(format_iso(on(4, 2, 29)) == "0004-02-29");
+    }
+    SECTION("negative years keep the sign inside the four characters; longer years are whole") {
+        CHECK(format_iso(on(-1, 12, 31)) == "-001-12-31");
+        CHECK(format_uk(on(-1, 12, 31)) == "31/12/-001");
+        CHECK(format_iso(on(-999, 6, 1)) == "-999-06-01");
+        CHECK(format_uk(on(-1000, 6, 1)) == "01/06/-1000");
+        CHECK(format_iso(on(10000, 1, 1)) == "10000-01-01");
+        CHECK(format_uk(on(123456789, 1, 1)) == "01/01/123456789");
+    }
+    SECTION("past 15 characters the text is cut, as snprintf into 16 bytes cut it") {
+        CHECK(format_iso(on(1234567890, 1, 1)) == "1234567890-01-0");
+        CHECK(format_uk(on(1234567890, 1, 1)) == "01/01/123456789");
+        CHECK(format_iso(on(-2147483647 - 1, 12, 31)) == "-2147483648-12-");
+        CHECK(format_uk(on(2147483647, 12, 31)) == "31/12/214748364");
+    }
+    SECTION("the same text as snprintf for every year from -20000 to 20000") {
+        for (int y = -20000; y <= 20000; ++y) {
+            const calendar_fields f{y, y % 2 == 0 ? 2u : 12u, y % 2 == 0 ? 28u : 31u};
+            char iso[16];
+            char uk[16];
+            std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", f.year, f.month, f.day);
+            std::snprintf(uk, sizeof uk, "%02u/%02u/%04d", f.day, f.month, f.year);
+            const date d = date_of(f);
+            if (format_iso(d) != iso || format_uk(d) != uk) {
+                CAPTURE(y, format_iso(d), iso, format_uk(d), uk);
+                FAIL("differs from snprintf");
+            }
+        }
+    }
 }
 
 TEST_CASE("dates: bad dates are refused with a message that says what is wrong",

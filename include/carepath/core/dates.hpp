@@ -8,7 +8,6 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -193,14 +192,55 @@ inline result<date> finish_date(std::string_view text, int y, int m, int d) {
 }
 
 namespace detail {
+// Writes `v` (0-99) as two digits; past them.
+inline char* put_two_digits(char* p, unsigned v) noexcept {
+    p[0] = static_cast<char>('0' + v / 10);
+    p[1] = static_cast<char>('0' + v % 10);
+    return p + 2;
+}
+// Writes `y` as printf's "%04d" does: at least four characters, a minus sign counting as one,
+// zeros between the sign and the digits ("0999", "-001", "12345"); past them (at most 11).
+inline char* put_year(char* p, int y) noexcept {
+    if (y >= 0 && y <= 9999) [[likely]] {
+        const auto u = static_cast<unsigned>(y);
+        return put_two_digits(put_two_digits(p, u / 100), u % 100);
+    }
+    // The magnitude as unsigned: -INT_MIN does not fit an int.
+    unsigned u = y < 0 ? 0u - static_cast<unsigned>(y) : static_cast<unsigned>(y);
+    char digits[10];
+    int n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (y < 0) *p++ = '-';
+    for (int width = y < 0 ? 3 : 4; n < width; --width) *p++ = '0';
+    while (n > 0) *p++ = digits[--n];
+    return p;
+}
+// The digits are written by hand: snprintf took 1,650 instructions a date, 120 million of a
+// simulation's 6.2 billion (issue 14). The text is what snprintf("%04d-%02u-%02u") and
+// snprintf("%02u/%02u/%04d") into 16 bytes gave for every year an int holds, cut to 15
+// characters as they cut it (years of ten characters or more, which no return has).
 inline std::string format_ymd(date d, bool iso) {
     const calendar_fields f = fields_of(d);
-    char buf[16];
-    if (iso)
-        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", f.year, f.month, f.day);
-    else
-        std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", f.day, f.month, f.year);
-    return buf;
+    char buf[24];
+    char* p = buf;
+    if (iso) {
+        p = put_year(p, f.year);
+        *p++ = '-';
+        p = put_two_digits(p, f.month);
+        *p++ = '-';
+        p = put_two_digits(p, f.day);
+    } else {
+        p = put_two_digits(p, f.day);
+        *p++ = '/';
+        p = put_two_digits(p, f.month);
+        *p++ = '/';
+        p = put_year(p, f.year);
+    }
+    const auto n = static_cast<std::size_t>(p - buf);
+    return std::string(buf, n < 15 ? n : 15);
 }
 } // namespace detail
 

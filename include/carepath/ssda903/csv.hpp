@@ -329,38 +329,59 @@ parse_csv(std::string_view text, std::string_view file_name, std::vector<diagnos
     return false;
 }
 
-/// Writes one field, quoted only when it must be.
-inline void write_csv_field(std::ostream& os, std::string_view field, char delimiter = ',') {
+/// Appends one field to `out`, quoted only when it must be (`needs_quotes`); a quote inside a
+/// quoted field is doubled.
+inline void append_csv_field(std::string& out, std::string_view field, char delimiter = ',') {
     if (!needs_quotes(field, delimiter)) {
-        os << field;
+        out.append(field);
         return;
     }
-    os << '"';
+    out.push_back('"');
     for (char c : field) {
         if (c == '"')
-            os << '"';
-        os << c;
+            out.push_back('"');
+        out.push_back(c);
     }
-    os << '"';
+    out.push_back('"');
 }
 
-/// Writes one record ending in `eol` ("\n" by default; "\r\n" for strict RFC 4180).
+/// Appends one record ending in `eol` to `out` ("\n" by default; "\r\n" for strict RFC 4180).
+/// Building records in a string and writing them in large pieces is much cheaper than a stream
+/// insert per field (issue 14: 110 million instructions of a simulation's 6.2 billion).
 template <class Range>
-void write_csv_record(std::ostream& os, const Range& fields, std::string_view eol = "\n",
-                      char delimiter = ',') {
+void append_csv_record(std::string& out, const Range& fields, std::string_view eol = "\n",
+                       char delimiter = ',') {
     // One empty field alone would be an empty line, which the reader skips: quote it.
     if (std::ranges::distance(fields) == 1 && std::string_view{*std::ranges::begin(fields)}.empty()) {
-        os << "\"\"" << eol;
+        out.append("\"\"");
+        out.append(eol);
         return;
     }
     bool first = true;
     for (const auto& f : fields) {
         if (!first)
-            os << delimiter;
+            out.push_back(delimiter);
         first = false;
-        write_csv_field(os, f, delimiter);
+        append_csv_field(out, f, delimiter);
     }
-    os << eol;
+    out.append(eol);
+}
+
+/// Writes one field, quoted only when it must be (as `append_csv_field`).
+inline void write_csv_field(std::ostream& os, std::string_view field, char delimiter = ',') {
+    std::string text;
+    append_csv_field(text, field, delimiter);
+    os.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+/// Writes one record ending in `eol` ("\n" by default; "\r\n" for strict RFC 4180), as
+/// `append_csv_record`, with one write to the stream.
+template <class Range>
+void write_csv_record(std::ostream& os, const Range& fields, std::string_view eol = "\n",
+                      char delimiter = ',') {
+    std::string text;
+    append_csv_record(text, fields, eol, delimiter);
+    os.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 } // namespace carepath::ssda903

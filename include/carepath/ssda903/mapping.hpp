@@ -570,19 +570,22 @@ template <class = void>
     const bool by_year = opt.collection_year != 0 && opt.only_collection_year;
     const date year_start = by_year ? *make_date(opt.collection_year - 1, 4, 1) : date{};
     const date year_end = by_year ? *make_date(opt.collection_year, 3, 31) : date{};
-    auto sex_code = [&](sex s) -> std::string {
+    auto sex_code = [&](sex s) -> std::string_view {
         if (opt.collection_year != 0 && opt.collection_year < 2025 && s != sex::not_known)
             return s == sex::male ? "1" : "2"; // numeric codes before 2024-25
-        return std::string{to_string(s)};
+        return to_string(s);
     };
     for (const auto& h : histories) {
         const auto& c = h.subject();
         const std::string id = std::to_string(c.id.value());
         const row hr{.line = header.rows.size() + 2};
-        const std::array<std::string, 7> header_cells{id,
+        // Cells are views of these strings and of the codes' static text, not a std::string
+        // each (issue 14).
+        const std::string born = format_uk(c.birth_date);
+        const std::array<std::string_view, 7> header_cells{id,
                     sex_code(c.sex),
-                    format_uk(c.birth_date),
-                    c.ethnicity ? std::string{to_string(*c.ethnicity)} : std::string{},
+                    born,
+                    c.ethnicity ? to_string(*c.ethnicity) : std::string_view{},
                     "",
                     "",
                     ""};
@@ -608,7 +611,8 @@ template <class = void>
                 continue;
             const auto* spell = h.placement_on(on);
             const auto status = h.legal_status_on(on);
-            std::string dec, rec, reason;
+            std::string dec;
+            std::string_view rec, reason;
             const bool open_at_year_end = by_year && (!end || *end > year_end);
             if (end && !open_at_year_end) {
                 dec = format_uk(*end);
@@ -616,17 +620,18 @@ template <class = void>
                     rec = "X1";
                     if (const auto* next = h.placement_on(*end);
                         next && next != spell && next->reason)
-                        reason = std::string{to_string(*next->reason)};
+                        reason = to_string(*next->reason);
                 } else if (period->exit) {
-                    rec = std::string{rec_code(*period->exit, spell && spell->where.kinship)};
+                    rec = rec_code(*period->exit, spell && spell->where.kinship);
                 }
             }
-            const std::array<std::string, 13> cells{id,
-                       format_uk(on),
-                       std::string{to_string(starts[k].change)},
-                       status ? std::string{ssda903_code(*status).value_or("")} : std::string{},
+            const std::string start = format_uk(on);
+            const std::array<std::string_view, 13> cells{id,
+                       start,
+                       to_string(starts[k].change),
+                       status ? ssda903_code(*status).value_or("") : std::string_view{},
                        "",
-                       spell ? std::string{to_string(spell->where.type)} : std::string{},
+                       spell ? to_string(spell->where.type) : std::string_view{},
                        "",
                        dec,
                        rec,
