@@ -34,6 +34,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -186,7 +187,7 @@ private:
                 return true;
         return false;
     }
-    void enter_group(const std::vector<std::uint32_t>& group, bool reentry);
+    void enter_group(std::span<const std::uint32_t> group, bool reentry);
     void schedule_hearing(child_rec& c);
 
     // ---- the next event and moves (moves.hpp) ------------------------------------------------

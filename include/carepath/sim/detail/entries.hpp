@@ -219,7 +219,7 @@ void basic_authority_model<V>::arrival() {
                 - 1;
     }
     const auto& gap = cal_.sibling_age_gap_years.values;
-    std::vector<std::uint32_t> group;
+    small_vec<std::uint32_t, 4> group; // 1-4 children: no allocation
     for (std::size_t i = 0; i < size; ++i) {
         std::int32_t b = birth;
         if (i > 0) {
@@ -240,7 +240,7 @@ void basic_authority_model<V>::arrival() {
         children_[ci].uasc = uasc;
         group.push_back(ci);
     }
-    enter_group(group, false);
+    enter_group({group.data(), group.size()}, false);
     if (replacing) {
         replacement_pushed_ = false;
         replace_leavers(-static_cast<double>(group.size()));
@@ -282,7 +282,7 @@ void basic_authority_model<V>::set_home(std::uint32_t ci, home_kind h, std::uint
 }
 
 template <class V>
-void basic_authority_model<V>::enter_group(const std::vector<std::uint32_t>& group, bool reentry) {
+void basic_authority_model<V>::enter_group(std::span<const std::uint32_t> group, bool reentry) {
     // the group's first child sets the kind of home; siblings join it unless a reason to
     // place them apart is recorded, in a household with room for them all when one is found
     // (carer_pool::household_with_room); else the group is split

@@ -132,7 +132,8 @@ void basic_authority_model<V>::reenter(std::uint32_t ci) {
     c.followed = false;
     if (age_at(c, now_) >= 18)
         return;
-    enter_group({ci}, true);
+    const std::uint32_t alone[] = {ci};
+    enter_group(alone, true);
     replace_leavers(-1);
 }
 

@@ -22,6 +22,9 @@ std::uint32_t basic_authority_model<V>::hire(bool agency, std::int32_t cover_unt
     w.person = new_person();
     w.agency = agency;
     w.cover_until = agency ? cover_until : never;
+    // room for the caseload at which the team hires (pick_worker), so it seldom regrows
+    w.caseload.reserve(
+        static_cast<std::size_t>(cal_.sw_caseload.value * cal_.caseload_hire_factor.value) + 1);
     workers_.push_back(std::move(w));
     const auto id = static_cast<std::uint32_t>(workers_.size() - 1);
     active_workers_.push_back(id);
