@@ -40,14 +40,9 @@ namespace carepath::sim::detail {
     const unsigned m = static_cast<unsigned>(born.month());
     const unsigned d = static_cast<unsigned>(born.day());
     std::array<std::int32_t, age_edges.size()> out{};
-    if (m == 2 && d == 29) {
-        for (std::size_t i = 0; i < age_edges.size(); ++i) {
-            const std::chrono::year_month_day at{born.year() + std::chrono::years{age_edges[i]},
-                                                 born.month(), born.day()};
-            out[i] = day_number(at.ok() ? date{at}
-                                        : date{std::chrono::year_month_day{
-                                              at.year(), std::chrono::March, std::chrono::day{1}}});
-        }
+    if (m == 2 && d == 29) { // rare: core's rule for the years without one
+        for (std::size_t i = 0; i < age_edges.size(); ++i)
+            out[i] = day_number(birthday(to_date(birth), age_edges[i]));
         return out;
     }
     // leap years up to year n (n >= 0: the Gregorian rule, counted from year 0)
