@@ -151,6 +151,45 @@ TEST_CASE("hazards: the competing rates follow the child's state", "[sim][hazard
     }
 }
 
+TEST_CASE("hazards: the kept rates of a class are the rates worked out again, bit for bit",
+          "[sim][hazards]") {
+    // Children of every home, legal group, flag, age and time in placement, drawn in random
+    // order so that each class's table is first filled by one child and then read for others.
+    const calibration cal = default_england();
+    for (const bool kinship_support : {false, true}) {
+        scenario s;
+        s.kinship_support = kinship_support;
+        rate_cache cache;
+        stream rng{rng_key{7, 0, 1, purpose::child_events}};
+        for (int i = 0; i < 200000; ++i) {
+            auto c = child_at(static_cast<std::int32_t>(rng.below(19 * 365)),
+                              static_cast<home_kind>(rng.below(8)),
+                              static_cast<legal_group>(rng.below(4)));
+            c.long_term = rng.bernoulli(0.5);
+            c.uasc = rng.bernoulli(0.5);
+            // days near the edges as often as days between them
+            const std::int32_t edges[] = {0,  quarter_year_days, half_year_days, year_days,
+                                          two_years_days, c.edge_days[1] - c.placement_start,
+                                          c.edge_days[2] - c.placement_start,
+                                          c.edge_days[5] - c.placement_start};
+            const auto base = edges[rng.below(8)];
+            const auto day = std::max(c.placement_start,
+                                      c.placement_start + base + static_cast<std::int32_t>(
+                                                                     rng.below(5)) - 2);
+            const auto& kept = cache.at(cal, s, c, day);
+            rate_table fresh;
+            rates(cal, s, c, day, fresh);
+            double total = 0;
+            for (double v : fresh.values)
+                total += v;
+            REQUIRE(kept.rates.values == fresh.values);
+            REQUIRE(kept.total == total);
+        }
+        // every class met: 8 homes x 4 legal groups x 2 x 2 flags x 4 ages x 5 durations
+        CHECK(cache.size() == 2560);
+    }
+}
+
 TEST_CASE("hazards: the inside share moves with the scenario's foster share", "[sim][hazards]") {
     const calibration cal = default_england();
     scenario s;

@@ -94,6 +94,11 @@ public:
         double total = 0;
         for (double w : weights)
             total += w;
+        return choose(weights, total);
+    }
+    /// As `choose(weights)`, given `total`, the sum of `weights` added first to last (a
+    /// caller that keeps the sum need not add it again; the draw is the same).
+    [[nodiscard]] std::size_t choose(std::span<const double> weights, double total) noexcept {
         double u = uniform() * total;
         for (std::size_t i = 0; i < weights.size(); ++i) {
             u -= weights[i];

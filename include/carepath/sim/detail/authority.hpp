@@ -242,6 +242,7 @@ private:
     std::vector<std::int32_t> snapshots_; // 31 March of each year, the last is the end
     std::int32_t end_, now_ = 0;
     event_queue queue_;
+    rate_cache rate_tables_; // the competing rates of each class of child (hazards.hpp)
     person_numbers people_;
     carer_pool carers_;
     cohort_logs cohorts_;

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <utility>
+#include <vector>
 
 namespace carepath::sim::detail {
 
@@ -161,6 +162,65 @@ inline void rates(const calibration& cal, const scenario& pol, const child_rec& 
         r[o::long_term] = cal.long_term_rate.value;
     r[o::worker_transfer] = cal.sw_transfer_rate.value;
 }
+
+/// The competing rates of `rates`, worked out once for each class of child and kept (issue 14).
+/// `rates` reads a child's record only through the home, the legal group, the long-term and
+/// UASC flags, the age against the edges 4, 5 and 16, and the time in placement against the
+/// edges of `duration_factor` and of the rules (a quarter, half, one and two years); the
+/// calibration and the scenario are fixed for a run. So children of one class on their days
+/// share one table, and a table kept is the same, bit for bit, as one worked out again.
+class rate_cache {
+public:
+    /// A class's rates and their sum, added in the order of `rate_table::values`.
+    struct entry {
+        rate_table rates;   ///< the rate of each outcome
+        double total = 0;   ///< the sum of `rates`, first to last
+    };
+    rate_cache() {
+        index_.fill(unset);
+        tables_.reserve(class_count); // never regrows: references handed out stay valid
+    }
+    /// The rates of child `c` on `day` (as `rates` gives them) and their sum.
+    [[nodiscard]] const entry& at(const calibration& cal, const scenario& pol, const child_rec& c,
+                                  std::int32_t day) {
+        auto& i = index_[class_of(c, day)];
+        if (i == unset) {
+            i = static_cast<std::uint16_t>(tables_.size());
+            auto& e = tables_.emplace_back();
+            rates(cal, pol, c, day, e.rates);
+            for (double v : e.rates.values)
+                e.total += v;
+        }
+        return tables_[i];
+    }
+    /// The number of classes whose rates have been worked out.
+    [[nodiscard]] std::size_t size() const noexcept { return tables_.size(); }
+
+private:
+    static constexpr std::size_t homes = 8, legal_groups = 4, age_classes = 4, duration_classes = 5;
+    static constexpr std::size_t class_count =
+        homes * legal_groups * 2 * 2 * age_classes * duration_classes;
+    static constexpr std::uint16_t unset = 0xffff;
+
+    // The class of `c` on `day`: the age classes are under 4, 4, 5-15 and 16 or over (edge_days
+    // 1, 2 and 5 are the 4th, 5th and 16th birthdays); the duration classes end at the edges.
+    [[nodiscard]] static std::size_t class_of(const child_rec& c, std::int32_t day) noexcept {
+        const std::size_t age = day < c.edge_days[1] ? 0 : day < c.edge_days[2] ? 1
+                                : day < c.edge_days[5] ? 2 : 3;
+        const auto d = day - c.placement_start;
+        const std::size_t dur = d < quarter_year_days ? 0 : d < half_year_days ? 1
+                                : d < year_days ? 2 : d < two_years_days ? 3 : 4;
+        std::size_t k = static_cast<std::size_t>(c.home) * legal_groups
+                        + static_cast<std::size_t>(c.legal);
+        k = (k * 2 + c.long_term) * 2 + c.uasc;
+        return (k * age_classes + age) * duration_classes + dur;
+    }
+    static_assert(age_edges[1] == 4 && age_edges[2] == 5 && age_edges[5] == 16);
+    static_assert(static_cast<std::size_t>(home_kind::other_residential) + 1 == homes);
+    static_assert(static_cast<std::size_t>(legal_group::placement_order) + 1 == legal_groups);
+    std::array<std::uint16_t, class_count> index_{};
+    std::vector<entry> tables_;
+};
 
 // ---- social work teams and vacancies -------------------------------------------------------
 

@@ -53,13 +53,9 @@ void basic_authority_model<V>::schedule(std::uint32_t ci) {
                             c.in_school ? c.school_leaving_day : never, c.edge_days.back(),
                             team.second, end_ + 1}));
     double need = c.rng.exponential(1.0);
-    rate_table r{};
     std::int32_t t = now_;
     while (t < hard) {
-        rates(cal_, pol_, c, t, r);
-        double total = 0;
-        for (double v : r.values)
-            total += v;
+        const auto& [r, total] = rate_tables_.at(cal_, pol_, c, t);
         const std::int32_t seg_end = next_rate_change(c, t, hard);
         const double span = static_cast<double>(seg_end - t) / days_per_year;
         if (total * span > need) {
@@ -67,7 +63,7 @@ void basic_authority_model<V>::schedule(std::uint32_t ci) {
             const std::int32_t day = std::max(t + static_cast<std::int32_t>(dt), now_ + 1);
             if (day >= hard)
                 break;
-            c.pending = static_cast<std::uint8_t>(c.rng.choose(r.values));
+            c.pending = static_cast<std::uint8_t>(c.rng.choose(r.values, total));
             if (day <= end_)
                 push(day, ev_child, ci, c.version);
             return;
