@@ -50,9 +50,10 @@ namespace carepath::sim::detail {
     // the 29 Februaries before the birthday in year y + k: years y + 1 .. y + k for a birthday
     // after February, y .. y + k - 1 for one in January or February
     const int first = m > 2 ? y + 1 : y;
+    const int before = leaps_to(first - 1);
     for (std::size_t i = 0; i < age_edges.size(); ++i) {
         const int k = age_edges[i];
-        out[i] = birth + 365 * k + (leaps_to(first + k - 1) - leaps_to(first - 1));
+        out[i] = birth + 365 * k + (leaps_to(first + k - 1) - before);
     }
     return out;
 }
