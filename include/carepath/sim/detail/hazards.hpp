@@ -180,7 +180,8 @@ public:
         index_.fill(unset);
         tables_.reserve(class_count); // never regrows: references handed out stay valid
     }
-    /// The rates of child `c` on `day` (as `rates` gives them) and their sum.
+    /// The rates of child `c` on `day` (as `rates` gives them) and their sum. `cal` and `pol`
+    /// must be the same on every call to one cache: a table is kept whatever they are.
     [[nodiscard]] const entry& at(const calibration& cal, const scenario& pol, const child_rec& c,
                                   std::int32_t day) {
         auto& i = index_[class_of(c, day)];
