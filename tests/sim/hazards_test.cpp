@@ -151,7 +151,8 @@ TEST_CASE("hazards: the competing rates follow the child's state", "[sim][hazard
     }
 }
 
-TEST_CASE("hazards: the kept rates of a class are the rates worked out again, bit for bit",
+TEST_CASE("hazards: the kept rates of a class are the rates worked out again, bit for bit, "
+          "until the next rate change",
           "[sim][hazards]") {
     // Children of every home, legal group, flag, age and time in placement, drawn in random
     // order so that each class's table is first filled by one child and then read for others.
@@ -184,6 +185,11 @@ TEST_CASE("hazards: the kept rates of a class are the rates worked out again, bi
                 total += v;
             REQUIRE(kept.rates.values == fresh.values);
             REQUIRE(kept.total == total);
+            // the same table from a segment, which ends where next_rate_change says
+            const auto limit = day + 1 + static_cast<std::int32_t>(rng.below(3000));
+            const auto segment = cache.from(cal, s, c, day, limit);
+            REQUIRE(segment.rates == &kept);
+            REQUIRE(segment.end == next_rate_change(c, day, limit));
         }
         // every class met: 8 homes x 4 legal groups x 2 x 2 flags x 4 ages x 5 durations
         CHECK(cache.size() == 2560);

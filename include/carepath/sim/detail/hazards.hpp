@@ -184,15 +184,32 @@ public:
     /// must be the same on every call to one cache: a table is kept whatever they are.
     [[nodiscard]] const entry& at(const calibration& cal, const scenario& pol, const child_rec& c,
                                   std::int32_t day) {
-        auto& i = index_[class_of(c, day)];
-        if (i == unset) {
-            i = static_cast<std::uint16_t>(tables_.size());
-            auto& e = tables_.emplace_back();
-            rates(cal, pol, c, day, e.rates);
-            for (double v : e.rates.values)
-                e.total += v;
-        }
-        return tables_[i];
+        return lookup(cal, pol, c, day, class_of(c, day));
+    }
+    /// The rates of a stretch of days over which they stay the same.
+    struct segment {
+        const entry* rates; ///< the rates from the stretch's first day, as `at` gives them
+        std::int32_t end;   ///< the day they may change, as `next_rate_change` gives it
+    };
+    /// The rates of child `c` from `day` and the day they next change, at most `limit`: `at`
+    /// and `next_rate_change` together, with each of the child's edges compared once.
+    [[nodiscard]] segment from(const calibration& cal, const scenario& pol, const child_rec& c,
+                               std::int32_t day, std::int32_t limit) {
+        std::size_t dur = 0; // the time-in-placement edges passed
+        while (dur < placement_edges.size() && c.placement_start + placement_edges[dur] <= day)
+            ++dur;
+        std::size_t passed = 0; // the birthdays passed, of the six at which rates may change
+        while (passed + 1 < age_edges.size() && c.edge_days[passed] <= day)
+            ++passed;
+        std::int32_t end = limit;
+        if (dur < placement_edges.size())
+            end = std::min(end, c.placement_start + placement_edges[dur]);
+        if (passed + 1 < age_edges.size())
+            end = std::min(end, c.edge_days[passed]);
+        // under 4: the 4th birthday (edge 1) not passed; 4: the 5th (edge 2) not passed;
+        // 5-15: the 16th (edge 5) not passed
+        const std::size_t age = passed <= 1 ? 0 : passed == 2 ? 1 : passed <= 5 ? 2 : 3;
+        return {&lookup(cal, pol, c, day, key(c, age, dur)), end};
     }
     /// The number of classes whose rates have been worked out.
     [[nodiscard]] std::size_t size() const noexcept { return tables_.size(); }
@@ -203,6 +220,10 @@ private:
         homes * legal_groups * 2 * 2 * age_classes * duration_classes;
     static constexpr std::uint16_t unset = 0xffff;
 
+    // the edges of time in placement at which some rate changes (those of next_rate_change)
+    static constexpr std::array<std::int32_t, 4> placement_edges{quarter_year_days, half_year_days,
+                                                                 year_days, two_years_days};
+
     // The class of `c` on `day`: the age classes are under 4, 4, 5-15 and 16 or over (edge_days
     // 1, 2 and 5 are the 4th, 5th and 16th birthdays); the duration classes end at the edges.
     [[nodiscard]] static std::size_t class_of(const child_rec& c, std::int32_t day) noexcept {
@@ -211,10 +232,26 @@ private:
         const auto d = day - c.placement_start;
         const std::size_t dur = d < quarter_year_days ? 0 : d < half_year_days ? 1
                                 : d < year_days ? 2 : d < two_years_days ? 3 : 4;
+        return key(c, age, dur);
+    }
+    [[nodiscard]] static std::size_t key(const child_rec& c, std::size_t age,
+                                         std::size_t dur) noexcept {
         std::size_t k = static_cast<std::size_t>(c.home) * legal_groups
                         + static_cast<std::size_t>(c.legal);
         k = (k * 2 + c.long_term) * 2 + c.uasc;
         return (k * age_classes + age) * duration_classes + dur;
+    }
+    const entry& lookup(const calibration& cal, const scenario& pol, const child_rec& c,
+                        std::int32_t day, std::size_t k) {
+        auto& i = index_[k];
+        if (i == unset) {
+            i = static_cast<std::uint16_t>(tables_.size());
+            auto& e = tables_.emplace_back();
+            rates(cal, pol, c, day, e.rates);
+            for (double v : e.rates.values)
+                e.total += v;
+        }
+        return tables_[i];
     }
     static_assert(age_edges[1] == 4 && age_edges[2] == 5 && age_edges[5] == 16);
     static_assert(static_cast<std::size_t>(home_kind::other_residential) + 1 == homes);

@@ -55,8 +55,9 @@ void basic_authority_model<V>::schedule(std::uint32_t ci) {
     double need = c.rng.exponential(1.0);
     std::int32_t t = now_;
     while (t < hard) {
-        const auto& [r, total] = rate_tables_.at(cal_, pol_, c, t);
-        const std::int32_t seg_end = next_rate_change(c, t, hard);
+        const auto segment = rate_tables_.from(cal_, pol_, c, t, hard);
+        const auto& [r, total] = *segment.rates;
+        const std::int32_t seg_end = segment.end;
         const double span = static_cast<double>(seg_end - t) / days_per_year;
         if (total * span > need) {
             const double dt = need / total * days_per_year;
