@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+
 using namespace carepath;
 using namespace carepath::sim;
 using namespace carepath::sim::detail;
@@ -169,26 +171,23 @@ TEST_CASE("hazards: the kept rates of a class are the rates worked out again, bi
             c.long_term = rng.bernoulli(0.5);
             c.uasc = rng.bernoulli(0.5);
             // days near the edges as often as days between them
-            const std::int32_t edges[] = {0,  quarter_year_days, half_year_days, year_days,
-                                          two_years_days, c.edge_days[1] - c.placement_start,
-                                          c.edge_days[2] - c.placement_start,
-                                          c.edge_days[5] - c.placement_start};
-            const auto base = edges[rng.below(8)];
+            std::array<std::int32_t, 5 + 6> edges{0, quarter_year_days, half_year_days, year_days,
+                                                  two_years_days};
+            for (std::size_t e = 0; e < 6; ++e) // the birthdays at which some rate may change
+                edges[5 + e] = c.edge_days[e] - c.placement_start;
+            const auto base = edges[rng.below(edges.size())];
             const auto day = std::max(c.placement_start,
                                       c.placement_start + base + static_cast<std::int32_t>(
                                                                      rng.below(5)) - 2);
-            const auto& kept = cache.at(cal, s, c, day);
+            const auto limit = day + 1 + static_cast<std::int32_t>(rng.below(3000));
+            const auto segment = cache.from(cal, s, c, day, limit);
             rate_table fresh;
             rates(cal, s, c, day, fresh);
             double total = 0;
             for (double v : fresh.values)
                 total += v;
-            REQUIRE(kept.rates.values == fresh.values);
-            REQUIRE(kept.total == total);
-            // the same table from a segment, which ends where next_rate_change says
-            const auto limit = day + 1 + static_cast<std::int32_t>(rng.below(3000));
-            const auto segment = cache.from(cal, s, c, day, limit);
-            REQUIRE(segment.rates == &kept);
+            REQUIRE(segment.rates->rates.values == fresh.values);
+            REQUIRE(segment.rates->total == total);
             REQUIRE(segment.end == next_rate_change(c, day, limit));
         }
         // every class met: 8 homes x 4 legal groups x 2 x 2 flags x 4 ages x 5 durations

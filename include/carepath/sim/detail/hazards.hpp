@@ -93,7 +93,8 @@ struct rate_table {
 }
 
 /// The next day after `day` on which some rate changes (time in placement or age crosses an
-/// edge), or `limit`.
+/// edge), or `limit`. The rule as written; `rate_cache::from` finds the same day in the pass
+/// that finds the child's class, and its test holds the two equal.
 [[nodiscard]] inline std::int32_t next_rate_change(const child_rec& c, std::int32_t day,
                                                    std::int32_t limit) noexcept {
     std::int32_t next = limit;
@@ -180,19 +181,14 @@ public:
         index_.fill(unset);
         tables_.reserve(class_count); // never regrows: references handed out stay valid
     }
-    /// The rates of child `c` on `day` (as `rates` gives them) and their sum. `cal` and `pol`
-    /// must be the same on every call to one cache: a table is kept whatever they are.
-    [[nodiscard]] const entry& at(const calibration& cal, const scenario& pol, const child_rec& c,
-                                  std::int32_t day) {
-        return lookup(cal, pol, c, day, class_of(c, day));
-    }
     /// The rates of a stretch of days over which they stay the same.
     struct segment {
-        const entry* rates; ///< the rates from the stretch's first day, as `at` gives them
+        const entry* rates; ///< the rates on each day of the stretch, as `rates` gives them
         std::int32_t end;   ///< the day they may change, as `next_rate_change` gives it
     };
-    /// The rates of child `c` from `day` and the day they next change, at most `limit`: `at`
-    /// and `next_rate_change` together, with each of the child's edges compared once.
+    /// The rates of child `c` from `day` and the day they next change, at most `limit`, with
+    /// each of the child's edges compared once. `cal` and `pol` must be the same on every call
+    /// to one cache: a table is kept whatever they are.
     [[nodiscard]] segment from(const calibration& cal, const scenario& pol, const child_rec& c,
                                std::int32_t day, std::int32_t limit) {
         std::size_t dur = 0; // the time-in-placement edges passed
@@ -206,10 +202,22 @@ public:
             end = std::min(end, c.placement_start + placement_edges[dur]);
         if (passed + 1 < age_edges.size())
             end = std::min(end, c.edge_days[passed]);
-        // under 4: the 4th birthday (edge 1) not passed; 4: the 5th (edge 2) not passed;
-        // 5-15: the 16th (edge 5) not passed
+        // the class: under 4 (the 4th birthday, edge 1, not passed), 4 (the 5th, edge 2, not
+        // passed), 5-15 (the 16th, edge 5, not passed) or 16 and over; the time-in-placement
+        // edges passed; the home, legal group and flags
         const std::size_t age = passed <= 1 ? 0 : passed == 2 ? 1 : passed <= 5 ? 2 : 3;
-        return {&lookup(cal, pol, c, day, key(c, age, dur)), end};
+        std::size_t k = static_cast<std::size_t>(c.home) * legal_groups
+                        + static_cast<std::size_t>(c.legal);
+        k = (k * 2 + c.long_term) * 2 + c.uasc;
+        auto& i = index_[(k * age_classes + age) * duration_classes + dur];
+        if (i == unset) {
+            i = static_cast<std::uint16_t>(tables_.size());
+            auto& e = tables_.emplace_back();
+            rates(cal, pol, c, day, e.rates);
+            for (double v : e.rates.values)
+                e.total += v;
+        }
+        return {&tables_[i], end};
     }
     /// The number of classes whose rates have been worked out.
     [[nodiscard]] std::size_t size() const noexcept { return tables_.size(); }
@@ -224,35 +232,6 @@ private:
     static constexpr std::array<std::int32_t, 4> placement_edges{quarter_year_days, half_year_days,
                                                                  year_days, two_years_days};
 
-    // The class of `c` on `day`: the age classes are under 4, 4, 5-15 and 16 or over (edge_days
-    // 1, 2 and 5 are the 4th, 5th and 16th birthdays); the duration classes end at the edges.
-    [[nodiscard]] static std::size_t class_of(const child_rec& c, std::int32_t day) noexcept {
-        const std::size_t age = day < c.edge_days[1] ? 0 : day < c.edge_days[2] ? 1
-                                : day < c.edge_days[5] ? 2 : 3;
-        const auto d = day - c.placement_start;
-        const std::size_t dur = d < quarter_year_days ? 0 : d < half_year_days ? 1
-                                : d < year_days ? 2 : d < two_years_days ? 3 : 4;
-        return key(c, age, dur);
-    }
-    [[nodiscard]] static std::size_t key(const child_rec& c, std::size_t age,
-                                         std::size_t dur) noexcept {
-        std::size_t k = static_cast<std::size_t>(c.home) * legal_groups
-                        + static_cast<std::size_t>(c.legal);
-        k = (k * 2 + c.long_term) * 2 + c.uasc;
-        return (k * age_classes + age) * duration_classes + dur;
-    }
-    const entry& lookup(const calibration& cal, const scenario& pol, const child_rec& c,
-                        std::int32_t day, std::size_t k) {
-        auto& i = index_[k];
-        if (i == unset) {
-            i = static_cast<std::uint16_t>(tables_.size());
-            auto& e = tables_.emplace_back();
-            rates(cal, pol, c, day, e.rates);
-            for (double v : e.rates.values)
-                e.total += v;
-        }
-        return tables_[i];
-    }
     static_assert(age_edges[1] == 4 && age_edges[2] == 5 && age_edges[5] == 16);
     static_assert(static_cast<std::size_t>(home_kind::other_residential) + 1 == homes);
     static_assert(static_cast<std::size_t>(legal_group::placement_order) + 1 == legal_groups);
