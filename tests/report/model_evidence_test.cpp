@@ -78,33 +78,39 @@ TEST_CASE("reproduction section: targets and validation figures in two labelled 
     REQUIRE(targets.rows.size() == 1);
     REQUIRE(evidence.rows.size() == 3);
     CHECK(targets.rows[0][0] == "foster_share_2020");
-    CHECK(targets.rows[0][9] == "yes");
+    // the role on every row, not only in the caption: a table written as CSV has no caption
+    CHECK(targets.columns[1] == "role");
+    CHECK(targets.rows[0][1] == "target: fitted or an input, not evidence");
+    for (const auto& r : evidence.rows)
+        CHECK(r[1] == "validation: never read by the fit, evidence");
+    CHECK(targets.rows[0][10] == "yes");
 
     // definition and source on every row
     for (const auto& r : evidence.rows) {
-        CHECK(r[3] == "https://example.org/source");
-        CHECK(r[4] == "how the model counts it");
+        CHECK(r[4] == "https://example.org/source");
+        CHECK(r[5] == "how the model counts it");
     }
     const auto& sib = evidence.rows[0];
-    CHECK(sib[1] == "37.0 percent");
-    CHECK(sib[5] == "71.0");
-    CHECK(sib[6].find(" to ") != std::string::npos);
-    CHECK(sib[6].find("n = 2") != std::string::npos);
-    CHECK(sib[7] == "+34.0");
-    CHECK(sib[8].find("3.7 points") != std::string::npos);
-    CHECK(sib[9] == "NO");
+    CHECK(sib[2] == "37.0 percent");
+    CHECK(sib[6] == "71.0");
+    CHECK(sib[7].find(" to ") != std::string::npos);
+    CHECK(sib[7].find("n = 2") != std::string::npos);
+    CHECK(sib[8] == "+34.0");
+    CHECK(sib[9].find("3.7 points") != std::string::npos);
+    CHECK(sib[10] == "NO");
     // one replicate: a value, no interval, said in words
-    CHECK(evidence.rows[1][6] == "none: 1 replicate");
-    CHECK(evidence.rows[1][9] == "yes");
+    CHECK(evidence.rows[1][7] == "none: 1 replicate");
+    CHECK(evidence.rows[1][10] == "yes");
     // not computed: the reason instead of a number
-    CHECK(evidence.rows[2][5] == "not computed: the run is too short");
-    CHECK(evidence.rows[2][7] == "-");
-    CHECK(evidence.rows[2][9] == "-");
+    CHECK(evidence.rows[2][6] == "not computed: the run is too short");
+    CHECK(evidence.rows[2][8] == "-");
+    CHECK(evidence.rows[2][10] == "-");
 
     SECTION("a role with no measured figure says so") {
         const auto only_targets = reproduction_section(std::span{rows}.first(1));
         REQUIRE(only_targets.tables[1].rows.size() == 1);
-        CHECK(only_targets.tables[1].rows[0][5].find("no published figure") != std::string::npos);
+        CHECK(only_targets.tables[1].rows[0][6].find("no published figure") != std::string::npos);
+        CHECK(only_targets.tables[1].rows[0][1].find("validation:") == 0);
     }
 }
 

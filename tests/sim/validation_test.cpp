@@ -293,6 +293,8 @@ TEST_CASE("validation: a run that keeps every child's history computes the histo
     CHECK(sib->not_computed.empty());
     CHECK(sib->model.count == 1); // histories of one replicate: a value, no interval
     CHECK_FALSE(sib->model.interval);
+    CHECK(sib->scored); // every child of the replicate: judged against the tolerance
+    CHECK(sib->within.has_value());
     // a 12-year follow-up cannot come from 4 years
     CHECK_FALSE(find_row(rows, "adoption_disruption_12yr_2014")->not_computed.empty());
 
@@ -314,6 +316,14 @@ TEST_CASE("validation: a run that keeps every child's history computes the histo
     REQUIRE(some_sib);
     CHECK(some_sib->not_computed.empty());
     CHECK(some_sib->note.find("From every child of 11 authorities") != std::string::npos);
+    // a sample of authorities has no estimate of its error: shown, not judged
+    CHECK_FALSE(some_sib->scored);
+    CHECK_FALSE(some_sib->within.has_value());
+    CHECK(some_sib->note.find("Not scored") != std::string::npos);
+    CHECK(some_sib->note.find("--histories " + std::to_string(part.first_replicate_children))
+          != std::string::npos);
+    // a year figure from the whole run is still judged
+    CHECK(find_row(from_part, "cla_count_2020")->within.has_value());
     CHECK(find_row(from_part, "cla_count_2020")->note.find("From every child")
           == std::string::npos); // a year figure comes from the whole run
     // year figures do not need histories

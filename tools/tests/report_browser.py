@@ -218,7 +218,7 @@ def check_reproduction(section, name):
             failures.append("%s: table caption %r does not say %r (role %s), visibly"
                             % (name, cap, label, role))
         cols = table["columns"]
-        need = ("figure (source id)", "published", "source", "model's definition (this run's dates)",
+        need = ("figure (source id)", "role", "published", "source", "model's definition (this run's dates)",
                 "model (mean)", "95% interval (t)", "gap (model minus published)", "tolerance",
                 "within tolerance")
         missing = [c for c in need if c not in cols]
@@ -232,6 +232,9 @@ def check_reproduction(section, name):
             cells = row["cells"]
             if not row["visible"]:
                 failures.append("%s: %s row %r is not visible" % (name, role, cells[0]))
+            if not cells[cols.index("role")].startswith(role + ":"):
+                failures.append("%s: %s row %r gives the role %r" % (name, role, cells[0],
+                                                                   cells[cols.index("role")]))
             if not cells[source] or not cells[definition]:
                 failures.append("%s: %s row %r has no source or definition" % (name, role, cells[0]))
             if NUMBER.match(cells[model]):

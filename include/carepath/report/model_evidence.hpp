@@ -96,7 +96,13 @@ inline data_table reproduction_table(std::string caption, std::span<const sim::v
                                      sim::figure_role role) {
     data_table t;
     t.caption = std::move(caption);
+    // the role in every row as well as in the caption: a table written out as CSV loses its
+    // caption, and a fitted figure's "yes" must not read as evidence there
+    const std::string role_cell = role == sim::figure_role::target
+                                      ? "target: fitted or an input, not evidence"
+                                      : "validation: never read by the fit, evidence";
     t.columns = {"figure (source id)",
+                 "role",
                  "published",
                  "what was published",
                  "source",
@@ -122,12 +128,12 @@ inline data_table reproduction_table(std::string caption, std::span<const sim::v
         }
         if (r.gap)
             gap = (*r.gap > 0 ? "+" : "") + auto_number(*r.gap);
-        t.add_row({r.id, published_cell(r), r.published_as, r.source, r.definition, model, interval,
+        t.add_row({r.id, role_cell, published_cell(r), r.published_as, r.source, r.definition, model, interval,
                    gap, r.tolerance.words, within_cell(r), r.note});
     }
     if (t.rows.empty())
-        t.add_row({"-", "-", "-", "-", "-", "no published figure of this role is measured", "-",
-                   "-", "-", "-", "-"});
+        t.add_row({"-", role_cell, "-", "-", "-", "-",
+                   "no published figure of this role is measured", "-", "-", "-", "-", "-"});
     return t;
 }
 } // namespace detail
@@ -157,7 +163,9 @@ inline constexpr std::string_view validation_table_caption =
         "Figures from care histories (sibling separation, school and social worker changes, "
         "re-entry, disruption after orders) are measured under the published definition and "
         "need every child's history of a replicate (--histories); a run keeps the histories of "
-        "its first replicate only, so they have no interval. A figure the run cannot compute "
+        "its first replicate only, so they have no interval, and when it kept only some "
+        "authorities' children they are shown but not scored. The role is also a column, so "
+        "the tables written as CSV keep it. A figure the run cannot compute "
         "says why instead of showing a number. Published figures are of other years than the "
         "run's: the comparison is of levels. Reasons for each miss: docs/validation.md.";
     s.tables.push_back(detail::reproduction_table(std::string{target_table_caption}, rows,

@@ -61,8 +61,11 @@ struct scenario {
     bool staying_close_to_25 = false;
     /// Multiplies social workers' annual leaving rate (0.5 halves turnover).
     double sw_turnover_factor = 1.0;
-    /// Share of new placements sought inside the home authority (0-1); unset keeps the
-    /// calibrated share.
+    /// The chance that a new foster home is inside the home authority (0-1); every other kind
+    /// of home moves from its calibrated chance by the same ratio, capped at 1, so 1 does not
+    /// put every child inside (children's homes, adoptive and other residential homes stay
+    /// below it; placements made before the scenario starts are not moved). Unset
+    /// keeps the calibrated chances.
     std::optional<double> share_inside_home_authority;
     /// Multiplies foster carer approvals per year (2.0 doubles recruitment).
     double carer_recruitment_factor = 1.0;

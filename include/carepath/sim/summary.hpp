@@ -131,7 +131,8 @@ struct carepath::enum_table<carepath::sim::figure_key> {
         enum_row<e>{e::no_change_home_school_sw_2yr_share, "no_change_home_school_sw_2yr_share",
                     "% in care two years with no change of home, school or social worker"},
         enum_row<e>{e::reentry_within_5yr_share, "reentry_within_5yr_share",
-                    "% of leavers back in care within 5 years"},
+                    "% of those leaving care before 18 (not to live independently) back in care "
+                    "within 5 years"},
         enum_row<e>{e::sgo_disruption_5yr_share, "sgo_disruption_5yr_share",
                     "% of SGO leavers back in care within 5 years"},
         enum_row<e>{e::adoption_breakdown_12yr_share, "adoption_breakdown_12yr_share",

@@ -579,8 +579,10 @@ pool_replicates(std::span<const std::vector<validation_row>> per_replicate) {
 
 /// The rows for `run`: its replicates' year figures, and the histories it kept (replicate 1
 /// only, so history figures have no interval unless every replicate is run on its own). When
-/// the run kept whole authorities, history figures come from every child of those, and their
-/// rows say so.
+/// the run kept whole authorities but not all, history figures come from every child of
+/// those: their rows say so and are not scored, because a few authorities' figure moves from
+/// seed to seed by more than many tolerances (docs/validation.md, "Figures from a sample of
+/// authorities") and the run has no estimate of that error to judge it with.
 [[nodiscard]] inline std::vector<validation_row> validation_rows(const published_figures& published,
                                                                  const run_result& run) {
     std::vector<replicate_view> reps;
@@ -597,16 +599,22 @@ pool_replicates(std::span<const std::vector<validation_row>> per_replicate) {
     auto rows = validation_rows(published, reps, years);
     if (!part || run.history_children >= run.first_replicate_children)
         return rows;
-    const std::string covers = "From every child of " + std::to_string(run.history_authorities)
-                               + (run.history_authorities == 1 ? " authority" : " authorities")
-                               + " (" + std::to_string(run.history_children) + " of the "
-                               + std::to_string(run.first_replicate_children)
-                               + " children of replicate 1; the histories kept).";
+    const std::string covers =
+        "From every child of " + std::to_string(run.history_authorities)
+        + (run.history_authorities == 1 ? " authority" : " authorities") + " ("
+        + std::to_string(run.history_children) + " of the "
+        + std::to_string(run.first_replicate_children)
+        + " children of replicate 1; the histories kept). Not scored: a sample of authorities "
+          "with no estimate of its error; keep every child's history (--histories "
+        + std::to_string(run.first_replicate_children) + " or more) for a scored figure.";
     for (auto& r : rows) {
         const auto* p = published.find(r.id);
         const auto plan = p ? detail::plan_for(*p, years) : std::nullopt;
-        if (plan && plan->from_histories && r.model.mean)
+        if (plan && plan->from_histories && r.model.mean) {
             r.note += (r.note.empty() ? "" : " ") + covers;
+            r.scored = false;
+            r.within.reset();
+        }
     }
     return rows;
 }
