@@ -229,7 +229,11 @@ struct calibration {
     /// Rate per year of coming back into care after going home, while followed.
     sourced reentry_after_return_rate{0.10, provenance::assumption, "", "per year, for 5 years"};
     /// Rate per year at which a special guardianship breaks down and the child comes back.
-    sourced sgo_disruption_rate{0.012, provenance::assumption, "", ""};
+    sourced sgo_disruption_rate{
+        0.012, provenance::assumption, "",
+        "per year; where 0.012 came from was not recorded. Over 5 years it gives "
+        "1 - exp(-0.06) = 5.8%, the level of sgo_disruption_5yr_2014 (5.7%), so that row is "
+        "a target, not evidence"};
     /// Rate per year at which a child arrangements order breaks down and the child comes back:
     /// in the first `cao_disruption_early_years` after the order, then after.
     sourced_table<2> cao_disruption_rate{
