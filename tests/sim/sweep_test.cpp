@@ -239,3 +239,48 @@ TEST_CASE("sweep: a point whose scenario is the baseline differs from it by exac
     CHECK(a.str() == b.str());
     CHECK(a.str().starts_with("0,scenario,1,2,"));
 }
+
+TEST_CASE("sweep: with named scenarios the varied keys are set in the baseline too",
+          "[sim][sweep]") {
+    // A difference must be the scenario's effect at the point's values, not the varied key's
+    // own: a scenario with the baseline's policies differs from it by exactly 0 at every point,
+    // although the key changes the runs (common random numbers).
+    sweep_spec s;
+    s.seed = 11;
+    s.replicates = 1;
+    s.scale = 0.002;
+    s.authorities = 2;
+    s.years = 2;
+    s.figures = {figure_key::cla_count, figure_key::sw_changes_per_child_year};
+    scenario same_as_baseline;
+    same_as_baseline.name = "same";
+    s.scenarios = {same_as_baseline};
+    s.parameters.push_back({.key = "sw_turnover_factor",
+                            .values = {"0.25", "4"},
+                            .low = 0,
+                            .high = 0,
+                            .steps = 0,
+                            .line = 0});
+    const auto points = expand_sweep(s).value();
+    REQUIRE(points.size() == 2);
+    CHECK(points[1].baseline.sw_turnover_factor == 4);
+    CHECK(points[1].policy.sw_turnover_factor == 4);
+    const auto low = run_sweep_unit(s, points[0], 0);
+    const auto high = run_sweep_unit(s, points[1], 0);
+    CHECK(low.baseline == low.scenario);
+    CHECK(high.baseline == high.scenario);
+    REQUIRE(low.scenario[1]);
+    REQUIRE(high.scenario[1]);
+    CHECK(*high.scenario[1] > *low.scenario[1]); // sixteen times the turnover: more changes
+
+    SECTION("with no named scenario a point is compared with the baseline as it is") {
+        s.scenarios.clear();
+        const auto alone = expand_sweep(s).value();
+        REQUIRE(alone.size() == 2);
+        CHECK(alone[1].baseline.sw_turnover_factor == 1);
+        const auto v = run_sweep_unit(s, alone[1], 0);
+        REQUIRE(v.scenario[1]);
+        REQUIRE(v.baseline[1]);
+        CHECK(*v.scenario[1] > *v.baseline[1]); // the key's own effect
+    }
+}

@@ -128,8 +128,8 @@ inline data_table reproduction_table(std::string caption, std::span<const sim::v
         }
         if (r.gap)
             gap = (*r.gap > 0 ? "+" : "") + auto_number(*r.gap);
-        t.add_row({r.id, role_cell, published_cell(r), r.published_as, r.source, r.definition, model, interval,
-                   gap, r.tolerance.words, within_cell(r), r.note});
+        t.add_row({r.id, role_cell, published_cell(r), r.published_as, r.source, r.definition,
+                   model, interval, gap, r.tolerance.words, within_cell(r), r.note});
     }
     if (t.rows.empty())
         t.add_row({"-", role_cell, "-", "-", "-", "-",

@@ -708,8 +708,22 @@ struct target {
          {},
          {},
          true,
-         "move rates fitted to it"},
-        {"placements_one_share_2020", f::one_placement_share, 2020, 68, {}, {}, false, ""},
+         "move rates fitted to it, with a placement counted at each change of carer only; "
+         "carepath's SSDA903 indicators also count a change of placement type with the same "
+         "carer (RNE T, U), which gives more (docs/validation.md, \"Placements counted two "
+         "ways\")"},
+        {"placements_one_share_2020",
+         f::one_placement_share,
+         2020,
+         68,
+         {},
+         {},
+         false,
+         "the model counts a placement at each change of carer; carepath's SSDA903 indicators, "
+         "reading the DfE's RNE codes, also start one at a change of placement type with the "
+         "same carer (T, U), and the share with one placement is then about 8 points lower on "
+         "the same children, near the tolerance's edge (docs/validation.md, \"Placements "
+         "counted two ways\")"},
         {"cla_male_share_2020", f::male_share, 2020, 56, {}, {}, true, "an input"},
         {"cla_age10_15_share_2020", f::age_10_15_share, 2020, 39, {}, {}, false, ""},
         {"siblings_apart_count",

@@ -478,39 +478,51 @@ struct foster_stays {
 // ---------------------------------------------------------------------------------------------
 
 namespace detail {
-// Each child's last exit by one of `routes` inside `cohort`, with the child's index.
+// The year ending 31 March that `d` falls in.
+[[nodiscard]] inline int year_ending_march_of(date d) noexcept {
+    const auto f = fields_of(d);
+    return f.month <= 3 ? f.year : f.year + 1;
+}
+// A child's exit by one of `routes` inside a cohort, with the child's index.
 struct cohort_exit {
     std::size_t child;
     date on;
     std::optional<date> back; // the next period of care's start, if any
 };
+// The published cohorts are one year's leavers, each child once; a cohort of several years is
+// read as one such cohort per year ending 31 March, pooled: each child's first exit by one of
+// `routes` in each year. (Keeping one exit per child over all the years, the last, dropped
+// exactly the exits that ended in a return to care when the child left again later.)
 inline std::vector<cohort_exit> exits_in(std::span<const care_history> hs,
                                          std::span<const exit_route> routes, interval cohort) {
     std::vector<cohort_exit> out;
     for (std::size_t i = 0; i < hs.size(); ++i) {
         const auto& ps = hs[i].periods();
-        std::optional<cohort_exit> last;
+        int counted_year = 0; // the last year this child was counted in (0: none yet)
         for (std::size_t k = 0; k < ps.size(); ++k) {
             const auto end = ps[k].period.end();
             if (!end || !ps[k].exit || !cohort.contains(*end))
                 continue;
             if (std::ranges::find(routes, *ps[k].exit) == routes.end())
                 continue;
-            last = cohort_exit{i, *end,
-                               k + 1 < ps.size() ? std::optional{ps[k + 1].period.start()}
-                                                 : std::nullopt};
+            const int y = year_ending_march_of(*end);
+            if (y == counted_year)
+                continue;
+            counted_year = y;
+            out.push_back(cohort_exit{
+                i, *end,
+                k + 1 < ps.size() ? std::optional{ps[k + 1].period.start()} : std::nullopt});
         }
-        if (last)
-            out.push_back(*last);
     }
     return out;
 }
 } // namespace detail
 
-/// Fixed cohort (DfE): children who left care by one of `routes` during `cohort` (counted once,
-/// at their last such exit), and of them those back in care within `years` of leaving. A child
-/// who turns 18 in the follow-up cannot re-enter and stays in the denominator. nullopt when
-/// the follow-up of the cohort's last day passes `observed_to`.
+/// Fixed cohort (DfE): children who left care by one of `routes` during `cohort`, and of them
+/// those back in care within `years` of leaving. Each year ending 31 March of the cohort is a
+/// cohort of its own, as published (each child once, at the first such exit of the year); the
+/// years are pooled. A child who turns 18 in the follow-up cannot re-enter and stays in the
+/// denominator. nullopt when the follow-up of the cohort's last day passes `observed_to`.
 [[nodiscard]] inline std::optional<share> reentry_within(std::span<const care_history> hs,
                                                          std::span<const exit_route> routes,
                                                          interval cohort, int years,
@@ -528,7 +540,8 @@ inline std::vector<cohort_exit> exits_in(std::span<const care_history> hs,
 /// Kaplan-Meier (Selwyn et al. 2014; Wijedasa and Selwyn 2017): the cumulative percentage of
 /// children who left care by one of `routes` during `cohort` and came back into care within
 /// `years`, each followed until `observed_to` or their 18th birthday (censored), whichever is
-/// first. nullopt when nobody is followed.
+/// first; each child once a year, at the first such exit (as `reentry_within`). nullopt when
+/// nobody is followed.
 [[nodiscard]] inline std::optional<double> reentry_cumulative(std::span<const care_history> hs,
                                                               std::span<const exit_route> routes,
                                                               interval cohort, int years,

@@ -91,10 +91,16 @@ struct sweep_spec {
     friend bool operator==(const sweep_spec&, const sweep_spec&) = default;
 };
 
-/// One point: a scenario with the varied keys set, and their values as the table shows them.
+/// One point: a scenario with the varied keys set, the baseline it is compared with, and the
+/// keys' values as the table shows them.
 struct sweep_point {
     std::size_t index = 0;           ///< the row's number, from 0 in table order
     scenario policy{};               ///< the scenario with the varied keys set
+    /// What `policy` is compared with. When the sweep names scenarios, the baseline with the
+    /// same varied keys set, so a difference is the scenario's effect at those values and not
+    /// the keys' own; when it names none, the sweep's baseline as it is, so a difference is
+    /// the effect of the keys' values.
+    scenario baseline{};
     std::vector<std::string> values; ///< one per parameter, in the sweep's order
 };
 
@@ -197,17 +203,25 @@ inline std::vector<double> hypercube_column(std::uint64_t seed, std::size_t d, s
         bases.push_back(spec.baseline);
         bases.back().name = "scenario";
     }
+    // with named scenarios the varied keys are set in the baseline too, so each point asks
+    // what the scenario changes at those values (docs/scale-out.md)
+    const bool vary_baseline = !spec.scenarios.empty();
     std::vector<sweep_point> out;
     out.reserve(count);
     for (const auto& base : bases)
         for (const auto& vals : per_point) {
-            sweep_point pt{.index = out.size(), .policy = base, .values = vals};
-            for (std::size_t d = 0; d < k; ++d)
-                if (auto r = set_scenario_key(pt.policy, spec.parameters[d].key, vals[d]); !r) {
+            sweep_point pt{
+                .index = out.size(), .policy = base, .baseline = spec.baseline, .values = vals};
+            for (std::size_t d = 0; d < k; ++d) {
+                auto r = set_scenario_key(pt.policy, spec.parameters[d].key, vals[d]);
+                if (r && vary_baseline)
+                    r = set_scenario_key(pt.baseline, spec.parameters[d].key, vals[d]);
+                if (!r) {
                     auto e = r.error();
                     e.line = spec.parameters[d].line;
                     return e;
                 }
+            }
             out.push_back(std::move(pt));
         }
     return out;
@@ -248,12 +262,12 @@ struct sweep_unit_values {
     return cfg;
 }
 
-/// Runs one unit: the baseline and the point's scenario on the unit's seed.
+/// Runs one unit: the point's baseline and its scenario on the unit's seed.
 /// @throws what simulate throws (a config or scenario it cannot run).
 [[nodiscard]] inline sweep_unit_values
 run_sweep_unit(const sweep_spec& spec, const sweep_point& point, std::uint32_t replicate) {
     const auto cfg = sweep_unit_config(spec, point.index, replicate);
-    const auto c = compare(cfg, point.policy, spec.baseline);
+    const auto c = compare(cfg, point.policy, point.baseline);
     sweep_unit_values v;
     for (const auto f : spec.figures) {
         v.baseline.push_back(c.baseline.mean.years.back().figs[f]);

@@ -432,8 +432,8 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
         auto r = at(
             "children who returned home in " + school_year(ys.stock_year + 1) + "-"
                 + school_year(cohort_last)
-                + " (counted once), back in care within 5 years; those turning 18 stay "
-                  "in the denominator",
+                + " (a cohort a year, each child once a year, at the first return home), back "
+                  "in care within 5 years; those turning 18 stay in the denominator",
             tr::share,
             [=](H hs) -> std::optional<double> {
                 const auto s = reentry_within(hs, home, cohorts, 5, end);
