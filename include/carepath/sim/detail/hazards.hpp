@@ -92,13 +92,17 @@ struct rate_table {
     return d < quarter_year_days ? f[0] : d < year_days ? f[1] : d < two_years_days ? f[2] : f[3];
 }
 
+/// The times in placement (days) at which some rate changes.
+inline constexpr std::array<std::int32_t, 4> placement_edges{quarter_year_days, half_year_days,
+                                                             year_days, two_years_days};
+
 /// The next day after `day` on which some rate changes (time in placement or age crosses an
 /// edge), or `limit`. The rule as written; `rate_cache::from` finds the same day in the pass
 /// that finds the child's class, and its test holds the two equal.
 [[nodiscard]] inline std::int32_t next_rate_change(const child_rec& c, std::int32_t day,
                                                    std::int32_t limit) noexcept {
     std::int32_t next = limit;
-    for (std::int32_t edge : {quarter_year_days, half_year_days, year_days, two_years_days})
+    for (const std::int32_t edge : placement_edges)
         if (c.placement_start + edge > day) {
             next = std::min(next, c.placement_start + edge);
             break;
@@ -228,10 +232,7 @@ private:
         homes * legal_groups * 2 * 2 * age_classes * duration_classes;
     static constexpr std::uint16_t unset = 0xffff;
 
-    // the edges of time in placement at which some rate changes (those of next_rate_change)
-    static constexpr std::array<std::int32_t, 4> placement_edges{quarter_year_days, half_year_days,
-                                                                 year_days, two_years_days};
-
+    static_assert(duration_classes == placement_edges.size() + 1);
     static_assert(age_edges[1] == 4 && age_edges[2] == 5 && age_edges[5] == 16);
     static_assert(static_cast<std::size_t>(home_kind::other_residential) + 1 == homes);
     static_assert(static_cast<std::size_t>(legal_group::placement_order) + 1 == legal_groups);
