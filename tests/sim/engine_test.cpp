@@ -117,6 +117,23 @@ TEST_CASE("engine: kept children have care histories the core accepts", "[sim][e
     CHECK(ended > 0);
 }
 
+TEST_CASE("engine: the drawn stock is the published count at the run's scale", "[sim][engine]") {
+    // a hundredth of England in 152 authorities: 781 children, where rounding each
+    // authority's 5.14 gave 760; every history kept, no burn-in, so the stock's children are
+    // those whose care began before the stock date
+    sim_config cfg;
+    cfg.scale = 0.01;
+    cfg.years = 1;
+    cfg.burn_in_years = 0;
+    cfg.keep_histories = 100'000;
+    const auto r = simulate(cfg);
+    REQUIRE(r.history_authorities == cfg.authorities);
+    std::size_t stock = 0;
+    for (const auto& h : r.histories)
+        stock += h.periods().front().period.start() < cfg.start;
+    CHECK(static_cast<long>(stock) == std::lround(cfg.params.stock_count.value * cfg.scale));
+}
+
 TEST_CASE("engine: a figure needing a long history is null in a short run", "[sim][engine]") {
     const auto r = simulate(small(1));
     const auto& f = r.mean.years.back().figs;

@@ -374,6 +374,7 @@ template <class = void>
             in.share = shares[la];
             in.keep_histories = rep == 0 && !keep.empty() ? keep[la] : 0;
             in.cal = draw_inputs ? &drawn[rep] : &config.params;
+            in.stock = detail::stock_parts(in.cal->stock_count.value, shares)[la];
             in.policy = &policy;
             in.projection = config.projection ? &*config.projection : nullptr;
             in.seeds = seeds.empty() ? nullptr : &seeds[la];

@@ -163,6 +163,7 @@ struct authority_input {
     // by a new entry, so the count stays at the stock's while its mix settles (stock.hpp).
     date burn_in_until{};
     double share = 1; // this authority's share of England's children (scale included)
+    std::uint32_t stock = 0; // children in its drawn stock (`stock_parts`); unused with seeds
     std::size_t keep_histories = 0;
     const calibration* cal = nullptr;
     const scenario* policy = nullptr;

@@ -9,11 +9,39 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <numeric>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
 namespace carepath::sim::detail {
+
+// The children each authority draws for the stock: `total` split by `shares` (scale
+// included) into whole parts that sum to the whole total rounded, by largest remainder, ties
+// to the lower index. Rounding each part alone lost 12 of England's 78,140 children and, at a
+// tenth of England, 62 of 7,814 (0.8%), because 152 equal parts' fractions all fall one way.
+inline std::vector<std::uint32_t> stock_parts(double total, std::span<const double> shares) {
+    std::vector<std::uint32_t> parts(shares.size());
+    std::vector<double> left(shares.size());
+    double whole = 0;
+    std::uint64_t given = 0;
+    for (std::size_t i = 0; i < shares.size(); ++i) {
+        const double exact = std::max(0.0, total * shares[i]);
+        whole += exact;
+        parts[i] = static_cast<std::uint32_t>(std::floor(exact));
+        left[i] = exact - parts[i];
+        given += parts[i];
+    }
+    const auto target = static_cast<std::uint64_t>(std::llround(whole));
+    std::vector<std::size_t> order(shares.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return left[a] > left[b]; });
+    for (std::size_t k = 0; given < target && k < order.size(); ++k, ++given)
+        ++parts[order[k]];
+    return parts;
+}
 
 // Iterative proportional fitting: scales `m` until its row sums are `rows` and column sums
 // are `cols` (both summing to the same total). Used to build joint distributions of the
@@ -87,7 +115,7 @@ template <class = void>
 
 template <class V>
 void basic_authority_model<V>::seed_stock() {
-    const auto n = static_cast<std::uint32_t>(std::lround(cal_.stock_count.value * in_.share));
+    const auto n = in_.stock;
     const auto plan = fit_stock(cal_);
     const auto& ah = plan.age_home;
     const auto& hl = plan.home_legal;
