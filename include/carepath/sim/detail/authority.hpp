@@ -188,6 +188,7 @@ private:
         return false;
     }
     void enter_group(std::span<const std::uint32_t> group, bool reentry);
+    [[nodiscard]] std::uint16_t moves_before_entry(const child_rec& c) const;
     void schedule_hearing(child_rec& c);
 
     // ---- the next event and moves (moves.hpp) ------------------------------------------------

@@ -277,6 +277,20 @@ void basic_authority_model<V>::set_home(std::uint32_t ci, home_kind h, std::uint
     cohorts_.placed(ci, children_[ci].home, now_);
 }
 
+// Placements in the year count every period of care in it, as the DfE's "placements during
+// the year" do: a child back in care in the year they left keeps that period's placements, and
+// this entry's placement is one more (a move, in `moves_year`'s count of placements after the
+// first). In care in the year means a day after the last snapshot (days in care run from
+// entry up to, not including, the exit day).
+template <class V>
+std::uint16_t basic_authority_model<V>::moves_before_entry(const child_rec& c) const {
+    const int y = year_index(now_);
+    const std::int32_t year_start = y == 0 ? start_ : snapshots_[static_cast<std::size_t>(y - 1)];
+    if (c.exit_day == never || c.exit_day <= year_start + 1)
+        return 0;
+    return static_cast<std::uint16_t>(c.moves_year + 1);
+}
+
 template <class V>
 void basic_authority_model<V>::enter_group(std::span<const std::uint32_t> group, bool reentry) {
     // the group's first child sets the kind of home; siblings join it unless a reason to
@@ -315,7 +329,7 @@ void basic_authority_model<V>::enter_group(std::span<const std::uint32_t> group,
         c.in_care = true;
         c.period_start = now_;
         c.status_start = now_;
-        c.moves_year = 0;
+        c.moves_year = moves_before_entry(c);
         c.held_carer = none;
         c.held_until = never;
         if (c.uasc)
