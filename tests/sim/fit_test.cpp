@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <sstream>
+#include <string_view>
 
 using namespace carepath::sim;
 
@@ -39,6 +41,142 @@ TEST_CASE("fit: the default calibration is already at its fixed point", "[sim][f
     (void)fit(default_england(), opt, &r);
     CHECK(r.lines.size() == 16);
     CHECK(r.worst_relative_error() < 0.06);
+}
+
+namespace {
+// the line of `lines` for one fitted parameter (a test failure if it is missing)
+const fit_line& line_of(const std::vector<fit_line>& lines, std::string_view parameter) {
+    for (const auto& l : lines)
+        if (l.parameter == parameter)
+            return l;
+    FAIL("no line for " << parameter);
+    return lines.front();
+}
+
+// small and quick: a twentieth of England, a short burn-in
+fit_options quick_options(int rounds) {
+    fit_options opt;
+    opt.rounds = rounds;
+    opt.scale = 0.05;
+    opt.burn_in_years = 1;
+    return opt;
+}
+
+// a start far from the fixed point: three times the moves
+calibration far_start() {
+    auto off = default_england();
+    off.move_scale.value *= 3;
+    return off;
+}
+} // namespace
+
+TEST_CASE("fit: the report has the worst pair of every round, then of the check run",
+          "[sim][fit]") {
+    for (int rounds : {0, 1, 2}) {
+        INFO("rounds " << rounds);
+        const auto opt = quick_options(rounds);
+        fit_report r;
+        (void)fit(far_start(), opt, &r);
+        CHECK(r.rounds == rounds);
+        REQUIRE(r.history.size() == static_cast<std::size_t>(rounds) + 1);
+        CHECK(r.check.size() == 16);
+        CHECK(r.lines.size() == (rounds == 0 ? 0u : 16u));
+        CHECK(r.tolerance == fit_noise_tolerance(opt.scale));
+        // the last entry is the check's worst pair, the one before it the last round's
+        const auto check = worst_pair(r.check);
+        CHECK(r.history.back().worst_relative_error == check.worst_relative_error);
+        CHECK(r.history.back().worst_parameter == check.worst_parameter);
+        CHECK(r.history.back().worst_target == check.worst_target);
+        for (const auto& l : r.check)
+            if (l.published != 0)
+                CHECK(std::abs(l.simulated - l.published) / l.published
+                      <= check.worst_relative_error);
+        if (rounds > 0) {
+            CHECK(r.history[static_cast<std::size_t>(rounds) - 1].worst_relative_error
+                  == r.worst_relative_error());
+            CHECK(r.worst_relative_error() == worst_pair(r.lines).worst_relative_error);
+        }
+        CHECK(r.converged == (check.worst_relative_error <= r.tolerance));
+    }
+}
+
+TEST_CASE("fit: a fit from a far start is not converged after 0 or 1 rounds", "[sim][fit]") {
+    for (int rounds : {0, 1}) {
+        INFO("rounds " << rounds);
+        const auto opt = quick_options(rounds);
+        fit_report r;
+        (void)fit(far_start(), opt, &r);
+        REQUIRE(r.history.size() == static_cast<std::size_t>(rounds) + 1);
+        CHECK_FALSE(r.converged);
+        CHECK(r.history.back().worst_relative_error > r.tolerance);
+        // three times the moves: the share with three or more placements is the worst pair
+        CHECK(r.history.back().worst_parameter == "move_scale");
+        CHECK(r.history.back().worst_target == "placements_3plus_share_2020");
+        const auto& moves = line_of(r.check, "move_scale");
+        CHECK(moves.simulated > moves.published * (1 + r.tolerance));
+    }
+}
+
+TEST_CASE("fit: the check run is the returned calibration simulated with the fit's seed",
+          "[sim][fit]") {
+    auto opt = quick_options(2);
+    opt.seed = 11;
+    fit_report r;
+    const auto fitted = fit(far_start(), opt, &r);
+    // the documented configuration of every round and of the check
+    sim_config cfg;
+    cfg.seed = opt.seed;
+    cfg.scale = opt.scale;
+    cfg.threads = opt.threads;
+    cfg.years = 1;
+    cfg.burn_in_years = opt.burn_in_years;
+    cfg.params = fitted;
+    const auto run = simulate(cfg);
+    const auto& fig = run.mean.years.back().figs;
+    using f = figure_key;
+    auto get = [&](f k) {
+        REQUIRE(fig[k]);
+        return *fig[k];
+    };
+    CHECK(line_of(r.check, "move_scale").simulated == get(f::three_plus_placements_share));
+    CHECK(line_of(r.check, "placement_order_rates").simulated == get(f::adoptions));
+    CHECK(line_of(r.check, "return_home_scale").simulated == get(f::exits));
+    CHECK(line_of(r.check, "other_exit_rate").simulated == get(f::exit_return_home_share));
+    CHECK(line_of(r.check, "inside_share").simulated == get(f::out_of_area_share));
+    CHECK(line_of(r.check, "long_term_rate").simulated == get(f::long_term_foster_share));
+    CHECK(line_of(r.check, "entry_uasc").simulated == get(f::uasc_count));
+    CHECK(line_of(r.check, "entries_per_year").simulated == get(f::entries));
+    CHECK(line_of(r.check, "entry_s20").simulated == get(f::s20_share));
+    CHECK(line_of(r.check, carepath::to_string(home_kind::with_parents)).simulated
+          == get(f::placed_with_parents_share));
+    CHECK(line_of(r.check, carepath::to_string(home_kind::kinship_foster)).simulated
+          == get(f::kinship_foster_share));
+    // and it is not the last round's simulation, which ran the calibration before its step
+    CHECK(line_of(r.check, "move_scale").simulated != line_of(r.lines, "move_scale").simulated);
+}
+
+TEST_CASE("fit: convergence is the check run within the tolerance", "[sim][fit]") {
+    auto opt = quick_options(0);
+    opt.tolerance = std::numeric_limits<double>::max();
+    fit_report r;
+    (void)fit(far_start(), opt, &r);
+    CHECK(r.converged);
+    CHECK(r.tolerance == *opt.tolerance);
+    // the default: above the chance miss, which grows as 1 / sqrt(scale)
+    CHECK(fit_noise_tolerance(1.0) == Approx(0.10));
+    CHECK(fit_noise_tolerance(0.25) == Approx(0.20));
+    // the same run judged against a tolerance just under its worst pair is not converged
+    const double worst = r.history.back().worst_relative_error;
+    REQUIRE(worst > 0);
+    opt.tolerance = worst * 0.999;
+    fit_report tight;
+    (void)fit(far_start(), opt, &tight);
+    CHECK(tight.history.back().worst_relative_error == worst);
+    CHECK_FALSE(tight.converged);
+    opt.tolerance = worst;
+    fit_report exact;
+    (void)fit(far_start(), opt, &exact);
+    CHECK(exact.converged);
 }
 
 TEST_CASE("fit: fitted values print as name = value lines", "[sim][fit]") {
