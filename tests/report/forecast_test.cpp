@@ -107,6 +107,8 @@ TEST_CASE("forecast report: costs and back-test sections when given, labelled as
     b.mean_absolute_percentage_error = 20.25;
     b.mean_error = 42.4;
     b.coverage = 0.25;
+    b.percentage_rows = 3;
+    b.coverage_rows = 4;
     d.backtest = {b};
     const auto doc = forecast_document(d);
     const auto* costs = find(doc, "costs");
@@ -122,6 +124,9 @@ TEST_CASE("forecast report: costs and back-test sections when given, labelled as
     CHECK(row[3] == "4");
     CHECK(row[4] == "20.2"); // 20.25 to one decimal
     CHECK(row[6] == "25%");
+    CHECK(row[7] == "3"); // the MAPE's n
+    CHECK(row[8] == "4"); // the coverage's n
+    CHECK(row[9] == "0"); // empty groups
 
     std::ostringstream os;
     write_forecast_report(os, d);
@@ -146,4 +151,32 @@ TEST_CASE("forecast report: a scenario's forecast is a third column with an id f
     REQUIRE(find(doc, "notes-microsimulation-siblings-together"));
     CHECK(find(doc, "notes-microsimulation-siblings-together")->title
           == "How the microsimulation:siblings together forecast was made");
+}
+
+TEST_CASE("forecast report: children 18 or over in the returns are a column of their own",
+          "[report][forecast]") {
+    auto d = sample();
+    d.observed.back().aged_18_or_over = 7;
+    const auto doc = forecast_document(d);
+    const auto& t = find(doc, "total")->tables.at(0);
+    REQUIRE(t.columns == std::vector<std::string>{"31 March of", "returns",
+                                                  "returns, 18 or over (not forecast)",
+                                                  "microsimulation", "markov"});
+    CHECK(t.rows[0] == std::vector<std::string>{"2021", "120", "0", "-", "-"});
+    CHECK(t.rows[1] == std::vector<std::string>{"2022", "110", "7", "-", "-"});
+    CHECK(t.rows[2] == std::vector<std::string>{"2023", "-", "-", "100 [90-110]", "104 [94-114]"});
+}
+
+TEST_CASE("forecast report: a point of one replicate shows its mean and no spread",
+          "[report][forecast]") {
+    auto d = sample();
+    for (auto& p : d.forecasts[1].points) p.has_spread = false;
+    const auto doc = forecast_document(d);
+    const auto& t = find(doc, "total")->tables.at(0);
+    CHECK(t.rows[2] == std::vector<std::string>{"2023", "-", "100 [90-110]", "104"});
+    const auto* total = find(doc, "total");
+    CHECK(total->charts[0].find("markov 97.5%") == std::string::npos);
+    CHECK(total->charts[0].find("microsimulation 97.5%") != std::string::npos);
+    const auto foster = static_cast<std::size_t>(sim::forecast_placement::foster);
+    CHECK(find(doc, "groups")->tables[0].rows[foster][4] == "104");
 }

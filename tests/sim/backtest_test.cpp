@@ -160,3 +160,85 @@ TEST_CASE("backtest: the Markov forecast sees only what was known on its origin"
     REQUIRE(rows.size() == 3 * all_count_keys().size());
     CHECK(rows.front().method == "markov");
 }
+
+namespace {
+// A no-change forecaster of the population the forecasts model, written out by hand: the
+// children in care on the origin whose 18th birthday is after it, in the total only, interval
+// +-1 (what the real forecasters start from).
+forecast no_change_under_18(std::span<const care_history> hs, date origin, int years,
+                            const forecast_options&) {
+    forecast f;
+    f.method = "no_change";
+    f.from = origin;
+    double n = 0;
+    for (const auto& h : hs)
+        if (h.in_care_on(origin) && origin < birthday(h.subject().birth_date, 18)) n += 1;
+    for (int y = 1; y <= years; ++y) {
+        forecast_point p;
+        p.on = census_day(year_of(origin) + y);
+        p.mean.total = n;
+        p.low.total = n - 1;
+        p.high.total = n + 1;
+        f.points.push_back(p);
+    }
+    return f;
+}
+} // namespace
+
+TEST_CASE("backtest: children 18 or over in care are outside the actuals, counted beside",
+          "[sim][backtest]") {
+    std::vector<care_history> hs;
+    // A: 7, fostered throughout 2019-2021.
+    hs.push_back(child_born(1, ymd(2012, 1, 1)));
+    add(hs.back(), entered_care{ymd(2018, 1, 1), ls::care_order, with(t::U6, 1)});
+    // E: 18 on 1 June 2018 and shown in care ever after (an exit never recorded): 18 or over on
+    // every 31 March compared, so no forecast of children under 18 can contain it.
+    hs.push_back(child_born(2, ymd(2000, 6, 1)));
+    add(hs.back(), entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U4, 2)});
+    const auto rows = backtest(hs, no_change_under_18,
+                               {.first_year = 2019, .last_year = 2021, .max_horizon = 3});
+    std::size_t totals = 0;
+    for (const auto& r : rows) {
+        if (r.key.kind != count_kind::total) continue;
+        ++totals;
+        CHECK(r.actual == 1);          // A
+        CHECK(r.aged_18_or_over == 1); // E
+        CHECK(r.error() == 0);
+        CHECK(r.inside());
+    }
+    CHECK(totals == 3); // 2019 -> 2020, 2021; 2020 -> 2021
+}
+
+TEST_CASE("backtest: the summary gives each measure its n and leaves empty groups out of "
+          "coverage",
+          "[sim][backtest]") {
+    const count_key homes{count_kind::placement,
+                          static_cast<std::size_t>(forecast_placement::childrens_home)};
+    // An empty group (nobody there, spread 0-0) and a group of 10 forecast 3 [0-5].
+    std::vector<backtest_row> rows{
+        {.method = "m", .horizon = 1, .key = homes, .actual = 0, .mean = 0, .low = 0,
+         .high = 0},
+        {.method = "m", .horizon = 1, .key = homes, .actual = 10, .mean = 3, .low = 0,
+         .high = 5},
+    };
+    CHECK(rows[0].empty_group());
+    CHECK_FALSE(rows[0].in_coverage());
+    CHECK(rows[1].in_coverage());
+    auto s = summarise_backtest(rows);
+    REQUIRE(s.size() == 1);
+    CHECK(s[0].rows == 2);
+    CHECK(s[0].coverage_rows == 1);
+    CHECK(s[0].empty_rows == 1);
+    REQUIRE(s[0].coverage.has_value());
+    CHECK(*s[0].coverage == 0); // 10 is outside 0-5: 0 of 1
+    CHECK(s[0].percentage_rows == 1);
+    CHECK(*s[0].mean_absolute_percentage_error == Approx(70)); // |3 - 10| / 10
+    CHECK(s[0].mean_error == Approx(-3.5));                     // (0 + -7) / 2
+    // Without a spread (one replicate) no row counts in coverage: no coverage at all.
+    for (auto& r : rows) r.has_spread = false;
+    CHECK_FALSE(rows[1].inside());
+    s = summarise_backtest(rows);
+    CHECK(s[0].coverage_rows == 0);
+    CHECK_FALSE(s[0].coverage.has_value());
+    CHECK(s[0].percentage_rows == 1);
+}

@@ -317,6 +317,22 @@ TEST_CASE("council_fit: a council simulated by carepath is fitted and forecast b
     CHECK(truth.total <= f.points[0].high.total);
 }
 
+TEST_CASE("council_fit: the start count uses the forecasts' one rule, under 18 on the day",
+          "[sim][council_fit]") {
+    // 18 on 1 April 2021, the day after the snapshot: under 18 on 31 March, so one of the
+    // children in care, as count_in_care and the Markov chain count it (the fit used to count
+    // it 18 or over, by its age the day after).
+    auto hs = hand_council();
+    auto nearly = child_born(41, ymd(2003, 4, 1));
+    add(nearly, entered_care{ymd(2019, 1, 1), ls::care_order, with(t::U6, 41)});
+    hs.push_back(std::move(nearly));
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    CHECK(fit.measured.children_in_care == 11 + 1);
+    CHECK(fit.measured.adults_in_care == 0);
+    CHECK(count_in_care(hs, snapshot).aged_18_or_over == 0);
+    CHECK(fit.measured.children_in_care == count_in_care(hs, snapshot).total);
+}
+
 TEST_CASE("council_fit: adults in care are counted apart and the fit prints",
           "[sim][council_fit]") {
     auto hs = hand_council();

@@ -160,3 +160,58 @@ TEST_CASE("forecast: a point is the mean and 95% range of its replicates", "[sim
     CHECK(p.replicates.size() == 5);
     CHECK_THROWS_AS(summarise_replicates(p.on, {}), std::invalid_argument);
 }
+
+TEST_CASE("forecast: children 18 or over in care are counted apart, under one rule",
+          "[sim][forecast]") {
+    std::vector<care_history> hs;
+    // A: 12, fostered.
+    hs.push_back(child_born(1, ymd(2010, 1, 1)));
+    add(hs.back(), entered_care{ymd(2020, 1, 1), ls::care_order, with(t::U6, 1)});
+    // B: turned 18 on 1 January 2022 and is still shown in care (an exit never recorded).
+    hs.push_back(child_born(2, ymd(2004, 1, 1)));
+    add(hs.back(), entered_care{ymd(2019, 1, 1), ls::care_order, with(t::U4, 2)});
+    // C: turns 18 on 1 April 2022, the day after the snapshot: still under 18 on 31 March.
+    hs.push_back(child_born(3, ymd(2004, 4, 1)));
+    add(hs.back(), entered_care{ymd(2020, 6, 1), ls::accommodated_s20,
+                                placement::with_provider(t::K2, provider_id{3})});
+    // D: turns 18 on the snapshot itself: 18 that day.
+    hs.push_back(child_born(4, ymd(2004, 3, 31)));
+    add(hs.back(), entered_care{ymd(2020, 6, 1), ls::accommodated_s20,
+                                placement::with_provider(t::K2, provider_id{4})});
+
+    const date on = ymd(2022, 3, 31);
+    CHECK(forecastable_on(hs[0], on));
+    CHECK_FALSE(forecastable_on(hs[1], on));
+    CHECK(forecastable_on(hs[2], on));
+    CHECK_FALSE(forecastable_on(hs[3], on));
+    CHECK(forecastable_on(hs[3], ymd(2022, 3, 30)));
+    const auto c = count_in_care(hs, on);
+    CHECK(c.total == 2); // A and C
+    CHECK(c.aged_18_or_over == 2); // B and D
+    CHECK(c.of(age_band::age_16_17) == 1); // C only: B and D are in no band
+    CHECK(c.of(forecast_placement::foster) == 1); // A; B is not counted
+    CHECK(c.of(forecast_placement::childrens_home) == 1); // C; D is not counted
+    double a = 0;
+    for (double v : c.by_age) a += v;
+    CHECK(a == c.total);
+    // A day earlier D is 17: three under 18, B alone 18 or over.
+    const auto before = count_in_care(hs, ymd(2022, 3, 30));
+    CHECK(before.total == 3);
+    CHECK(before.aged_18_or_over == 1);
+}
+
+TEST_CASE("forecast: one replicate gives a mean and no spread", "[sim][forecast]") {
+    stock_count c;
+    c.on = ymd(2023, 3, 31);
+    c.add(forecast_placement::foster, forecast_legal::care_order, age_band::age_5_9, 7);
+    const auto one = summarise_replicates(c.on, {c});
+    CHECK_FALSE(one.has_spread);
+    CHECK(one.mean.total == 7);
+    auto d = c;
+    d.add(forecast_placement::foster, forecast_legal::care_order, age_band::age_5_9, 2);
+    const auto two = summarise_replicates(c.on, {c, d});
+    CHECK(two.has_spread);
+    // 2 values 7 and 9: h = 0.025 and 0.975, low 7.05, high 8.95.
+    CHECK(two.low.total == Approx(7.05));
+    CHECK(two.high.total == Approx(8.95));
+}

@@ -100,7 +100,17 @@ TEST_CASE("markov: the fit counts months in care, exits by route and arrivals",
         CHECK_THROWS_AS(fit_markov(obs, std::vector<double>{1.0}), std::invalid_argument);
     }
     SECTION("the window is cut where the data begins") {
-        const auto cut = observe_markov(hs, snapshot, 3, ymd(2020, 4, 1));
+        // Data from 1 April 2020: the state on 31 March 2020 is known (the first return lists
+        // every episode open on 1 April), so the whole collection year's 12 months are read,
+        // as with fit_years 1 above.
+        const auto year = observe_markov(hs, snapshot, 3, ymd(2020, 4, 1));
+        CHECK(year.months == 12);
+        CHECK(year.first == ymd(2020, 3, 31));
+        CHECK(year.years_used == std::vector<int>{2021});
+        CHECK(fit_markov(year).exposure(age_band::age_10_15, foster_co) == 108);
+        // Data from 1 May 2020: 30 April is the first grid day, 11 months, the ten fostered
+        // 10-15s in care in April lose a month each.
+        const auto cut = observe_markov(hs, snapshot, 3, ymd(2020, 5, 1));
         CHECK(cut.months == 11);
         CHECK(cut.first == ymd(2020, 4, 30));
         CHECK(fit_markov(cut).exposure(age_band::age_10_15, foster_co) == 108 - 10);

@@ -23,6 +23,7 @@
 #include <carepath/ssda903/years.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -54,10 +55,24 @@ struct options {
     bool quiet = false;
 };
 
-// "12.3 [10.0-14.5]".
-std::string with_interval(double mean, double low, double high, int decimals = 0) {
+// "12.3 [10.0-14.5]"; the mean alone when there is no spread (one replicate).
+std::string with_interval(double mean, double low, double high, bool spread = true,
+                          int decimals = 0) {
+    if (!spread) return format_number(mean, decimals);
     return format_number(mean, decimals) + " [" + format_number(low, decimals) + "-"
          + format_number(high, decimals) + "]";
+}
+// What the bracket is: the spread of the replicates, not a 95% interval of anything.
+std::string spread_label(int replicates) {
+    if (replicates < 2) return "mean of 1 replicate; no spread";
+    return "mean [2.5th-97.5th percentile of " + std::to_string(replicates) + " replicates]";
+}
+// "22% (2 of 9)", or "-" when nothing was counted.
+std::string share_of(std::optional<double> share, std::size_t n) {
+    if (!share) return "-";
+    return format_number(100 * *share, 0) + "% ("
+         + std::to_string(static_cast<long long>(std::llround(*share * static_cast<double>(n))))
+         + " of " + std::to_string(n) + ")";
 }
 std::string pad(std::string s, std::size_t width) {
     if (s.size() < width) s.append(width - s.size(), ' ');
@@ -76,11 +91,12 @@ std::vector<std::pair<std::string, sim::forecaster>> forecasters() {
 }
 
 void print_forecasts(std::ostream& os, const std::vector<sim::forecast>& fs,
-                     const sim::stock_count& now) {
+                     const sim::stock_count& now, int replicates) {
     const auto keys = sim::all_count_keys();
     for (std::size_t p = 0; p < fs.front().points.size(); ++p) {
         const auto on = fs.front().points[p].on;
-        os << "\nChildren in care on " << carepath::format_long(on) << " (mean [95% interval])\n";
+        os << "\nChildren in care on " << carepath::format_long(on) << " (under 18; "
+           << spread_label(replicates) << ")\n";
         os << pad("count", 30) << pad("on " + carepath::format_uk(now.on), 14);
         for (const auto& f : fs) os << pad(f.method, 24);
         os << '\n';
@@ -88,19 +104,24 @@ void print_forecasts(std::ostream& os, const std::vector<sim::forecast>& fs,
             os << pad(k.name(), 30) << pad(format_number(k.of(now)), 14);
             for (const auto& f : fs) {
                 const auto& pt = f.points[p];
-                os << pad(with_interval(k.of(pt.mean), k.of(pt.low), k.of(pt.high)), 24);
+                os << pad(with_interval(k.of(pt.mean), k.of(pt.low), k.of(pt.high),
+                                        pt.has_spread),
+                          24);
             }
             os << '\n';
         }
+        os << pad("aged 18+ (not forecast)", 30) << pad(format_number(now.aged_18_or_over), 14);
+        for (std::size_t f = 0; f < fs.size(); ++f) os << pad("-", 24);
+        os << '\n';
     }
 }
 
 void print_costs(std::ostream& os, const std::vector<sim::forecast>& fs,
-                 const sim::cost_table& costs, double inflation) {
+                 const sim::cost_table& costs, double inflation, int replicates) {
     std::vector<sim::cost_forecast> cs;
     for (const auto& f : fs) cs.push_back(sim::forecast_costs(f, costs, inflation));
-    os << "\nYearly cost of the children in care on each date, pounds (mean [95% interval]; "
-          "costs from "
+    os << "\nYearly cost of the children in care on each date, pounds ("
+       << spread_label(replicates) << "; costs from "
        << costs.file << ", inflation " << format_number(100 * inflation, 1) << "% a year)\n";
     os << pad("date", 16);
     for (const auto& c : cs) os << pad(c.method, 28);
@@ -109,7 +130,10 @@ void print_costs(std::ostream& os, const std::vector<sim::forecast>& fs,
         os << pad(carepath::format_uk(cs.front().points[p].on), 16);
         for (const auto& c : cs) {
             const auto& pt = c.points[p];
-            os << pad(money(pt.mean) + " [" + money(pt.low) + "-" + money(pt.high) + "]", 28);
+            os << pad(pt.has_spread
+                          ? money(pt.mean) + " [" + money(pt.low) + "-" + money(pt.high) + "]"
+                          : money(pt.mean),
+                      28);
         }
         os << '\n';
     }
@@ -124,23 +148,29 @@ void print_costs(std::ostream& os, const std::vector<sim::forecast>& fs,
 
 void print_backtest(std::ostream& os, const std::vector<sim::backtest_row>& rows) {
     os << "\nBack-test: each origin's forecast against the later returns (validation, not "
-          "fitted)\n";
+          "fitted); actual: children under 18 in care, as forecast; 18+: children 18 or over "
+          "in care that day, left out of the actual and the errors\n";
     os << pad("method", 17) << pad("origin", 12) << pad("years", 7) << pad("actual", 8)
-       << pad("forecast [95%]", 20) << pad("error", 8) << pad("abs % error", 12) << "inside\n";
+       << pad("forecast [2.5-97.5%]", 22) << pad("error", 8) << pad("abs % error", 12)
+       << pad("inside", 8) << "18+\n";
     for (const auto& r : rows) {
         if (r.key.kind != sim::count_kind::total) continue;
         const auto ape = r.absolute_percentage_error();
         os << pad(r.method, 17) << pad(carepath::format_uk(r.origin), 12)
            << pad(std::to_string(r.horizon), 7) << pad(format_number(r.actual), 8)
-           << pad(with_interval(r.mean, r.low, r.high), 20)
+           << pad(with_interval(r.mean, r.low, r.high, r.has_spread), 22)
            << pad(format_number(r.error(), 1), 8)
            << pad(ape ? format_number(*ape, 1) : std::string{"-"}, 12)
-           << (r.inside() ? "yes" : "no") << '\n';
+           << pad(!r.has_spread ? "-" : r.inside() ? "yes" : "no", 8)
+           << format_number(r.aged_18_or_over) << '\n';
     }
-    os << "\nBack-test summary: mean absolute % error (MAPE), mean error and share of actuals "
-          "inside the interval\n";
+    os << "\nBack-test summary: mean error over all comparisons; MAPE over those with an actual "
+          "above 0 (n); inside: share of actuals inside the replicates' 2.5-97.5 percentile "
+          "spread, over comparisons with a spread that are not empty groups (actual 0, spread "
+          "0-0; counted apart)\n";
     os << pad("method", 17) << pad("years", 7) << pad("counts", 11) << pad("comparisons", 13)
-       << pad("MAPE", 8) << pad("mean error", 12) << "inside\n";
+       << pad("MAPE", 8) << pad("n", 5) << pad("mean error", 12) << pad("inside", 16)
+       << "empty groups\n";
     for (const auto& s : sim::summarise_backtest(rows))
         os << pad(s.method, 17) << pad(std::to_string(s.horizon), 7)
            << pad(std::string{carepath::to_string(s.kind)}, 11) << pad(std::to_string(s.rows), 13)
@@ -148,8 +178,9 @@ void print_backtest(std::ostream& os, const std::vector<sim::backtest_row>& rows
                       ? format_number(*s.mean_absolute_percentage_error, 1)
                       : std::string{"-"},
                   8)
-           << pad(format_number(s.mean_error, 1), 12) << format_number(100 * s.coverage, 0)
-           << "%\n";
+           << pad(std::to_string(s.percentage_rows), 5)
+           << pad(format_number(s.mean_error, 1), 12)
+           << pad(share_of(s.coverage, s.coverage_rows), 16) << s.empty_rows << '\n';
 }
 
 void write_csv(std::ostream& os, const std::vector<sim::forecast>& fs) {
@@ -209,6 +240,21 @@ int run_forecast(const options& opt) {
         return 2;
     }
     const auto snapshot = sim::census_day(last);
+    if (opt.first_year != 0) {
+        // Earlier than the returns reach, origins would have no return to fit on or compare
+        // with, only the back-histories of children in later returns.
+        const auto covered = sim::first_year_covered(histories, snapshot);
+        const int earliest = covered ? std::min(*covered, years.front()) : years.front();
+        if (opt.first_year < earliest) {
+            std::cerr << "carepath forecast: --first-year " << opt.first_year
+                      << " is before the first year with data ("
+                      << carepath::report::collection_year_label(earliest)
+                      << "; the first return read is "
+                      << carepath::report::collection_year_label(years.front())
+                      << "): give --first-year " << earliest << " or later\n";
+            return 2;
+        }
+    }
     sim::forecast_options fopt{.replicates = opt.replicates, .seed = opt.seed,
                                .fit_years = opt.fit_years};
     fopt.data_from = sim::census_day(first - 1) + carepath::days{1};
@@ -239,7 +285,9 @@ int run_forecast(const options& opt) {
         os << "  " << no_birth_date << " children without a readable date of birth are left out\n";
     const auto now = sim::count_in_care(histories, snapshot);
     os << "  in care on " << carepath::format_long(snapshot) << ": " << format_number(now.total)
-       << "; forecast " << opt.years << (opt.years == 1 ? " year" : " years") << " ahead, "
+       << " under 18 (the children forecast), " << format_number(now.aged_18_or_over)
+       << " aged 18 or over (not forecast: care as a child ends at 18)\n";
+    os << "  forecast " << opt.years << (opt.years == 1 ? " year" : " years") << " ahead, "
        << opt.replicates << " replicates, seed " << opt.seed << '\n';
 
     std::optional<sim::scenario> policy;
@@ -279,8 +327,8 @@ int run_forecast(const options& opt) {
         os << '\n';
         for (const auto& n : f.notes) os << "    " << n << '\n';
     }
-    print_forecasts(os, fs, now);
-    print_costs(os, fs, costs, opt.inflation);
+    print_forecasts(os, fs, now, opt.replicates);
+    print_costs(os, fs, costs, opt.inflation, opt.replicates);
 
     std::vector<sim::backtest_summary> summary;
     if (opt.backtest) {
@@ -304,7 +352,11 @@ int run_forecast(const options& opt) {
                         + carepath::report::collection_year_label(years.front()) + " to "
                         + carepath::report::collection_year_label(last) + "), "
                         + std::to_string(histories.size()) + " children.";
-        page.facts = {{"in care on " + carepath::format_long(snapshot), format_number(now.total)},
+        page.facts = {{"in care on " + carepath::format_long(snapshot) + ", under 18",
+                       format_number(now.total)},
+                      {"in care on " + carepath::format_long(snapshot)
+                           + ", 18 or over (not forecast)",
+                       format_number(now.aged_18_or_over)},
                       {"replicates", std::to_string(opt.replicates)},
                       {"seed", std::to_string(opt.seed)},
                       {"fit years", std::to_string(opt.fit_years)}};
@@ -348,7 +400,9 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
         ->capture_default_str();
     cmd->add_flag("--backtest", opt->backtest,
                   "also forecast from each earlier 31 March and compare with the later returns");
-    cmd->add_option("--replicates", opt->replicates, "replicates behind each interval")
+    cmd->add_option("--replicates", opt->replicates,
+                    "replicates behind each mean and spread (2.5th-97.5th percentile; none "
+                    "with 1)")
         ->check(CLI::Range(1, 10000))
         ->capture_default_str();
     cmd->add_option("--seed", opt->seed, "seed of the random streams")->capture_default_str();

@@ -20,7 +20,7 @@ if(EXISTS ${cp_forecast_sample})
                      --report ${cp_work}/forecast/backtest.html
                 OUT "Back-test: .*microsimulation +31/03/2018 +1 .*markov +31/03/2018 +1 .*markov +31/03/2021 +1 .*Back-test summary.*microsimulation +1 +total +4 .*markov +1 +total +4 .*markov +2 +total +3 .*Report: "
                 FILE ${cp_work}/forecast/backtest.html
-                FILE_RE "<td class=.num.>2022</td><td class=.num.>146</td>.*Yearly cost, pounds a year.*Back-test against later returns.*How the markov forecast was made")
+                FILE_RE "<td class=.num.>2022</td><td class=.num.>118</td><td class=.num.>28</td>.*Yearly cost, pounds a year.*Back-test against later returns.*How the markov forecast was made")
 endif()
 if(EXISTS ${cp_forecast_sample})
     # A scenario's microsimulation forecast beside the baseline, in the table and the report.
@@ -46,4 +46,21 @@ if(EXISTS ${cp_forecast_sample})
     cp_cli_test(cli_forecast_first_year_after_last RC 2
                 ARGS forecast ${cp_forecast_sample} --first-year 2030 --quiet
                 ERR "--first-year 2030 is after the last return \\(2021-22\\)")
+    # Before the first return (2017-18), origins would have no return behind them: refused,
+    # naming the option, the value and the first year with data.
+    cp_cli_test(cli_forecast_first_year_before_first RC 2
+                ARGS forecast ${cp_forecast_sample} --first-year 2015 --backtest --quiet
+                ERR "--first-year 2015 is before the first year with data \\(2017-18; the first return read is 2017-18\\): give --first-year 2018 or later")
+    # The 146 children the returns show in care on 31 March 2022 are 118 under 18 and 28 aged
+    # 18 or over (docs/forecast.md; counted apart from carepath's code in the s13 audit):
+    # the "now" column counts the 118 the forecasts model and shows the 28 on a row apart.
+    cp_cli_test(cli_forecast_adults_apart RC 1
+                ARGS forecast ${cp_forecast_sample} --years 1 --replicates 2 --quiet
+                     --report ${cp_work}/forecast/adults.html
+                OUT "in care on 31 March 2022: 118 under 18 \\(the children forecast\\), 28 aged 18 or over.*total +118 .*aged 18\\+ \\(not forecast\\) +28 +- +- ")
+    # One replicate: a mean and no spread, no interval printed, no coverage claimed.
+    cp_cli_test(cli_forecast_one_replicate RC 1
+                ARGS forecast ${cp_forecast_sample} --years 1 --replicates 1 --quiet --backtest
+                     --report ${cp_work}/forecast/one.html
+                OUT "mean of 1 replicate; no spread.*Back-test summary.*microsimulation +1 +total +4 +[0-9.]+ +4 +-?[0-9.]+ +- +0")
 endif()

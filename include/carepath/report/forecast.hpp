@@ -1,8 +1,10 @@
 #pragma once
 /// @file
-/// The report of a council's forecast: the children in care the returns show on past 31 Marches
-/// and each forecast's projection after them (a chart of the total with 95% intervals, and
-/// tables by placement group, legal group and age band), their yearly cost, and, when run, the
+/// The report of a council's forecast: the children under 18 in care the returns show on past
+/// 31 Marches (the population forecast; those 18 or over beside) and each forecast's projection
+/// after them (a chart of the total with the spread of the replicates, 2.5th to 97.5th
+/// percentile, and tables by placement group, legal group and age band), their yearly cost, and,
+/// when run, the
 /// back-test against later returns. Projections and back-tests are labelled as what they are:
 /// a back-test is validation against returns the fit never saw, never a fitting target.
 #include "carepath/core/dates.hpp"
@@ -31,7 +33,8 @@ struct forecast_report_data {
     std::string subtitle; ///< line under the title (where the data came from)
     /// Facts shown at the top ("years used", "2019-20 to 2021-22").
     std::vector<std::pair<std::string, std::string>> facts;
-    /// Children in care on past 31 Marches, as the returns show them (oldest first).
+    /// Children in care on past 31 Marches, as the returns show them (oldest first): under 18
+    /// in the counts, 18 or over in `aged_18_or_over`.
     std::vector<sim::stock_count> observed;
     std::vector<sim::forecast> forecasts;   ///< one per method, all from the same snapshot
     std::vector<sim::cost_forecast> costs;  ///< one per forecast; empty: no costs
@@ -44,10 +47,19 @@ inline std::string year_of_day(date d) {
     return std::to_string(year_of(d));
 }
 
-// "12.3 [10.0-14.5]" with whole numbers for counts.
-inline std::string with_interval(double mean, double low, double high, int decimals = 0) {
+// "12.3 [10.0-14.5]" with whole numbers for counts; the mean alone with no spread.
+inline std::string with_interval(double mean, double low, double high, bool spread = true,
+                                 int decimals = 0) {
+    if (!spread) return format_number(mean, decimals);
     return format_number(mean, decimals) + " [" + format_number(low, decimals) + "-"
            + format_number(high, decimals) + "]";
+}
+
+// True when any past count has children 18 or over (then the totals table shows them).
+inline bool any_adults(const forecast_report_data& d) {
+    for (const auto& o : d.observed)
+        if (o.aged_18_or_over > 0) return true;
+    return false;
 }
 
 // The chart of the total: observed counts, then each method's mean and interval.
@@ -72,14 +84,18 @@ inline std::string total_chart(const forecast_report_data& d) {
         if (past > 0) // start each line at the snapshot, where the returns end
             mean.values[past - 1] = low.values[past - 1] = high.values[past - 1] =
                 d.observed.back().total;
+        bool spread = true;
         for (std::size_t i = 0; i < f.points.size() && past + i < years.size(); ++i) {
             mean.values[past + i] = f.points[i].mean.total;
             low.values[past + i] = f.points[i].low.total;
             high.values[past + i] = f.points[i].high.total;
+            spread = spread && f.points[i].has_spread;
         }
         lines.push_back(std::move(mean));
-        lines.push_back(std::move(low));
-        lines.push_back(std::move(high));
+        if (spread) { // no lines for a spread one replicate does not have
+            lines.push_back(std::move(low));
+            lines.push_back(std::move(high));
+        }
     }
     std::ostringstream os;
     write_line_chart(os, years, lines,
@@ -106,8 +122,8 @@ data_table groups_table(const forecast_report_data& d, std::string caption,
                                          : format_number((d.observed.back().*member)[g])};
         for (const auto& f : d.forecasts)
             for (const auto& p : f.points)
-                row.push_back(
-                    with_interval((p.mean.*member)[g], (p.low.*member)[g], (p.high.*member)[g]));
+                row.push_back(with_interval((p.mean.*member)[g], (p.low.*member)[g],
+                                            (p.high.*member)[g], p.has_spread));
         t.add_row(std::move(row));
     }
     return t;
@@ -115,21 +131,27 @@ data_table groups_table(const forecast_report_data& d, std::string caption,
 
 inline data_table totals_table(const forecast_report_data& d) {
     data_table t;
-    t.caption = "Children in care on 31 March: mean [95% interval] of each forecast";
+    t.caption = "Children under 18 in care on 31 March: mean [2.5th-97.5th percentile of the "
+                "replicates] of each forecast";
+    const bool adults = any_adults(d);
     t.columns = {"31 March of", "returns"};
+    if (adults) t.columns.emplace_back("returns, 18 or over (not forecast)");
     for (const auto& f : d.forecasts) t.columns.push_back(f.method);
     for (const auto& o : d.observed) {
         std::vector<std::string> row{year_of_day(o.on), format_number(o.total)};
+        if (adults) row.push_back(format_number(o.aged_18_or_over));
         for (std::size_t i = 0; i < d.forecasts.size(); ++i) row.emplace_back("-");
         t.add_row(std::move(row));
     }
     const auto& first = d.forecasts.front();
     for (std::size_t i = 0; i < first.points.size(); ++i) {
         std::vector<std::string> row{year_of_day(first.points[i].on), "-"};
+        if (adults) row.emplace_back("-");
         for (const auto& f : d.forecasts)
             row.push_back(i < f.points.size() ? with_interval(f.points[i].mean.total,
                                                               f.points[i].low.total,
-                                                              f.points[i].high.total)
+                                                              f.points[i].high.total,
+                                                              f.points[i].has_spread)
                                               : std::string{"-"});
         t.add_row(std::move(row));
     }
@@ -140,16 +162,17 @@ inline section costs_section(const forecast_report_data& d) {
     section s{.id = "costs", .title = "Cost", .text = {}, .charts = {}, .tables = {}};
     s.text = "Yearly cost of the children in care on each 31 March: each placement group's count "
              "times its weekly unit cost times 52.18 weeks, in every replicate of the forecast; "
-             "mean and 95% interval in pounds a year. Groups with no published cost are left "
+             "mean and 2.5th-97.5th percentile of the replicates in pounds a year. Groups with no published cost are left "
              "out of the totals, and the children in them are counted beside.";
     for (const auto& c : d.costs)
         for (const auto& n : c.notes) s.text += " " + n;
     data_table t;
-    t.caption = "Yearly cost, pounds a year: mean [95% interval]";
+    t.caption = "Yearly cost, pounds a year: mean [2.5th-97.5th percentile of the replicates]";
     t.columns = {"method", "31 March of", "cost", "children in groups with no cost"};
     for (const auto& c : d.costs)
         for (const auto& p : c.points)
-            t.add_row({c.method, year_of_day(p.on), with_interval(p.mean, p.low, p.high),
+            t.add_row({c.method, year_of_day(p.on),
+                       with_interval(p.mean, p.low, p.high, p.has_spread),
                        format_number(p.children_left_out, 1)});
     s.tables.push_back(std::move(t));
     return s;
@@ -160,18 +183,27 @@ inline section backtest_section(const forecast_report_data& d) {
               .charts = {}, .tables = {}};
     s.text = "Each method fitted on the returns up to an earlier 31 March and compared with what "
              "the later returns show. These are validation figures, never fitting targets: "
-             "nothing in them feeds back into the forecasts above.";
+             "nothing in them feeds back into the forecasts above. The actual counts are of "
+             "children under 18, the population the forecasts model. Each measure has its own "
+             "n: the mean error is over every comparison, the MAPE over those with an actual "
+             "count above 0, and the coverage (actual inside the 2.5th-97.5th percentile of the "
+             "replicates, which is not a 95% interval) over comparisons with a spread, leaving "
+             "out empty groups (nobody there and a spread of 0 to 0), counted beside.";
     data_table t;
-    t.caption = "Back-test: mean absolute percentage error, bias and interval coverage";
+    t.caption = "Back-test: mean absolute percentage error, bias and coverage of the spread";
     t.columns = {"method", "years ahead", "count", "comparisons", "MAPE %", "mean error",
-                 "actual inside interval"};
+                 "actual inside the spread", "MAPE over", "coverage over",
+                 "empty groups (not in coverage)"};
     for (const auto& b : d.backtest)
         t.add_row({b.method, std::to_string(b.horizon), std::string{describe(b.kind)},
                    std::to_string(b.rows),
                    b.mean_absolute_percentage_error
                        ? format_number(*b.mean_absolute_percentage_error, 1)
                        : std::string{"-"},
-                   format_number(b.mean_error, 1), format_number(100 * b.coverage) + "%"});
+                   format_number(b.mean_error, 1),
+                   b.coverage ? format_number(100 * *b.coverage) + "%" : std::string{"-"},
+                   std::to_string(b.percentage_rows), std::to_string(b.coverage_rows),
+                   std::to_string(b.empty_rows)});
     s.tables.push_back(std::move(t));
     return s;
 }
@@ -187,8 +219,11 @@ inline section backtest_section(const forecast_report_data& d) {
                  .sections = {}};
     section total{.id = "total", .title = "Children in care", .text = {}, .charts = {},
                   .tables = {}};
-    total.text = "The returns' count on each past 31 March, then each forecast's mean and 95% "
-                 "interval over its replicates. A forecast is a projection of the rates measured "
+    total.text = "The returns' count of children under 18 in care on each past 31 March (the "
+                 "population the forecasts model; children 18 or over are counted beside when "
+                 "there are any), then each forecast's mean and the spread of its replicates "
+                 "(2.5th to 97.5th percentile; not a 95% interval, and none with one "
+                 "replicate). A forecast is a projection of the rates measured "
                  "in the fit years, not a prediction of policy or demand changes.";
     total.charts.push_back(detail::total_chart(data));
     total.tables.push_back(detail::totals_table(data));
@@ -196,8 +231,9 @@ inline section backtest_section(const forecast_report_data& d) {
 
     section groups{.id = "groups", .title = "By placement, legal status and age", .text = {},
                    .charts = {}, .tables = {}};
-    groups.text = "The same forecasts by placement group, legal group and age band (mean [95% "
-                  "interval]); the snapshot column counts the returns.";
+    groups.text = "The same forecasts by placement group, legal group and age band (mean "
+                  "[2.5th-97.5th percentile of the replicates]); the snapshot column counts the "
+                  "returns' children under 18.";
     for (const auto& f : data.forecasts)
         if (f.method == "microsimulation")
             groups.text += " The microsimulation has no legal group for emergency and youth "

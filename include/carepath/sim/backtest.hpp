@@ -4,7 +4,9 @@
 /// collection years first..last, each 31 March from the end of the first year to the year
 /// before the last is an origin; the forecaster sees only what was known on it (each history
 /// rebuilt from its events up to that day) and forecasts each later 31 March the data covers;
-/// every count is compared with the children the full histories show in care on that day.
+/// every count is compared with the children the full histories show in care on that day:
+/// those under 18, the population both forecasts model (`forecastable_on`), with the children
+/// 18 or over in care counted beside and left out of the errors.
 /// This is validation, never fitting: nothing here feeds back into a forecast.
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
@@ -119,10 +121,14 @@ struct backtest_row {
     int horizon = 0;     ///< years after the origin
     date on{};           ///< the day compared
     count_key key;       ///< which count
-    double actual = 0;   ///< children the full histories show
+    double actual = 0;   ///< children under 18 the full histories show in care (and in the group)
+    /// Children 18 or over the full histories show in care on `on`: not in `actual`, as no
+    /// forecast models them; the same on every row of one day.
+    double aged_18_or_over = 0;
     double mean = 0;     ///< the forecast's mean
-    double low = 0;      ///< its 2.5th percentile
-    double high = 0;     ///< its 97.5th percentile
+    double low = 0;      ///< 2.5th percentile of its replicates
+    double high = 0;     ///< 97.5th percentile of its replicates
+    bool has_spread = true; ///< false when the forecast had under 2 replicates (no low, high)
     /// mean - actual: positive when the forecast was too high.
     [[nodiscard]] double error() const noexcept { return mean - actual; }
     /// |error| / actual x 100; nullopt when nobody was there (no percentage of zero).
@@ -130,8 +136,18 @@ struct backtest_row {
         if (actual == 0) return std::nullopt;
         return std::abs(mean - actual) / actual * 100;
     }
-    /// True when the actual count lies inside the interval (ends included).
-    [[nodiscard]] bool inside() const noexcept { return low <= actual && actual <= high; }
+    /// True when the actual count lies inside the spread (ends included); false when there is
+    /// no spread.
+    [[nodiscard]] bool inside() const noexcept {
+        return has_spread && low <= actual && actual <= high;
+    }
+    /// True for an empty group: nobody there and a spread of 0 to 0. Such a row is a hit that
+    /// tells nothing about the spread, so the coverage leaves it out (docs/forecast.md).
+    [[nodiscard]] bool empty_group() const noexcept {
+        return actual == 0 && low == 0 && high == 0;
+    }
+    /// True when the row counts in the coverage: it has a spread and is not an empty group.
+    [[nodiscard]] bool in_coverage() const noexcept { return has_spread && !empty_group(); }
 };
 
 /// Runs `f` from every origin the data allows and compares each count.
@@ -159,8 +175,9 @@ backtest(std::span<const care_history> histories, const forecaster& f,
             for (const auto& k : keys)
                 out.push_back({.method = result.method, .origin = origin, .horizon = horizon,
                                .on = point.on, .key = k, .actual = k.of(actual),
+                               .aged_18_or_over = actual.aged_18_or_over,
                                .mean = k.of(point.mean), .low = k.of(point.low),
-                               .high = k.of(point.high)});
+                               .high = k.of(point.high), .has_spread = point.has_spread});
         }
     }
     return out;
@@ -171,18 +188,24 @@ struct backtest_summary {
     std::string method;  ///< the forecast's method
     int horizon = 0;     ///< years ahead
     count_kind kind = count_kind::total; ///< which counts (the total, or every group of a kind)
-    std::size_t rows = 0; ///< comparisons
+    std::size_t rows = 0; ///< comparisons (every row; the n of `mean_error`)
     /// Mean absolute percentage error over rows with an actual count above zero.
     std::optional<double> mean_absolute_percentage_error;
-    double mean_error = 0;   ///< mean of mean - actual (bias)
-    double coverage = 0;     ///< share of rows whose actual lies inside the interval
+    std::size_t percentage_rows = 0; ///< rows behind the MAPE (actual above zero)
+    double mean_error = 0;   ///< mean of mean - actual over every row (bias)
+    /// Share of the `coverage_rows` whose actual lies inside the spread; nullopt when none.
+    std::optional<double> coverage;
+    std::size_t coverage_rows = 0; ///< rows behind the coverage (`backtest_row::in_coverage`)
+    std::size_t empty_rows = 0;    ///< empty groups (actual 0, spread 0 to 0): not in coverage
 };
 
-/// Summarises rows by method, horizon and kind of count, in the order first met.
+/// Summarises rows by method, horizon and kind of count, in the order first met: each measure
+/// with its own n (mean error over every row, MAPE over rows with an actual above zero,
+/// coverage over rows with a spread that are not empty groups).
 [[nodiscard]] inline std::vector<backtest_summary>
 summarise_backtest(std::span<const backtest_row> rows) {
     std::vector<backtest_summary> out;
-    std::vector<std::size_t> with_percentage;
+    std::vector<double> inside;
     std::vector<double> percentage_sum;
     for (const auto& r : rows) {
         std::size_t i = 0;
@@ -196,25 +219,30 @@ summarise_backtest(std::span<const backtest_row> rows) {
             s.horizon = r.horizon;
             s.kind = r.key.kind;
             out.push_back(std::move(s));
-            with_percentage.push_back(0);
+            inside.push_back(0);
             percentage_sum.push_back(0);
         }
         auto& s = out[i];
         ++s.rows;
         s.mean_error += r.error();
-        s.coverage += r.inside() ? 1 : 0;
+        if (r.empty_group()) ++s.empty_rows;
+        if (r.in_coverage()) {
+            ++s.coverage_rows;
+            inside[i] += r.inside() ? 1 : 0;
+        }
         if (const auto ape = r.absolute_percentage_error()) {
-            ++with_percentage[i];
+            ++s.percentage_rows;
             percentage_sum[i] += *ape;
         }
     }
     for (std::size_t i = 0; i < out.size(); ++i) {
         const auto n = static_cast<double>(out[i].rows);
         out[i].mean_error /= n;
-        out[i].coverage /= n;
-        if (with_percentage[i] > 0)
+        if (out[i].coverage_rows > 0)
+            out[i].coverage = inside[i] / static_cast<double>(out[i].coverage_rows);
+        if (out[i].percentage_rows > 0)
             out[i].mean_absolute_percentage_error =
-                percentage_sum[i] / static_cast<double>(with_percentage[i]);
+                percentage_sum[i] / static_cast<double>(out[i].percentage_rows);
     }
     return out;
 }

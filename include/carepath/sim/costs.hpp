@@ -4,8 +4,8 @@
 /// group, each with its source and price year, read from a small CSV a council can replace
 /// with its own; a yearly inflation rate; and for every replicate of a forecast the yearly cost
 /// of the children in care on each 31 March (count x weekly cost x 52.18 weeks), with a mean
-/// and 95% interval over replicates. Groups with no published cost are left out of the totals,
-/// and the result says so.
+/// and the spread (2.5th to 97.5th percentile) over replicates. Groups with no published cost
+/// are left out of the totals, and the result says so.
 ///
 /// The CSV (docs/forecast.md): a header `placement_group,weekly_cost,price_year,source,note`,
 /// then one row per group named as `forecast_placement`'s codes; `weekly_cost` in pounds, or
@@ -177,11 +177,14 @@ other,,,not published,"secure, health, custody and other settings vary too widel
 struct cost_point {
     date on{};          ///< the day counted
     double mean = 0;    ///< mean over replicates, pounds a year
-    double low = 0;     ///< 2.5th percentile
-    double high = 0;    ///< 97.5th percentile
+    double low = 0;     ///< 2.5th percentile over replicates
+    double high = 0;    ///< 97.5th percentile over replicates
     /// Mean yearly cost of each group (0 for groups left out).
     std::array<double, forecast_placement_count> mean_by_placement{};
     double children_left_out = 0; ///< mean children in groups with no cost
+    /// False when fewer than 2 replicates are behind the point: `low` and `high` are the mean
+    /// and are no spread.
+    bool has_spread = true;
 };
 
 /// A cost forecast from one forecast.
@@ -215,6 +218,7 @@ struct cost_forecast {
         };
         cost_point cp;
         cp.on = p.on;
+        cp.has_spread = p.has_spread && p.replicates.size() >= 2;
         for (std::size_t g = 0; g < forecast_placement_count; ++g) {
             if (costs.groups[g].weekly)
                 cp.mean_by_placement[g] = p.mean.by_placement[g] * weekly_in(g, year) * weeks_per_year;

@@ -50,6 +50,7 @@
 #include <cstddef>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <stdexcept>
@@ -101,6 +102,18 @@ struct council_fit {
     std::shared_ptr<std::deque<std::string>> texts; ///< the notes `params` points into
 };
 
+/// The first collection year (named by the year it ends: 2020 = 2019-20) the histories cover
+/// up to `snapshot`, judged from when placements and periods of care end: a return lists only
+/// the episodes open in its year, so ends fall in the years returned, while starts may be years
+/// earlier. The first year with at least a tenth as many ends as the busiest counts (a stray
+/// date does not move it). Nullopt when nothing ended by `snapshot`.
+[[nodiscard]] inline std::optional<int>
+first_year_covered(std::span<const care_history> histories, date snapshot) {
+    const auto day = detail::first_day_covered(histories, snapshot);
+    if (!day) return std::nullopt;
+    return year_of(*day) + 1;
+}
+
 /// Fits the model to a council's histories: the window is the `options.fit_years` years up to
 /// and including `snapshot`, cut to the first year the returns cover. Inputs the histories
 /// cannot give (families, carers, social workers, schools, what happens after care) keep
@@ -136,7 +149,7 @@ struct council_fit {
         detail::count_child(h, from, to, england, c);
         if (!h.in_care_on(snapshot) || !h.placement_on(snapshot) || !h.legal_status_on(snapshot))
             continue;
-        if (age_on(h.subject().birth_date, snapshot + days{1}) < 18)
+        if (forecastable_on(h, snapshot)) // the forecasts' one rule: under 18 on the day
             m.children_in_care += 1;
         else
             m.adults_in_care += 1;
@@ -410,7 +423,8 @@ inline stock_count count_of(const year_summary& y) {
 /// under `policy`: the model fitted by `fit_council`, run `options.replicates` times from the
 /// council's children in care on the snapshot (their ages, homes, legal status and time in
 /// care and in placement), with entries at the measured rate and no burn-in. Each point gives
-/// the mean and the 2.5th and 97.5th percentiles over replicates.
+/// the mean and the 2.5th and 97.5th percentiles over replicates (the spread of model noise:
+/// the rates stay at their estimates in every replicate).
 /// @throws std::invalid_argument when no child is in care on the snapshot, or years < 1.
 [[nodiscard]] inline forecast microsim_scenario_forecast(std::span<const care_history> histories,
                                                          date snapshot, int years,
@@ -445,6 +459,9 @@ inline stock_count count_of(const year_summary& y) {
                         + detail::number_text(m.children_in_care)
                         + " children under 18 in care on the snapshot");
     out.notes.insert(out.notes.end(), fit.notes.begin(), fit.notes.end());
+    out.notes.push_back("every replicate runs on the fitted rates as measured (no draw of their "
+                        "uncertainty): the spread of the replicates is the model's own chance "
+                        "only, narrower than the uncertainty of rates measured from few cases");
     if (!policy.name.empty() && policy.name != "baseline")
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "

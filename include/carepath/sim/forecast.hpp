@@ -1,8 +1,10 @@
 #pragma once
 /// @file
 /// What every forecast of a council's children in care shares (issue 18): the groups it counts
-/// children in, a count of the children in care on one day (`count_in_care`), a forecast as a
-/// series of 31 March points with a mean and a 95% interval, and the signature of a forecaster,
+/// children in, a count of the children in care on one day (`count_in_care`: the children under
+/// 18, the population every forecast models, with those 18 or over counted apart), a forecast as
+/// a series of 31 March points with a mean and the spread of its replicates (2.5th to 97.5th
+/// percentile, none with one replicate), and the signature of a forecaster,
 /// so that the back-test (`sim/backtest.hpp`) can run the Markov and the microsimulation
 /// forecasts alike.
 #include "carepath/core/care_history.hpp"
@@ -86,7 +88,8 @@ inline constexpr std::size_t forecast_placement_count =
     enum_table<forecast_placement>::rows.size();
 /// Number of `forecast_legal` values.
 inline constexpr std::size_t forecast_legal_count = enum_table<forecast_legal>::rows.size();
-/// Number of age bands (`age_band`: under 1, 1-4, 5-9, 10-15, 16-17; 18+ count as 16-17).
+/// Number of age bands (`age_band`: under 1, 1-4, 5-9, 10-15, 16-17; children 18 or over are
+/// not in any band, see `stock_count::aged_18_or_over`).
 inline constexpr std::size_t forecast_age_count = band_count;
 
 /// The forecast group of an SSDA903 placement type.
@@ -120,13 +123,24 @@ inline constexpr std::size_t forecast_age_count = band_count;
     return date{std::chrono::year{year} / std::chrono::March / 31};
 }
 
+/// True when `h`'s child is in the population a forecast models on `on`: in care and under 18
+/// that day (`on` before the 18th birthday). The one rule of the Markov chain's states, the
+/// microsimulation's start count and the back-test's actuals; care as a child ends at 18.
+[[nodiscard]] inline bool forecastable_on(const care_history& h, date on) {
+    return on < h.subject().eighteenth_birthday() && h.in_care_on(on);
+}
+
 /// Children in care on one date, counted by placement group, legal group and age band.
 struct stock_count {
     date on{};        ///< the day counted
-    double total = 0; ///< every child in care on `on`
+    double total = 0; ///< every child under 18 in care on `on` (the population forecast)
     std::array<double, forecast_placement_count> by_placement{}; ///< indexed by forecast_placement
     std::array<double, forecast_legal_count> by_legal{};         ///< indexed by forecast_legal
     std::array<double, forecast_age_count> by_age{};             ///< indexed by age_band
+    /// Children in care on `on` aged 18 or over: in no other count (no forecast models them,
+    /// care as a child ends at 18), kept so that they are reported, not dropped. Always 0 in a
+    /// forecast.
+    double aged_18_or_over = 0;
 
     /// The count of placement group `g`.
     [[nodiscard]] double of(forecast_placement g) const noexcept {
@@ -168,25 +182,37 @@ struct care_state {
 }
 
 /// Counts the children of `histories` in care on `on` (the state each history gives for that
-/// day: the day's placement, legal status and age in completed years).
+/// day: the day's placement, legal status and age in completed years): the children under 18
+/// (`forecastable_on`) in the total and the groups, those 18 or over in `aged_18_or_over` only.
 [[nodiscard]] inline stock_count count_in_care(std::span<const care_history> histories,
                                                date on) {
     stock_count out;
     out.on = on;
-    for (const auto& h : histories)
+    for (const auto& h : histories) {
+        if (!forecastable_on(h, on)) {
+            if (h.in_care_on(on)) out.aged_18_or_over += 1;
+            continue;
+        }
         if (const auto s = state_on(h, on)) out.add(s->placement, s->legal, s->age);
+    }
     return out;
 }
 
-/// One projected date: the mean over replicates and a 95% interval for every count.
+/// One projected date: the mean over replicates and, for every count, the spread of the
+/// replicates (their 2.5th and 97.5th percentiles). The spread is not a 95% interval of
+/// anything: with R replicates a new replicate falls inside it with probability 0.95(R-1)/(R+1)
+/// (0.86 at R = 20), and it holds only the uncertainty each method draws (docs/forecast.md).
 struct forecast_point {
     date on{};       ///< the day projected (a 31 March)
     stock_count mean;     ///< mean over replicates
-    stock_count low;      ///< 2.5th percentile of each count
-    stock_count high;     ///< 97.5th percentile of each count
+    stock_count low;      ///< 2.5th percentile of each count over replicates
+    stock_count high;     ///< 97.5th percentile of each count over replicates
     /// Each replicate's counts, for what is computed per replicate afterwards (costs). Empty
     /// when a method keeps none.
     std::vector<stock_count> replicates;
+    /// False when fewer than 2 replicates are behind the point: there is no spread, `low` and
+    /// `high` equal `mean` and must not be shown or compared as an interval.
+    bool has_spread = true;
 };
 
 /// A forecast from one method.
@@ -227,13 +253,15 @@ using forecaster = std::function<forecast(std::span<const care_history> historie
 }
 
 /// Summarises replicate counts of one day into a point: the mean of each count and its 2.5th
-/// and 97.5th percentiles; keeps the replicates. @throws std::invalid_argument when empty.
+/// and 97.5th percentiles; keeps the replicates. One replicate gives no spread (`has_spread`
+/// false, `low` and `high` the mean). @throws std::invalid_argument when empty.
 [[nodiscard]] inline forecast_point summarise_replicates(date on,
                                                          std::vector<stock_count> replicates) {
     if (replicates.empty()) throw std::invalid_argument{"a forecast point needs replicates"};
     forecast_point out;
     out.on = on;
     out.mean.on = out.low.on = out.high.on = on;
+    out.has_spread = replicates.size() >= 2;
     const auto n = static_cast<double>(replicates.size());
     std::vector<double> values(replicates.size());
     // One count at a time: `get` picks it out of a stock_count.

@@ -7,8 +7,9 @@
 /// `fit_years` before the snapshot; entrants arrive at the observed monthly rate, each a copy
 /// of an observed entrant (state and age). The projection starts from the children in care on
 /// the snapshot, ages them by their birth dates (leaving at 18) and draws every child's month
-/// from its state's rates; replicates give the interval, and each replicate refits on children
-/// resampled with replacement (a bootstrap), so the interval carries the rates' uncertainty too.
+/// from its state's rates; replicates give the spread (2.5th to 97.5th percentile), and each
+/// replicate refits on children resampled with replacement (a bootstrap), so the spread carries
+/// the rates' uncertainty too.
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/sim/forecast.hpp"
@@ -87,9 +88,10 @@ struct markov_observations {
 };
 
 namespace detail {
-// A child's chain state on `on`, or nullopt when not in care or aged 18 or over.
+// A child's chain state on `on`, or nullopt when not in care or aged 18 or over (outside the
+// population forecast, `forecastable_on`).
 inline std::optional<std::uint8_t> markov_state_on(const care_history& h, date on) {
-    if (on >= h.subject().eighteenth_birthday()) return std::nullopt;
+    if (!forecastable_on(h, on)) return std::nullopt;
     const auto s = state_on(h, on);
     if (!s) return std::nullopt;
     return static_cast<std::uint8_t>(markov_state(s->placement, s->legal));
@@ -102,7 +104,9 @@ inline exit_route exit_after(const care_history& h, date in_care) {
 }
 } // namespace detail
 
-/// Reads the monthly grid ending on `snapshot` over `fit_years` years (cut at `data_from`):
+/// Reads the monthly grid ending on `snapshot` over `fit_years` years (cut at `data_from`: the
+/// first grid day may be the day before it, whose state the first return shows, as it lists
+/// every episode open on `data_from`; a one-year history gives 12 months, 31 March to 31 March):
 /// only days up to the snapshot are looked at, so later events cannot change the fit. A month
 /// in which the child turns 18 is left out: the projection ends care at 18 by birth date.
 [[nodiscard]] inline markov_observations observe_markov(std::span<const care_history> histories,
@@ -112,7 +116,8 @@ inline exit_route exit_after(const care_history& h, date in_care) {
     markov_observations out;
     out.snapshot = snapshot;
     int months = 12 * fit_years;
-    while (months > 0 && data_from && add_months(snapshot, -months) < *data_from) --months;
+    while (months > 0 && data_from && add_months(snapshot, -months) + days{1} < *data_from)
+        --months;
     if (months == 0) throw std::invalid_argument{"no whole month of data before the snapshot"};
     out.months = months;
     out.first = add_months(snapshot, -months);
@@ -375,9 +380,10 @@ inline void age_to(markov_child& c, date on) {
                             + " children in care on the snapshot are in an age band and state "
                               "with no months in the window: they use the rates of all ages");
     out.notes.push_back(extra.bootstrap ? "each replicate refits on children drawn with "
-                                          "replacement (bootstrap): the interval includes the "
-                                          "rates' uncertainty"
-                                        : "rates fixed: the interval is the chain's own chance");
+                                          "replacement (bootstrap): the spread of the "
+                                          "replicates includes the rates' uncertainty"
+                                        : "rates fixed: the spread of the replicates is the "
+                                          "chain's own chance only");
     return out;
 }
 
