@@ -122,6 +122,26 @@ TEST_CASE("outcomes: DfE long-term stability and 3+ placements over two years", 
     CHECK(three_plus_over_two_years(hs, 2022) == share{1, 6});
 }
 
+TEST_CASE("outcomes: long-term stability counts a move into an adoptive home as the DfE does",
+          "[sim][outcomes]") {
+    // the adoptive placement and the one before it together last 2 years
+    std::vector<care_history> hs;
+    hs.push_back(in_care(1, ymd(2019, 1, 1), 1, ymd(2010, 1, 1))); // stable
+    // 7: in foster care from 2019, moved to adopters in 2021: counts (the DfE's rule)
+    hs.push_back(in_care(7, ymd(2019, 1, 1), 11, ymd(2017, 1, 1)));
+    add(hs.back(), placement_changed{ymd(2021, 1, 1), with(t::A6, 12)});
+    // 8: moved to other foster carers in late 2020, then to adopters: two moves, does not
+    hs.push_back(in_care(8, ymd(2019, 1, 1), 13, ymd(2017, 1, 1)));
+    add(hs.back(), placement_changed{ymd(2020, 12, 1), with(t::U6, 14)});
+    add(hs.back(), placement_changed{ymd(2021, 6, 1), with(t::A6, 15)});
+    // 9: moved to foster carers in 2021, who adopt in 2022 (same carer, not a move):
+    // the one move was not into an adoptive placement, does not
+    hs.push_back(in_care(9, ymd(2019, 1, 1), 16, ymd(2017, 1, 1)));
+    add(hs.back(), placement_changed{ymd(2021, 1, 1), with(t::U6, 17)});
+    add(hs.back(), placement_changed{ymd(2022, 1, 1), with(t::A5, 17)});
+    CHECK(long_term_stability(hs, 2022) == share{2, 4}); // 1 and 7 of 1, 7, 8, 9
+}
+
 TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][outcomes]") {
     std::vector<care_history> hs;
     auto teacher = [](care_history& h, unsigned id, date from) {

@@ -214,10 +214,24 @@ struct placement_stability {
     return s;
 }
 
+namespace detail {
+// Whether the move of home in (`from`, `on`] was into the placement the child is in on `on`
+// and that placement is a placement for adoption.
+inline bool moved_only_to_adopters(const care_history& h, date from, date on) {
+    for (const auto& t : h.transitions()) {
+        if (!t.is_move || t.on <= from || t.on > on)
+            continue;
+        const auto& to = h.placements()[t.to];
+        return to.period.contains(on) && family_of(to.where.type) == placement_family::adoption;
+    }
+    return false;
+}
+} // namespace detail
+
 /// DfE long-term stability on 31 March `y`: children under 16 looked after continuously for at
 /// least 2.5 years (30 months), and of them those living with the same carer for at least 2
-/// years. (DfE also counts a child placed for adoption whose adoptive and previous placements
-/// together last 2 years; here the carer must be the same.)
+/// years, or placed for adoption with the adoptive placement and the one before it together
+/// lasting 2 years (the DfE's rule: the one move in the two years was into the adoptive home).
 [[nodiscard]] inline share long_term_stability(std::span<const care_history> hs, int y) {
     using namespace std::chrono;
     share s;
@@ -232,8 +246,10 @@ struct placement_stability {
         if (it == h.periods().end() || it->period.start() > cont_from)
             continue;
         ++s.of;
-        // same carer: no move of home in the last two years (on the day itself included)
-        if (h.moves_between(same_from + days{1}, on + days{1}) == 0)
+        // same carer: no move of home in the last two years (on the day itself included);
+        // or one, into the adoptive placement the child is in on the day
+        const auto moves = h.moves_between(same_from + days{1}, on + days{1});
+        if (moves == 0 || (moves == 1 && detail::moved_only_to_adopters(h, same_from, on)))
             ++s.count;
     }
     return s;

@@ -368,7 +368,8 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             [=](H hs) { return percent_of(placement_stability_in(hs, y).two_plus_moves); }, y);
     if (id == "long_term_stability_share_2024")
         return at(
-            "under 16, looked after 2.5 years or more, with the same carer 2 years or more" + in_y,
+            "under 16, looked after 2.5 years or more, with the same carer 2 years or more (or "
+            "placed for adoption, that and the placement before lasting 2 years)" + in_y,
             tr::share, [=](H hs) { return percent_of(long_term_stability(hs, y)); }, y);
     if (id == "placements_3plus_2yr_share_2024")
         return at(
