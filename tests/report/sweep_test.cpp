@@ -14,17 +14,18 @@ std::size_t count(const std::string& s, const std::string& what) {
         ++n;
     return n;
 }
-// Two scenarios at three values of one key; the second scenario's name needs quotes, and
-// its last point measured no exits (empty cells).
+// Two scenarios at three values of one key; the second scenario's name needs quotes, its
+// middle point measured exits in one replicate (a mean, no interval), and its last point
+// measured none (empty cells, n 0).
 const std::string table =
-    "point,scenario,sw_turnover_factor,replicates,exits_mean,exits_low,exits_high,exits_diff,"
-    "exits_diff_low,exits_diff_high\n"
-    "0,kin,0.5,3,10,8,12,1,0.5,1.5\n"
-    "1,kin,1,3,11,9,13,2,1.5,2.5\n"
-    "2,kin,1.5,3,12,10,14,3,2.5,3.5\n"
-    "3,\"together, always\",0.5,3,20,18,22,-1,-2,0\n"
-    "4,\"together, always\",1,3,21,,,-2,,\n"
-    "5,\"together, always\",1.5,3,,,,,,\n";
+    "point,scenario,sw_turnover_factor,replicates,exits_mean,exits_low,exits_high,exits_n,"
+    "exits_diff,exits_diff_low,exits_diff_high,exits_diff_n\n"
+    "0,kin,0.5,3,10,8,12,3,1,0.5,1.5,3\n"
+    "1,kin,1,3,11,9,13,3,2,1.5,2.5,3\n"
+    "2,kin,1.5,3,12,10,14,3,3,2.5,3.5,3\n"
+    "3,\"together, always\",0.5,3,20,18,22,3,-1,-2,0,2\n"
+    "4,\"together, always\",1,3,21,,,1,-2,,,1\n"
+    "5,\"together, always\",1.5,3,,,,0,,,,0\n";
 
 sweep_table read(const std::string& text) {
     std::istringstream in{text};
@@ -37,12 +38,13 @@ sweep_table read(const std::string& text) {
 TEST_CASE("report sweep: the table reads back, quotes and empty cells included",
           "[report][sweep]") {
     const auto t = read(table);
-    CHECK(t.columns.size() == 10);
+    CHECK(t.columns.size() == 12);
     REQUIRE(t.rows.size() == 6);
     CHECK(t.rows[3][1] == "together, always");
     CHECK(t.rows[4][5].empty());
     CHECK(t.parameters() == std::vector<std::string>{"sw_turnover_factor"});
-    CHECK(t.column("exits_diff") == 7u);
+    CHECK(t.column("exits_diff") == 8u);
+    CHECK(t.column("exits_diff_n") == 11u);
 }
 
 TEST_CASE("report sweep: a table that is not one is refused with its line", "[report][sweep]") {

@@ -163,6 +163,20 @@ TEST_CASE("stats: the paired difference is the mean of per-replicate differences
         CHECK(*one.mean == 2.0);
         CHECK_FALSE(one.interval);
     }
+    SECTION("one pair measured by both runs: a difference, no interval; none: nothing") {
+        const std::vector<std::optional<double>> base{10.0, std::nullopt, 30.0};
+        const std::vector<std::optional<double>> scen{std::nullopt, 21.5, 32.0};
+        const auto one = paired_difference(scen, base);
+        CHECK(one.count == 1);
+        CHECK(one.mean == 2.0);
+        CHECK_FALSE(one.sd);
+        CHECK_FALSE(one.interval);
+        const std::vector<std::optional<double>> never(3);
+        const auto none = paired_difference(never, base);
+        CHECK(none.count == 0);
+        CHECK_FALSE(none.mean);
+        CHECK_FALSE(none.interval);
+    }
     SECTION("runs with different replicate counts cannot be paired") {
         const std::array b{5.0, 6.0};
         const std::array s{7.0};

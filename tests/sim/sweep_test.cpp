@@ -2,9 +2,14 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 using namespace carepath::sim;
 
@@ -147,9 +152,129 @@ TEST_CASE("sweep: a point's mean, t interval and paired difference", "[sim][swee
     CHECK_FALSE(r.mean[1].interval);
     CHECK(*r.difference[1].mean == 3.0);
     CHECK_FALSE(r.difference[1].interval);
+    // each figure's own n: all three replicates for cla_count, one for exits
+    CHECK(r.mean[0].count == 3);
+    CHECK(r.difference[0].count == 3);
+    CHECK(r.mean[1].count == 1);
+    CHECK(r.difference[1].count == 1);
     std::ostringstream os;
     write_sweep_row(os, r);
-    CHECK(os.str().find(",5,,,3,,\n") != std::string::npos); // absent cells stay empty
+    CHECK(os.str().find(",5,,,1,3,,,1\n") != std::string::npos); // absent cells stay empty
+}
+
+namespace {
+// The cells of one unquoted CSV line.
+std::vector<std::string> cells_of(const std::string& line) {
+    std::vector<std::string> out(1);
+    for (const char c : line) {
+        if (c == ',')
+            out.emplace_back();
+        else if (c != '\n')
+            out.back() += c;
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("sweep: a figure missing in some replicates has its own n, and its interval is the "
+          "present values' only",
+          "[sim][sweep]") {
+    sweep_spec s;
+    s.replicates = 5;
+    s.figures = {figure_key::cla_count, figure_key::exits, figure_key::entries};
+    scenario policy;
+    policy.name = "s";
+    const sweep_point p{.index = 7, .policy = policy, .baseline = {}, .values = {}};
+    const std::optional<double> none;
+    // {baseline, scenario}, one value per figure; cla_count is missing from the scenario in
+    // replicates 1 and 4 and from the baseline in replicate 2; exits is measured under the
+    // scenario in replicate 2 only; entries never under the scenario
+    const std::vector<sweep_unit_values> units{{{9.0, 1.0, 4.0}, {10.0, none, none}},
+                                               {{10.0, 1.0, 4.0}, {none, none, none}},
+                                               {{none, 1.0, 4.0}, {14.0, 3.0, none}},
+                                               {{11.0, 1.0, 4.0}, {13.0, none, none}},
+                                               {{11.0, 1.0, 4.0}, {none, none, none}}};
+    const auto r = summarise_point(s, p, units);
+    CHECK(r.replicates == 5);
+
+    // by hand: the scenario's cla_count is 10, 14, 13 (n = 3, t on 2 df from tables)
+    const double m = (10.0 + 14.0 + 13.0) / 3.0;
+    const double var = ((10 - m) * (10 - m) + (14 - m) * (14 - m) + (13 - m) * (13 - m)) / 2.0;
+    const double half = 4.302652729911275 * std::sqrt(var / 3.0);
+    // the pairs measured by both runs are replicates 0 and 3: differences 1 and 2 (n = 2)
+    const double d_half = 12.706204736174707 * std::sqrt(0.5 / 2.0);
+    REQUIRE(r.mean[0].interval);
+    CHECK(r.mean[0].count == 3);
+    CHECK(*r.mean[0].mean == Approx(m).epsilon(1e-12));
+    CHECK(r.mean[0].interval->low == Approx(m - half).epsilon(1e-9));
+    CHECK(r.mean[0].interval->high == Approx(m + half).epsilon(1e-9));
+    // what counting every replicate (n = 5, t on 4 df) would have claimed: a narrower interval
+    CHECK(r.mean[0].interval->half_width() > 2.7764451 * std::sqrt(var / 5.0) * 1.5);
+    REQUIRE(r.difference[0].interval);
+    CHECK(r.difference[0].count == 2);
+    CHECK(*r.difference[0].mean == Approx(1.5).epsilon(1e-12));
+    CHECK(r.difference[0].interval->low == Approx(1.5 - d_half).epsilon(1e-9));
+    CHECK(r.difference[0].interval->high == Approx(1.5 + d_half).epsilon(1e-9));
+
+    // the table: the header's columns and the row's cells line up, one n per figure and per
+    // difference, beside the interval it belongs to
+    std::ostringstream text;
+    write_sweep_header(text, s);
+    write_sweep_row(text, r);
+    std::istringstream lines{text.str()};
+    std::string header_line, row_line, extra;
+    REQUIRE(std::getline(lines, header_line));
+    REQUIRE(std::getline(lines, row_line));
+    CHECK_FALSE(std::getline(lines, extra));
+    const auto names = cells_of(header_line);
+    const auto cells = cells_of(row_line);
+    CHECK(names == sweep_columns(s));
+    REQUIRE(names.size() == 3 + 8 * 3);
+    REQUIRE(cells.size() == names.size());
+    CHECK(std::vector<std::string>(names.begin() + 3, names.begin() + 11)
+          == std::vector<std::string>{"cla_count_mean", "cla_count_low", "cla_count_high",
+                                      "cla_count_n", "cla_count_diff", "cla_count_diff_low",
+                                      "cla_count_diff_high", "cla_count_diff_n"});
+    auto cell = [&](const std::string& name) {
+        const auto it = std::ranges::find(names, name);
+        REQUIRE(it != names.end());
+        return cells[static_cast<std::size_t>(it - names.begin())];
+    };
+    CHECK(cell("point") == "7");
+    CHECK(cell("replicates") == "5");
+    CHECK(cell("cla_count_n") == "3");
+    CHECK(cell("cla_count_diff_n") == "2");
+    // the n a reader finds beside the interval is the one it was computed on: the standard
+    // error the cells imply, times sqrt(n), gives back the present values' sd
+    const double n = std::stod(cell("cla_count_n"));
+    const double se = (std::stod(cell("cla_count_high")) - std::stod(cell("cla_count_mean")))
+                      / 4.302652729911275;
+    CHECK(se * std::sqrt(n) == Approx(std::sqrt(var)).epsilon(1e-9));
+    CHECK(std::stod(cell("cla_count_low")) == Approx(m - half).epsilon(1e-9));
+    CHECK(std::stod(cell("cla_count_diff_low")) == Approx(1.5 - d_half).epsilon(1e-9));
+    CHECK(std::stod(cell("cla_count_diff_high")) == Approx(1.5 + d_half).epsilon(1e-9));
+
+    // n = 1: a mean (and a difference) but no interval
+    CHECK(r.mean[1].count == 1);
+    CHECK_FALSE(r.mean[1].interval);
+    CHECK(cell("exits_mean") == "3");
+    CHECK(cell("exits_low").empty());
+    CHECK(cell("exits_high").empty());
+    CHECK(cell("exits_n") == "1");
+    CHECK(cell("exits_diff") == "2");
+    CHECK(cell("exits_diff_low").empty());
+    CHECK(cell("exits_diff_high").empty());
+    CHECK(cell("exits_diff_n") == "1");
+
+    // n = 0: nothing but the counts
+    CHECK(r.mean[2].count == 0);
+    CHECK_FALSE(r.mean[2].mean);
+    CHECK_FALSE(r.difference[2].mean);
+    for (const char* empty : {"entries_mean", "entries_low", "entries_high", "entries_diff",
+                              "entries_diff_low", "entries_diff_high"})
+        CHECK(cell(empty).empty());
+    CHECK(cell("entries_n") == "0");
+    CHECK(cell("entries_diff_n") == "0");
 }
 
 TEST_CASE("sweep: the table has the same bytes at 1, 2 and 4 threads", "[sim][sweep]") {
@@ -158,6 +283,16 @@ TEST_CASE("sweep: the table has the same bytes at 1, 2 and 4 threads", "[sim][sw
     CHECK(std::count(one.begin(), one.end(), '\n') == 13);
     CHECK(one.starts_with("point,scenario,sw_turnover_factor,siblings,replicates,cla_count_mean,"));
     CHECK(one.find("\n6,\"b, quoted \"\"too\"\"\",0.5,current_practice,3,") != std::string::npos);
+    // fake_unit leaves the second figure out of replicate 1: its n is 2 of the 3 replicates
+    CHECK(one.find(",siblings_apart_share_high,siblings_apart_share_n,") != std::string::npos);
+    const auto row0_at = one.find("\n0,") + 1;
+    const auto row0 = cells_of(one.substr(row0_at, one.find('\n', row0_at) - row0_at));
+    REQUIRE(row0.size() == 5 + 2 * 8);
+    CHECK(row0[4] == "3");  // replicates
+    CHECK(row0[8] == "3");  // cla_count_n
+    CHECK(row0[12] == "3"); // cla_count_diff_n
+    CHECK(row0[16] == "2"); // siblings_apart_share_n
+    CHECK(row0[20] == "2"); // siblings_apart_share_diff_n
     CHECK(run_to_text(s, 2) == one);
     CHECK(run_to_text(s, 4) == one);
 }
@@ -180,6 +315,18 @@ TEST_CASE("sweep: resuming after a cut-off table gives the same bytes", "[sim][s
     auto edited = full;
     edited.replace(edited.find("\n3,a,1,"), 7, "\n3,a,2,");
     CHECK(check_sweep_resume(edited, s, points, "t.csv")->rows == 3);
+    // a row without the n cells (the table as written before them) ends it too
+    auto short_row = full;
+    const auto row2 = short_row.find("\n2,a,") + 1;
+    const auto row2_end = short_row.find('\n', row2);
+    auto cut_cells = cells_of(short_row.substr(row2, row2_end - row2));
+    REQUIRE(cut_cells.size() == 5 + 2 * 8);
+    std::string old_layout;
+    for (std::size_t i = 0; i < cut_cells.size(); ++i)
+        if (i < 5 || (i - 5) % 4 != 3) // drop F_n and F_diff_n
+            old_layout += (old_layout.empty() ? "" : ",") + cut_cells[i];
+    short_row.replace(row2, row2_end - row2, old_layout);
+    CHECK(check_sweep_resume(short_row, s, points, "t.csv")->rows == 2);
     // another sweep's table is refused, with the file and line
     auto other = s;
     other.figures.pop_back();

@@ -22,6 +22,7 @@
 #include "carepath/sim/summary.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -277,14 +278,20 @@ run_sweep_unit(const sweep_spec& spec, const sweep_point& point, std::uint32_t r
 }
 
 /// A point summarised over its replicates: each figure's mean under the scenario with its t
-/// interval, and the paired difference from the baseline with its interval.
+/// interval, and the paired difference from the baseline with its interval. A figure a run did
+/// not measure is left out of that figure's summaries only, so each estimate carries its own
+/// n (`estimate::count`), which can be below `replicates`: the table writes it beside the
+/// figure's interval, as `F_n` and `F_diff_n`.
 struct sweep_row {
     std::size_t point = 0;            ///< the point's index
     std::string scenario_name;        ///< its scenario's name
     std::vector<std::string> values;  ///< the varied keys' values, as in sweep_point
-    std::uint32_t replicates = 0;     ///< units summarised
-    std::vector<estimate> mean;       ///< one per figure
-    std::vector<estimate> difference; ///< scenario minus baseline, per replicate, then averaged
+    std::uint32_t replicates = 0;     ///< units run (each figure's own n is in its estimates)
+    /// One per figure: over the replicates whose scenario run measured it (`count` of them).
+    std::vector<estimate> mean;
+    /// One per figure: scenario minus baseline per replicate, then averaged, over the
+    /// replicates where both runs measured it (`count` pairs).
+    std::vector<estimate> difference;
 };
 
 /// Summarises `units` (replicate order) of `point`.
@@ -322,6 +329,7 @@ inline void put_csv_cell(std::ostream& os, std::string_view s) {
         os << (c == '"' ? "\"\"" : std::string_view{&c, 1});
     os << '"';
 }
+// mean, low, high, n: the n is always written (0 when no run measured the figure)
 inline void put_estimate(std::ostream& os, const estimate& e) {
     os << ',';
     if (e.mean)
@@ -332,6 +340,7 @@ inline void put_estimate(std::ostream& os, const estimate& e) {
     os << ',';
     if (e.interval)
         os << sweep_number(e.interval->high);
+    os << ',' << e.count;
 }
 // The start of a point's row, up to its first number: what resume checks a kept row against.
 inline std::string row_prefix(const sweep_point& p) {
@@ -347,8 +356,15 @@ inline std::string row_prefix(const sweep_point& p) {
 }
 } // namespace detail
 
-/// The table's column names: point, scenario, the varied keys, replicates, then for each
-/// figure its mean, low, high and the difference from the baseline with its low and high.
+/// The columns each figure F has, in order: F_mean, F_low, F_high (the scenario's mean and
+/// its interval), F_n (the replicates whose scenario run measured F: the n behind them), then
+/// F_diff, F_diff_low, F_diff_high (the paired difference from the baseline and its interval)
+/// and F_diff_n (the replicates where both runs measured F: the pairs behind them).
+inline constexpr std::array<std::string_view, 8> sweep_figure_suffixes{
+    "_mean", "_low", "_high", "_n", "_diff", "_diff_low", "_diff_high", "_diff_n"};
+
+/// The table's column names: point, scenario, the varied keys, replicates (units run), then
+/// for each figure the columns of sweep_figure_suffixes.
 [[nodiscard]] inline std::vector<std::string> sweep_columns(const sweep_spec& spec) {
     std::vector<std::string> c{"point", "scenario"};
     for (const auto& p : spec.parameters)
@@ -356,8 +372,8 @@ inline std::string row_prefix(const sweep_point& p) {
     c.emplace_back("replicates");
     for (const auto f : spec.figures) {
         const std::string n{to_string(f)};
-        for (const char* suffix : {"_mean", "_low", "_high", "_diff", "_diff_low", "_diff_high"})
-            c.push_back(n + suffix);
+        for (const auto suffix : sweep_figure_suffixes)
+            c.push_back(n + std::string{suffix});
     }
     return c;
 }
@@ -373,7 +389,8 @@ inline void write_sweep_header(std::ostream& os, const sweep_spec& spec) {
     os << '\n';
 }
 
-/// Writes one row; empty cells where a figure was not measured or has no interval.
+/// Writes one row; empty cells where a figure was not measured or has no interval (fewer
+/// than 2 values), and each figure's n and pairs as whole numbers (0 when none).
 inline void write_sweep_row(std::ostream& os, const sweep_row& r) {
     os << r.point << ',';
     detail::put_csv_cell(os, r.scenario_name);
@@ -416,7 +433,8 @@ struct sweep_resume {
             .message = "the table's header is not this sweep's (a different "
                        "sweep file?); remove it or write elsewhere"};
     sweep_resume r{.bytes = h.size(), .rows = 0};
-    const std::size_t cells = 6 * spec.figures.size() + 1; // replicates and the numbers
+    // replicates and the numbers
+    const std::size_t cells = sweep_figure_suffixes.size() * spec.figures.size() + 1;
     while (r.rows < points.size()) {
         const auto end = text.find('\n', r.bytes);
         if (end == std::string_view::npos)
