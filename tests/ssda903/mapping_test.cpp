@@ -170,6 +170,77 @@ TEST_CASE("mapping: refused events come back as diagnostics on the row", "[ssda9
     CHECK(m.children[0].history.periods()[0].exit == exit_route::adoption);
 }
 
+// s13 audit, section 1: an exit the history refuses must still end the period of care.
+TEST_CASE("mapping: a refused exit route still ends the period on DEC, as other (E8)",
+          "[ssda903][mapping]") {
+    std::vector<diagnostic> errors;
+    // Interim care order (C1) to adopted (E11): the history refuses an adoption order made
+    // from an interim care order (no placement order), but the child did leave on 21/09/2017.
+    std::istringstream eps{
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\n"
+        "671161,26/09/2015,S,C1,N1,U4,PR1,21/09/2017,E11,,,,\n"};
+    return_data r;
+    r.tables.emplace("Episodes", read_table(eps, "2017-episodes.csv", "", errors));
+    const auto m = map_return(r);
+    REQUIRE(m.children.size() == 1);
+    const auto& c = m.children[0];
+    const auto& h = c.history;
+    REQUIRE(h.periods().size() == 1);
+    CHECK(h.periods()[0].period.start() == d(2015, 9, 26));
+    REQUIRE(h.periods()[0].period.end());
+    CHECK(*h.periods()[0].period.end() == d(2017, 9, 21));
+    CHECK(h.periods()[0].exit == exit_route::other);
+    CHECK(h.in_care_on(d(2017, 9, 20)));
+    CHECK_FALSE(h.in_care_on(d(2017, 9, 21)));
+    CHECK_FALSE(h.in_care_on(d(2018, 3, 31)));
+    CHECK_FALSE(h.in_care());
+    // The exit keeps its row, like every other event.
+    REQUIRE(c.event_rows.size() == h.events().size());
+    CHECK(c.event_rows.back() == 0);
+    // One diagnostic on the REC cell, saying what was refused, why, and what was done.
+    std::vector<const diagnostic*> rec;
+    for (const auto& x : m.diagnostics)
+        if (x.field == "REC")
+            rec.push_back(&x);
+    REQUIRE(rec.size() == 1);
+    CHECK(rec[0]->file == "2017-episodes.csv");
+    CHECK(rec[0]->line == 2);
+    CHECK(rec[0]->column == 9);
+    CHECK(rec[0]->value == "E11");
+    CHECK(rec[0]->message.find("recorded route adoption refused because an adoption order needs "
+                               "a placement order")
+          == 0);
+    CHECK(rec[0]->message.find("; the period ends on DEC 21/09/2017 with route other (E8)")
+          != std::string::npos);
+}
+
+TEST_CASE("mapping: an exit refused whatever the route leaves the period open and says so",
+          "[ssda903][mapping]") {
+    std::vector<diagnostic> errors;
+    // The second episode starts and ends on 01/05/2024: a placement of no days, so no exit
+    // (any route) can be recorded on its first day; the child stays in care, as before.
+    std::istringstream eps{
+        "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,"
+        "PL_POST,URN\n"
+        "8,01/04/2024,S,C2,N1,U4,PR1,01/05/2024,X1,CARPL,,,\n"
+        "8,01/05/2024,P,C2,N1,U6,PR1,01/05/2024,E4A,,,,\n"};
+    return_data r;
+    r.tables.emplace("Episodes", read_table(eps, "e.csv", "", errors));
+    const auto m = map_return(r);
+    REQUIRE(m.children.size() == 1);
+    CHECK(m.children[0].history.in_care());
+    bool said = false;
+    for (const auto& x : m.diagnostics)
+        if (x.line == 3 && x.field == "REC" && x.value == "E4A"
+            && x.message.find("the care history refused this: the placement began on "
+                              "2024-05-01")
+                   == 0
+            && x.message.find("; the period of care stays open") != std::string::npos)
+            said = true;
+    CHECK(said);
+}
+
 TEST_CASE("mapping: E codes map to exit routes and X1 to none", "[ssda903][mapping]") {
     CHECK(exit_route_of("E4A") == exit_route::return_home);
     CHECK(exit_route_of("E11") == exit_route::adoption);

@@ -4,13 +4,19 @@
 /// care histories. docs/indicators.md defines each with its source; in short, for the year
 /// `[1 April Y-1, 31 March Y]`:
 /// - short-term stability: children looked after on 31 March who had 3 or more placements
-///   during the year (DfE's former NI 62 / PSA measure);
+///   during the year (DfE's former NI 62 / PSA measure), a placement being counted as the DfE
+///   counts it: one starts at a change of carer (RNE S, P, B), not at a change of placement
+///   type or legal status with the same carer (T, U, L);
 /// - long-term stability: children under 16 on 31 March, looked after continuously for 2.5
 ///   years or more, who have lived with the same carer for 2 years or more, or are placed for
 ///   adoption and that placement with the one before it lasted 2 years or more (NI 63);
 /// - moves (changes of carer) per child-year in care;
 /// - time in care during the year;
 /// - the share of children looked after on 31 March placed outside the home authority.
+///
+/// As in the DfE's figures, children looked after on 31 March under an agreed series of
+/// short breaks (LS V3/V4) are left out of both stability measures, and short-break spells
+/// of other children add no placement.
 #include "carepath/core/care_history.hpp"
 #include "carepath/core/dates.hpp"
 #include "carepath/core/placement.hpp"
@@ -45,10 +51,12 @@ struct stability_indicators {
     date year_end;   ///< 31 March Y (the "as at" day)
     std::size_t looked_after_at_year_end = 0; ///< children looked after on 31 March
     std::size_t looked_after_in_year = 0; ///< children looked after on at least one day of the year
-    /// Looked after on 31 March with 3+ placements in the year, out of all looked after then.
+    /// Looked after on 31 March with 3+ placements in the year (`placements_between`: changes
+    /// of carer), out of all looked after then other than under short breaks (V3/V4).
     proportion three_or_more_placements;
     /// Under 16, looked after 2.5+ years on 31 March, same carer 2+ years or placed for
-    /// adoption (with the previous placement) 2+ years, out of those under 16 looked after 2.5+.
+    /// adoption (with the previous placement) 2+ years, out of those under 16 looked after 2.5+
+    /// (short breaks, V3/V4 on 31 March, left out).
     proportion long_term_stability;
     std::size_t moves_in_year = 0;      ///< changes of carer (RNE P or B) in the year
     long long days_in_care_in_year = 0; ///< over all children
@@ -94,6 +102,62 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
 }
 } // namespace detail
 
+/// True for the legal statuses of an agreed series of short breaks (SSDA903 LS V3 and V4),
+/// which the DfE leaves out of its looked-after figures.
+[[nodiscard]] constexpr bool is_short_break(legal_status s) noexcept {
+    return s == legal_status::short_breaks_single || s == legal_status::short_breaks_series;
+}
+
+/// The placements `h`'s child had during `[from, to)`, counted as the DfE counts them for its
+/// placement-stability figures: the placement the child was in on `from` or entered care to
+/// (one per period of care overlapping the days), plus one per change of carer (RNE S, P or B;
+/// `placement_transition::is_move`) after `from`. A change of placement type or legal status
+/// with the same carer (RNE T, U, L) continues the placement, and a placement whose legal
+/// status is a short break (V3/V4) adds none.
+///
+/// Why this reading (docs/indicators.md): no DfE methodology text found says which RNE codes
+/// its table counts, but the evidence points one way.
+/// - The DfE's description of its 3+ measure (LG Inform metric 850, DfE id 10015,
+///   https://beta.webservices.esd.org.uk/metricTypes/description/850) says a child placed for
+///   adoption with their existing foster carer, recorded as RNE T or U into A3/A5 (SSDA903 rule
+///   217), is not a change of placement.
+/// - Its long-term companion measure is worded as the same carer, not the same placement type
+///   (https://explore-education-statistics.service.gov.uk/data-catalogue/data-set/68c7a1f2-7dd9-42d4-9794-e94203e311f0).
+/// - Its CLA data sets leave out children looked after under an agreed series of short-term
+///   placements (data set 527b1848-c798-4ce0-8c67-610fc1b2a0ab; stability measures 2024 data
+///   guidance).
+/// - Three independent implementations count S, P and B only and drop V3/V4: the Children's
+///   Commissioner's Stability Index 2019 (github.com/childrenscommissioner/stabilityindex2019,
+///   index.Rmd, which does so for consistency with the national statistics), data-to-insight's
+///   Annex A list 8 (github.com/data-to-insight/ssd-data-model) and Social Finance's demand
+///   model (github.com/SocialFinanceDigitalLabs/cs-demand-model-regional,
+///   ssda903/datacontainer.py, `_remove_redundant_episodes`).
+[[nodiscard]] inline std::size_t placements_between(const care_history& h, date from, date to) {
+    const interval window{from, to};
+    auto counted_on = [&](date d) {
+        const auto s = h.legal_status_on(d);
+        return !s || !is_short_break(*s);
+    };
+    std::size_t n = 0;
+    for (const auto& p : h.periods()) {
+        const auto days = p.period.intersection(window);
+        if (!days)
+            continue;
+        // The period counts unless every legal status it had in the window is a short break.
+        bool any = false, other = false;
+        for (const auto& l : h.legal_statuses())
+            if (l.period.overlaps(*days)) {
+                any = true;
+                other = other || !is_short_break(l.status);
+            }
+        n += !any || other;
+    }
+    for (const auto& t : h.transitions())
+        if (t.is_move && from < t.on && t.on < to && counted_on(t.on))
+            ++n;
+    return n;
+}
+
 /// Computes the indicators of collection year `year` (2025 = 2024-25) from mapped children.
 [[nodiscard]] inline stability_indicators compute_indicators(const mapping_result& m, int year) {
     stability_indicators s;
@@ -123,15 +187,15 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
         if (!h.in_care_on(s.year_end))
             continue;
         ++s.looked_after_at_year_end;
+        const auto status_at_end = h.legal_status_on(s.year_end);
+        const bool short_breaks = status_at_end && is_short_break(*status_at_end);
 
-        // Placements held at any time during the year.
-        const auto placements =
-            std::ranges::count_if(h.placements(), [&](const placement_spell& p) {
-                return p.period.overlaps(interval{s.year_start, after});
-            });
-        ++s.three_or_more_placements.base;
-        if (placements >= 3)
-            ++s.three_or_more_placements.count;
+        // Placements during the year, changes of carer only (see `placements_between`).
+        if (!short_breaks) {
+            ++s.three_or_more_placements.base;
+            if (placements_between(h, s.year_start, after) >= 3)
+                ++s.three_or_more_placements.count;
+        }
 
         const auto idx = detail::placement_index_on(h, s.year_end);
         if (idx) {
@@ -148,7 +212,8 @@ inline std::optional<std::size_t> placement_index_on(const care_history& h, date
         }
 
         // Long-term stability.
-        if (!c.birth_date_known || age_on(h.subject().birth_date, s.year_end) >= 16)
+        if (short_breaks || !c.birth_date_known
+            || age_on(h.subject().birth_date, s.year_end) >= 16)
             continue;
         const care_period* current = nullptr;
         for (const auto& p : h.periods())

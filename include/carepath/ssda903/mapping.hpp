@@ -10,7 +10,12 @@
 ///   change together with a placement-type change with the same carer, as when foster carers
 ///   become adopters);
 /// - an episode ending with an E code: `left_care` on DEC with the exit route; DEC blank: the
-///   episode is still open.
+///   episode is still open. When the care history refuses the recorded route (E11 from an
+///   emergency protection order, say: an adoption order needs a placement order), the child
+///   still left care on DEC and only the route is in doubt, so the period ends on DEC with
+///   `exit_route::other` and a diagnostic names the route refused and why. Only when that
+///   exit is refused too (the last placement is temporary, began on DEC, or the dates are out
+///   of order) does the period stay open, and the diagnostic says so.
 /// Nothing is dropped: each mapped child keeps the indices of its rows in every table (so all
 /// raw fields stay reachable, with their file and line), and each event the row it came from.
 /// Where the data cannot be followed as written (an overlap, an episode that ends before it
@@ -259,6 +264,29 @@ struct mapper {
         return true;
     }
 
+    // Ends the period of care on `on` by the REC of row `r`. A refused route is replaced by
+    // exit_route::other (the child left care on DEC; only how is in doubt), so that a refusal
+    // does not leave the child in care for ever (s13 audit, section 1).
+    void end_care(mapped_child& mc, date on, exit_route route, const row& r,
+                  std::size_t row_index) {
+        auto s = mc.history.add(left_care{on, route});
+        if (s) {
+            mc.event_rows.push_back(row_index);
+            return;
+        }
+        const std::string why = s.error().message;
+        if (route != exit_route::other && mc.history.add(left_care{on, exit_route::other})) {
+            mc.event_rows.push_back(row_index);
+            note(*episodes, r, "REC",
+                 "recorded route " + std::string{to_string(route)} + " refused because " + why
+                     + "; the period ends on DEC " + format_uk(on) + " with route "
+                     + std::string{to_string(exit_route::other)} + " (E8)");
+            return;
+        }
+        note(*episodes, r, "REC",
+             "the care history refused this: " + why + "; the period of care stays open");
+    }
+
     void map_child(mapped_child& mc, std::vector<std::size_t> ep_rows) {
         const table& t = *episodes;
         // Episodes with a readable DECOM, in DECOM order (file order breaks ties).
@@ -394,7 +422,7 @@ struct mapper {
             const bool last = k + 1 == order.size();
             if (ep.end) {
                 if (auto route = exit_route_of(rec)) {
-                    add(mc, left_care{*ep.end, *route}, r, i, "REC");
+                    end_care(mc, *ep.end, *route, r, i);
                 } else if (rec == "X1") {
                     if (last)
                         note(t, r, "REC",
@@ -408,7 +436,7 @@ struct mapper {
                     } else {
                         note(t, r, "REC",
                              what + ": care is taken to end on DEC for another reason (E8)");
-                        add(mc, left_care{*ep.end, exit_route::other}, r, i, "REC");
+                        end_care(mc, *ep.end, exit_route::other, r, i);
                     }
                 }
             } else if (!rec.empty() && dec_text.empty()) {
