@@ -116,6 +116,14 @@ TEST_CASE("forecast report: costs and back-test sections when given, labelled as
     CHECK(costs->tables.at(0).rows.at(0)
           == std::vector<std::string>{"markov", "2023", "1500000 [1200000-1800000]", "2.5"});
     CHECK(costs->text.find("820 a week") != std::string::npos);
+    CHECK(costs->tables.at(0).caption
+          == "Yearly cost, pounds a year: mean [2.5th-97.5th percentile of the replicates]");
+    // costs of two price years without inflation: the caption says the totals are mixed
+    d.costs[0].price_years = {2019, 2022};
+    const auto mixed = forecast_document(d);
+    CHECK(find(mixed, "costs")->tables.at(0).caption
+          == "Yearly cost, pounds a year (mixed prices (2019 and 2022), not adjusted): mean "
+             "[2.5th-97.5th percentile of the replicates]");
     const auto* back = find(doc, "backtest");
     REQUIRE(back);
     CHECK(back->text.find("never fitting targets") != std::string::npos);

@@ -1,4 +1,6 @@
 #include "carepath/sim/costs.hpp"
+#include "carepath/sim/council_fit.hpp"
+#include "carepath/sim/detail/stock.hpp"
 
 #include "support/hand_histories.hpp"
 
@@ -129,4 +131,115 @@ TEST_CASE("costs: each replicate's groups are costed, inflated and summarised",
         CHECK(m.points[0].low == m.points[0].mean);
         CHECK(m.points[0].mean == Approx(20000 * w));
     }
+}
+
+namespace {
+// One point, 31 March 2022, of 10 children in foster care and 1 in a children's home (the mean
+// of itself: one replicate).
+forecast one_point() {
+    stock_count r;
+    r.add(forecast_placement::foster, forecast_legal::care_order, age_band::age_5_9, 10);
+    r.add(forecast_placement::childrens_home, forecast_legal::s20, age_band::age_10_15, 1);
+    forecast f;
+    f.method = "markov";
+    f.points.push_back(summarise_replicates(ymd(2022, 3, 31), {r}));
+    return f;
+}
+} // namespace
+
+TEST_CASE("costs: totals adding costs of different price years without inflation say so",
+          "[sim][costs]") {
+    const auto costs = read(header + "foster,800,2019,a,\"the agencies' price\"\n"
+                            + "childrens_home,4000,2021,b,\n"
+                            + "kinship_foster,,,,\"none found\"\nsemi_independent,,,,\n"
+                            + "with_parents,,,,\nplaced_for_adoption,,,,\nother,,,,\n")
+                           .value();
+    const auto f = one_point();
+    const auto flat = forecast_costs(f, costs);
+    CHECK(flat.price_years == std::vector<int>{2019, 2021});
+    CHECK(flat.mixed_prices());
+    CHECK(flat.price_basis() == "mixed prices (2019 and 2021), not adjusted");
+    // (10 x 800 + 4000) x 52.18: the sum is still given, at mixed prices
+    CHECK(flat.points[0].mean == Approx(12000 * 365.25 / 7));
+    CHECK(flat.notes.back()
+          == "no inflation: each cost stays at its own year's prices, so the totals are at "
+             "mixed prices (2019 and 2021), not adjusted: give --inflation to move them to "
+             "each date's year");
+    // each cost's note goes with its source, and a group left out keeps its note too
+    CHECK(flat.notes[0] == "foster: 800 pounds a week at 2019 prices (a; the agencies' price)");
+    CHECK(flat.notes[2] == "childrens_home: 4000 pounds a week at 2021 prices (b)");
+    CHECK(flat.notes[1] == "kinship_foster: no cost published, left out of the totals (none "
+                           "found)");
+    SECTION("with inflation every cost is moved to the date's year: not mixed") {
+        const auto moved = forecast_costs(f, costs, 0.02);
+        CHECK(moved.price_years == std::vector<int>{2019, 2021});
+        CHECK_FALSE(moved.mixed_prices());
+        CHECK(moved.price_basis() == "pounds, moved to each date's year by inflation");
+        // 800 x 1.02^3 x 10 + 4000 x 1.02 = 8,489.664 + 4,080 a week
+        CHECK(moved.points[0].mean == Approx((8489.664 + 4080) * 365.25 / 7));
+        for (const auto& n : moved.notes) CHECK(n.find("mixed") == std::string::npos);
+    }
+    SECTION("costs of one price year are not mixed") {
+        const auto same = forecast_costs(
+            f, read(header + "foster,800,2021,a,\nchildrens_home,4000,2021,b,\n"
+                    + "kinship_foster,,,,\nsemi_independent,,,,\nwith_parents,,,,\n"
+                    + "placed_for_adoption,,,,\nother,,,,\n")
+                   .value());
+        CHECK_FALSE(same.mixed_prices());
+        CHECK(same.price_basis() == "pounds at 2021 prices");
+        CHECK(same.notes.back() == "no inflation: each cost stays at its own year's prices");
+    }
+    SECTION("three price years are listed in order") {
+        const auto three = forecast_costs(
+            f, read(header + "other,10,2020,c,\nfoster,800,2021,a,\nchildrens_home,4000,2019,b,\n"
+                    + "kinship_foster,,,,\nsemi_independent,,,,\nwith_parents,,,,\n"
+                    + "placed_for_adoption,,,,\n")
+                   .value());
+        CHECK(three.price_basis() == "mixed prices (2019, 2020 and 2021), not adjusted");
+    }
+    SECTION("the shipped costs are of two price years, financial years named by their end") {
+        const auto shipped = forecast_costs(f, default_unit_costs());
+        CHECK(shipped.price_basis() == "mixed prices (2019 and 2022), not adjusted");
+        // the foster price's scope is printed with its source
+        CHECK(shipped.notes[0].find("independent fostering agencies") != std::string::npos);
+        CHECK(shipped.notes[0].find("councils' own fostering often cheaper")
+              != std::string::npos);
+    }
+}
+
+TEST_CASE("costs: both forecasts put and cost residential care homes (R1) alike",
+          "[sim][costs]") {
+    // every placement type the microsimulation can start a child in falls in the same group
+    // in the Markov chain's counts (the temporary and other types have no kind of home)
+    int compared = 0;
+    for (const auto t : all_values<placement_type>()) {
+        const auto kind = sim::detail::home_of(t);
+        if (!kind) continue;
+        CHECK(sim::detail::forecast_group(*kind) == forecast_placement_of(t));
+        ++compared;
+    }
+    CHECK(compared >= 20);
+    // one child in R1: the Markov chain counts it from its history, the microsimulation from
+    // its kind of home; with children's homes at 4,000 and other at 1,000 a week both cost
+    // 1,000 x 52.18 a year
+    auto h = child_born(1, ymd(2010, 1, 1));
+    add(h, entered_care{ymd(2020, 1, 1), legal_status::care_order, with(placement_type::R1, 1)});
+    const std::vector<care_history> hs{h};
+    const auto markov_count = count_in_care(hs, ymd(2021, 3, 31));
+    year_summary y;
+    y.snapshot = ymd(2021, 3, 31);
+    y.in_care = 1;
+    y.stock_by_home[static_cast<std::size_t>(*sim::detail::home_of(placement_type::R1))] = 1;
+    y.stock_by_legal[static_cast<std::size_t>(legal_group::care_order)] = 1;
+    const auto micro_count = sim::detail::count_of(y);
+    CHECK(markov_count.by_placement == micro_count.by_placement);
+    const auto costs = read(header + "childrens_home,4000,2021,b,\nother,1000,2021,c,\n"
+                            + "foster,,,,\nkinship_foster,,,,\nsemi_independent,,,,\n"
+                            + "with_parents,,,,\nplaced_for_adoption,,,,\n")
+                           .value();
+    forecast markov, micro;
+    markov.points.push_back(summarise_replicates(ymd(2021, 3, 31), {markov_count}));
+    micro.points.push_back(summarise_replicates(ymd(2021, 3, 31), {micro_count}));
+    CHECK(forecast_costs(markov, costs).points[0].mean == Approx(1000 * 365.25 / 7));
+    CHECK(forecast_costs(micro, costs).points[0].mean == Approx(1000 * 365.25 / 7));
 }

@@ -444,3 +444,104 @@ TEST_CASE("council_fit: the demand-model sample fits and forecasts", "[sim][coun
         CHECK(pt.mean.total < 3 * m.children_in_care);
     }
 }
+
+namespace {
+// A child in care from 2016 to 1 June 2017: its end shows the returns begin in 2017-18, so the
+// window is not cut.
+care_history early_leaver(unsigned id) {
+    auto h = child_born(id, ymd(2008, 1, 1));
+    add(h, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, id)});
+    add(h, left_care{ymd(2017, 6, 1), exit_route::return_home});
+    return h;
+}
+bool has_note(const council_fit& fit, std::string_view text) {
+    return std::ranges::any_of(fit.notes, [&](const std::string& n) {
+        return n.find(text) != std::string::npos;
+    });
+}
+} // namespace
+
+TEST_CASE("council_fit: interim orders shorter than the PLO target are clamped, with a note",
+          "[sim][council_fit]") {
+    // six children enter on interim orders on 1 January 2020 and get care orders 70 days (10
+    // weeks) later, on 11 March 2020
+    std::vector<care_history> hs{early_leaver(9)};
+    for (unsigned id = 1; id <= 6; ++id) {
+        auto h = child_born(id, ymd(2015, 6, 1));
+        add(h, entered_care{ymd(2020, 1, 1), ls::interim_care_order, with(t::U6, id)});
+        add(h, legal_status_changed{ymd(2020, 3, 11), ls::care_order});
+        hs.push_back(std::move(h));
+    }
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    // 420 days / 6 = 70 days = 10.0 weeks; 10 - 26 = -16 weeks beyond the PLO target: 1
+    CHECK(fit.params.proceedings_extra_weeks.value == 1);
+    CHECK(has_note(fit, "proceedings_extra_weeks clamped: interim orders lasted 10 weeks on "
+                        "average (6 ended), -16 weeks beyond the PLO's 26; set to 1, so the "
+                        "model's interim orders last about 27 weeks, longer than measured"));
+    SECTION("orders longer than the target are not clamped") {
+        const auto hand = fit_council(hand_council(), snapshot, forecast_options{});
+        CHECK_FALSE(has_note(hand, "clamped"));
+    }
+}
+
+TEST_CASE("council_fit: a measured figure far from England's is named with its basis",
+          "[sim][council_fit]") {
+    // ten children on interim orders since 1 January 2018, through the window; 1-5 get care
+    // orders on 1 March 2021. Days on interim orders in the window: 1-5 1,065 each (1 April
+    // 2018 to 28 February 2021), 6-10 1,096 each = 10,805 days, 29.58 child-years, over 5
+    // ended: 5.917 years = 308.7 weeks (x 52.18), 282.7 beyond the PLO's 26, 23.6 times
+    // England's 12
+    std::vector<care_history> hs{early_leaver(99)};
+    for (unsigned id = 1; id <= 10; ++id) {
+        auto h = child_born(id, ymd(2015, 6, 1));
+        add(h, entered_care{ymd(2018, 1, 1), ls::interim_care_order, with(t::U6, id)});
+        if (id <= 5)
+            add(h, legal_status_changed{ymd(2021, 3, 1), ls::care_order});
+        hs.push_back(std::move(h));
+    }
+    const auto fit = fit_council(hs, snapshot, forecast_options{});
+    CHECK(fit.params.proceedings_extra_weeks.value == Approx(10805 / 365.25 / 5 * 52.18 - 26));
+    CHECK(has_note(fit, "proceedings_extra_weeks measured 283 (5 interim orders ended, 29.6 "
+                        "child-years on them: 309 weeks on average) against England's 12: 23.6 "
+                        "times England's, outside 0.2-5 times; used as measured, but check the "
+                        "returns"));
+    CHECK_FALSE(has_note(fit, "clamped"));
+    SECTION("a figure inside 0.2-5 times England's is not named") {
+        // the hand council's other exits: 1 in 32.08 child-years = 0.0312 a year
+        const auto hand = fit_council(hand_council(), snapshot, forecast_options{});
+        const double england = default_england().other_exit_rate.value;
+        const double measured = hand.params.other_exit_rate.value;
+        REQUIRE(measured == Approx(1 / (11716 / 365.25)));
+        CHECK(has_note(hand, "other_exit_rate measured")
+              == (measured < 0.2 * england || measured > 5 * england));
+        // no kinship placement ended in a special guardianship order: 0 against England's
+        // 0.24 a year is named
+        CHECK(has_note(hand, "sgo_kinship_rate measured 0 (0 in "));
+    }
+}
+
+TEST_CASE("council_fit: a return-home row measured for some legal groups says which",
+          "[sim][council_fit]") {
+    // the hand council has child-years on s20, interim and care orders, none on placement
+    // orders: that slot keeps England's rate times return_home_scale
+    const auto fit = fit_council(hand_council(), snapshot, forecast_options{});
+    const auto& row = fit.params.return_home_rate;
+    const auto england = default_england();
+    CHECK(row.from == provenance::derived);
+    CHECK(row.source == "council returns for s20, interim_care_order, care_order; England's "
+                        "for placement_order");
+    CHECK(row.note.find("England's rate times return_home_scale (0.569) kept for "
+                        "placement_order") != std::string_view::npos);
+    const auto po = static_cast<std::size_t>(legal_group::placement_order);
+    CHECK(row.values[po]
+          == england.return_home_rate.values[po] * england.return_home_scale.value);
+    SECTION("measured for every group: the plain source") {
+        // a hand council with a child placed for adoption on a placement order for 2 years
+        auto hs = hand_council();
+        auto h = child_born(40, ymd(2016, 1, 1));
+        add(h, entered_care{ymd(2018, 4, 1), ls::placement_order, with(t::U6, 40)});
+        hs.push_back(std::move(h));
+        const auto all = fit_council(hs, snapshot, forecast_options{});
+        CHECK(all.params.return_home_rate.source == "council returns");
+    }
+}

@@ -34,7 +34,7 @@ TEST_CASE("forecast: placement types and legal statuses fall in their groups",
     CHECK(forecast_placement_of(t::U6) == forecast_placement::foster);
     CHECK(forecast_placement_of(t::U1) == forecast_placement::kinship_foster);
     CHECK(forecast_placement_of(t::K2) == forecast_placement::childrens_home);
-    CHECK(forecast_placement_of(t::R1) == forecast_placement::childrens_home);
+    CHECK(forecast_placement_of(t::R1) == forecast_placement::other);
     CHECK(forecast_placement_of(t::K3) == forecast_placement::semi_independent);
     CHECK(forecast_placement_of(t::P2) == forecast_placement::semi_independent);
     CHECK(forecast_placement_of(t::P1) == forecast_placement::with_parents);

@@ -120,8 +120,10 @@ void print_costs(std::ostream& os, const std::vector<sim::forecast>& fs,
                  const sim::cost_table& costs, double inflation, int replicates) {
     std::vector<sim::cost_forecast> cs;
     for (const auto& f : fs) cs.push_back(sim::forecast_costs(f, costs, inflation));
-    os << "\nYearly cost of the children in care on each date, pounds ("
-       << spread_label(replicates) << "; costs from "
+    // the totals' price basis: "mixed prices (2019 and 2022), not adjusted" when costs of
+    // different price years are added without inflation
+    os << "\nYearly cost of the children in care on each date, " << cs.front().price_basis()
+       << " (" << spread_label(replicates) << "; costs from "
        << costs.file << ", inflation " << format_number(100 * inflation, 1) << "% a year)\n";
     os << pad("date", 16);
     for (const auto& c : cs) os << pad(c.method, 28);

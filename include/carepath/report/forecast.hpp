@@ -164,10 +164,13 @@ inline section costs_section(const forecast_report_data& d) {
              "times its weekly unit cost times 52.18 weeks, in every replicate of the forecast; "
              "mean and 2.5th-97.5th percentile of the replicates in pounds a year. Groups with no published cost are left "
              "out of the totals, and the children in them are counted beside.";
-    for (const auto& c : d.costs)
-        for (const auto& n : c.notes) s.text += " " + n;
+    if (!d.costs.empty()) // the notes come from the cost table and inflation: one set serves
+        for (const auto& n : d.costs.front().notes) s.text += " " + n;
     data_table t;
-    t.caption = "Yearly cost, pounds a year: mean [2.5th-97.5th percentile of the replicates]";
+    t.caption = "Yearly cost, pounds a year";
+    if (!d.costs.empty() && d.costs.front().price_basis() != "pounds")
+        t.caption += " (" + d.costs.front().price_basis() + ")";
+    t.caption += ": mean [2.5th-97.5th percentile of the replicates]";
     t.columns = {"method", "31 March of", "cost", "children in groups with no cost"};
     for (const auto& c : d.costs)
         for (const auto& p : c.points)

@@ -15,6 +15,7 @@
 #include "carepath/core/result.hpp"
 #include "carepath/sim/forecast.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -35,7 +36,11 @@ inline constexpr double weeks_per_year = 365.25 / 7;
 /// The weekly cost of one placement group, with where it comes from.
 struct unit_cost {
     std::optional<double> weekly{}; ///< pounds a week; empty when no figure is published
-    int price_year = 0;             ///< the year the price applies to (0 when no figure)
+    /// The year of the prices, as the financial year (1 April to 31 March) they fall in, named
+    /// by the year it ends: 2018/19 is 2019, and a price of October 2021 is 2022 (2021/22).
+    /// A forecast point on 31 March Y is in the year Y, so inflation moves a price by
+    /// Y - price_year years. 0 when no figure.
+    int price_year = 0;
     std::string source;             ///< the publication, or "not published"
     std::string note;               ///< what the figure covers, and its caveats
 };
@@ -158,13 +163,13 @@ inline constexpr std::array<std::string_view, 5> cost_columns{"placement_group",
 /// keeps equal). Only figures found published are given; the rest are "not published".
 inline constexpr std::string_view default_unit_costs_csv =
     R"csv(placement_group,weekly_cost,price_year,source,note
-foster,820,2021,"Competition and Markets Authority, Children's social care market study: interim report, 22 October 2021","average weekly price charged by independent fostering agencies ('about 820'), price year taken as the report's, 2021; the CMA found councils' own fostering often cheaper: a council should give its own cost"
+foster,820,2022,"Competition and Markets Authority, Children's social care market study: interim report, 22 October 2021","average weekly price charged by independent fostering agencies ('about 820'), applied to all unrelated foster care (U4-U6); price year taken as the report's, October 2021, in the financial year 2021/22, so 2022; the CMA found councils' own fostering often cheaper: a council should give its own cost"
 kinship_foster,,,not published,"no national weekly cost of fostering by relatives or friends found; left out of totals"
 childrens_home,4000,2019,"Independent Review of Children's Social Care, The Case for Change (2021), chapter four, The market for care (carepath calibration row residential_weekly_price)","average weekly price of a place in an independent children's home, 2018/19 ('around 4,000'); the CMA interim report (2021) gives 3,830 for the largest private providers"
 semi_independent,,,not published,"no national weekly cost of semi-independent or supported accommodation found; left out of totals"
 with_parents,,,not published,"children placed with parents cost mainly social work time; no weekly figure published; left out of totals"
 placed_for_adoption,,,not published,"no weekly cost published; left out of totals"
-other,,,not published,"secure, health, custody and other settings vary too widely for one figure; left out of totals"
+other,,,not published,"residential care homes (R1), secure, health, custody and other settings vary too widely for one figure; left out of totals"
 )csv";
 
 /// The shipped unit costs.
@@ -192,7 +197,30 @@ struct cost_forecast {
     std::string method;             ///< the forecast's method
     double inflation = 0;           ///< the yearly rate used
     std::vector<cost_point> points; ///< one per forecast point
-    std::vector<std::string> notes; ///< groups left out, prices and their years
+    std::vector<std::string> notes; ///< groups left out, prices, their years and caveats
+    /// The price years of the costs added into the totals, ascending, each once.
+    std::vector<int> price_years;
+
+    /// True when the totals add costs of different price years left at their own prices (no
+    /// inflation given): they are in no single year's pounds.
+    [[nodiscard]] bool mixed_prices() const noexcept {
+        return inflation == 0 && price_years.size() > 1;
+    }
+    /// What the totals are in: "pounds", "pounds at Y prices" (one price year, no inflation),
+    /// "pounds, moved to each date's year by inflation" or, when `mixed_prices()`, "mixed
+    /// prices (2019 and 2022), not adjusted".
+    [[nodiscard]] std::string price_basis() const {
+        if (price_years.empty()) return "pounds";
+        if (inflation != 0) return "pounds, moved to each date's year by inflation";
+        if (price_years.size() == 1)
+            return "pounds at " + std::to_string(price_years.front()) + " prices";
+        std::string years;
+        for (std::size_t i = 0; i < price_years.size(); ++i) {
+            if (i > 0) years += i + 1 == price_years.size() ? " and " : ", ";
+            years += std::to_string(price_years[i]);
+        }
+        return "mixed prices (" + years + "), not adjusted";
+    }
 };
 
 /// The cost of `f` with `costs`, prices moved from each cost's price year to the year of each
@@ -242,15 +270,25 @@ struct cost_forecast {
     }
     for (const auto g : all_values<forecast_placement>()) {
         const auto& c = costs.of(g);
-        if (c.weekly)
+        const std::string note = c.note.empty() ? "" : "; " + c.note;
+        if (c.weekly) {
             out.notes.push_back(std::string{to_string(g)} + ": " + std::to_string(std::lround(*c.weekly))
                                 + " pounds a week at " + std::to_string(c.price_year)
-                                + " prices (" + c.source + ")");
-        else
+                                + " prices (" + c.source + note + ")");
+            if (std::ranges::find(out.price_years, c.price_year) == out.price_years.end())
+                out.price_years.push_back(c.price_year);
+        } else {
             out.notes.push_back(std::string{to_string(g)} + ": no cost published, left out of "
-                                                             "the totals");
+                                                             "the totals"
+                                + (c.note.empty() ? "" : " (" + c.note + ")"));
+        }
     }
-    if (inflation == 0)
+    std::ranges::sort(out.price_years);
+    if (out.mixed_prices())
+        out.notes.push_back("no inflation: each cost stays at its own year's prices, so the "
+                            "totals are at " + out.price_basis()
+                            + ": give --inflation to move them to each date's year");
+    else if (inflation == 0)
         out.notes.push_back("no inflation: each cost stays at its own year's prices");
     return out;
 }

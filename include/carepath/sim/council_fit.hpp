@@ -8,7 +8,8 @@
 ///   auto fit = carepath::sim::fit_council(histories, snapshot, options);
 ///   fit.params                // a calibration: measured fields say provenance::derived
 ///   fit.measured              // what was measured, for printing
-///   fit.notes                 // the window, and every input kept at England's value, and why
+///   fit.notes                 // the window, every input kept at England's value and why,
+///                             // every clamp, and every figure far from England's
 ///   auto f = carepath::sim::microsim_forecast(histories, snapshot, 3, options);
 ///   f.points[k].mean.total    // children in care on the (k+1)th 31 March after the snapshot
 /// @endcode
@@ -35,7 +36,12 @@
 ///   revocation of placement orders, the length of interim orders and the share of under-5s
 ///   given a placement order at the final hearing; long-term foster agreements.
 /// A hazard needs at least a child-year of exposure, a share or a row of weights at least 5
-/// cases; otherwise England's value is kept and named in the notes.
+/// cases; otherwise England's value is kept and named in the notes. A measured figure under 0.2
+/// or over 5 times England's (rates, shares, the months to match and to adoption order, the
+/// weeks of proceedings beyond the PLO target, each legal group's return-home rate) is used but
+/// named in the notes with its count and exposure; so is the clamp of the weeks beyond the PLO
+/// target to at least 1. When only some legal groups' return-home rates are measured, the row's
+/// source and note name the groups measured and those kept at England's rate.
 #include "carepath/core/care_history.hpp"
 #include "carepath/sim/calibration.hpp"
 #include "carepath/sim/detail/council_counts.hpp"
@@ -47,6 +53,7 @@
 #include <array>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <deque>
 #include <memory>
@@ -59,6 +66,25 @@
 #include <vector>
 
 namespace carepath::sim {
+
+namespace detail {
+// A measured figure under plausible_low or over plausible_high times England's value is named
+// in the fit's notes.
+inline constexpr double plausible_low = 0.2;
+inline constexpr double plausible_high = 5;
+
+// `x` to 3 significant figures, for notes: 295.2 -> "295", 0.012345 -> "0.0123".
+inline std::string rounded_text(double x) {
+    if (x == 0 || !std::isfinite(x)) return number_text(x);
+    const int decimals = 2 - static_cast<int>(std::floor(std::log10(std::abs(x))));
+    if (decimals <= 0) {
+        const double unit = std::pow(10.0, -decimals);
+        return number_text(std::round(x / unit) * unit);
+    }
+    const double scale = std::pow(10.0, decimals);
+    return number_text(std::round(x * scale) / scale);
+}
+} // namespace detail
 
 /// What the fit measured from a council's histories (the raw figures behind `params`).
 struct council_measures {
@@ -98,7 +124,8 @@ struct council_measures {
 struct council_fit {
     calibration params;               ///< England's calibration with the measured inputs set
     council_measures measured;        ///< the figures measured
-    std::vector<std::string> notes;   ///< the window, the inputs kept and why
+    /// The window, the inputs kept and why, clamps, and figures outside 0.2-5 times England's.
+    std::vector<std::string> notes;
     std::shared_ptr<std::deque<std::string>> texts; ///< the notes `params` points into
 };
 
@@ -181,19 +208,44 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
             field.fitted = false;
     };
     const auto years_of = [](double d) { return d / detail::days_per_year; };
+    // a measured figure outside 0.2-5 times England's value is used, and named in the notes
+    // with what it rests on (listed after the inputs kept)
+    std::vector<std::string> implausible;
+    const auto check = [&](std::string_view name, double measured, double england_value,
+                           const std::string& basis) {
+        if (!(england_value > 0)) return; // no ratio to England's 0
+        const double ratio = measured / england_value;
+        if (ratio >= detail::plausible_low && ratio <= detail::plausible_high) return;
+        implausible.push_back(std::string{name} + " measured " + detail::rounded_text(measured)
+                              + " (" + basis + ") against England's "
+                              + detail::rounded_text(england_value) + ": "
+                              + detail::rounded_text(ratio)
+                              + " times England's, outside 0.2-5 times; used as measured, but "
+                                "check the returns");
+    };
+    const auto exposure_text = [&](double events, double days_exposed) {
+        return detail::rounded_text(events) + " in " + detail::rounded_text(years_of(days_exposed))
+               + " child-years";
+    };
     // a rate a year: events over exposure, when there is exposure enough
     const auto rate = [&](sourced& field, double events, double days_exposed,
                           std::string_view name) {
-        if (years_of(days_exposed) >= detail::min_child_years)
+        if (years_of(days_exposed) >= detail::min_child_years) {
+            check(name, events / years_of(days_exposed), field.value,
+                  exposure_text(events, days_exposed));
             set(field, events / years_of(days_exposed));
-        else
+        } else {
             kept.emplace_back(name);
+        }
     };
     const auto share = [&](sourced& field, double part, double whole, std::string_view name) {
-        if (whole >= detail::min_cases)
+        if (whole >= detail::min_cases) {
+            check(name, part / whole, field.value,
+                  detail::rounded_text(part) + " of " + detail::rounded_text(whole));
             set(field, part / whole);
-        else
+        } else {
             kept.emplace_back(name);
+        }
     };
 
     // the starting stock is the council's children; its count sets the authority's size
@@ -282,31 +334,52 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
     }
 
     // exits
-    bool any_home = false;
+    std::string home_measured, home_kept; // legal groups, comma-separated
     for (std::size_t g = 0; g < legal_count; ++g) {
         m.care_years_by_legal[g] = years_of(c.days_by_legal[g]);
+        const std::string group{to_string(static_cast<legal_group>(g))};
+        // England's rate for the group, as the model uses it (times return_home_scale)
+        const double england_rate =
+            england.return_home_rate.values[g] * england.return_home_scale.value;
         if (years_of(c.home_days[g]) >= detail::min_child_years) {
             p.return_home_rate.values[g] = c.returns_home[g] / years_of(c.home_days[g]);
             m.return_home_rate[g] = p.return_home_rate.values[g];
-            any_home = true;
+            check("return_home_rate for " + group, m.return_home_rate[g], england_rate,
+                  exposure_text(c.returns_home[g], c.home_days[g]));
+            home_measured += (home_measured.empty() ? "" : ", ") + group;
         } else {
-            p.return_home_rate.values[g] *= england.return_home_scale.value;
-            kept.push_back("return_home_rate for "
-                           + std::string{to_string(static_cast<legal_group>(g))});
+            p.return_home_rate.values[g] = england_rate;
+            kept.push_back("return_home_rate for " + group);
+            home_kept += (home_kept.empty() ? "" : ", ") + group;
         }
     }
-    if (any_home) {
+    if (!home_measured.empty()) {
         set(p.return_home_rate, p.return_home_rate.values);
         set(p.return_home_scale, 1.0);
+        if (!home_kept.empty()) {
+            // one provenance for the row: its source and note say which slots were measured
+            out.texts->push_back("council returns for " + home_measured + "; England's for "
+                                 + home_kept);
+            p.return_home_rate.source = out.texts->back();
+            out.texts->push_back(std::string{note} + ", for " + home_measured + "; England's "
+                                 "rate times return_home_scale ("
+                                 + detail::number_text(england.return_home_scale.value)
+                                 + ") kept for " + home_kept + " (too few cases)");
+            p.return_home_rate.note = out.texts->back();
+        }
     }
     rate(p.sgo_kinship_rate, c.sgo_kinship, c.kinship_days, "sgo_kinship_rate");
     rate(p.sgo_foster_rate, c.sgo_foster, c.foster_year_days, "sgo_foster_rate");
     rate(p.cao_rate, c.cao, c.cao_days, "cao_rate");
     rate(p.independent_living_rate, c.independent, c.older_days, "independent_living_rate");
     rate(p.other_exit_rate, c.other_exits, c.care_days, "other_exit_rate");
-    if (c.adoptions > 0 && years_of(c.adoption_days) >= detail::min_child_years)
+    if (c.adoptions > 0 && years_of(c.adoption_days) >= detail::min_child_years) {
+        check("placed_to_order_months", 12 * years_of(c.adoption_days) / c.adoptions,
+              england.placed_to_order_months.value,
+              detail::rounded_text(c.adoptions) + " adoption orders in "
+                  + detail::rounded_text(years_of(c.adoption_days)) + " child-years placed");
         set(p.placed_to_order_months, 12 * years_of(c.adoption_days) / c.adoptions);
-    else
+    } else
         kept.emplace_back("placed_to_order_months");
     share(p.staying_put_share, c.staying_put, c.fostered_at_18, "staying_put_share");
     double exits = 0;
@@ -322,13 +395,35 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
          "care_to_placement_order_rate");
     rate(p.placement_order_revoked_rate, c.revoked, c.waiting_days,
          "placement_order_revoked_rate");
-    if (c.matched > 0 && years_of(c.waiting_days) >= detail::min_child_years)
+    if (c.matched > 0 && years_of(c.waiting_days) >= detail::min_child_years) {
+        check("match_months", 12 * years_of(c.waiting_days) / c.matched,
+              england.match_months.value,
+              detail::rounded_text(c.matched) + " matched in "
+                  + detail::rounded_text(years_of(c.waiting_days)) + " child-years waiting");
         set(p.match_months, 12 * years_of(c.waiting_days) / c.matched);
-    else
+    } else {
         kept.emplace_back("match_months");
+    }
     if (c.interim_ended >= detail::min_cases) {
         const double weeks = years_of(c.interim_days) / c.interim_ended * 52.18;
-        set(p.proceedings_extra_weeks, std::max(1.0, weeks - england.plo_weeks.value));
+        const double extra = weeks - england.plo_weeks.value;
+        const std::string basis = detail::rounded_text(c.interim_ended) + " interim orders "
+                                  "ended, " + detail::rounded_text(years_of(c.interim_days))
+                                  + " child-years on them: " + detail::rounded_text(weeks)
+                                  + " weeks on average";
+        if (extra < 1)
+            out.notes.push_back(
+                "proceedings_extra_weeks clamped: interim orders lasted "
+                + detail::rounded_text(weeks) + " weeks on average ("
+                + detail::rounded_text(c.interim_ended) + " ended), " + detail::rounded_text(extra)
+                + " weeks beyond the PLO's " + detail::number_text(england.plo_weeks.value)
+                + "; set to 1, so the model's interim orders last about "
+                + detail::number_text(england.plo_weeks.value + 1)
+                + " weeks, longer than measured");
+        else
+            check("proceedings_extra_weeks", extra, england.proceedings_extra_weeks.value,
+                  basis);
+        set(p.proceedings_extra_weeks, std::max(1.0, extra));
     } else {
         kept.emplace_back("proceedings_extra_weeks");
     }
@@ -360,6 +455,7 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
         kept_text.back() = '.';
         out.notes.push_back(kept_text);
     }
+    out.notes.insert(out.notes.end(), implausible.begin(), implausible.end());
     out.notes.push_back("England's values kept (not in the returns): sibling groups, carers' "
                         "households and turnover (counts scaled to the council's size), social "
                         "workers, schools, placements inside the authority, ties at 25, the "
@@ -465,7 +561,8 @@ inline stock_count count_of(const year_summary& y) {
     if (!policy.name.empty() && policy.name != "baseline")
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "
-                        "other than children's homes (R1 among them) count as other");
+                        "other than children's homes (R1 among them) count as other, as in the "
+                        "Markov forecast");
     if (const double other = count_in_care(histories, snapshot).of(forecast_legal::other);
         other > 0)
         out.notes.push_back(

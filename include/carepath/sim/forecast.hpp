@@ -33,12 +33,15 @@ namespace carepath::sim {
 /// ("Children looked after in England", table of placement types):
 /// - foster: U4-U6, unrelated foster carers;
 /// - kinship_foster: U1-U3, fostered with a relative or friend;
-/// - childrens_home: K2 and R1, children's homes;
+/// - childrens_home: K2, children's homes;
 /// - semi_independent: H5, K3, P2, P3, semi-independent, supported or independent living;
 /// - with_parents: P1, placed with parents or others with parental responsibility;
 /// - placed_for_adoption: A3-A6;
-/// - other: secure units (K1), health settings, custody, residential schools, family centres,
-///   other placements (Z1...) and temporary stays (T0-T4).
+/// - other: secure units (K1), residential care homes (R1), health settings, custody,
+///   residential schools, family centres, other placements (Z1...) and temporary stays (T0-T4).
+///   R1 is here, as in the DfE's "other residential settings" and in the microsimulation, whose
+///   kinds of home cannot tell R1 from the other residential settings: both forecasts count (and
+///   cost) R1 children alike.
 enum class forecast_placement : std::uint8_t {
     foster, kinship_foster, childrens_home, semi_independent, with_parents, placed_for_adoption,
     other
@@ -60,11 +63,11 @@ struct carepath::enum_table<carepath::sim::forecast_placement> {
     static constexpr std::array rows{
         enum_row<e>{e::foster, "foster", "foster care with unrelated carers (U4-U6)"},
         enum_row<e>{e::kinship_foster, "kinship_foster", "foster care with a relative or friend (U1-U3)"},
-        enum_row<e>{e::childrens_home, "childrens_home", "children's home (K2, R1)"},
+        enum_row<e>{e::childrens_home, "childrens_home", "children's home (K2)"},
         enum_row<e>{e::semi_independent, "semi_independent", "semi-independent, supported or independent living (H5, K3, P2, P3)"},
         enum_row<e>{e::with_parents, "with_parents", "placed with parents (P1)"},
         enum_row<e>{e::placed_for_adoption, "placed_for_adoption", "placed for adoption (A3-A6)"},
-        enum_row<e>{e::other, "other", "secure, health, custody, residential school, other and temporary placements"},
+        enum_row<e>{e::other, "other", "secure, residential care home (R1), health, custody, residential school, other and temporary placements"},
     };
 };
 /// Codes and labels of `forecast_legal`.
@@ -98,7 +101,7 @@ inline constexpr std::size_t forecast_age_count = band_count;
     switch (t) {
     case p::U4: case p::U5: case p::U6: return forecast_placement::foster;
     case p::U1: case p::U2: case p::U3: return forecast_placement::kinship_foster;
-    case p::K2: case p::R1: return forecast_placement::childrens_home;
+    case p::K2: return forecast_placement::childrens_home;
     case p::H5: case p::K3: case p::P2: case p::P3: return forecast_placement::semi_independent;
     case p::P1: return forecast_placement::with_parents;
     case p::A3: case p::A4: case p::A5: case p::A6: return forecast_placement::placed_for_adoption;
