@@ -1,4 +1,5 @@
 #include "carepath/sim/engine.hpp"
+#include "carepath/sim/outcomes.hpp"
 
 #include "carepath/graph/continuity.hpp"
 
@@ -145,7 +146,7 @@ TEST_CASE("engine: placements in the year count every period of care in the year
     cfg.keep_histories = 1'000'000; // every authority whole
     const auto r = simulate(cfg);
     REQUIRE(r.history_authorities == cfg.authorities);
-    std::size_t reentered_in_year = 0;
+    std::size_t reentered_in_year = 0, moved_on_1_april = 0;
     for (const auto& y : r.mean.years) {
         const date last = y.snapshot;
         const date first = last - carepath::days{364 + (y.year % 4 == 0)}; // 1 April
@@ -161,20 +162,23 @@ TEST_CASE("engine: placements in the year count every period of care in the year
                 ++periods;
                 in_care = p.period.contains(last);
                 ++placements;
-                for (const auto& t : h.transitions()) // 1 April's moves count, as the
-                    placements += t.is_move && t.on >= first && t.on > p.period.start()
-                                  && t.on < to && t.on <= last; // engine counts moves
+                for (const auto& t : h.transitions()) // a move on 1 April leaves one home
+                    placements += t.is_move && t.on > from && t.on < to && t.on <= last;
             }
             if (!in_care)
                 continue;
             reentered_in_year += periods > 1;
+            moved_on_1_april += h.moves_between(first, first + carepath::days{1}) > 0;
+            // the history figure counts the same way
+            CHECK(placements_during(h, year_ending_march(y.year)) == placements);
             by_moves[std::min<std::size_t>(placements - 1, 3)] += 1;
         }
         CAPTURE(y.year);
         for (std::size_t m = 0; m < 4; ++m) // the figures are scaled to England
             CHECK(y.children_by_moves[m] * cfg.scale == Approx(by_moves[m]));
     }
-    CHECK(reentered_in_year > 0); // the case the count is about happens in this run
+    CHECK(reentered_in_year > 0); // the cases the count is about happen in this run
+    CHECK(moved_on_1_april > 0);
 }
 
 TEST_CASE("engine: a figure needing a long history is null in a short run", "[sim][engine]") {

@@ -104,6 +104,33 @@ TEST_CASE("outcomes: DfE placements in the year, for children in care on 31 Marc
     CHECK(s.two_plus_moves == share{1, 3});
 }
 
+TEST_CASE("outcomes: a move on 1 April leaves only the new home in the year's placements",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    // 1: moved on 1 April 2021 (the year's first day) and again in January: 2, not 3
+    hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
+    add(hs.back(), placement_changed{ymd(2021, 4, 1), with(t::U6, 2)});
+    add(hs.back(), placement_changed{ymd(2022, 1, 10), with(t::U6, 3)});
+    // 2: moved on 1 April 2021 only: one placement in the year
+    hs.push_back(in_care(2, ymd(2020, 1, 1), 4));
+    add(hs.back(), placement_changed{ymd(2021, 4, 1), with(t::U6, 5)});
+    // 3: moved on 31 March 2021 (the year before) and 2 April 2021: 2
+    hs.push_back(in_care(3, ymd(2020, 1, 1), 6));
+    add(hs.back(), placement_changed{ymd(2021, 3, 31), with(t::U6, 7)});
+    add(hs.back(), placement_changed{ymd(2021, 4, 2), with(t::U6, 8)});
+    CHECK(placements_during(hs[0], year_ending_march(2022)) == 2);
+    CHECK(placements_during(hs[1], year_ending_march(2022)) == 1);
+    CHECK(placements_during(hs[2], year_ending_march(2022)) == 2);
+    // the year before counts 1 April 2021's move in neither: it is after 31 March 2021
+    CHECK(placements_during(hs[1], year_ending_march(2021)) == 1);
+    CHECK(placements_during(hs[2], year_ending_march(2021)) == 2);
+    const auto s = placement_stability_in(hs, 2022);
+    CHECK(s.one_placement == share{1, 3});
+    // moves in the 12 months (the Children's Commissioner's count) still include 1 April's:
+    // child 1's two
+    CHECK(s.two_plus_moves == share{1, 3});
+}
+
 TEST_CASE("outcomes: DfE long-term stability and 3+ placements over two years", "[sim][outcomes]") {
     std::vector<care_history> hs;
     hs.push_back(in_care(1, ymd(2019, 1, 1), 1, ymd(2010, 1, 1))); // stable

@@ -176,10 +176,13 @@ inline sibling_separation separation(const std::vector<std::vector<std::size_t>>
 // ---------------------------------------------------------------------------------------------
 
 /// Placements (homes with different carers) the child lived in during `window`: the home held
-/// at the window's start or at each entry inside it, plus one per move of home. A change of
-/// placement type with the same carer is not a new placement.
+/// at the window's start or at each entry inside it, plus one per move of home after its first
+/// day. A change of placement type with the same carer is not a new placement, and a move on
+/// the window's first day leaves only the new home in it: the one left that day ended where the
+/// window starts (half-open), as `carepath analyse` counts a move on 1 April.
 [[nodiscard]] inline std::size_t placements_during(const care_history& h, interval window) {
-    std::size_t n = h.moves_between(window.start(), window.end().value_or(date::max()));
+    std::size_t n =
+        h.moves_between(window.start() + days{1}, window.end().value_or(date::max()));
     for (const auto& p : h.periods())
         if (p.period.overlaps(window))
             ++n;

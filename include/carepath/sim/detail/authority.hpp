@@ -139,6 +139,12 @@ private:
                 return static_cast<int>(k);
         return static_cast<int>(snapshots_.size()) - 1;
     }
+    // The snapshot day (31 March) before the year that contains `day`, or the run's start: the
+    // year's first day is the day after it.
+    [[nodiscard]] std::int32_t year_start_of(std::int32_t day) const noexcept {
+        const int y = year_index(day);
+        return y == 0 ? start_ : snapshots_[static_cast<std::size_t>(y - 1)];
+    }
     year_acc& acc() { return result_.years[static_cast<std::size_t>(year_index(now_))]; }
     // The first year after a burn-in: cohort measures look back no further than this.
     [[nodiscard]] std::size_t first_reported() const noexcept {

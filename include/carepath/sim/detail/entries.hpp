@@ -284,8 +284,7 @@ void basic_authority_model<V>::set_home(std::uint32_t ci, home_kind h, std::uint
 // entry up to, not including, the exit day).
 template <class V>
 std::uint16_t basic_authority_model<V>::moves_before_entry(const child_rec& c) const {
-    const int y = year_index(now_);
-    const std::int32_t year_start = y == 0 ? start_ : snapshots_[static_cast<std::size_t>(y - 1)];
+    const std::int32_t year_start = year_start_of(now_);
     if (c.exit_day == never || c.exit_day <= year_start + 1)
         return 0;
     return static_cast<std::uint16_t>(c.moves_year + 1);

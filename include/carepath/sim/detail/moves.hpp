@@ -338,7 +338,10 @@ void basic_authority_model<V>::move_to(std::uint32_t ci, home_kind h, std::uint3
     a[tally::continuity_sum] +=
         before == 0 ? 1.0 : 1.0 - static_cast<double>(lost) / static_cast<double>(before);
     a[tally::continuity_moves] += 1;
-    ++c.moves_year;
+    // a move on 1 April leaves only the new home in the year's placements: the one left today
+    // ended where the year starts (as placements_during and the DfE's table count it)
+    if (now_ > year_start_of(now_) + 1)
+        ++c.moves_year;
     c.last_move = now_;
     cohorts_.placement_ended(ci, now_);
     const bool long_term_after = back_to_held && c.held_long_term;
