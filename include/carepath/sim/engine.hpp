@@ -348,6 +348,11 @@ template <class = void>
     const std::size_t n_auth = ids.size();
     const std::size_t tasks = n_auth * config.replicates;
     std::vector<detail::authority_result> results(tasks);
+    // each replicate's stock (its calibration's count, or the default's) apportioned once
+    std::vector<std::vector<std::uint32_t>> stock;
+    for (std::uint32_t rep = 0; rep < (draw_inputs ? config.replicates : 1u); ++rep)
+        stock.push_back(detail::stock_parts(
+            (draw_inputs ? drawn[rep] : config.params).stock_count.value, shares));
     const auto keep = detail::histories_to_keep(config, shares, burn_in + total_years);
     const bool whole = !keep.empty() && keep.front() == detail::keep_all;
     const unsigned threads =
@@ -374,7 +379,7 @@ template <class = void>
             in.share = shares[la];
             in.keep_histories = rep == 0 && !keep.empty() ? keep[la] : 0;
             in.cal = draw_inputs ? &drawn[rep] : &config.params;
-            in.stock = detail::stock_parts(in.cal->stock_count.value, shares)[la];
+            in.stock = stock[draw_inputs ? rep : 0][la];
             in.policy = &policy;
             in.projection = config.projection ? &*config.projection : nullptr;
             in.seeds = seeds.empty() ? nullptr : &seeds[la];
