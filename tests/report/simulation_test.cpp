@@ -196,6 +196,45 @@ TEST_CASE("comparison_document: one replicate gives no interval, and says so",
             CHECK(row[3] == "none: 1 replicate");
 }
 
+TEST_CASE("add_comparison: a figure measured in one replicate of several has no whisker",
+          "[report][simulation]") {
+    // two replicates, but the scenario measured the first share in only one of them
+    auto c = small_comparison(2);
+    std::size_t first = sim::figure_count;
+    for (std::size_t i = 0; i < sim::figure_count && first == sim::figure_count; ++i)
+        if (sim::is_share(enum_table<sim::figure_key>::rows[i].value)
+            && c.baseline.estimates[i].mean && c.alternative.estimates[i].mean)
+            first = i;
+    REQUIRE(first < sim::figure_count);
+    auto& e = c.alternative.estimates[first];
+    e.values.resize(1);
+    e.replicates = 1;
+    e.mean = e.values[0];
+    e.low.reset();
+    e.high.reset();
+    const std::string name{to_string(enum_table<sim::figure_key>::rows[first].value)};
+    auto d = summarise_run(c.alternative);
+    add_comparison(d, c);
+    REQUIRE(!d.comparison.empty());
+    CHECK(d.comparison[0].label == name);
+    std::ostringstream os;
+    write_report(os, d);
+    const auto html = os.str();
+    const auto at = html.find("chart-interval");
+    REQUIRE(at != std::string::npos);
+    const auto svg = html.substr(at, html.find("</svg>", at) - at);
+    // every estimate has its mark; all but the one-replicate figure have a whisker
+    CHECK(count(svg, "class=\"mark\"") == 2 * d.comparison.size());
+    CHECK(count(svg, "class=\"whisker\"") == 2 * d.comparison.size() - 1);
+    CHECK(svg.find(name + ", kinship support: ") != std::string::npos);
+    CHECK(svg.find("(no interval (n = 1))</title>") != std::string::npos);
+    // the table beside the chart says so too, and the section's text explains the missing bar
+    const auto section = html.substr(html.find("<section id=\"scenario\">"));
+    CHECK(section.find("<td>no interval (n = 1)</td>") != std::string::npos);
+    CHECK(section.find("A measure with no bar was measured in one replicate only")
+          != std::string::npos);
+}
+
 TEST_CASE("run_document: a single run's report has the model's sections", "[report][simulation]") {
     const auto run = sim::simulate(small_run());
     const auto doc = run_document(run);

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -132,6 +133,22 @@ TEST_CASE("svg interval chart: two estimates per measure, each with its interval
     CHECK(count(svg, "class=\"mark\"") == 4);
     CHECK(count(svg, "class=\"whisker\"") == 4);
     CHECK(svg.find("siblings apart (%), kinship support: 20.0 (18.0 to 23.0)")
+          != std::string::npos);
+}
+
+TEST_CASE("svg interval chart: an estimate without an interval has no whisker",
+          "[report][svg]") {
+    const std::vector<interval_row> rows{
+        {"siblings apart (%)", {30, 28, 32, 5}, {20, std::nullopt, std::nullopt, 1}}};
+    std::ostringstream os;
+    write_interval_chart(os, rows, {.title = "Scenario", .decimals = 1}, "baseline",
+                         "kinship support");
+    const auto svg = os.str();
+    check_well_formed(svg);
+    CHECK(count(svg, "class=\"mark\"") == 2);
+    CHECK(count(svg, "class=\"whisker\"") == 1);
+    CHECK(svg.find("siblings apart (%), baseline: 30.0 (28.0 to 32.0)") != std::string::npos);
+    CHECK(svg.find("siblings apart (%), kinship support: 20.0 (no interval (n = 1))")
           != std::string::npos);
 }
 

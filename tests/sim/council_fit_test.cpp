@@ -520,6 +520,47 @@ TEST_CASE("council_fit: a measured figure far from England's is named with its b
     }
 }
 
+TEST_CASE("council_fit: figures checked against England's since audit s13 §7 get their note",
+          "[sim][council_fit]") {
+    SECTION("entrants' age bands: the hand council's five entrants are all aged 1-4") {
+        const auto hand = fit_council(hand_council(), snapshot, forecast_options{});
+        CHECK(has_note(hand, "entry_age for 1_4 measured 1 (5 of 5 entrants not "
+                             "unaccompanied) against England's 0.12: 8.33 times England's, "
+                             "outside 0.2-5 times; used as measured, but check the returns"));
+        CHECK(has_note(hand, "entry_age for 10_15 measured 0 (0 of 5 entrants"));
+        // three boys of six entrants: 50% against England's 56% is not named
+        CHECK_FALSE(has_note(hand, "male measured"));
+    }
+    SECTION("entries a year, against England's scaled to the council's children in care") {
+        // five children in care all through the window, and one child who comes into care on
+        // the 1st and goes home on the 10th of every month from April 2018 to March 2021: 36
+        // periods begun in 3 years, 12 a year, against England's 27,109 x 5 / 78,140 = 1.73
+        std::vector<care_history> hs{early_leaver(99)};
+        for (unsigned id = 1; id <= 5; ++id) {
+            auto h = child_born(id, ymd(2010, 1, 1));
+            add(h, entered_care{ymd(2016, 1, 1), ls::care_order, with(t::U6, id)});
+            hs.push_back(std::move(h));
+        }
+        auto often = child_born(50, ymd(2010, 1, 1));
+        for (int k = 0; k < 36; ++k) {
+            const int y = 2018 + (3 + k) / 12;
+            const unsigned mo = static_cast<unsigned>((3 + k) % 12 + 1);
+            if (k == 0)
+                add(often, entered_care{ymd(y, mo, 1), ls::accommodated_s20, with(t::U6, 50)});
+            else
+                add(often, reentered_care{ymd(y, mo, 1), ls::accommodated_s20, with(t::U6, 50)});
+            add(often, left_care{ymd(y, mo, 10), exit_route::return_home});
+        }
+        hs.push_back(std::move(often));
+        const auto fit = fit_council(hs, snapshot, forecast_options{});
+        REQUIRE(fit.measured.entries == 36);
+        REQUIRE(fit.measured.children_in_care == 5);
+        CHECK(has_note(fit, "entries_per_year measured 12 (36 periods of care begun in 3 years; "
+                            "England's scaled to the council's 5 children in care) against "
+                            "England's 1.73: 6.92 times England's, outside 0.2-5 times"));
+    }
+}
+
 TEST_CASE("council_fit: a return-home row measured for some legal groups says which",
           "[sim][council_fit]") {
     // the hand council has child-years on s20, interim and care orders, none on placement

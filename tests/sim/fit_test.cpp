@@ -2,11 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 using namespace carepath::sim;
 
@@ -186,4 +191,51 @@ TEST_CASE("fit: fitted values print as name = value lines", "[sim][fit]") {
     std::snprintf(want, sizeof want, "move_scale = %.6g\n", default_england().move_scale.value);
     CHECK(os.str().find(want) != std::string::npos);
     CHECK(os.str().find("entry_home[4] = ") != std::string::npos);
+}
+
+TEST_CASE("fit: each input is adjusted by its own pair, in whatever order the pairs come",
+          "[sim][fit]") {
+    fit_report r;
+    (void)fit(default_england(), quick_options(0), &r);
+    REQUIRE(r.check.size() == 16);
+    // every pair its own ratio, so an input adjusted by another's pair shows
+    auto lines = r.check;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        lines[i].published = 100;
+        lines[i].simulated = 100 * (1.0 + 0.03 * static_cast<double>(i + 1));
+    }
+    const auto adjusted = [](std::vector<fit_line> ls) {
+        auto c = default_england();
+        adjust_fitted_inputs(c, ls, 0.8);
+        std::ostringstream os;
+        write_fitted_values(os, c);
+        return std::pair{c, os.str()};
+    };
+    const auto [in_order, in_order_text] = adjusted(lines);
+    auto reversed = lines;
+    std::reverse(reversed.begin(), reversed.end());
+    CHECK(adjusted(reversed).second == in_order_text);
+    // entries_per_year is fitted to cla_starts_2020, whichever place its pair has
+    std::size_t starts = 0;
+    while (lines[starts].target_id != "cla_starts_2020")
+        ++starts;
+    const double k = std::pow(1.0 / (1.0 + 0.03 * static_cast<double>(starts + 1)), 0.8);
+    CHECK(in_order.entries_per_year.value
+          == Approx(default_england().entries_per_year.value * k).epsilon(1e-12));
+    CHECK(adjusted(reversed).first.entries_per_year.value == in_order.entries_per_year.value);
+
+    SECTION("a missing pair stops the fit, naming the input and the figure") {
+        auto missing = lines;
+        missing.erase(missing.begin() + static_cast<std::ptrdiff_t>(starts));
+        auto c = default_england();
+        CHECK_THROWS_WITH(adjust_fitted_inputs(c, missing, 0.8),
+                          "fit: no simulated pair fits entries_per_year to the published "
+                          "figure cla_starts_2020");
+    }
+    SECTION("a pair there twice stops it too") {
+        auto twice = lines;
+        twice.push_back(lines[starts]);
+        auto c = default_england();
+        CHECK_THROWS_AS(adjust_fitted_inputs(c, twice, 0.8), std::invalid_argument);
+    }
 }

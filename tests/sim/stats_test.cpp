@@ -6,8 +6,11 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace carepath::sim;
@@ -181,5 +184,49 @@ TEST_CASE("stats: the paired difference is the mean of per-replicate differences
         const std::array b{5.0, 6.0};
         const std::array s{7.0};
         CHECK_THROWS_AS(paired_difference(s, b), std::invalid_argument);
+    }
+}
+
+TEST_CASE("stats: a NaN or infinite replicate value is refused, with how many and where",
+          "[sim][stats]") {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    const auto message = [](auto&& call) -> std::string {
+        try {
+            call();
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "no exception";
+    };
+    SECTION("estimate_mean names the count and the first position (from 1)") {
+        const std::array v{1.0, 2.0, nan, 4.0, -inf};
+        CHECK(message([&] { (void)estimate_mean(v); })
+              == "estimate_mean: 2 of 5 values are not finite (NaN or infinite), the first is "
+                 "value 3 (NaN); a figure not measured must be left out, not NaN");
+        const std::array one{inf};
+        CHECK(message([&] { (void)estimate_mean(one); })
+              == "estimate_mean: 1 of 1 values is not finite (NaN or infinite), the first is "
+                 "value 1 (inf); a figure not measured must be left out, not NaN");
+    }
+    SECTION("the mean and sd alone refuse them too") {
+        const std::array v{1.0, nan};
+        CHECK_THROWS_AS(sample_mean(v), std::invalid_argument);
+        CHECK_THROWS_AS(sample_sd(v), std::invalid_argument);
+    }
+    SECTION("paired differences: by replicate, absent values left alone") {
+        const std::vector<std::optional<double>> scenario{1.0, std::nullopt, 3.0};
+        const std::vector<std::optional<double>> baseline{std::nullopt, 2.0, nan};
+        CHECK(message([&] { (void)paired_difference(scenario, baseline); })
+                  .starts_with("paired_differences: baseline: 1 of 3 values is not finite "
+                               "(NaN or infinite), the first is value 3 (NaN)"));
+        const std::array a{1.0, inf};
+        const std::array b{1.0, 2.0};
+        CHECK_THROWS_AS(paired_difference(a, b), std::invalid_argument);
+    }
+    SECTION("finite values pass as before") {
+        const std::array v{1.0, 3.0};
+        CHECK_NOTHROW(sample_sd(v));
+        CHECK(estimate_mean(v).mean == 2.0);
     }
 }

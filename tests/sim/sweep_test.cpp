@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -130,6 +131,23 @@ TEST_CASE("sweep: each unit's seed depends on the sweep seed, point and replicat
     CHECK(cfg.seed == sweep_unit_seed(3, 4, 1));
     CHECK(cfg.replicates == 1);
     CHECK(cfg.threads == 1);
+}
+
+TEST_CASE("sweep: a NaN figure stops the point's summary, naming the figure",
+          "[sim][sweep]") {
+    sweep_spec s;
+    s.figures = {figure_key::cla_count, figure_key::exits};
+    sweep_point p{.index = 4, .policy = {}, .values = {}};
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<sweep_unit_values> units{{{10.0, 1.0}, {12.0, 2.0}},
+                                               {{20.0, 2.0}, {23.0, nan}}};
+    try {
+        (void)summarise_point(s, p, units);
+        FAIL("a NaN figure was summarised");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string{e.what()}.starts_with(
+            "sweep point 4, figure exits under the scenario: 1 of 2 values is not finite"));
+    }
 }
 
 TEST_CASE("sweep: a point's mean, t interval and paired difference", "[sim][sweep]") {

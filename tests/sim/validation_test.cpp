@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -361,4 +362,15 @@ TEST_CASE("validation: replicates measured one at a time pool to the same rows",
     const std::vector<std::vector<validation_row>> mismatched{
         apart[0], {apart[1].begin(), apart[1].begin() + 1}};
     CHECK_THROWS_AS(pool_replicates(mismatched), std::invalid_argument);
+
+    // a NaN from one replicate is refused with the figure's id, not pooled into a NaN mean
+    auto spoilt = apart;
+    spoilt[1][0].model.mean = std::numeric_limits<double>::quiet_NaN();
+    try {
+        (void)pool_replicates(spoilt);
+        FAIL("a NaN was pooled");
+    } catch (const std::invalid_argument& e) {
+        CHECK(std::string{e.what()}.starts_with("pool_replicates: "
+                                                "sib_children_with_none_frg_2014: 1 of 2 values"));
+    }
 }

@@ -609,6 +609,11 @@ template <class = void>
         s.text = "Each measure under the baseline and the scenario: the dot is the "
                  "mean over "
                  "replicates, the bar its 95% interval.";
+        if (std::ranges::any_of(d.comparison, [](const interval_row& r) {
+                return !r.baseline.has_interval() || !r.scenario.has_interval();
+            }))
+            s.text += " A measure with no bar was measured in one replicate only: it has no "
+                      "interval.";
         chart_options o{.title = s.title, .x_label = "value", .decimals = d.comparison_decimals};
         s.charts.push_back(detail::svg_of([&](std::ostream& os) {
             write_interval_chart(os, d.comparison, o, d.baseline_name, d.scenario_name);
@@ -617,12 +622,14 @@ template <class = void>
         t.caption = "Baseline against scenario (95% interval)";
         t.columns = {"measure", d.baseline_name, "interval", d.scenario_name, "interval"};
         const int k = d.comparison_decimals;
+        const auto interval = [k](const interval_estimate& e) {
+            if (!e.has_interval()) // one replicate: "no interval (n = 1)", as the chart says
+                return detail::interval_text(e, k);
+            return format_number(*e.lower, k) + " to " + format_number(*e.upper, k);
+        };
         for (const auto& r : d.comparison)
-            t.add_row(
-                {r.label, format_number(r.baseline.estimate, k),
-                 format_number(r.baseline.lower, k) + " to " + format_number(r.baseline.upper, k),
-                 format_number(r.scenario.estimate, k),
-                 format_number(r.scenario.lower, k) + " to " + format_number(r.scenario.upper, k)});
+            t.add_row({r.label, format_number(r.baseline.estimate, k), interval(r.baseline),
+                       format_number(r.scenario.estimate, k), interval(r.scenario)});
         s.tables.push_back(std::move(t));
         doc.sections.push_back(std::move(s));
     }

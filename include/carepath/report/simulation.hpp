@@ -159,8 +159,10 @@ inline void add_comparison(care_report_data& d, const sim::comparison& c) {
         const auto& b = c.alternative.estimates[i];
         if (!a.mean || !b.mean)
             continue;
+        // a figure measured in one replicate only has no interval: none is drawn (not a
+        // zero-width whisker), and the chart and table say "no interval (n = 1)"
         auto est = [](const sim::figure_estimate& e) {
-            return interval_estimate{*e.mean, e.low.value_or(*e.mean), e.high.value_or(*e.mean)};
+            return interval_estimate{*e.mean, e.low, e.high, e.replicates};
         };
         d.comparison.push_back({std::string{to_string(key)}, est(a), est(b)});
     }

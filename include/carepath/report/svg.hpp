@@ -18,6 +18,7 @@
 #include <array>
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -40,11 +41,16 @@ struct step_series {
 };
 
 /// A point estimate with its interval (for example a mean over replicates with
-/// a 95% interval).
+/// a 95% interval). A mean from one replicate has no interval: `lower` and `upper` are absent,
+/// and charts draw no whisker for it (a zero-width one would claim a certainty nobody has).
 struct interval_estimate {
     double estimate = 0; ///< the point estimate
-    double lower = 0; ///< lower end of the interval
-    double upper = 0; ///< upper end of the interval
+    std::optional<double> lower = 0; ///< lower end of the interval; absent: no interval
+    std::optional<double> upper = 0; ///< upper end of the interval; absent: no interval
+    /// Values behind the estimate (replicates), said beside "no interval"; 0 when not known.
+    std::size_t n = 0;
+    /// True when both ends are there.
+    [[nodiscard]] bool has_interval() const noexcept { return lower && upper; }
 };
 
 /// One row of an interval chart: a measure under the baseline and under a
@@ -253,6 +259,13 @@ inline void check_lengths(const std::vector<std::string>& categories,
 
 inline double finite_or_zero(double v) {
     return std::isfinite(v) ? v : 0.0;
+}
+
+// "28.0 to 32.0", or "no interval (n = 1)" for an estimate without one.
+inline std::string interval_text(const interval_estimate& e, int decimals) {
+    if (e.has_interval())
+        return fixed(*e.lower, decimals) + " to " + fixed(*e.upper, decimals);
+    return e.n > 0 ? "no interval (n = " + std::to_string(e.n) + ")" : std::string{"no interval"};
 }
 
 inline void mark_title(std::ostream& os, std::string_view name, std::string_view category,
@@ -521,9 +534,9 @@ inline void write_interval_chart(std::ostream& os, const std::vector<interval_ro
     double lo = 0, hi = 0;
     for (const auto& r : rows)
         for (const auto& e : {r.baseline, r.scenario})
-            for (const double v : {e.lower, e.estimate, e.upper})
-                if (std::isfinite(v))
-                    lo = std::min(lo, v), hi = std::max(hi, v);
+            for (const auto& v : {e.lower, std::optional<double>{e.estimate}, e.upper})
+                if (v && std::isfinite(*v))
+                    lo = std::min(lo, *v), hi = std::max(hi, *v);
     const auto x_axis = detail::nice_axis(lo, hi);
     chart_options opt = o;
     opt.height = std::max(o.height, 90.0 + 40.0 * static_cast<double>(rows.size()));
@@ -552,18 +565,19 @@ inline void write_interval_chart(std::ostream& os, const std::vector<interval_ro
         for (std::size_t k = 0; k < 2; ++k) {
             const double y = y_mid + (k == 0 ? -6.0 : 6.0);
             const auto& e = est[k];
-            os << "<line class=\"whisker\" x1=\""
-               << detail::px(x_pixel(detail::finite_or_zero(e.lower))) << "\" y1=\""
-               << detail::px(y) << "\" x2=\""
-               << detail::px(x_pixel(detail::finite_or_zero(e.upper))) << "\" y2=\""
-               << detail::px(y) << "\" stroke=\"" << detail::colour(k)
-               << "\" stroke-width=\"3\"/><circle class=\"mark\" cx=\""
+            if (e.has_interval()) // no whisker without an interval, not a zero-width one
+                os << "<line class=\"whisker\" x1=\""
+                   << detail::px(x_pixel(detail::finite_or_zero(*e.lower))) << "\" y1=\""
+                   << detail::px(y) << "\" x2=\""
+                   << detail::px(x_pixel(detail::finite_or_zero(*e.upper))) << "\" y2=\""
+                   << detail::px(y) << "\" stroke=\"" << detail::colour(k)
+                   << "\" stroke-width=\"3\"/>";
+            os << "<circle class=\"mark\" cx=\""
                << detail::px(x_pixel(detail::finite_or_zero(e.estimate))) << "\" cy=\""
                << detail::px(y) << "\" r=\"4\" fill=\"" << detail::colour(k) << "\"><title>"
                << detail::escape_xml(rows[i].label) << ", " << detail::escape_xml(names[k]) << ": "
                << detail::fixed(e.estimate, o.decimals) << " ("
-               << detail::fixed(e.lower, o.decimals) << " to " << detail::fixed(e.upper, o.decimals)
-               << ")</title></circle>\n";
+               << detail::interval_text(e, o.decimals) << ")</title></circle>\n";
         }
         os << "</g>\n";
     }

@@ -37,9 +37,12 @@
 ///   given a placement order at the final hearing; long-term foster agreements.
 /// A hazard needs at least a child-year of exposure, a share or a row of weights at least 5
 /// cases; otherwise England's value is kept and named in the notes. A measured figure under 0.2
-/// or over 5 times England's (rates, shares, the months to match and to adoption order, the
-/// weeks of proceedings beyond the PLO target, each legal group's return-home rate) is used but
-/// named in the notes with its count and exposure; so is the clamp of the weeks beyond the PLO
+/// or over 5 times England's (rates, shares, entrants' age bands and sex, entries a year against
+/// England's scaled to the council's children in care, each kind of home's move rate and each
+/// time-in-placement factor, the months to match and to adoption order, the weeks of
+/// proceedings beyond the PLO target, each legal group's return-home rate) is used but named in
+/// the notes with its count and exposure (the rows of first and next homes are not checked: see
+/// the comment in fit_council); so is the clamp of the weeks beyond the PLO
 /// target to at least 1. When only some legal groups' return-home rates are measured, the row's
 /// source and note name the groups measured and those kept at England's rate.
 #include "carepath/core/care_history.hpp"
@@ -248,6 +251,16 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
         }
     };
 
+    // The plausibility check covers every figure measured from the returns and put into the
+    // calibration, except two, which have no England value of the same kind to be a ratio of:
+    // - stock_count: it is the council's size itself, the scale every count is judged by;
+    // - the rows of entry_home and move_home: counts of first and next homes for an age band
+    //   with 5 or more, spread over eight kinds of home, so most slots are 0 or 1 by chance and
+    //   a slot's ratio to England's weight says nothing (the row's cases are in the notes'
+    //   source for the rows measured, and kept rows are named).
+    // Fixed consequences of the measurements (move_scale and return_home_scale set to 1, the
+    // carers scaled to the council's size, returns after care switched off) are not measured.
+
     // the starting stock is the council's children; its count sets the authority's size
     set(p.stock_count, m.children_in_care);
     const double size = m.children_in_care / england.stock_count.value;
@@ -266,20 +279,34 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
     m.care_years = years_of(c.care_days);
     m.entries = c.entries;
     m.entries_per_year = m.years > 0 ? c.entries / m.years : 0;
+    // against England's entries scaled to the council's size (its share of England's
+    // children in care); no check for a council with no child in care on the snapshot
+    check("entries_per_year", m.entries_per_year, england.entries_per_year.value * size,
+          detail::rounded_text(c.entries) + " periods of care begun in "
+              + detail::rounded_text(m.years) + " years; England's scaled to the council's "
+              + detail::number_text(m.children_in_care) + " children in care");
     set(p.entries_per_year, m.entries_per_year);
     const double not_uasc = c.entries - c.entries_uasc;
     if (not_uasc >= detail::min_cases) {
-        for (std::size_t b = 0; b < band_count; ++b)
+        for (std::size_t b = 0; b < band_count; ++b) {
             m.entry_age[b] = c.entry_band[b] / not_uasc;
+            check("entry_age for " + std::string{to_string(static_cast<age_band>(b))},
+                  m.entry_age[b], england.entry_age.values[b],
+                  detail::rounded_text(c.entry_band[b]) + " of "
+                      + detail::rounded_text(not_uasc) + " entrants not unaccompanied");
+        }
         set(p.entry_age, m.entry_age);
     } else {
         kept.emplace_back("entry_age");
     }
     share(p.entry_s20, c.entries_s20, not_uasc, "entry_s20");
     share(p.entry_uasc, c.entries_uasc, c.entries, "entry_uasc");
-    if (c.entries_known_sex >= detail::min_cases)
+    if (c.entries_known_sex >= detail::min_cases) {
+        check("male", 100 * c.entries_male / c.entries_known_sex, england.male.value,
+              detail::rounded_text(c.entries_male) + " of "
+                  + detail::rounded_text(c.entries_known_sex) + " entrants, percent");
         set(p.male, 100 * c.entries_male / c.entries_known_sex);
-    else
+    } else
         kept.emplace_back("male");
     m.entry_s20 = not_uasc > 0 ? c.entries_s20 / not_uasc : 0;
     m.entry_uasc = c.entries > 0 ? c.entries_uasc / c.entries : 0;
@@ -324,11 +351,32 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
         for (double v : c.moves[h])
             m.moves_by_home[h] += v;
         m.move_rate[h] = home_ok[h] ? base[h] : 0;
+        if (home_ok[h]) {
+            // against England's rate as the model uses it (times move_scale, here set to 1)
+            double moves = 0, days_exposed = 0;
+            for (std::size_t d = 0; d < 4; ++d) {
+                moves += c.moves[h][d];
+                days_exposed += c.move_days[h][d];
+            }
+            check("move_rate for " + std::string{to_string(static_cast<home_kind>(h))}, base[h],
+                  england.move_rate.values[h] * england.move_scale.value,
+                  exposure_text(moves, days_exposed) + ", before the factor for time in "
+                                                       "placement");
+        }
         if (!home_ok[h] && c.days_by_home[h] > 0)
             kept.push_back("move_rate for " + std::string{to_string(static_cast<home_kind>(h))});
     }
     for (std::size_t d = 0; d < 4; ++d) {
         m.move_duration[d] = band_ok[d] ? factor[d] : 0;
+        if (band_ok[d]) { // the band with most moves keeps England's factor: ratio 1
+            double moves = 0, days_exposed = 0;
+            for (std::size_t h = 0; h < home_count; ++h) {
+                moves += c.moves[h][d];
+                days_exposed += c.move_days[h][d];
+            }
+            check("move_duration band " + std::to_string(d), factor[d],
+                  england.move_duration.values[d], exposure_text(moves, days_exposed));
+        }
         if (!band_ok[d])
             kept.push_back("move_duration band " + std::to_string(d));
     }

@@ -456,6 +456,9 @@ template <class = void>
         for (const auto& rep : out.replicates)
             if (const auto x = rep.years.back().figs.values[i])
                 e.values.push_back(*x);
+        // a NaN or infinite figure stops the run, named, rather than print a NaN interval
+        require_finite(e.values, "simulate: figure "
+                                     + std::string{to_string(enum_table<figure_key>::rows[i].value)});
         const auto est = estimate_mean(e.values);
         e.replicates = est.count;
         e.mean = est.mean;

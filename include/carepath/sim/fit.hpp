@@ -13,6 +13,9 @@
 #include <array>
 #include <cmath>
 #include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -120,7 +123,103 @@ inline double step(double published, double simulated, double damping) {
         return 1.0;
     return std::clamp(std::pow(published / simulated, damping), 0.5, 2.0);
 }
+
+// The step of the one pair of `lines` that fits `parameter` to the published figure
+// `target_id`: found by both names, never by position, so the order in which the pairs were
+// written cannot pair an input with another input's figure. The placement shares' pairs share
+// one target id (the stock mix's sources), so the parameter is part of the key.
+inline double step_of(std::span<const fit_line> lines, std::string_view target_id,
+                      std::string_view parameter, double damping) {
+    const fit_line* found = nullptr;
+    for (const auto& l : lines) {
+        if (l.target_id != target_id || l.parameter != parameter)
+            continue;
+        if (found)
+            throw std::invalid_argument{"fit: two simulated pairs fit " + std::string{parameter}
+                                        + " to " + std::string{target_id}};
+        found = &l;
+    }
+    if (!found)
+        throw std::invalid_argument{"fit: no simulated pair fits " + std::string{parameter}
+                                    + " to the published figure " + std::string{target_id}};
+    return step(found->published, found->simulated, damping);
+}
 } // namespace detail
+
+/// One round's adjustment of `cal` from one simulation's pairs (`lines`, as fit_report's): each
+/// fitted input moves by the damped ratio (`damping`) of published to simulated of its own
+/// pair, which is found by the published figure's id and the input's name, so `lines` may come
+/// in any order. fit() calls it every round.
+/// @throws std::invalid_argument when a pair the adjustment needs is missing from `lines` or
+/// is there twice (naming the input and the figure): a fit must not go on without one.
+inline void adjust_fitted_inputs(calibration& cal, std::span<const fit_line> lines,
+                                 double damping) {
+    const auto step = [&](std::string_view target_id, std::string_view parameter) {
+        return detail::step_of(lines, target_id, parameter, damping);
+    };
+    for (std::size_t h = 0; h < home_count; ++h) {
+        if (h == static_cast<std::size_t>(home_kind::placed_for_adoption))
+            continue;
+        const double k = step(cal.stock_home.source, to_string(static_cast<home_kind>(h)));
+        for (std::size_t b = 0; b < band_count; ++b) {
+            cal.entry_home[b][h] *= k;
+            cal.move_home[b][h] *= k;
+        }
+    }
+    {
+        // adoption: placement orders, to the year's adoptions
+        const double k = step("adoptions_2020", "placement_order_rates");
+        cal.placement_order_at_final_under5.value =
+            std::min(0.95, cal.placement_order_at_final_under5.value * k);
+        cal.care_to_placement_order_rate.value *= k;
+        cal.placement_order_at_final_under5.fitted = cal.care_to_placement_order_rate.fitted =
+            true;
+    }
+    {
+        // exits beyond adoption and 18 are mostly returns home
+        const double k = step("cla_ceased_2020", "return_home_scale");
+        cal.return_home_scale.value *= std::pow(k, 2.0);
+        cal.return_home_scale.fitted = true;
+    }
+    {
+        // fewer other exits leave more of them to returns home
+        const double k = step("return_home_share_2019_20", "other_exit_rate");
+        cal.other_exit_rate.value = std::clamp(cal.other_exit_rate.value / (k * k), 0.0, 0.2);
+        cal.other_exit_rate.fitted = true;
+    }
+    {
+        const double k = step("placements_3plus_share_2020", "move_scale");
+        cal.move_scale.value *= k;
+        cal.move_scale.fitted = true;
+    }
+    {
+        const double k = step("out_of_area_share_2020", "inside_share");
+        for (auto& v : cal.inside_share.values)
+            v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
+    }
+    {
+        const double k = step("long_term_foster_share_2019", "long_term_rate");
+        cal.long_term_rate.value *= std::pow(k, 2.0);
+        cal.long_term_rate.fitted = true;
+    }
+    {
+        const double k = step("uasc_count_2020", "entry_uasc");
+        cal.entry_uasc.value = std::min(0.5, cal.entry_uasc.value * k);
+        cal.entry_uasc.fitted = true;
+    }
+    {
+        // published starts count re-entries too: first entries are what is left of them
+        // once the simulated re-entries are counted
+        const double k = step("cla_starts_2020", "entries_per_year");
+        cal.entries_per_year.value *= k;
+        cal.entries_per_year.fitted = true;
+    }
+    {
+        const double k = step("legal_s20_share_2020", "entry_s20");
+        cal.entry_s20.value = std::min(0.95, cal.entry_s20.value * std::pow(k, 2.0));
+        cal.entry_s20.fitted = true;
+    }
+}
 
 /// The calibration.csv rows fit() reads, with their values (all `target`); a test checks them
 /// against the file. Every number fit() fits to comes through `published_figures::target()`.
@@ -147,7 +246,10 @@ inline double step(double published, double simulated, double damping) {
 /// `options`, `years` = 1, default start): simulating the returned calibration so gives the
 /// report's `check` exactly. `report` (if given) gets the last round's comparison, the check's,
 /// the worst pair of every round and whether the check is within the tolerance
-/// (`options.tolerance`, by default `fit_noise_tolerance(options.scale)`).
+/// (`options.tolerance`, by default `fit_noise_tolerance(options.scale)`). Each input is
+/// adjusted by its own pair, found by the published figure's id (`adjust_fitted_inputs`).
+/// @throws std::invalid_argument if an adjustment finds no pair of its own (a defect: the
+/// pairs written and the adjustments disagree), naming the input and the figure.
 [[nodiscard]] inline result<calibration> fit(calibration start, const published_figures& figures,
                                              const fit_options& options = {},
                                              fit_report* report = nullptr) {
@@ -171,11 +273,14 @@ inline double step(double published, double simulated, double damping) {
             return v.error();
         w.value = *v;
     }
-    const double pub_adoptions = wanted_rows[0].value, pub_ceased = wanted_rows[1].value,
-                 pub_return_home = wanted_rows[2].value, pub_3plus = wanted_rows[3].value,
-                 pub_out_of_area = wanted_rows[4].value, pub_long_term = wanted_rows[5].value,
-                 pub_uasc = wanted_rows[6].value, pub_s20 = wanted_rows[7].value,
-                 pub_starts = wanted_rows[8].value;
+    // a published value by its id, never by its place in wanted_rows
+    const auto published = [&](std::string_view id) {
+        for (const auto& w : wanted_rows)
+            if (w.id == id)
+                return w.value;
+        throw std::invalid_argument{"fit: the published figure " + std::string{id}
+                                    + " is not among the rows read"};
+    };
     sim_config cfg;
     cfg.seed = options.seed;
     cfg.scale = options.scale;
@@ -184,9 +289,10 @@ inline double step(double published, double simulated, double damping) {
     cfg.burn_in_years = options.burn_in_years;
     calibration cal = std::move(start);
     using f = figure_key;
-    // One simulation of `c`: its pairs, published against simulated, in the order the
-    // adjustments below read them. Every round and the check use the same seed (common random
-    // numbers), so from round to round only the calibration changes, not the chance.
+    // One simulation of `c`: its pairs, published against simulated, each named by its input
+    // and by the id its published value is read under (adjust_fitted_inputs finds them by
+    // those names). Every round and the check use the same seed (common random numbers), so
+    // from round to round only the calibration changes, not the chance.
     auto measure = [&](const calibration& c) {
         cfg.params = c;
         const auto r = simulate(cfg);
@@ -210,20 +316,19 @@ inline double step(double published, double simulated, double damping) {
             out.push_back({to_string(static_cast<home_kind>(h)), c.stock_home.source, want[h],
                            have[h]});
         }
-        out.push_back(
-            {"placement_order_rates", "adoptions_2020", pub_adoptions, get(f::adoptions)});
-        out.push_back({"return_home_scale", "cla_ceased_2020", pub_ceased, get(f::exits)});
-        out.push_back({"other_exit_rate", "return_home_share_2019_20", pub_return_home,
-                       get(f::exit_return_home_share)});
-        out.push_back({"move_scale", "placements_3plus_share_2020", pub_3plus,
-                       get(f::three_plus_placements_share)});
-        out.push_back({"inside_share", "out_of_area_share_2020", pub_out_of_area,
-                       get(f::out_of_area_share)});
-        out.push_back({"long_term_rate", "long_term_foster_share_2019", pub_long_term,
-                       get(f::long_term_foster_share)});
-        out.push_back({"entry_uasc", "uasc_count_2020", pub_uasc, get(f::uasc_count)});
-        out.push_back({"entries_per_year", "cla_starts_2020", pub_starts, get(f::entries)});
-        out.push_back({"entry_s20", "legal_s20_share_2020", pub_s20, get(f::s20_share)});
+        // one pair: the published value is read under the id the line is named by
+        const auto pair = [&](std::string_view parameter, std::string_view id, f simulated) {
+            out.push_back({parameter, id, published(id), get(simulated)});
+        };
+        pair("placement_order_rates", "adoptions_2020", f::adoptions);
+        pair("return_home_scale", "cla_ceased_2020", f::exits);
+        pair("other_exit_rate", "return_home_share_2019_20", f::exit_return_home_share);
+        pair("move_scale", "placements_3plus_share_2020", f::three_plus_placements_share);
+        pair("inside_share", "out_of_area_share_2020", f::out_of_area_share);
+        pair("long_term_rate", "long_term_foster_share_2019", f::long_term_foster_share);
+        pair("entry_uasc", "uasc_count_2020", f::uasc_count);
+        pair("entries_per_year", "cla_starts_2020", f::entries);
+        pair("entry_s20", "legal_s20_share_2020", f::s20_share);
         return out;
     };
     fit_report rep;
@@ -232,74 +337,8 @@ inline double step(double published, double simulated, double damping) {
         rep.lines = measure(cal);
         rep.rounds = round + 1;
         rep.history.push_back(worst_pair(rep.lines));
-        // the step of each pair in turn, in the order measure() wrote them
-        std::size_t next = 0;
-        auto step = [&] {
-            const auto& l = rep.lines[next++];
-            return detail::step(l.published, l.simulated, options.damping);
-        };
-        for (std::size_t h = 0; h < home_count; ++h) {
-            if (h == static_cast<std::size_t>(home_kind::placed_for_adoption))
-                continue;
-            const double k = step();
-            for (std::size_t b = 0; b < band_count; ++b) {
-                cal.entry_home[b][h] *= k;
-                cal.move_home[b][h] *= k;
-            }
-        }
-        {
-            // adoption: placement orders, to the year's adoptions
-            const double k = step();
-            cal.placement_order_at_final_under5.value =
-                std::min(0.95, cal.placement_order_at_final_under5.value * k);
-            cal.care_to_placement_order_rate.value *= k;
-            cal.placement_order_at_final_under5.fitted = cal.care_to_placement_order_rate.fitted =
-                true;
-        }
-        {
-            // exits beyond adoption and 18 are mostly returns home
-            const double k = step();
-            cal.return_home_scale.value *= std::pow(k, 2.0);
-            cal.return_home_scale.fitted = true;
-        }
-        {
-            // fewer other exits leave more of them to returns home
-            const double k = step();
-            cal.other_exit_rate.value = std::clamp(cal.other_exit_rate.value / (k * k), 0.0, 0.2);
-            cal.other_exit_rate.fitted = true;
-        }
-        {
-            const double k = step();
-            cal.move_scale.value *= k;
-            cal.move_scale.fitted = true;
-        }
-        {
-            const double k = step();
-            for (auto& v : cal.inside_share.values)
-                v = std::clamp(1 - (1 - v) * k, 0.0, 1.0);
-        }
-        {
-            const double k = step();
-            cal.long_term_rate.value *= std::pow(k, 2.0);
-            cal.long_term_rate.fitted = true;
-        }
-        {
-            const double k = step();
-            cal.entry_uasc.value = std::min(0.5, cal.entry_uasc.value * k);
-            cal.entry_uasc.fitted = true;
-        }
-        {
-            // published starts count re-entries too: first entries are what is left of them
-            // once the simulated re-entries are counted
-            const double k = step();
-            cal.entries_per_year.value *= k;
-            cal.entries_per_year.fitted = true;
-        }
-        {
-            const double k = step();
-            cal.entry_s20.value = std::min(0.95, cal.entry_s20.value * std::pow(k, 2.0));
-            cal.entry_s20.fitted = true;
-        }
+        // each input by its own pair, found by the published figure's id (not by position)
+        adjust_fitted_inputs(cal, rep.lines, options.damping);
     }
     // the check: the calibration returned, simulated once more with the rounds' seed
     rep.check = measure(cal);

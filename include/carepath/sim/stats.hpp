@@ -6,7 +6,10 @@
 /// approximation (mean +- 1.96 standard errors) is 30-85% too narrow; t with n - 1 degrees of
 /// freedom is exact for normally distributed replicate values and close for the rest.
 /// One value gives no interval at all (absent, never zero-width): nothing is known about the
-/// spread from one replicate.
+/// spread from one replicate. A value that is NaN or infinite is refused with an exception
+/// (`require_finite`): every figure leaves out what it did not measure (an absent optional),
+/// so a NaN is a defect upstream, and passed on it would make the mean and interval NaN, which
+/// JSON writes as null, the same as "not measured".
 #include <cmath>
 #include <cstddef>
 #include <limits>
@@ -14,6 +17,8 @@
 #include <optional>
 #include <span>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace carepath::sim {
@@ -109,7 +114,51 @@ namespace detail {
     return z;
 }
 
+// Throws std::invalid_argument when any of the `n` values get(0) .. get(n - 1) (each an
+// optional<double>, absent for a value not measured) is present but NaN or infinite, naming
+// `what`, how many there are and the first's position (from 1) and value.
+template <class Get>
+void refuse_non_finite(std::size_t n, Get get, std::string_view what) {
+    std::size_t bad = 0;
+    std::size_t first = 0;
+    double first_value = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::optional<double> v = get(i);
+        if (!v || std::isfinite(*v))
+            continue;
+        if (bad++ == 0) {
+            first = i;
+            first_value = *v;
+        }
+    }
+    if (bad == 0)
+        return;
+    const char* text = std::isnan(first_value) ? "NaN" : first_value > 0 ? "inf" : "-inf";
+    throw std::invalid_argument{std::string{what} + ": " + std::to_string(bad) + " of "
+                                + std::to_string(n) + " values " + (bad == 1 ? "is" : "are")
+                                + " not finite (NaN or infinite), the first is value "
+                                + std::to_string(first + 1) + " (" + text
+                                + "); a figure not measured must be left out, not NaN"};
+}
+
 } // namespace detail
+
+/// Refuses replicate values that are not finite: a NaN or infinite value would make every
+/// mean and interval computed from them NaN without a word.
+/// @throws std::invalid_argument naming `what` (the figure, or the function), how many values
+/// are NaN or infinite, and the position (from 1) and value of the first, for example
+/// "estimate_mean: 1 of 3 values is not finite (NaN or infinite), the first is value 3 (NaN);
+/// ...".
+inline void require_finite(std::span<const double> values, std::string_view what) {
+    detail::refuse_non_finite(
+        values.size(), [&](std::size_t i) { return std::optional<double>{values[i]}; }, what);
+}
+
+/// As above, for values some of which were not measured (absent): those are left alone, and
+/// the position counts them (replicate i + 1).
+inline void require_finite(std::span<const std::optional<double>> values, std::string_view what) {
+    detail::refuse_non_finite(values.size(), [&](std::size_t i) { return values[i]; }, what);
+}
 
 /// P(T <= t) for Student's t distribution with `df` > 0 degrees of freedom (df need not be a
 /// whole number). @throws std::invalid_argument if df is not positive and finite.
@@ -184,10 +233,12 @@ namespace detail {
     return student_t_quantile(0.5 + 0.5 * level, static_cast<double>(df));
 }
 
-/// The arithmetic mean. @throws std::invalid_argument for no values.
+/// The arithmetic mean. @throws std::invalid_argument for no values, or for a value that is
+/// NaN or infinite (`require_finite`).
 [[nodiscard]] inline double sample_mean(std::span<const double> values) {
     if (values.empty())
         throw std::invalid_argument{"sample_mean: no values"};
+    require_finite(values, "sample_mean");
     double sum = 0.0;
     for (const double v : values)
         sum += v;
@@ -195,7 +246,9 @@ namespace detail {
 }
 
 /// The sample standard deviation (denominator n - 1); absent for fewer than 2 values.
+/// @throws std::invalid_argument for a value that is NaN or infinite (`require_finite`).
 [[nodiscard]] inline std::optional<double> sample_sd(std::span<const double> values) {
+    require_finite(values, "sample_sd");
     if (values.size() < 2)
         return std::nullopt;
     const double m = sample_mean(values);
@@ -230,8 +283,13 @@ struct estimate {
 
 /// The mean of `values` with its Student's t interval at `level`, on values.size() - 1
 /// degrees of freedom. Identical values give a zero-width interval, which is then true (the
-/// replicates did not vary); one value gives none.
+/// replicates did not vary); one value gives none. A caller leaves out a value not measured;
+/// it never passes one as NaN.
+/// @throws std::invalid_argument for a value that is NaN or infinite (`require_finite`: the
+/// message gives how many and where the first is; callers that know the figure check first
+/// with its name).
 [[nodiscard]] inline estimate estimate_mean(std::span<const double> values, double level = 0.95) {
+    require_finite(values, "estimate_mean");
     estimate e;
     e.count = values.size();
     if (values.empty())
@@ -250,13 +308,16 @@ struct estimate {
 /// Per-replicate differences `scenario[i] - baseline[i]`, for replicates in which both runs
 /// measured the figure. Replicate i of each run shares its random numbers (common random
 /// numbers), so these differences vary much less than the two runs do apart.
-/// @throws std::invalid_argument if the two runs have different numbers of replicates.
+/// @throws std::invalid_argument if the two runs have different numbers of replicates, or
+/// either has a value that is NaN or infinite (`require_finite`, by replicate).
 [[nodiscard]] inline std::vector<double>
 paired_differences(std::span<const std::optional<double>> scenario,
                    std::span<const std::optional<double>> baseline) {
     if (scenario.size() != baseline.size())
         throw std::invalid_argument{"paired_differences: the runs have different numbers of "
                                     "replicates"};
+    require_finite(scenario, "paired_differences: scenario");
+    require_finite(baseline, "paired_differences: baseline");
     std::vector<double> out;
     out.reserve(scenario.size());
     for (std::size_t i = 0; i < scenario.size(); ++i)
@@ -267,7 +328,8 @@ paired_differences(std::span<const std::optional<double>> scenario,
 
 /// The paired difference (scenario minus baseline) with its t interval: the mean of the
 /// per-replicate differences and a one-sample t interval on them, with (pairs - 1) degrees
-/// of freedom. @throws std::invalid_argument if the runs' replicate counts differ.
+/// of freedom. @throws std::invalid_argument if the runs' replicate counts differ or a value is
+/// NaN or infinite.
 [[nodiscard]] inline estimate paired_difference(std::span<const std::optional<double>> scenario,
                                                 std::span<const std::optional<double>> baseline,
                                                 double level = 0.95) {
@@ -282,6 +344,8 @@ paired_differences(std::span<const std::optional<double>> scenario,
     if (scenario.size() != baseline.size())
         throw std::invalid_argument{"paired_difference: the runs have different numbers of "
                                     "replicates"};
+    require_finite(scenario, "paired_difference: scenario");
+    require_finite(baseline, "paired_difference: baseline");
     std::vector<double> d(scenario.size());
     for (std::size_t i = 0; i < d.size(); ++i)
         d[i] = scenario[i] - baseline[i];

@@ -312,6 +312,11 @@ struct sweep_row {
             a.push_back(u.scenario[f]);
             b.push_back(u.baseline[f]);
         }
+        // a NaN or infinite value stops the sweep, naming the figure and point (stats.hpp)
+        const std::string where = "sweep point " + std::to_string(point.index) + ", figure "
+                                  + std::string{to_string(spec.figures[f])};
+        require_finite(a, where + " under the scenario");
+        require_finite(b, where + " under the baseline");
         r.mean.push_back(estimate_mean(present));
         r.difference.push_back(paired_difference(a, b));
     }

@@ -527,9 +527,12 @@ validation_rows(const published_figures& published, std::span<const replicate_vi
                     v = plan->from_histories(rep.histories);
                 else if (plan->from_years && rep.years)
                     v = plan->from_years(*rep.years);
-                if (v && std::isfinite(*v))
+                if (v)
                     values.push_back(*v);
             }
+            // a NaN or infinite value is a defect in the measure: refused, named (stats.hpp),
+            // never dropped (the row would silently rest on fewer replicates)
+            require_finite(values, "validation_rows: " + p.id);
             r.model = estimate_mean(values);
             if (!r.model.mean)
                 r.not_computed = plan->from_histories ? "no child in this run meets the definition"
@@ -565,6 +568,7 @@ pool_replicates(std::span<const std::vector<validation_row>> per_replicate) {
             else if (r.not_computed.empty())
                 r.not_computed = rows[i].not_computed;
         }
+        require_finite(values, "pool_replicates: " + r.id);
         r.model = estimate_mean(values);
         r.gap.reset();
         r.within.reset();
