@@ -561,8 +561,9 @@ inline stock_count count_of(const year_summary& y) {
     if (!policy.name.empty() && policy.name != "baseline")
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "
-                        "other than children's homes (R1 among them) count as other, as in the "
-                        "Markov forecast");
+                        "other than children's homes (R1 among them) and other placements (Z1) "
+                        "count as other, and a child on a temporary stay (T0-T4) in the group "
+                        "of the placement it returns to, as in the Markov forecast");
     if (const double other = count_in_care(histories, snapshot).of(forecast_legal::other);
         other > 0)
         out.notes.push_back(
