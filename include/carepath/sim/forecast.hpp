@@ -12,6 +12,7 @@
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/legal_order.hpp"
 #include "carepath/core/placement.hpp"
+#include "carepath/sim/rng.hpp"
 #include "carepath/sim/states.hpp"
 
 #include <algorithm>
@@ -250,6 +251,21 @@ struct forecast_options {
 /// relies on. Returns one point per 31 March for `years` years after the snapshot.
 using forecaster = std::function<forecast(std::span<const care_history> histories, date snapshot,
                                           int years, const forecast_options& options)>;
+
+/// A bootstrap over `n` units (children): how many times each is drawn in `n` draws with
+/// replacement, the weights a forecaster refits a replicate on so that the spread of its
+/// replicates carries the uncertainty of its fitted rates. The draws come from the stream keyed
+/// (`seed`, `replicate`, `entity`, `purpose::parameters`): the same seed and replicate give the
+/// same resample on any thread, and a forecaster gives its own `entity` to draw a resample of
+/// its own. Empty when `n` is 0.
+[[nodiscard]] inline std::vector<double> bootstrap_weights(std::uint64_t seed,
+                                                           std::uint32_t replicate, std::size_t n,
+                                                           std::uint64_t entity = 0) {
+    std::vector<double> weights(n, 0.0);
+    stream pick{{seed, replicate, entity, purpose::parameters}};
+    for (std::size_t i = 0; i < n; ++i) weights[pick.below(static_cast<std::uint32_t>(n))] += 1;
+    return weights;
+}
 
 /// The `q`-quantile (0..1) of `values` by linear interpolation between order statistics
 /// (Hyndman and Fan's type 7, R's default). @throws std::invalid_argument when empty.
