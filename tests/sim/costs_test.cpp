@@ -210,7 +210,8 @@ TEST_CASE("costs: totals adding costs of different price years without inflation
 TEST_CASE("costs: both forecasts put and cost residential care homes (R1) alike",
           "[sim][costs]") {
     // every placement type the microsimulation can start a child in falls in the same group
-    // in the Markov chain's counts (the temporary and other types have no kind of home)
+    // in the Markov chain's counts (the temporary and other types in the model's other
+    // residential settings, the forecasts' other)
     int compared = 0;
     for (const auto t : all_values<placement_type>()) {
         const auto kind = sim::detail::home_of(t);
@@ -242,4 +243,65 @@ TEST_CASE("costs: both forecasts put and cost residential care homes (R1) alike"
     micro.points.push_back(summarise_replicates(ymd(2021, 3, 31), {micro_count}));
     CHECK(forecast_costs(markov, costs).points[0].mean == Approx(1000 * 365.25 / 7));
     CHECK(forecast_costs(micro, costs).points[0].mean == Approx(1000 * 365.25 / 7));
+}
+
+TEST_CASE("costs: both forecasts put a temporary stay (T1) and an other placement (Z1) alike",
+          "[sim][costs]") {
+    // child 1 lives in a children's home and is in hospital (T1) on 31 March 2021, back on 10
+    // April: its home is still the children's home (SSDA903 rule 383); child 2 is in an other
+    // placement (Z1); child 3 in foster care on holiday (T2)
+    const date on = ymd(2021, 3, 31);
+    auto hospital = child_born(1, ymd(2010, 1, 1));
+    add(hospital, entered_care{ymd(2020, 1, 1), legal_status::care_order,
+                               with(placement_type::K2, 1)});
+    add(hospital, placement_changed{ymd(2021, 3, 20), with(placement_type::T1, 91)});
+    add(hospital, placement_changed{ymd(2021, 4, 10), with(placement_type::K2, 1)});
+    auto other = child_born(2, ymd(2010, 1, 1));
+    add(other, entered_care{ymd(2020, 1, 1), legal_status::care_order,
+                            with(placement_type::Z1, 2)});
+    auto holiday = child_born(3, ymd(2012, 1, 1));
+    add(holiday, entered_care{ymd(2020, 1, 1), legal_status::care_order,
+                              with(placement_type::U4, 3)});
+    add(holiday, placement_changed{ymd(2021, 3, 25), with(placement_type::T2, 93)});
+    const std::vector<care_history> hs{hospital, other, holiday};
+    for (const auto& h : hs) {
+        INFO("child " << h.subject().id.value());
+        const std::vector<care_history> one{h};
+        // the Markov chain's count (and the back-test's actuals) ...
+        const auto markov_count = count_in_care(one, on);
+        REQUIRE(markov_count.total == 1);
+        // ... and the microsimulation's start: the kind of home it seeds the child in
+        const auto seeds = sim::detail::seeds_from(one, on);
+        REQUIRE(seeds.size() == 1);
+        year_summary y;
+        y.snapshot = on;
+        y.in_care = 1;
+        y.stock_by_home[static_cast<std::size_t>(seeds.front().second.home)] = 1;
+        y.stock_by_legal[static_cast<std::size_t>(seeds.front().second.legal)] = 1;
+        CHECK(markov_count.by_placement == sim::detail::count_of(y).by_placement);
+    }
+    CHECK(count_in_care(std::vector<care_history>{hospital}, on).of(
+              forecast_placement::childrens_home)
+          == 1);
+    CHECK(count_in_care(std::vector<care_history>{other}, on).of(forecast_placement::other) == 1);
+    CHECK(count_in_care(std::vector<care_history>{holiday}, on).of(forecast_placement::foster)
+          == 1);
+    // so both cost columns cost them alike: the child in hospital at the children's home's
+    // price, the child on holiday at the foster price, the Z1 child in other (no cost here)
+    year_summary y;
+    y.snapshot = on;
+    y.in_care = 3;
+    for (const auto& [la, seed] : sim::detail::seeds_from(hs, on)) {
+        y.stock_by_home[static_cast<std::size_t>(seed.home)] += 1;
+        y.stock_by_legal[static_cast<std::size_t>(seed.legal)] += 1;
+    }
+    const auto costs = read(header + "childrens_home,4000,2021,b,\nfoster,800,2021,c,\n"
+                            + "other,,,,\nkinship_foster,,,,\nsemi_independent,,,,\n"
+                            + "with_parents,,,,\nplaced_for_adoption,,,,\n")
+                           .value();
+    forecast markov, micro;
+    markov.points.push_back(summarise_replicates(on, {count_in_care(hs, on)}));
+    micro.points.push_back(summarise_replicates(on, {sim::detail::count_of(y)}));
+    CHECK(forecast_costs(markov, costs).points[0].mean == Approx(4800 * 365.25 / 7));
+    CHECK(forecast_costs(micro, costs).points[0].mean == Approx(4800 * 365.25 / 7));
 }

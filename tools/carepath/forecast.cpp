@@ -1,5 +1,6 @@
 // `carepath forecast DIR... [--years N] [--backtest] [--replicates R] [--seed S] [--fit-years F]
-// [--costs FILE] [--inflation X] [--out FILE] [--report FILE] [--scenario FILE] [--quiet]`:
+// [--costs FILE] [--inflation X] [--out FILE] [--report FILE] [--scenario FILE] [--no-bootstrap]
+// [--quiet]`:
 // reads a council's returns of several years, merges them into one history per child and
 // forecasts the children in care on each 31 March after the last year, by placement group, legal
 // group and age band, with the microsimulation (and a scenario's, when given) and the Markov
@@ -53,6 +54,7 @@ struct options {
     std::string report = "carepath-out/forecast.html";
     std::string scenario_file;
     bool quiet = false;
+    bool no_bootstrap = false;
 };
 
 // "12.3 [10.0-14.5]"; the mean alone when there is no spread (one replicate).
@@ -81,12 +83,16 @@ std::string pad(std::string s, std::size_t width) {
 std::string money(double pounds) { return format_number(pounds / 1e6, 2) + "m"; }
 
 // The forecasters this build has, by method name.
-std::vector<std::pair<std::string, sim::forecaster>> forecasters() {
+// `bootstrap`: each replicate refits on a resample of the children (both methods' default).
+std::vector<std::pair<std::string, sim::forecaster>> forecasters(bool bootstrap) {
     std::vector<std::pair<std::string, sim::forecaster>> out;
     out.emplace_back("microsimulation",
-                     [](std::span<const carepath::care_history> h, carepath::date s, int y,
-                        const sim::forecast_options& o) { return sim::microsim_forecast(h, s, y, o); });
-    out.emplace_back("markov", sim::markov_forecaster());
+                     [bootstrap](std::span<const carepath::care_history> h, carepath::date s,
+                                 int y, const sim::forecast_options& o) {
+                         return sim::microsim_scenario_forecast(h, s, y, o, sim::scenario{},
+                                                                {.bootstrap = bootstrap});
+                     });
+    out.emplace_back("markov", sim::markov_forecaster({.bootstrap = bootstrap}));
     return out;
 }
 
@@ -310,11 +316,12 @@ int run_forecast(const options& opt) {
 
     std::vector<sim::forecast> fs;
     try {
-        for (const auto& [name, f] : forecasters()) fs.push_back(f(histories, snapshot, opt.years, fopt));
+        for (const auto& [name, f] : forecasters(!opt.no_bootstrap)) fs.push_back(f(histories, snapshot, opt.years, fopt));
         // The scenario runs on the baseline's random numbers (the same seed), so the difference
         // between the two microsimulation columns is the scenario's, not chance's.
         if (policy) {
-            auto f = sim::microsim_scenario_forecast(histories, snapshot, opt.years, fopt, *policy);
+            auto f = sim::microsim_scenario_forecast(histories, snapshot, opt.years, fopt, *policy,
+                                                     {.bootstrap = !opt.no_bootstrap});
             f.method = "microsimulation:" + policy->name;
             std::ranges::replace(f.method, ',', ';'); // the method is a CSV cell
             fs.push_back(std::move(f));
@@ -339,7 +346,7 @@ int run_forecast(const options& opt) {
             return 2;
         }
         std::vector<sim::backtest_row> rows;
-        for (const auto& [name, f] : forecasters()) {
+        for (const auto& [name, f] : forecasters(!opt.no_bootstrap)) {
             auto r = sim::backtest(histories, f,
                                    {.first_year = first, .last_year = last,
                                     .max_horizon = opt.years, .forecast = fopt});
@@ -429,6 +436,10 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
     cmd->add_option("--report", opt->report,
                     "the report (HTML: forecasts, costs, back-test); empty for none")
         ->capture_default_str();
+    cmd->add_flag("--no-bootstrap", opt->no_bootstrap,
+                  "run every replicate of both forecasts on the rates fitted to all children "
+                  "(the spread is then the models' own chance only, without the uncertainty of "
+                  "the rates)");
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the returns");
     cmd->callback([opt] { carepath::cli::exit_code() = run_forecast(*opt); });
 }};

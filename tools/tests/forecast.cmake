@@ -31,6 +31,16 @@ if(EXISTS ${cp_forecast_sample})
                 OUT "count +on 31/03/2022 +microsimulation +markov +microsimulation:siblings together"
                 FILE ${cp_work}/forecast/scenario.html
                 FILE_RE "How the microsimulation:siblings together forecast was made")
+    # Both forecasts refit each replicate on a bootstrap of the children by default, and say so;
+    # --no-bootstrap runs every replicate on the one fit, and says so.
+    cp_cli_test(cli_forecast_bootstrap_note RC 1
+                ARGS forecast ${cp_forecast_sample} --years 1 --replicates 3 --quiet
+                     --report ${cp_work}/forecast/bootstrap.html
+                OUT "microsimulation: fitted.*each replicate refits the rates on the council's children drawn with replacement \\(bootstrap\\).*markov: fitted.*each replicate refits on children drawn with replacement \\(bootstrap\\)")
+    cp_cli_test(cli_forecast_no_bootstrap RC 1
+                ARGS forecast ${cp_forecast_sample} --years 1 --replicates 3 --quiet --no-bootstrap
+                     --report ${cp_work}/forecast/no_bootstrap.html
+                OUT "microsimulation: fitted.*rates fixed: every replicate runs on the fitted rates.*markov: fitted.*rates fixed: the spread of the replicates is the chain's own chance only")
     cp_cli_test(cli_forecast_bad_scenario RC 2
                 ARGS forecast ${cp_forecast_sample} --quiet --scenario ${cp_work}/no-such-scenario.txt
                 ERR "cannot open the scenario file")

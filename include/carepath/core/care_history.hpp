@@ -621,6 +621,30 @@ private:
 /// A child's journey through care (see `basic_care_history`).
 using care_history = basic_care_history<>;
 
+/// The placement `h`'s child usually lives in on `d`: `placement_on(d)`, except during a
+/// temporary stay (T0-T4: a move of any kind, hospital up to 6 weeks, a holiday, a stay while
+/// the foster carer is on holiday, 7 days or less), when it is the last placement before the
+/// stay in the same period of care that is not itself temporary: the child must return to it
+/// (SSDA903 rule 383), and it is still the child's home. The temporary placement itself when
+/// the history holds no such placement (a stay cannot begin a period of care, rule 380);
+/// nullptr when the child is not in care on `d`.
+template <class Tag>
+[[nodiscard]] const placement_spell* usual_placement_on(const basic_care_history<Tag>& h,
+                                                        date d) noexcept {
+    const placement_spell* p = h.placement_on(d);
+    if (!p || !is_temporary(p->where.type)) return p;
+    date period_start = p->period.start();
+    for (const auto& c : h.periods())
+        if (c.period.contains(d)) period_start = c.period.start();
+    const auto& all = h.placements();
+    for (auto i = static_cast<std::size_t>(p - all.data()); i-- > 0;) {
+        if (all[i].period.start() < period_start) break;
+        if (all[i].period.start() <= p->period.start() && !is_temporary(all[i].where.type))
+            return &all[i];
+    }
+    return p;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Summary
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,11 @@
 /// Only what is known on the snapshot is used: days in care up to and including it, and
 /// events on or before it. Histories may run on past the snapshot (a back-test relies on this).
 ///
+/// The forecast's replicates each refit the rates on a bootstrap resample of the council's
+/// children (`council_bootstrap`, `fit_council`'s weights), so the spread of the replicates
+/// carries the uncertainty of rates measured from few cases, as the Markov forecast's does;
+/// `microsim_options{.bootstrap = false}` runs every replicate on the one fit instead.
+///
 /// The model's hazards and how each is measured (child-years are days in care / 365.25,
 /// counted inside the window and before the 18th birthday):
 /// - entries: every period of care begun in the window, per year (first entries and re-entries:
@@ -58,6 +63,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -66,6 +72,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace carepath::sim {
@@ -144,27 +151,62 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
     return year_of(*day) + 1;
 }
 
+namespace detail {
+// The first day of the fitting window: `fit_years` years before the day after `snapshot`, cut
+// to the first day the returns cover (`cut` says whether it was).
+struct fit_window_start {
+    date from{};
+    bool cut = false;
+};
+inline fit_window_start fit_window(std::span<const care_history> histories, date snapshot,
+                                   int fit_years) {
+    const auto back = std::chrono::year_month_day{snapshot} - std::chrono::years{fit_years};
+    fit_window_start out;
+    out.from = (back.ok() ? date{back} : date{back.year() / back.month() / std::chrono::last})
+               + days{1};
+    if (const auto covered = first_day_covered(histories, snapshot);
+        covered && *covered > out.from) {
+        out.from = std::min(*covered, snapshot);
+        out.cut = true;
+    }
+    return out;
+}
+// True when a period of care of `h` overlaps the window [from, to): the child's days or events
+// can count in the fit.
+inline bool seen_in_window(const care_history& h, date from, date to) {
+    return std::ranges::any_of(h.periods(), [&](const care_period& p) {
+        return p.period.start() < to && p.period.end().value_or(to) >= from;
+    });
+}
+} // namespace detail
+
 /// Fits the model to a council's histories: the window is the `options.fit_years` years up to
 /// and including `snapshot`, cut to the first year the returns cover. Inputs the histories
 /// cannot give (families, carers, social workers, schools, what happens after care) keep
 /// England's values; the notes list them.
-/// @throws std::invalid_argument when fit_years < 1.
+///
+/// `weights`, when given, has one whole number (0, 1, 2, ...) per history: the times that
+/// child's days and events count in the rates (a bootstrap resample, `council_bootstrap`). The
+/// window and the starting stock are always of every history as given.
+/// @throws std::invalid_argument when fit_years < 1, or `weights` is neither empty nor one
+/// whole number >= 0 per history.
 [[nodiscard]] inline council_fit fit_council(std::span<const care_history> histories,
-                                             date snapshot, const forecast_options& options) {
+                                             date snapshot, const forecast_options& options,
+                                             std::span<const double> weights = {}) {
     if (options.fit_years < 1)
         throw std::invalid_argument{"fit_council: fit_years must be at least 1"};
+    if (!weights.empty() && weights.size() != histories.size())
+        throw std::invalid_argument{"fit_council: one weight per history"};
+    if (!std::ranges::all_of(weights, [](double w) { return w >= 0 && w == std::floor(w); }))
+        throw std::invalid_argument{"fit_council: weights must be whole numbers >= 0"};
     council_fit out;
     out.texts = std::make_shared<std::deque<std::string>>();
     auto& m = out.measured;
-    const auto back = std::chrono::year_month_day{snapshot} - std::chrono::years{options.fit_years};
-    date from = (back.ok() ? date{back} : date{back.year() / back.month() / std::chrono::last})
-                + days{1};
-    if (const auto covered = detail::first_day_covered(histories, snapshot);
-        covered && *covered > from) {
-        from = std::min(*covered, snapshot);
+    const auto window = detail::fit_window(histories, snapshot, options.fit_years);
+    const date from = window.from;
+    if (window.cut)
         out.notes.push_back("the returns begin on " + format_iso(from)
                             + ": the window is cut to start there");
-    }
     const date to = snapshot + days{1};
     m.from = from;
     m.to = snapshot;
@@ -175,8 +217,11 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
 
     const calibration england = default_england();
     detail::council_counts c;
-    for (const auto& h : histories) {
-        detail::count_child(h, from, to, england, c);
+    for (std::size_t i = 0; i < histories.size(); ++i) {
+        const auto& h = histories[i];
+        const double times = weights.empty() ? 1.0 : weights[i];
+        for (double k = 0; k < times; ++k)
+            detail::count_child(h, from, to, england, c);
         if (!h.in_care_on(snapshot) || !h.placement_on(snapshot) || !h.legal_status_on(snapshot))
             continue;
         if (forecastable_on(h, snapshot)) // the forecasts' one rule: under 18 on the day
@@ -511,6 +556,41 @@ first_year_covered(std::span<const care_history> histories, date snapshot) {
     return out;
 }
 
+/// The stream entity of the microsimulation's bootstrap (`bootstrap_weights`): its own, so
+/// that its resample is not drawn from the numbers of `draw_assumptions` (entity 0 of the same
+/// purpose) when a scenario asks for parameter uncertainty too.
+inline constexpr std::uint64_t council_bootstrap_entity = 1;
+
+/// A bootstrap resample of a council's children for replicate `replicate`, as weights for
+/// `fit_council`: the children whose care overlaps the fitting window (the only ones the fit
+/// counts) drawn with replacement as many times as there are of them, keyed on
+/// (`options.seed`, `replicate`); every other history 0. The same seed and replicate give the
+/// same weights.
+[[nodiscard]] inline std::vector<double> council_bootstrap(std::span<const care_history> histories,
+                                                           date snapshot,
+                                                           const forecast_options& options,
+                                                           std::uint32_t replicate) {
+    const date from = detail::fit_window(histories, snapshot, options.fit_years).from;
+    const date to = snapshot + days{1};
+    std::vector<std::size_t> seen;
+    for (std::size_t i = 0; i < histories.size(); ++i)
+        if (detail::seen_in_window(histories[i], from, to)) seen.push_back(i);
+    const auto drawn =
+        bootstrap_weights(options.seed, replicate, seen.size(), council_bootstrap_entity);
+    std::vector<double> out(histories.size(), 0.0);
+    for (std::size_t k = 0; k < seen.size(); ++k) out[seen[k]] = drawn[k];
+    return out;
+}
+
+/// Options of the microsimulation forecast besides the shared ones.
+struct microsim_options {
+    /// Refit each replicate on the council's children drawn with replacement
+    /// (`council_bootstrap`), so the spread of the replicates carries the uncertainty of rates
+    /// measured from few cases as well as the model's own chance; without it every replicate
+    /// runs on the rates of all children (model noise only).
+    bool bootstrap = true;
+};
+
 namespace detail {
 // The forecast group a simulated home stands for (the model's other residential settings,
 // secure units among them, count as other; its independent living as semi-independent).
@@ -567,13 +647,18 @@ inline stock_count count_of(const year_summary& y) {
 /// under `policy`: the model fitted by `fit_council`, run `options.replicates` times from the
 /// council's children in care on the snapshot (their ages, homes, legal status and time in
 /// care and in placement), with entries at the measured rate and no burn-in. Each point gives
-/// the mean and the 2.5th and 97.5th percentiles over replicates (the spread of model noise:
-/// the rates stay at their estimates in every replicate).
+/// the mean and the 2.5th and 97.5th percentiles over replicates. By default
+/// (`extra.bootstrap`) replicate r is fitted on its own resample of the children
+/// (`council_bootstrap`) and run on its own seed (both from `options.seed` and r, so a scenario
+/// run with the same seed stays paired with its baseline): the spread carries the rates'
+/// uncertainty as well as model noise. Without it every replicate runs on the rates fitted to
+/// all children: the spread of model noise only.
 /// @throws std::invalid_argument when no child is in care on the snapshot, or years < 1.
 [[nodiscard]] inline forecast microsim_scenario_forecast(std::span<const care_history> histories,
                                                          date snapshot, int years,
                                                          const forecast_options& options,
-                                                         const scenario& policy) {
+                                                         const scenario& policy,
+                                                         const microsim_options& extra = {}) {
     if (years < 1)
         throw std::invalid_argument{"microsim_forecast: years must be at least 1"};
     if (options.replicates < 1)
@@ -588,9 +673,34 @@ inline stock_count count_of(const year_summary& y) {
     cfg.start = snapshot;
     cfg.years = years;
     cfg.params = fit.params;
-    cfg.initial.assign(histories.begin(), histories.end());
+    // the engine starts from the children in care on the day (the others it would skip)
+    for (const auto& h : histories)
+        if (h.in_care_on(snapshot)) cfg.initial.push_back(h);
     cfg.threads = 0; // replicates run side by side; the output is the same at any count
-    const auto run = simulate(cfg, policy);
+    // summary of each replicate, in replicate order
+    std::vector<summary> replicates;
+    if (!extra.bootstrap) {
+        replicates = simulate(cfg, policy).replicates;
+    } else {
+        // one run of one replicate per resample, side by side; each keyed on its own seed
+        replicates.resize(cfg.replicates);
+        const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+        detail::run_parallel(
+            cfg.replicates, threads,
+            [&](std::size_t r) {
+                const auto rep = static_cast<std::uint32_t>(r);
+                const auto weights = council_bootstrap(histories, snapshot, options, rep);
+                const auto refit = fit_council(histories, snapshot, options, weights);
+                sim_config one = cfg;
+                one.replicates = 1;
+                one.threads = 1;
+                one.seed = stream_base({options.seed, rep, council_bootstrap_entity,
+                                        purpose::child_events});
+                one.params = refit.params; // its notes point into refit, alive until the run ends
+                replicates[r] = std::move(simulate(one, policy).replicates.front());
+            },
+            {});
+    }
 
     forecast out;
     out.method = "microsimulation";
@@ -603,14 +713,19 @@ inline stock_count count_of(const year_summary& y) {
                         + detail::number_text(m.children_in_care)
                         + " children under 18 in care on the snapshot");
     out.notes.insert(out.notes.end(), fit.notes.begin(), fit.notes.end());
-    out.notes.push_back("every replicate runs on the fitted rates as measured (no draw of their "
-                        "uncertainty): the spread of the replicates is the model's own chance "
-                        "only, narrower than the uncertainty of rates measured from few cases");
+    out.notes.push_back(extra.bootstrap
+                            ? "each replicate refits the rates on the council's children drawn "
+                              "with replacement (bootstrap): the spread of the replicates "
+                              "includes the rates' uncertainty as well as the model's own chance"
+                            : "rates fixed: every replicate runs on the fitted rates as measured, "
+                              "so the spread of the replicates is the model's own chance only, "
+                              "narrower than the uncertainty of rates measured from few cases");
     if (!policy.name.empty() && policy.name != "baseline")
         out.notes.push_back("scenario: " + policy.name);
     out.notes.push_back("placement groups from the model's kinds of home: residential settings "
-                        "other than children's homes (R1 among them) count as other, as in the "
-                        "Markov forecast");
+                        "other than children's homes (R1 among them) and other placements (Z1) "
+                        "count as other, and a child on a temporary stay (T0-T4) in the group "
+                        "of the placement it returns to, as in the Markov forecast");
     if (const double other = count_in_care(histories, snapshot).of(forecast_legal::other);
         other > 0)
         out.notes.push_back(
@@ -620,9 +735,9 @@ inline stock_count count_of(const year_summary& y) {
               "(emergency) or a care order (youth justice), so the forecast's 'other' is 0");
     for (std::size_t k = 0; k < static_cast<std::size_t>(years); ++k) {
         std::vector<stock_count> reps;
-        for (const auto& r : run.replicates)
+        for (const auto& r : replicates)
             reps.push_back(detail::count_of(r.years[k]));
-        out.points.push_back(summarise_replicates(run.replicates.front().years[k].snapshot,
+        out.points.push_back(summarise_replicates(replicates.front().years[k].snapshot,
                                                   std::move(reps)));
     }
     return out;

@@ -12,6 +12,7 @@
 #include "carepath/core/enum_table.hpp"
 #include "carepath/core/legal_order.hpp"
 #include "carepath/core/placement.hpp"
+#include "carepath/sim/rng.hpp"
 #include "carepath/sim/states.hpp"
 
 #include <algorithm>
@@ -38,10 +39,14 @@ namespace carepath::sim {
 /// - with_parents: P1, placed with parents or others with parental responsibility;
 /// - placed_for_adoption: A3-A6;
 /// - other: secure units (K1), residential care homes (R1), health settings, custody,
-///   residential schools, family centres, other placements (Z1...) and temporary stays (T0-T4).
-///   R1 is here, as in the DfE's "other residential settings" and in the microsimulation, whose
-///   kinds of home cannot tell R1 from the other residential settings: both forecasts count (and
-///   cost) R1 children alike.
+///   residential schools, family centres and other placements (Z1, Z11-Z14). R1 is here, as in
+///   the DfE's "other residential settings" and in the microsimulation, whose kinds of home
+///   cannot tell R1 from the other residential settings: both forecasts count (and cost) R1 and
+///   Z1 children alike.
+///
+/// A child on a temporary stay (T0-T4) is counted in the group of the placement it returns to
+/// (`usual_placement_on`: SSDA903 rule 383), in both forecasts; `forecast_placement_of` puts the
+/// temporary codes themselves in `other`, used only when no such placement is recorded.
 enum class forecast_placement : std::uint8_t {
     foster, kinship_foster, childrens_home, semi_independent, with_parents, placed_for_adoption,
     other
@@ -67,7 +72,7 @@ struct carepath::enum_table<carepath::sim::forecast_placement> {
         enum_row<e>{e::semi_independent, "semi_independent", "semi-independent, supported or independent living (H5, K3, P2, P3)"},
         enum_row<e>{e::with_parents, "with_parents", "placed with parents (P1)"},
         enum_row<e>{e::placed_for_adoption, "placed_for_adoption", "placed for adoption (A3-A6)"},
-        enum_row<e>{e::other, "other", "secure, residential care home (R1), health, custody, residential school, other and temporary placements"},
+        enum_row<e>{e::other, "other", "secure, residential care home (R1), health, custody, residential school and other placements (Z1)"},
     };
 };
 /// Codes and labels of `forecast_legal`.
@@ -167,8 +172,10 @@ struct stock_count {
 };
 
 /// The groups a history places its child in on `on`; false when the child is not in care then.
-/// A child in care with no recorded placement or legal status (which a `care_history` does not
-/// allow, but a partial return may lead to) counts under `other`.
+/// The placement is the one the child usually lives in (`usual_placement_on`: during a
+/// temporary stay, the placement before it). A child in care with no recorded placement or
+/// legal status (which a `care_history` does not allow, but a partial return may lead to)
+/// counts under `other`.
 struct care_state {
     forecast_placement placement = forecast_placement::other; ///< placement group
     forecast_legal legal = forecast_legal::other;             ///< legal group
@@ -178,7 +185,8 @@ struct care_state {
 [[nodiscard]] inline std::optional<care_state> state_on(const care_history& h, date on) {
     if (!h.in_care_on(on)) return std::nullopt;
     care_state s;
-    if (const auto* p = h.placement_on(on)) s.placement = forecast_placement_of(p->where.type);
+    if (const auto* p = usual_placement_on(h, on))
+        s.placement = forecast_placement_of(p->where.type);
     if (const auto l = h.legal_status_on(on)) s.legal = forecast_legal_of(*l);
     s.age = band_of(age_on(h.subject().birth_date, on));
     return s;
@@ -243,6 +251,21 @@ struct forecast_options {
 /// relies on. Returns one point per 31 March for `years` years after the snapshot.
 using forecaster = std::function<forecast(std::span<const care_history> histories, date snapshot,
                                           int years, const forecast_options& options)>;
+
+/// A bootstrap over `n` units (children): how many times each is drawn in `n` draws with
+/// replacement, the weights a forecaster refits a replicate on so that the spread of its
+/// replicates carries the uncertainty of its fitted rates. The draws come from the stream keyed
+/// (`seed`, `replicate`, `entity`, `purpose::parameters`): the same seed and replicate give the
+/// same resample on any thread, and a forecaster gives its own `entity` to draw a resample of
+/// its own. Empty when `n` is 0.
+[[nodiscard]] inline std::vector<double> bootstrap_weights(std::uint64_t seed,
+                                                           std::uint32_t replicate, std::size_t n,
+                                                           std::uint64_t entity = 0) {
+    std::vector<double> weights(n, 0.0);
+    stream pick{{seed, replicate, entity, purpose::parameters}};
+    for (std::size_t i = 0; i < n; ++i) weights[pick.below(static_cast<std::uint32_t>(n))] += 1;
+    return weights;
+}
 
 /// The `q`-quantile (0..1) of `values` by linear interpolation between order statistics
 /// (Hyndman and Fan's type 7, R's default). @throws std::invalid_argument when empty.

@@ -298,13 +298,8 @@ inline void age_to(markov_child& c, date on) {
     const auto n = obs.children.size();
     for (int r = 0; r < options.replicates; ++r) {
         const auto rep = static_cast<std::uint32_t>(r);
-        std::vector<double> weights;
-        if (extra.bootstrap && n > 0) {
-            stream pick{{options.seed, rep, 0, purpose::parameters}};
-            weights.assign(n, 0.0);
-            for (std::size_t i = 0; i < n; ++i)
-                weights[pick.below(static_cast<std::uint32_t>(n))] += 1;
-        }
+        const auto weights = extra.bootstrap ? bootstrap_weights(options.seed, rep, n)
+                                             : std::vector<double>{};
         const auto model = fit_markov(obs, weights);
         // cum[band][from]: cumulative probabilities over targets, worked out when first needed.
         std::array<std::array<std::vector<double>, markov_state_count>, band_count> cum;

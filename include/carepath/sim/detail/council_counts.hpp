@@ -74,7 +74,7 @@ struct day_state {
     bool long_term = false;
 };
 inline day_state state_of(const care_history& h, date d) {
-    const auto* p = h.placement_on(d);
+    const auto* p = usual_placement_on(h, d); // a temporary stay counts in the usual home
     day_state s;
     s.home = home_or_foster(p);
     s.legal = legal_or_care_order(h.legal_status_on(d));
@@ -212,7 +212,9 @@ inline void count_child(const care_history& h, date from, date to, const calibra
         if (!in_window(t.on) || t.on <= from || t.on >= at18 || !h.in_care_on(t.on - days{1}))
             continue;
         const auto before = state_of(h, t.on - days{1});
-        const auto to_home = home_or_foster(&ps[t.to]);
+        // into a temporary stay: the child's home is still the one it returns to
+        const auto to_home = is_temporary(ps[t.to].where.type) ? before.home
+                                                                : home_or_foster(&ps[t.to]);
         if (t.is_move) {
             if (to_home == home_kind::placed_for_adoption) {
                 c.matched += 1; // the model's match, not a move

@@ -256,7 +256,11 @@ void basic_authority_model<V>::place_initial(std::uint32_t ci, home_kind h, lega
 }
 
 // ---- a stock given as care histories -------------------------------------------------------
-// The simulated home and legal group of an SSDA903 placement type and legal status.
+// The simulated home and legal group of an SSDA903 placement type and legal status. The model
+// has one kind for every setting other than family, children's home and independent living:
+// the health settings, family centres and other placements (R2, R3, Z1, Z11-Z14) are there,
+// as they are in the forecasts' `other` group, and so are temporary stays (T0-T4) when the
+// placement they return to is not known (`usual_placement_on` gives it where it is).
 inline std::optional<home_kind> home_of(placement_type t) noexcept {
     switch (family_of(t)) {
     case placement_family::foster:
@@ -272,10 +276,11 @@ inline std::optional<home_kind> home_of(placement_type t) noexcept {
     case placement_family::residential:
         return t == placement_type::K2 ? home_kind::childrens_home : home_kind::other_residential;
     case placement_family::secure:
+    case placement_family::temporary:
+    case placement_family::other:
         return home_kind::other_residential;
-    default:
-        return std::nullopt;
     }
+    return std::nullopt;
 }
 inline std::optional<legal_group> legal_of(legal_status s) noexcept {
     switch (s) {
@@ -305,7 +310,7 @@ seeds_from(const std::vector<care_history>& hs, date start) {
     for (const auto& h : hs) {
         if (!h.in_care_on(start))
             continue;
-        const auto* p = h.placement_on(start);
+        const auto* p = usual_placement_on(h, start);
         const auto ls = h.legal_status_on(start);
         if (!p || !ls)
             continue;
