@@ -222,6 +222,10 @@ TEST_CASE("years: returns that share no child in care are flagged as two council
     REQUIRE(saying(m, "same council").size() == 1);
     CHECK(saying(m, "not in the 2020-21 return").empty()); // one finding, not six
     CHECK(m.merged.find("Episodes")->rows.size() == 12);   // nothing dropped
+    const auto* eps = m.merged.find("Episodes");
+    CHECK(std::ranges::all_of(eps->rows, [&](const row& r) { // and nothing closed
+        return eps->get(r, "DEC").empty() && eps->get(r, "REC").empty();
+    }));
 }
 
 TEST_CASE("years: yearly records (OC2) are kept from every year", "[ssda903][years]") {
