@@ -129,7 +129,86 @@ TEST_CASE("years: a missing year, a second return for a year, and a child who va
     REQUIRE(gone.size() == 1);
     CHECK(gone[0]->value == "B1");
     CHECK(gone[0]->line == 3);
-    CHECK(lost.merged.find("Episodes")->rows.size() == 2); // B1's episode is kept, open
+    CHECK(lost.merged.find("Episodes")->rows.size() == 2); // B1's episode is kept, closed
+}
+
+TEST_CASE("years: an episode open at a year's end whose child is not in the next return is "
+          "closed on 1 April with E8, unless asked to keep it open",
+          "[ssda903][years]") {
+    // A1 is open at the end of 2019-20 and absent from 2020-21; B1 is open and carries on.
+    const std::string a_open = "A1,01/02/2020,S,C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,\n";
+    const std::string b_open = "B1,01/01/2020,S,C2,N1,U4,PR1,,,,M1 1AA,M2 2BB,\n";
+    const std::string child_b = "B1,2,01/01/2012,WBRI,B123456789012,,\n";
+    const auto two_years = [&] {
+        return std::vector<year_return>{year(2020, child_a + child_b, a_open + b_open),
+                                        year(2021, child_b, b_open)};
+    };
+    // A cell of the child's (first) merged episode.
+    const auto cell_of = [](const merged_returns& m, std::string_view child,
+                            std::string_view col) -> std::string {
+        const auto* eps = m.merged.find("Episodes");
+        REQUIRE(eps);
+        for (const auto& r : eps->rows)
+            if (eps->get(r, "CHILD") == child) return std::string{eps->get(r, col)};
+        FAIL("no episode of " << child);
+        return {};
+    };
+
+    const auto m = merge_years(two_years());
+    REQUIRE(m.merged.find("Episodes")->rows.size() == 2);
+    CHECK(cell_of(m, "A1", "DEC") == "01/04/2020");
+    CHECK(cell_of(m, "A1", "REC") == "E8");
+    CHECK(cell_of(m, "B1", "DEC").empty()); // present in 2020-21: unchanged
+    CHECK(cell_of(m, "B1", "REC").empty());
+    const auto closed = saying(m, "not in the 2020-21 return");
+    REQUIRE(closed.size() == 1);
+    CHECK(closed[0]->file == "2019-episodes.csv");
+    CHECK(closed[0]->line == 2);
+    CHECK(closed[0]->field == "CHILD");
+    CHECK(closed[0]->value == "A1");
+    CHECK(closed[0]->severity == severity::warning);
+    CHECK(closed[0]->message.find("closed on 01/04/2020 with REC=E8") != std::string::npos);
+    // The child's history: in care on 31 March 2020, out the next day, by another route.
+    const auto mapped = map_return(m.merged);
+    const auto* child = mapped.find("A1");
+    REQUIRE(child);
+    CHECK(child->history.in_care_on(*make_date(2020, 3, 31)));
+    CHECK_FALSE(child->history.in_care_on(*make_date(2020, 4, 1)));
+    REQUIRE(child->history.periods().size() == 1);
+    CHECK(child->history.periods()[0].exit == exit_route::other);
+    CHECK(mapped.find("B1")->history.in_care_on(*make_date(2021, 3, 31)));
+
+    // A reason written without a DEC (rule 148 breaks) is replaced, and the warning says so.
+    auto with_rec = two_years();
+    with_rec[0] = year(2020, child_a + child_b,
+                       "A1,01/02/2020,S,C2,N1,U1,PR1,,X1,,M1 1AA,M2 2BB,\n" + b_open);
+    const auto r = merge_years(std::move(with_rec));
+    CHECK(cell_of(r, "A1", "REC") == "E8");
+    REQUIRE(saying(r, "its REC \"X1\" without a DEC is replaced").size() == 1);
+
+    // The old behaviour on request: left open, the old warning.
+    const auto kept = merge_years(two_years(), {.close_unconfirmed = false});
+    CHECK(cell_of(kept, "A1", "DEC").empty());
+    CHECK(cell_of(kept, "A1", "REC").empty());
+    const auto old = saying(kept, "not in the 2020-21 return; the episode is taken as open");
+    REQUIRE(old.size() == 1);
+    CHECK(old[0]->value == "A1");
+    CHECK(saying(kept, "closed on").empty());
+
+    // A year missing in between: nothing to compare, left open.
+    const std::string a_2019 = "A1,01/02/2019,S,C2,N1,U1,PR1,,,,M1 1AA,M2 2BB,\n";
+    const auto gap = merge_years({year(2019, child_a, a_2019), year(2021, child_b, b_open)});
+    CHECK(cell_of(gap, "A1", "DEC").empty());
+    CHECK(saying(gap, "closed on").empty());
+
+    // The last year read: open episodes stay open.
+    CHECK(cell_of(merge_years({year(2021, child_b, b_open)}), "B1", "DEC").empty());
+
+    // Back in a later year with the same episode: that year's version stands.
+    const auto back = merge_years({year(2019, child_a, a_2019), year(2020, child_b, b_open),
+                                   year(2021, child_a, a_2019)});
+    CHECK(cell_of(back, "A1", "DEC").empty());
+    REQUIRE(saying(back, "the 2020-21 return lists the episode again").size() == 1);
 }
 
 TEST_CASE("years: returns that share no child in care are flagged as two councils",
@@ -143,6 +222,10 @@ TEST_CASE("years: returns that share no child in care are flagged as two council
     REQUIRE(saying(m, "same council").size() == 1);
     CHECK(saying(m, "not in the 2020-21 return").empty()); // one finding, not six
     CHECK(m.merged.find("Episodes")->rows.size() == 12);   // nothing dropped
+    const auto* eps = m.merged.find("Episodes");
+    CHECK(std::ranges::all_of(eps->rows, [&](const row& r) { // and nothing closed
+        return eps->get(r, "DEC").empty() && eps->get(r, "REC").empty();
+    }));
 }
 
 TEST_CASE("years: yearly records (OC2) are kept from every year", "[ssda903][years]") {

@@ -32,9 +32,11 @@ nlohmann::json share_json(const carepath::ssda903::proportion& p) {
 }
 
 int run_analyse(const std::vector<std::string>& dirs, int year, const std::string& format,
-                const std::string& out_dir, bool quiet, const std::string& relationships) {
+                const std::string& out_dir, bool quiet, const std::string& relationships,
+                bool keep_unconfirmed) {
     namespace r = carepath::report;
-    auto loaded = carepath::cli::load_return(dirs, year, "analyse", quiet);
+    auto loaded = carepath::cli::load_return(
+        dirs, year, "analyse", quiet, {.close_unconfirmed = !keep_unconfirmed});
     if (!loaded)
         return 2;
     const std::string dir = carepath::cli::folders_label(dirs);
@@ -176,6 +178,7 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
         std::string format = "text";
         std::string out = "carepath-out";
         bool quiet = false;
+        bool keep_unconfirmed = false;
         std::string relationships;
     };
     auto opt = std::make_shared<options>();
@@ -198,12 +201,17 @@ const carepath::cli::registrar analyse_command{[](CLI::App& app) {
     cmd->add_option("--out", opt->out, "folder for report.html (created if missing)")
         ->capture_default_str();
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
+                  "keep open an episode open at the end of one year whose child is not in the next "
+                  "year's return (as before 7 December 2026; default: closed on 1 April with REC "
+                  "E8, docs/ssda903.md)");
     cmd->add_option("--relationships", opt->relationships,
                     "CSV extract of the children's relationships (docs/relationships.md), for "
                     "continuity per move and sibling separation");
     cmd->callback([opt] {
         carepath::cli::exit_code() = run_analyse(opt->dirs, opt->year, opt->format, opt->out,
-                                                 opt->quiet, opt->relationships);
+                                                 opt->quiet, opt->relationships,
+                                                 opt->keep_unconfirmed);
     });
 }};
 

@@ -64,11 +64,12 @@ nlohmann::json history_json(const carepath::ssda903::mapped_child& c) {
 
 int run_export(const std::vector<std::string>& dirs, const std::string& to,
                const std::string& out, int year, bool quiet,
-               const carepath::cli::deidentify_request& deid) {
+               const carepath::cli::deidentify_request& deid, bool keep_unconfirmed) {
     namespace r = carepath::report;
     if (deid.on && !carepath::cli::read_key(deid, "export"))
         return 2; // refused before any reading: no key, no output
-    auto loaded = carepath::cli::load_return(dirs, year, "export", quiet);
+    auto loaded = carepath::cli::load_return(dirs, year, "export", quiet,
+                                             {.close_unconfirmed = !keep_unconfirmed});
     if (!loaded || !carepath::cli::deidentify_loaded(*loaded, deid, "export"))
         return 2;
     if (to == "ssda903") {
@@ -135,6 +136,7 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
         std::string to, out;
         int year = 0;
         bool quiet = false;
+        bool keep_unconfirmed = false;
         carepath::cli::deidentify_request deid;
     };
     auto opt = std::make_shared<options>();
@@ -163,9 +165,13 @@ const carepath::cli::registrar export_command{[](CLI::App& app) {
     cmd->add_option("--year", opt->year, "collection year (2025 = 2024-25); default: inferred")
         ->check(CLI::Range(2000, 2100));
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
+                  "keep open an episode open at the end of one year whose child is not in the next "
+                  "year's return (as before 7 December 2026; default: closed on 1 April with REC "
+                  "E8, docs/ssda903.md)");
     cmd->callback([opt] {
-        carepath::cli::exit_code() =
-            run_export(opt->dirs, opt->to, opt->out, opt->year, opt->quiet, opt->deid);
+        carepath::cli::exit_code() = run_export(opt->dirs, opt->to, opt->out, opt->year,
+                                                opt->quiet, opt->deid, opt->keep_unconfirmed);
     });
 }};
 

@@ -55,6 +55,7 @@ struct options {
     std::string scenario_file;
     bool quiet = false;
     bool no_bootstrap = false;
+    bool keep_unconfirmed = false;
 };
 
 // "12.3 [10.0-14.5]"; the mean alone when there is no spread (one replicate).
@@ -203,7 +204,8 @@ void write_csv(std::ostream& os, const std::vector<sim::forecast>& fs) {
 
 int run_forecast(const options& opt) {
     std::vector<std::filesystem::path> inputs(opt.dirs.begin(), opt.dirs.end());
-    auto read = carepath::ssda903::read_years(inputs);
+    auto read = carepath::ssda903::read_years(
+        inputs, {}, {.close_unconfirmed = !opt.keep_unconfirmed});
     if (!read) {
         std::cerr << "carepath forecast: cannot read the returns: " << read.error()
                   << "\n  give folders of yearly returns (one folder per year, or files with a "
@@ -441,6 +443,10 @@ const carepath::cli::registrar forecast_command{[](CLI::App& app) {
                   "(the spread is then the models' own chance only, without the uncertainty of "
                   "the rates)");
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the returns");
+    cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
+                  "keep open an episode open at the end of one year whose child is not in the next "
+                  "year's return (as before 7 December 2026; default: closed on 1 April with REC "
+                  "E8, docs/ssda903.md)");
     cmd->callback([opt] { carepath::cli::exit_code() = run_forecast(*opt); });
 }};
 

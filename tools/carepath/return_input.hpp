@@ -47,14 +47,16 @@ inline std::string folders_label(const std::vector<std::string>& dirs) {
 
 /// Reads `dirs` as one return, or as a council's returns of several years merged into one
 /// history per child (several folders, or one holding year folders or year-prefixed files).
-/// Prints why and returns nullopt when they cannot be used; `who` names the subcommand.
+/// Prints why and returns nullopt when they cannot be used; `who` names the subcommand;
+/// `merge` is how years are merged (`ssda903::merge_options`).
 inline std::optional<loaded_return> load_return(const std::vector<std::string>& dirs, int year,
-                                                const std::string& who, bool quiet) {
+                                                const std::string& who, bool quiet,
+                                                const ssda903::merge_options& merge = {}) {
     const std::string dir = folders_label(dirs);
     loaded_return out;
     if (dirs.size() > 1 || ssda903::holds_several_years(dirs.front())) {
         const std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
-        auto read = ssda903::read_years(paths);
+        auto read = ssda903::read_years(paths, {}, merge);
         if (!read) {
             std::cerr << "carepath " << who << ": cannot read the returns: " << read.error()
                       << "\n  give folders of yearly returns (2019-20/ or 2019-episodes.csv)\n";

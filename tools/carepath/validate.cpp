@@ -128,9 +128,9 @@ int run_validate(const std::string& dir, int year, const std::string& format,
 // Several years: each year is validated with its own year's rules, as it was sent. Text
 // lines start with the year (2019-20) and name the file; JSON is a list of yearly reports.
 int run_validate_years(const std::vector<std::string>& dirs, const std::string& format,
-                       const std::string& la, bool quiet) {
+                       const std::string& la, bool quiet, bool keep_unconfirmed) {
     const std::vector<std::filesystem::path> paths(dirs.begin(), dirs.end());
-    auto read = s9::read_years(paths);
+    auto read = s9::read_years(paths, {}, {.close_unconfirmed = !keep_unconfirmed});
     if (!read) {
         std::cerr << "carepath validate: cannot read the returns: " << read.error()
                   << "\n  give folders of yearly returns (2019-20/ or 2019-episodes.csv)\n";
@@ -185,6 +185,7 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
         std::string format = "text";
         std::string la;
         bool quiet = false;
+        bool keep_unconfirmed = false;
     };
     auto opt = std::make_shared<options>();
     auto* cmd = app.add_subcommand("validate", "check an SSDA903 return against the DfE rules");
@@ -205,6 +206,11 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
     cmd->add_option("--la", opt->la, "the local authority's code (e.g. E08000003), for the "
                                      "rules that compare the placement LA with it");
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
+                  "with several years, say of an episode open at the end of one year whose "
+                  "child is not in the next year's return that it is kept open (the merge "
+                  "--keep-unconfirmed gives analyse, export and forecast); each year is "
+                  "validated as sent either way");
     cmd->callback([opt] {
         const bool years = opt->dirs.size() > 1
                            || carepath::ssda903::holds_several_years(opt->dirs.front());
@@ -216,7 +222,8 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
         }
         heap_for_return(opt->dirs);
         carepath::cli::exit_code() =
-            years ? run_validate_years(opt->dirs, opt->format, opt->la, opt->quiet)
+            years ? run_validate_years(opt->dirs, opt->format, opt->la, opt->quiet,
+                                       opt->keep_unconfirmed)
                   : run_validate(opt->dirs.front(), opt->year, opt->format, opt->la, opt->quiet);
     });
 }};

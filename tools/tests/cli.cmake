@@ -149,6 +149,12 @@ cp_cli_test(cli_export_years RC 1 ARGS export ${cp_years} --to json --out ${cp_w
             FILE ${cp_work}/years.json FILE_RE "\"years_merged\": .[^0-9]*2018,[^0-9]*2019,[^0-9]*2020,[^0-9]*2021,[^0-9]*2022")
 cp_cli_test(cli_validate_years RC 2 ARGS validate ${cp_years} --quiet
             ERR "2017-18: [^\n]*carepath has no rules for 2017-18")
+# A child in care at the end of 2020-21 and absent from 2021-22: the merge closes the episode on
+# 1 April 2021 with E8 (merge_options::close_unconfirmed), or, asked to, keeps it open.
+cp_cli_test(cli_validate_years_closes RC 2 ARGS validate ${cp_years}
+            ERR "2020-episodes.csv:3: CHILD=\"225242\": warning: in care at the end of 2020-21 but not in the 2021-22 return: closed on 01/04/2021 with REC=E8")
+cp_cli_test(cli_validate_years_keep_unconfirmed RC 2 ARGS validate ${cp_years} --keep-unconfirmed
+            ERR "2020-episodes.csv:3: CHILD=\"225242\": warning: in care at the end of 2020-21 but not in the 2021-22 return; the episode is taken as open")
 cp_cli_test(cli_validate_years_one_year_flag RC 2 ARGS validate ${cp_years} --year 2024
             ERR "--year is for one return")
 # Two folders, one per year: the child's placement in 2024-25 is corrected by the 2025-26 return.

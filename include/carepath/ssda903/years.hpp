@@ -5,6 +5,7 @@
 /// row per episode, review, ... across the years, the latest year's version winning. Every
 /// correction, contradiction and gap between years is a diagnostic naming year, file and line;
 /// nothing is dropped without one.
+#include "carepath/core/dates.hpp"
 #include "carepath/core/result.hpp"
 #include "carepath/ssda903/detail/check.hpp"
 #include "carepath/ssda903/reader.hpp"
@@ -31,6 +32,22 @@ struct year_return {
     int collection_year = 0; ///< the year of the 31 March it ends on (2020 = 2019-20)
     std::string name;        ///< where it came from: a folder, or a folder and a file prefix
     return_data data;        ///< the tables as read; `data.collection_year` is set
+};
+
+/// How `merge_years` merges.
+struct merge_options {
+    /// An episode open at the end of one year (no DEC, or a DEC after 31 March) whose child is
+    /// not in the next year's Episodes at all cannot still be running then: that return lists
+    /// every child looked after at any time in its year. True (the default): such an episode
+    /// with no DEC is closed in the merge on 1 April, the day after the year's end (DEC is the
+    /// first day out of care, so the child is in care on 31 March, as the year's return says,
+    /// and not after), with REC E8 ("care ended for any other reason"), and a warning at the
+    /// episode's file and line says so. A DEC recorded after 31 March is kept. False: the
+    /// episode stays open for ever, with a warning (carepath's behaviour before 7 December
+    /// 2026). Only consecutive years are compared: after a missing year, or in the last year
+    /// read, an open episode stays open; and when none of the children in care at one year's
+    /// end is in the next return (two councils?) nothing is closed.
+    bool close_unconfirmed = true;
 };
 
 /// Several years' returns and their merge.
@@ -341,8 +358,14 @@ inline void check_reused_ids(const std::vector<year_return>& years, std::vector<
     }
 }
 
-// An episode's end as the return of `year` saw it: open (nullopt) or its DEC.
-struct episode_end { std::string child; std::optional<date> dec; std::size_t line; };
+// An episode's end as the return of `year` saw it: open (nullopt) or its DEC; with its DECOM
+// as written (trimmed), for its key in the merge.
+struct episode_end {
+    std::string child;
+    std::optional<date> dec;
+    std::size_t line;
+    std::string decom;
+};
 
 inline std::vector<episode_end> open_at_year_end(const year_return& y) {
     std::vector<episode_end> out;
@@ -353,14 +376,29 @@ inline std::vector<episode_end> open_at_year_end(const year_return& y) {
         const auto dec = cell_date(cell_trim(e->get(r, "DEC")));
         const auto decom = cell_date(cell_trim(e->get(r, "DECOM")));
         if (decom && *decom <= end && (!dec || *dec > end))
-            out.push_back({normalise_child_id(e->get(r, "CHILD")), dec, r.line});
+            out.push_back({normalise_child_id(e->get(r, "CHILD")), dec, r.line,
+                           std::string{cell_trim(e->get(r, "DECOM"))}});
     }
     return out;
 }
 
+// An open episode of a child the next year's return does not list, to be closed in the merge
+// (`merge_options::close_unconfirmed`): its key in the merged Episodes, where it was read, the
+// DEC it gets, and its warning in the diagnostics (said again if it cannot be closed).
+struct unconfirmed_episode {
+    std::string key;
+    std::string file;
+    std::size_t line = 0;
+    int year = 0;
+    date close_on{};
+    std::size_t diagnostic = 0;
+};
+
 // Gaps between consecutive years: a year missing in the middle, a child in care at the end of
-// one year who is not in the next, and returns that share no child (two councils?).
-inline void check_gaps(const std::vector<year_return>& years, std::vector<diagnostic>& out) {
+// one year who is not in the next, and returns that share no child (two councils?). With
+// `close`, the open episodes of children missing from the next year are listed in `to_close`.
+inline void check_gaps(const std::vector<year_return>& years, std::vector<diagnostic>& out,
+                       bool close = false, std::vector<unconfirmed_episode>* to_close = nullptr) {
     for (std::size_t i = 0; i + 1 < years.size(); ++i) {
         const auto& a = years[i];
         const auto& b = years[i + 1];
@@ -385,28 +423,88 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
         std::set<std::string, std::less<>> in_next;
         for (const auto& r : next->rows) in_next.insert(normalise_child_id(next->get(r, "CHILD")));
         const auto open = open_at_year_end(a);
+        const std::string& file = a.data.find("Episodes")->file;
+        const date after_end = *make_date(a.collection_year, 4, 1);
         std::size_t carried = 0;
         std::vector<diagnostic> lost;
+        std::vector<unconfirmed_episode> closing;
         for (const auto& o : open) {
             if (in_next.contains(o.child)) {
                 ++carried;
                 continue;
             }
-            lost.push_back(diagnostic{
-                .file = a.data.find("Episodes")->file, .line = o.line, .field = "CHILD",
-                .value = o.child,
-                .message = "in care at the end of " + collection_name(a.collection_year) +
-                           " but not in " + year_label(b.collection_year) +
-                           "; the episode is taken as open",
-                .severity = severity::warning});
+            std::string what = "in care at the end of " + collection_name(a.collection_year) +
+                               " but not in " + year_label(b.collection_year);
+            if (!close)
+                what += "; the episode is taken as open";
+            else if (o.dec)
+                what += "; its DEC " + format_uk(*o.dec) + " is kept";
+            else {
+                what += ": closed on " + format_uk(after_end) +
+                        " with REC=E8 (care ended for any other reason), so the child is in "
+                        "care on 31 March " + std::to_string(a.collection_year) +
+                        " and not after";
+                closing.push_back({.key = normalise_child_id(o.child) + '\x1f' + o.decom + '\x1f',
+                                   .file = file,
+                                   .line = o.line,
+                                   .year = a.collection_year,
+                                   .close_on = after_end,
+                                   .diagnostic = lost.size()});
+            }
+            lost.push_back(diagnostic{.file = file, .line = o.line, .field = "CHILD",
+                                      .value = o.child, .message = std::move(what),
+                                      .severity = severity::warning});
         }
-        if (open.size() >= 5 && carried == 0)
+        if (open.size() >= 5 && carried == 0) {
             out.push_back(year_problem(
                 b.name, "none of the " + std::to_string(open.size()) + " children in care at the end of " +
                             a.name + " is in " + b.name +
                             ": are these returns from the same council?"));
-        else
-            out.insert(out.end(), lost.begin(), lost.end());
+            continue; // nothing is closed
+        }
+        for (auto& c : closing) {
+            c.diagnostic += out.size();
+            if (to_close) to_close->push_back(std::move(c));
+        }
+        out.insert(out.end(), lost.begin(), lost.end());
+    }
+}
+
+// Closes the episodes listed by `check_gaps` in the merged Episodes `m`: DEC the day after the
+// year's end, REC E8. A later year may have listed the episode again (the child came back):
+// its version stands, and the warning says so instead.
+inline void close_unconfirmed(merging_table& m, const std::vector<unconfirmed_episode>& list,
+                              std::vector<diagnostic>& out) {
+    auto& t = m.out;
+    const auto dec = t.column("DEC");
+    const auto rec = t.column("REC");
+    for (const auto& u : list) {
+        auto& d = out[u.diagnostic];
+        const auto found = m.index.find(u.key);
+        std::optional<std::size_t> at;
+        if (found != m.index.end()) {
+            const auto& r = t.rows[found->second];
+            if (t.file_of(r) == u.file && r.line == u.line) at = found->second;
+            else if (m.year_of_row[found->second] == u.year) // a key twice in one year
+                for (std::size_t i = 0; i < t.rows.size() && !at; ++i)
+                    if (t.rows[i].line == u.line && t.file_of(t.rows[i]) == u.file) at = i;
+        }
+        if (!at || !dec || !rec) {
+            const auto cut = d.message.find(": closed on ");
+            d.message.resize(cut == std::string::npos ? d.message.size() : cut);
+            if (found != m.index.end() && m.year_of_row[found->second] != u.year)
+                d.message += "; " + year_label(m.year_of_row[found->second]) +
+                             " lists the episode again, and its version is used";
+            else
+                d.message += "; the episode is taken as open (no DEC or REC column)";
+            continue;
+        }
+        auto& r = t.rows[*at];
+        const auto old_rec = cell_trim(t.cell(r, *rec));
+        if (!old_rec.empty())
+            d.message += " (its REC \"" + std::string{old_rec} + "\" without a DEC is replaced)";
+        t.set_cell(r, *dec, format_uk(u.close_on));
+        t.set_cell(r, *rec, "E8");
     }
 }
 
@@ -417,11 +515,16 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
 /// is CHILD and DECOM; a Header, UASC, AD1 or PrevPerm row is per CHILD; a review is CHILD and
 /// REVIEW; ...) and each changed cell is a diagnostic. OC2 and OC3 rows are yearly records and
 /// are kept from every year. Previous-year tables inside a return ("Episodes_last") serve its
-/// own validation and are not merged. Deterministic: the same years give the same bytes.
-[[nodiscard]] inline merged_returns merge_years(std::vector<year_return> years) {
+/// own validation and are not merged. An episode open at the end of one year whose child is
+/// not in the next year's return is closed on 1 April with REC E8 unless `options` say
+/// otherwise (`merge_options::close_unconfirmed`). Deterministic: the same years give the same
+/// bytes.
+[[nodiscard]] inline merged_returns merge_years(std::vector<year_return> years,
+                                                const merge_options& options = {}) {
     merged_returns m;
     std::ranges::stable_sort(years, {}, &year_return::collection_year);
-    detail::check_gaps(years, m.diagnostics);
+    std::vector<detail::unconfirmed_episode> to_close;
+    detail::check_gaps(years, m.diagnostics, options.close_unconfirmed, &to_close);
     detail::check_reused_ids(years, m.diagnostics);
     std::map<std::string, detail::merging_table, std::less<>> tables;
     for (const auto& y : years) {
@@ -437,6 +540,8 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
         for (const auto& d : y.data.read_errors) m.merged.read_errors.push_back(d);
         for (const auto& f : y.data.unread_files) m.merged.unread_files.push_back(f);
     }
+    if (const auto eps = tables.find("Episodes"); eps != tables.end())
+        detail::close_unconfirmed(eps->second, to_close, m.diagnostics);
     for (auto& [name, t] : tables) {
         // Rows name their own files (`sources`); the table's name is the one a writer uses.
         t.out.file = detail::lower_ascii(name) + ".csv";
@@ -467,9 +572,10 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
 /// folder of year folders (`2019-20/`, `2020-21/`), or a folder of files with year prefixes
 /// (`2019-episodes.csv`; a bare year is the year a collection starts in, as in the demand
 /// models' samples). Fails only when no year could be read; inputs that could not be read are
-/// diagnostics.
+/// diagnostics. `options` are passed to `merge_years`.
 [[nodiscard]] inline result<merged_returns> read_years(std::span<const std::filesystem::path> inputs,
-                                                       const read_limits& limits = {}) {
+                                                       const read_limits& limits = {},
+                                                       const merge_options& options = {}) {
     std::vector<year_return> years;
     std::vector<diagnostic> problems;
     for (const auto& in : inputs) detail::read_input(in, years, problems, limits);
@@ -477,7 +583,7 @@ inline void check_gaps(const std::vector<year_return>& years, std::vector<diagno
         if (!problems.empty()) return problems.front();
         return diagnostic{.message = "no folder given"};
     }
-    auto m = merge_years(std::move(years));
+    auto m = merge_years(std::move(years), options);
     m.diagnostics.insert(m.diagnostics.begin(), problems.begin(), problems.end());
     return m;
 }
