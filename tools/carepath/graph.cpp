@@ -99,8 +99,10 @@ std::optional<network> from_cohort(const std::string& dir, const std::string& id
 }
 
 std::optional<network> from_return(const std::string& dir, const std::string& id, int year,
-                                   const std::optional<carepath::date>& on, bool quiet) {
-    auto loaded = carepath::cli::load_return({dir}, year, "graph", quiet);
+                                   const std::optional<carepath::date>& on, bool quiet,
+                                   bool keep_unconfirmed) {
+    auto loaded = carepath::cli::load_return({dir}, year, "graph", quiet,
+                                             {.close_unconfirmed = !keep_unconfirmed});
     if (!loaded)
         return std::nullopt;
     const auto* mc = loaded->mapped.find(carepath::ssda903::normalise_child_id(id));
@@ -143,7 +145,8 @@ std::optional<network> from_return(const std::string& dir, const std::string& id
 }
 
 int run_graph(const std::string& dir, const std::string& child, const std::string& date_text,
-              const std::string& format, const std::string& out, int year, bool quiet) {
+              const std::string& format, const std::string& out, int year, bool quiet,
+              bool keep_unconfirmed) {
     std::optional<carepath::date> on;
     if (!date_text.empty()) {
         auto d = carepath::parse_date(date_text);
@@ -173,7 +176,8 @@ int run_graph(const std::string& dir, const std::string& child, const std::strin
     }
     const bool cohort = fs::exists(fs::path{dir} / "people.csv", ec)
                         && fs::exists(fs::path{dir} / "relationships.csv", ec);
-    auto net = cohort ? from_cohort(dir, child, on, quiet) : from_return(dir, child, year, on, quiet);
+    auto net = cohort ? from_cohort(dir, child, on, quiet)
+                      : from_return(dir, child, year, on, quiet, keep_unconfirmed);
     if (!net)
         return 2;
 
@@ -203,6 +207,7 @@ const carepath::cli::registrar graph_command{[](CLI::App& app) {
         std::string dir, child, date, format = "dot", out;
         int year = 0;
         bool quiet = false;
+        bool keep_unconfirmed = false;
     };
     auto opt = std::make_shared<options>();
     auto* cmd =
@@ -222,9 +227,14 @@ const carepath::cli::registrar graph_command{[](CLI::App& app) {
     cmd->add_option("--year", opt->year, "collection year of a return (2025 = 2024-25)")
         ->check(CLI::Range(2000, 2100));
     cmd->add_flag("--quiet", opt->quiet, "do not print problems met while reading the files");
+    cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
+                  "keep open an episode open at the end of one year whose child is not in the next "
+                  "year's return (as before 7 December 2026; default: closed on 1 April with REC "
+                  "E8, docs/ssda903.md)");
     cmd->callback([opt] {
-        carepath::cli::exit_code() =
-            run_graph(opt->dir, opt->child, opt->date, opt->format, opt->out, opt->year, opt->quiet);
+        carepath::cli::exit_code() = run_graph(opt->dir, opt->child, opt->date, opt->format,
+                                               opt->out, opt->year, opt->quiet,
+                                               opt->keep_unconfirmed);
     });
 }};
 

@@ -209,7 +209,7 @@ const carepath::cli::registrar validate_command{[](CLI::App& app) {
     cmd->add_flag("--keep-unconfirmed", opt->keep_unconfirmed,
                   "with several years, say of an episode open at the end of one year whose "
                   "child is not in the next year's return that it is kept open (the merge "
-                  "--keep-unconfirmed gives analyse, export and forecast); each year is "
+                  "--keep-unconfirmed gives analyse, export, forecast and graph); each year is "
                   "validated as sent either way");
     cmd->callback([opt] {
         const bool years = opt->dirs.size() > 1

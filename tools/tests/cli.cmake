@@ -194,6 +194,15 @@ cp_cli_test(cli_graph_cohort_dot RC 0
             OUT "graph network {.*p0 -- p5 \\[label=\"birth_parent\".*foster_carer \\(ended: the child moved home\\)[^\n]*style=dashed")
 cp_cli_test(cli_graph_return RC 0 ARGS graph ${cp_data}/return --child 101
             OUT "child 101 on 2025-03-31.*carer 2 \\(U4\\)")
+# Several years (the demand-model sample): child 225242's foster placement from 01/05/2020 is
+# open at the end of 2020-21 and the child is absent from 2021-22, so the merge closes it on
+# 1 April 2021 (merge_options::close_unconfirmed): on 31 March 2022 the tie to carer 5 has ended
+# (dashed). With --keep-unconfirmed the placement is taken as open and the tie is current.
+cp_cli_test(cli_graph_years_closes RC 0 ARGS graph ${cp_years} --child 225242 --quiet
+            OUT "child 225242 on 2022-03-31.*p1 -- p6 \\[label=\"foster_carer\"[^\n]*style=dashed")
+cp_cli_test(cli_graph_years_keep_unconfirmed RC 0
+            ARGS graph ${cp_years} --child 225242 --quiet --keep-unconfirmed
+            OUT "child 225242 on 2022-03-31.*p1 -- p6 \\[label=\"foster_carer\"[^\n]*penwidth=2")
 cp_cli_test(cli_graph_unknown_child RC 2 ARGS graph ${cp_cohort} --child NOPE
             ERR "no person with id NOPE")
 cp_cli_test(cli_graph_bad_date RC 2 ARGS graph ${cp_cohort} --child C0000001 --date 2024-13-01
