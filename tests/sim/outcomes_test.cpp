@@ -147,6 +147,24 @@ TEST_CASE("outcomes: DfE long-term stability and 3+ placements over two years", 
     add(hs.back(), placement_changed{ymd(2021, 6, 1), with(t::U6, 9)});
     add(hs.back(), placement_changed{ymd(2022, 1, 10), with(t::U6, 10)});
     CHECK(three_plus_over_two_years(hs, 2022) == share{1, 6});
+
+    // the DfE's group is in care on both 31 Marches, not continuously for 2 years: 7 came into
+    // care in June 2020 and had three homes since (counted); 8 came in after 31 March 2021 and 9
+    // was out of care that day (neither is in the group)
+    hs.push_back(in_care(7, ymd(2020, 6, 1), 11));
+    add(hs.back(), placement_changed{ymd(2020, 9, 1), with(t::U6, 12)});
+    add(hs.back(), placement_changed{ymd(2021, 9, 1), with(t::U6, 13)});
+    hs.push_back(in_care(8, ymd(2021, 6, 1), 14));
+    add(hs.back(), placement_changed{ymd(2021, 9, 1), with(t::U6, 15)});
+    add(hs.back(), placement_changed{ymd(2021, 12, 1), with(t::U6, 16)});
+    hs.push_back(in_care(9, ymd(2019, 6, 1), 17));
+    add(hs.back(), left_care{ymd(2021, 1, 1), exit_route::return_home});
+    add(hs.back(), reentered_care{ymd(2021, 6, 1), ls::care_order, with(t::U6, 18)});
+    add(hs.back(), placement_changed{ymd(2021, 9, 1), with(t::U6, 19)});
+    CHECK(in_care_two_years_on(hs[6], 2022));
+    CHECK_FALSE(in_care_two_years_on(hs[7], 2022));
+    CHECK_FALSE(in_care_two_years_on(hs[8], 2022));
+    CHECK(three_plus_over_two_years(hs, 2022) == share{2, 7});
 }
 
 TEST_CASE("outcomes: long-term stability counts a move into an adoptive home as the DfE does",
@@ -221,6 +239,14 @@ TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][ou
     // s1, s2 and s4 were in care on both 31 Marches; only s2 had no change of any kind
     CHECK(no_change_over_two_years(two, 2022) == share{1, 3});
     CHECK(stability_index_in(two, 2022).no_change_of_any == share{2, 4}); // one year: s2, s4
+    // the DfE's group is in care on both 31 Marches, not for the whole 2 years: s8 came into
+    // care in June 2020, is at school and moved school mid-year in November 2020
+    auto later = two;
+    later.push_back(in_care(8, ymd(2020, 6, 1), 9));
+    teacher(later.back(), 105, ymd(2020, 6, 1));
+    school_move(later.back(), 105, 106, ymd(2020, 11, 15));
+    CHECK(midyear_school_move_over_two_years(later, 2022) == share{2, 3});
+    CHECK(no_change_over_two_years(later, 2022) == share{1, 4});
 
     // Two years running: s1 had 2 changes in the year to 31 March 2022 and none before; s5 had
     // 2 in each year; s6 had 2 in the year before and 1 in the last; s7 had 2 in each but left

@@ -373,7 +373,8 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             tr::share, [=](H hs) { return percent_of(long_term_stability(hs, y)); }, y);
     if (id == "placements_3plus_2yr_share_2024")
         return at(
-            "looked after for the 2 years to " + on_31_march(y) + ", 3 or more placements in them",
+            "in care on " + on_31_march(y) + " and a year before (the DfE's 'CLA 2 years'), 3 or "
+            "more placements in the 2 years",
             tr::share, [=](H hs) { return percent_of(three_plus_over_two_years(hs, y)); }, y);
     if (id == "midyear_school_move_cco_2017")
         return at(
@@ -382,8 +383,8 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             [=](H hs) { return percent_of(stability_index_in(hs, y).midyear_school_move); }, y);
     if (id == "midyear_school_move_2yr_share_2024")
         return at(
-            "looked after for the 2 years to " + on_31_march(y)
-                + " and at school, a mid-year school move in them",
+            "in care on " + on_31_march(y) + " and a year before (the DfE's 'CLA 2 years') and "
+            "at school, a mid-year school move in the 2 years",
             tr::share, [=](H hs) { return percent_of(midyear_school_move_over_two_years(hs, y)); },
             y);
     if (id == "sw_changes_2plus_cco_2017")
