@@ -44,6 +44,10 @@ struct share {
 [[nodiscard]] inline interval year_ending_march(int y) {
     return interval{march_31(y - 1) + days{1}, march_31(y) + days{1}};
 }
+/// The two years ending 31 March `y`: [1 April y-2, 1 April y).
+[[nodiscard]] inline interval two_years_ending_march(int y) {
+    return interval{march_31(y - 2) + days{1}, march_31(y) + days{1}};
+}
 
 // ---------------------------------------------------------------------------------------------
 // Sibling separation
@@ -271,7 +275,7 @@ inline bool moved_only_to_adopters(const care_history& h, date from, date on) {
 /// care in them).
 [[nodiscard]] inline share three_plus_over_two_years(std::span<const care_history> hs, int y) {
     share s;
-    const interval two{march_31(y - 2) + days{1}, march_31(y) + days{1}};
+    const interval two = two_years_ending_march(y);
     for (const auto& h : hs) {
         if (!in_care_two_years_on(h, y))
             continue;
@@ -380,7 +384,7 @@ struct stability_index {
                                                               int y) {
     share s;
     const date on = march_31(y);
-    const interval two{march_31(y - 2) + days{1}, on + days{1}};
+    const interval two = two_years_ending_march(y);
     for (const auto& h : hs) {
         if (!in_care_two_years_on(h, y))
             continue;
@@ -399,8 +403,7 @@ struct stability_index {
 /// no move of home, no mid-year school move and no social worker change in those 2 years.
 [[nodiscard]] inline share no_change_over_two_years(std::span<const care_history> hs, int y) {
     share s;
-    const date on = march_31(y);
-    const interval two{march_31(y - 2) + days{1}, on + days{1}};
+    const interval two = two_years_ending_march(y);
     for (const auto& h : hs) {
         if (!in_care_two_years_on(h, y))
             continue;
