@@ -187,6 +187,75 @@ TEST_CASE("outcomes: long-term stability counts a move into an adoptive home as 
     CHECK(long_term_stability(hs, 2022) == share{2, 4}); // 1 and 7 of 1, 7, 8, 9
 }
 
+TEST_CASE("outcomes: a mid-year school move is read as each publisher defines it",
+          "[sim][outcomes]") {
+    using r = midyear_rule;
+    // a change in the summer holiday starts the new school on 1 September
+    CHECK(new_school_start(ymd(2021, 7, 19)) == ymd(2021, 7, 19));
+    CHECK(new_school_start(ymd(2021, 7, 20)) == ymd(2021, 9, 1));
+    CHECK(new_school_start(ymd(2021, 8, 31)) == ymd(2021, 9, 1));
+    CHECK(new_school_start(ymd(2021, 9, 2)) == ymd(2021, 9, 2));
+    // DfE: any day outside 1 August to 30 September
+    CHECK(is_midyear_move(ymd(2021, 7, 19), r::dfe));
+    CHECK_FALSE(is_midyear_move(ymd(2021, 7, 25), r::dfe)); // holiday: starts 1 September
+    CHECK_FALSE(is_midyear_move(ymd(2021, 9, 30), r::dfe));
+    CHECK(is_midyear_move(ymd(2021, 10, 1), r::dfe));
+    CHECK(is_midyear_move(ymd(2022, 3, 31), r::dfe));
+    // CCO: a start after the first three weeks of September
+    CHECK_FALSE(is_midyear_move(ymd(2021, 9, 21), r::cco));
+    CHECK(is_midyear_move(ymd(2021, 9, 22), r::cco));
+    CHECK(is_midyear_move(ymd(2021, 9, 25), r::cco));
+    CHECK_FALSE(is_midyear_move(ymd(2021, 9, 25), r::dfe));
+    CHECK(is_midyear_move(ymd(2021, 7, 19), r::cco));
+}
+
+TEST_CASE("outcomes: the DfE's year measures of school moves and social workers",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    auto teacher = [](care_history& h, unsigned id, date from) {
+        add(h, relationship_begun{
+                   relationship{h.subject().as_person, person_id{id}, kinds::teacher, from}});
+    };
+    auto school_move = [&](care_history& h, unsigned from_id, unsigned to_id, date on) {
+        add(h, relationship_ended{person_id{from_id}, kinds::teacher,
+                                  relationship_ending{on, end_reason::school_move}});
+        teacher(h, to_id, on);
+    };
+    auto worker = [](care_history& h, date on, unsigned id) {
+        add(h, worker_changed{on, worker_role::social_worker, social_worker_id{id}});
+    };
+    // s1: at school, moved school on 25 September (not mid-year for the DfE, mid-year for the
+    // CCO); workers 1, 2 and back to 1 in the year: two social workers, counted once each
+    hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
+    teacher(hs.back(), 101, ymd(2020, 1, 1));
+    worker(hs.back(), ymd(2020, 1, 1), 1);
+    school_move(hs.back(), 101, 102, ymd(2021, 9, 25));
+    worker(hs.back(), ymd(2021, 6, 1), 2);
+    worker(hs.back(), ymd(2021, 10, 1), 1);
+    // s2: at school, moved in January (mid-year for both); workers 3 (from before the year), 4
+    // and 5: three social workers in the year
+    hs.push_back(in_care(2, ymd(2020, 1, 1), 2));
+    teacher(hs.back(), 103, ymd(2020, 1, 1));
+    worker(hs.back(), ymd(2020, 1, 1), 3);
+    school_move(hs.back(), 103, 104, ymd(2022, 1, 10));
+    worker(hs.back(), ymd(2021, 5, 1), 4);
+    worker(hs.back(), ymd(2021, 12, 1), 5);
+    // s3: not at school; left care before 31 March 2022 with three workers: not counted
+    hs.push_back(in_care(3, ymd(2021, 5, 1), 3, ymd(2019, 1, 1)));
+    worker(hs.back(), ymd(2021, 5, 1), 6);
+    worker(hs.back(), ymd(2021, 7, 1), 7);
+    worker(hs.back(), ymd(2021, 9, 1), 8);
+    add(hs.back(), left_care{ymd(2022, 1, 1), exit_route::return_home});
+
+    CHECK(social_workers_during(hs[0], year_ending_march(2022)) == 2);
+    CHECK(social_workers_during(hs[1], year_ending_march(2022)) == 3);
+    CHECK(social_worker_changes(hs[0], year_ending_march(2022)) == 2);
+    const auto d = dfe_year_stability_in(hs, 2022);
+    CHECK(d.midyear_school_move == share{1, 2});
+    CHECK(d.three_plus_workers == share{1, 2});
+    CHECK(stability_index_in(hs, 2022).midyear_school_move == share{2, 2});
+}
+
 TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][outcomes]") {
     std::vector<care_history> hs;
     auto teacher = [](care_history& h, unsigned id, date from) {
@@ -220,8 +289,8 @@ TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][ou
 
     CHECK(social_worker_changes(hs[0], year_ending_march(2022)) == 2);
     CHECK(social_worker_changes(hs[2], year_ending_march(2022)) == 1);
-    CHECK(between_school_years(ymd(2021, 8, 15)));
-    CHECK_FALSE(between_school_years(ymd(2021, 11, 15)));
+    CHECK_FALSE(is_midyear_move(ymd(2021, 8, 15), midyear_rule::cco));
+    CHECK(is_midyear_move(ymd(2021, 11, 15), midyear_rule::cco));
     const auto s = stability_index_in(hs, 2022);
     CHECK(s.midyear_school_move == share{1, 2});
     CHECK(s.two_plus_sw_changes == share{1, 3});

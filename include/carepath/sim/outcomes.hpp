@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <span>
@@ -289,25 +290,53 @@ inline bool moved_only_to_adopters(const care_history& h, date from, date on) {
 // School and social worker changes (Children's Commissioner Stability Index)
 // ---------------------------------------------------------------------------------------------
 
-/// True when `d` falls in the summer gap between school years (20 July to 10 September), so a
-/// school change on that day is not a mid-year move.
-[[nodiscard]] inline bool between_school_years(date d) {
+/// Whose definition of a mid-year school move a measure follows. Both publishers read moves
+/// from the school census's start dates at the new school.
+enum class midyear_rule : std::uint8_t {
+    /// DfE stability measures (2024 release): "a move at any point in the year excluding the
+    /// period 1 August to 30 September".
+    dfe,
+    /// Children's Commissioner, Stability Index 2019 technical report: "the start date at the
+    /// new school occurs after the first 3 weeks of September in the relevant academic year".
+    cco
+};
+
+/// The day a school change on `d` starts the child at the new school: a change in the summer
+/// holiday (the model takes it to run from 20 July) starts on the school year's first day,
+/// 1 September; any other change starts that day.
+[[nodiscard]] inline date new_school_start(date d) {
     using namespace std::chrono;
     const year_month_day ymd{d};
     const auto md = month_day{ymd.month(), ymd.day()};
-    return md >= month_day{July, day{20}} && md <= month_day{September, day{10}};
+    if (md >= month_day{July, day{20}} && md <= month_day{August, day{31}})
+        return date{ymd.year() / September / 1};
+    return d;
 }
 
-/// Mid-year school moves in `window` (a teacher tie ended by `school_move` outside the summer
-/// gap). A move of school is recorded as the end of the tie with the old school's teacher.
-[[nodiscard]] inline std::size_t midyear_school_moves(const care_history& h, interval window) {
+/// True when a school change on `d` is a mid-year move by `rule`: its start day at the new
+/// school (`new_school_start`) is outside 1 August to 30 September (DfE), or outside the
+/// first three weeks of September (CCO).
+[[nodiscard]] inline bool is_midyear_move(date d, midyear_rule rule) {
+    using namespace std::chrono;
+    const year_month_day s{new_school_start(d)};
+    const auto md = month_day{s.month(), s.day()};
+    if (rule == midyear_rule::dfe)
+        return md < month_day{August, day{1}} || md > month_day{September, day{30}};
+    return md < month_day{September, day{1}} || md > month_day{September, day{21}};
+}
+
+/// Mid-year school moves in `window` by `rule` (a teacher tie ended by `school_move`, on a
+/// day `is_midyear_move` accepts). A move of school is recorded as the end of the tie with the
+/// old school's teacher.
+[[nodiscard]] inline std::size_t midyear_school_moves(const care_history& h, interval window,
+                                                      midyear_rule rule) {
     std::size_t n = 0;
     for (const auto& r : h.relationships()) {
         if (r.kind() != kinds::teacher)
             continue;
         for (const auto& e : r.endings())
             if (e.reason == end_reason::school_move && window.contains(e.on)
-                && !between_school_years(e.on))
+                && is_midyear_move(e.on, rule))
                 ++n;
     }
     return n;
@@ -327,10 +356,24 @@ inline bool moved_only_to_adopters(const care_history& h, date from, date on) {
     return n;
 }
 
+/// Social workers the child had in `window`, each counted once however often the child went
+/// back to them (the DfE's count: "social workers are only counted once for each child during
+/// the year").
+[[nodiscard]] inline std::size_t social_workers_during(const care_history& h, interval window) {
+    std::vector<social_worker_id> seen;
+    for (const auto& w : h.workers())
+        if (w.role == worker_role::social_worker && w.period.overlaps(window)
+            && std::ranges::find(seen, w.worker) == seen.end())
+            seen.push_back(w.worker);
+    return seen.size();
+}
+
 /// The Children's Commissioner's year measures for children in care on 31 March `y`, over the
 /// 12 months to that day.
 struct stability_index {
-    share midyear_school_move; ///< of those enrolled in school (a teacher tie on 31 March)
+    /// Of those enrolled in school (a teacher tie on 31 March): a mid-year school move
+    /// (`midyear_rule::cco`).
+    share midyear_school_move;
     share two_plus_sw_changes; ///< of all children in care on 31 March
     share no_change_of_any;    ///< no move of home, school or social worker in the year
 };
@@ -345,7 +388,7 @@ struct stability_index {
         const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
             return r.kind() == kinds::teacher && r.active_on(on);
         });
-        const auto school = midyear_school_moves(h, window);
+        const auto school = midyear_school_moves(h, window, midyear_rule::cco);
         const auto sw = social_worker_changes(h, window);
         const auto moves = h.moves_between(window.start(), *window.end());
         if (in_school) {
@@ -377,9 +420,39 @@ struct stability_index {
     return s;
 }
 
+/// The DfE's stability measures for children in care on 31 March `y`, over the year to then.
+struct dfe_year_stability {
+    /// Of those at school on 31 March (a teacher tie; the DfE's are those matched to the
+    /// school census): one or more mid-year school moves (`midyear_rule::dfe`).
+    share midyear_school_move;
+    /// Of all: 3 or more social workers during the year (`social_workers_during`).
+    share three_plus_workers;
+};
+/// The DfE's year measures for children in care on 31 March `y`.
+[[nodiscard]] inline dfe_year_stability dfe_year_stability_in(std::span<const care_history> hs,
+                                                               int y) {
+    dfe_year_stability s;
+    const date on = march_31(y);
+    const auto window = year_ending_march(y);
+    for (const auto& h : hs) {
+        if (!h.in_care_on(on))
+            continue;
+        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
+            return r.kind() == kinds::teacher && r.active_on(on);
+        });
+        if (in_school) {
+            ++s.midyear_school_move.of;
+            s.midyear_school_move.count += midyear_school_moves(h, window, midyear_rule::dfe) > 0;
+        }
+        ++s.three_plus_workers.of;
+        s.three_plus_workers.count += social_workers_during(h, window) >= 3;
+    }
+    return s;
+}
+
 /// DfE stability measure: children in care on 31 March `y` and a year before
 /// (`in_care_two_years_on`) with a teacher tie on 31 March `y`, by one or more mid-year school
-/// moves in the 2 years to that day.
+/// moves (`midyear_rule::dfe`) in the 2 years to that day.
 [[nodiscard]] inline share midyear_school_move_over_two_years(std::span<const care_history> hs,
                                                               int y) {
     share s;
@@ -394,13 +467,14 @@ struct stability_index {
         if (!in_school)
             continue;
         ++s.of;
-        s.count += midyear_school_moves(h, two) > 0;
+        s.count += midyear_school_moves(h, two, midyear_rule::dfe) > 0;
     }
     return s;
 }
 
 /// Children's Commissioner, over two years: children in care on 31 March `y - 1` and `y`, by
-/// no move of home, no mid-year school move and no social worker change in those 2 years.
+/// no move of home, no mid-year school move (`midyear_rule::cco`) and no social worker change
+/// in those 2 years.
 [[nodiscard]] inline share no_change_over_two_years(std::span<const care_history> hs, int y) {
     share s;
     const interval two = two_years_ending_march(y);
@@ -409,7 +483,8 @@ struct stability_index {
             continue;
         ++s.of;
         s.count += h.moves_between(two.start(), *two.end()) == 0
-                   && midyear_school_moves(h, two) == 0 && social_worker_changes(h, two) == 0;
+                   && midyear_school_moves(h, two, midyear_rule::cco) == 0
+                   && social_worker_changes(h, two) == 0;
     }
     return s;
 }

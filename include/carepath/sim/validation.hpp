@@ -387,6 +387,17 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
             "at school, a mid-year school move in the 2 years",
             tr::share, [=](H hs) { return percent_of(midyear_school_move_over_two_years(hs, y)); },
             y);
+    if (id == "midyear_school_move_1yr_share_2024")
+        return at(
+            "in care and at school" + in_y
+                + ", a mid-year school move in the year (any day outside 1 August to 30 September)",
+            tr::share,
+            [=](H hs) { return percent_of(dfe_year_stability_in(hs, y).midyear_school_move); }, y);
+    if (id == "sw_3plus_workers_share_2024")
+        return at(
+            "children in care" + in_y + ", 3 or more social workers in the year (each once)",
+            tr::share,
+            [=](H hs) { return percent_of(dfe_year_stability_in(hs, y).three_plus_workers); }, y);
     if (id == "sw_changes_2plus_cco_2017")
         return at(
             "children in care" + in_y + ", 2 or more social worker changes in the year",
