@@ -344,10 +344,11 @@ struct calibration {
     sourced sw_agency_turnover_factor{3, provenance::assumption, "",
                                       "an agency worker leaves this many times as fast as a "
                                       "permanent one; no published length of agency stays found"};
-    sourced sw_transfer_rate{0.12, provenance::assumption, "",
+    sourced sw_transfer_rate{0.66, provenance::assumption, "",
                              "other reallocations of a child's case per year (a worker moving "
                              "team inside the authority, which turnover does not count; "
-                             "caseload balancing)"};
+                             "caseload balancing; short cover); fitted by hand to "
+                             "sw_3plus_workers_share_2024 (docs/validation.md)"};
     /// Share of social work posts vacant (vacancies over vacancies plus staff in post).
     sourced sw_vacancy_rate{0.161, provenance::published, "sw_vacancy_rate_2020",
                             "FTE vacancies / (vacancies + FTE in post), 30 September 2020"};
