@@ -688,3 +688,64 @@ TEST_CASE("council_fit: the bootstrap widens the spread of a council fitted on f
         CHECK(sd(b) > sd(f));
     }
 }
+
+namespace {
+// Child `id`, born 1 January 2010, fostered (U6) at LS6 on a care order since 1 January 2016,
+// goes into hospital (T1) on 1 June 2019, and on `next_on` to `next`.
+care_history with_a_stay(unsigned id, date next_on, placement next) {
+    auto home = with(t::U6, id);
+    home.location.postcode_district = "LS6";
+    auto h = child_born(id, ymd(2010, 1, 1));
+    add(h, entered_care{ymd(2016, 1, 1), ls::care_order, home});
+    add(h, placement_changed{ymd(2019, 6, 1), with(t::T1, 100 + id)});
+    add(h, placement_changed{next_on, next});
+    return h;
+}
+double total(const auto& rows) {
+    double n = 0;
+    for (const auto& row : rows)
+        n += std::accumulate(row.begin(), row.end(), 0.0);
+    return n;
+}
+} // namespace
+
+TEST_CASE("council_fit: a temporary stay and the return from it are not moves of home",
+          "[sim][council_fit]") {
+    // SSDA903 rule 383: the child goes back to the placement before the stay, and the model
+    // has no stays, so the stay is time in the usual home: no move into it or back, and the
+    // time in placement runs on (2+ years all through the window). Back to the same carer, and
+    // back as the import records it (RNE P gives a new carer id; same PLACE and postcode).
+    auto same = with(t::U6, 1);
+    same.location.postcode_district = "LS6";
+    auto imported = with(t::U6, 200);
+    imported.location.postcode_district = "LS6";
+    const auto f = static_cast<std::size_t>(home_kind::foster);
+    for (const auto& h : {with_a_stay(1, ymd(2019, 6, 15), same),
+                          with_a_stay(2, ymd(2019, 6, 15), imported)}) {
+        sim::detail::council_counts c;
+        sim::detail::count_child(h, window_from, window_to, default_england(), c);
+        CHECK(total(c.moves) == 0);
+        CHECK(total(c.move_to) == 0);
+        CHECK(c.move_days[f] == std::array<double, 4>{0, 0, 0, 1096});
+        CHECK(c.foster_year_days == 1096);
+        // the simulation starts it 5 years into its placement
+        const auto seeds = sim::detail::seeds_from({h}, snapshot);
+        REQUIRE(seeds.size() == 1);
+        CHECK(seeds.front().second.placement_start == sim::detail::day_number(ymd(2016, 1, 1)));
+    }
+}
+
+TEST_CASE("council_fit: a move from a temporary stay to a new home is one move from the home",
+          "[sim][council_fit]") {
+    // from hospital to a children's home: one move, from foster care 3 years and 5 months into
+    // the placement, to a children's home, aged 9
+    const auto h = with_a_stay(3, ymd(2019, 6, 5), with(t::K2, 300));
+    sim::detail::council_counts c;
+    sim::detail::count_child(h, window_from, window_to, default_england(), c);
+    CHECK(total(c.moves) == 1);
+    CHECK(c.moves[static_cast<std::size_t>(home_kind::foster)][3] == 1);
+    CHECK(total(c.move_to) == 1);
+    CHECK(c.move_to[static_cast<std::size_t>(age_band::age_5_9)]
+                   [static_cast<std::size_t>(home_kind::childrens_home)]
+          == 1);
+}

@@ -70,7 +70,7 @@ struct day_state {
     home_kind home = home_kind::foster;
     legal_group legal = legal_group::care_order;
     int age = 0;
-    std::int32_t in_placement = 0; // days in the placement
+    std::int32_t in_placement = 0; // days in the home (`home_since`)
     bool long_term = false;
 };
 inline day_state state_of(const care_history& h, date d) {
@@ -79,7 +79,7 @@ inline day_state state_of(const care_history& h, date d) {
     s.home = home_or_foster(p);
     s.legal = legal_or_care_order(h.legal_status_on(d));
     s.age = age_on(h.subject().birth_date, d);
-    s.in_placement = p ? (d - p->period.start()).count() : 0;
+    s.in_placement = p ? (d - home_since(h, *p)).count() : 0; // a stay does not reset it
     s.long_term = p && p->where.long_term_fostering;
     return s;
 }
@@ -99,7 +99,7 @@ inline void count_child(const care_history& h, date from, date to, const calibra
         if (p.period.end())
             cuts.push_back(*p.period.end());
         for (std::int32_t e : {quarter_year_days, half_year_days, year_days, two_years_days})
-            cuts.push_back(p.period.start() + days{e});
+            cuts.push_back(home_since(h, p) + days{e});
     }
     for (const auto& l : h.legal_statuses()) {
         cuts.push_back(l.period.start());
@@ -211,10 +211,12 @@ inline void count_child(const care_history& h, date from, date to, const calibra
     for (const auto& t : h.transitions()) {
         if (!in_window(t.on) || t.on <= from || t.on >= at18 || !h.in_care_on(t.on - days{1}))
             continue;
+        // a temporary stay and the return from it are not moves (`home_before_stay`); from a
+        // stay to a new home is one move from the home before the stay
+        if (is_temporary(ps[t.to].where.type) || home_before_stay(h, ps[t.to]))
+            continue;
         const auto before = state_of(h, t.on - days{1});
-        // into a temporary stay: the child's home is still the one it returns to
-        const auto to_home = is_temporary(ps[t.to].where.type) ? before.home
-                                                                : home_or_foster(&ps[t.to]);
+        const auto to_home = home_or_foster(&ps[t.to]);
         if (t.is_move) {
             if (to_home == home_kind::placed_for_adoption) {
                 c.matched += 1; // the model's match, not a move

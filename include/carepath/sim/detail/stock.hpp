@@ -302,6 +302,32 @@ inline std::optional<legal_group> legal_of(legal_status s) noexcept {
     }
 }
 
+// A temporary stay (T0-T4) is time in the child's usual home (docs/forecast.md): "a child in a
+// temporary placement must subsequently return to his/her normal placement" (DfE SSDA903 rule
+// 383), and the model has no stays. So neither the stay nor the return is a move of home, and
+// the return does not restart the time in placement.
+// The home `p` (a placement of `h`) continues after stays: the home before them when `p` is
+// that home again (same carer, or same type and place, as rule 383 checks PLACE and PL_POST:
+// the SSDA903 import gives each RNE P a new carer id), else nullptr.
+inline const placement_spell* home_before_stay(const care_history& h, const placement_spell& p) {
+    const date before = p.period.start() - days{1};
+    const auto* stay = h.placement_on(before);
+    if (!stay || !is_temporary(stay->where.type))
+        return nullptr;
+    const auto* home = usual_placement_on(h, before);
+    const auto& a = home->where;
+    const auto& b = p.where;
+    const bool same = same_carer(a, b) || (a.type == b.type && a.location == b.location);
+    return home != stay && same ? home : nullptr;
+}
+// The first day of the child's time in the home `p`, followed back through temporary stays.
+inline date home_since(const care_history& h, const placement_spell& p) {
+    const placement_spell* home = &p;
+    while (const auto* earlier = home_before_stay(h, *home))
+        home = earlier;
+    return home->period.start();
+}
+
 // The children in care on `start` among the histories, as seeds for their authorities.
 template <class = void>
 std::vector<std::pair<local_authority_id, seed_child>>
@@ -321,7 +347,7 @@ seeds_from(const std::vector<care_history>& hs, date start) {
         for (const auto& per : h.periods())
             if (per.period.contains(start))
                 s.period_start = day_number(per.period.start());
-        s.placement_start = day_number(p->period.start());
+        s.placement_start = day_number(home_since(h, *p));
         s.long_term = p->where.long_term_fostering;
         s.inside = p->where.location.inside_home_authority;
         if (age_on(s.subject.birth_date, start + days{1}) >= 18)
