@@ -120,6 +120,8 @@ struct care_report_data {
     /// the window: any route first, then one curve per route (leaving by another
     /// route censors).
     std::vector<survival_curve> survival;
+    /// Shown instead of the survival section when `survival` is empty.
+    std::string survival_note = "No period of care began in the period covered.";
 
     /// A scenario run: each measure under the baseline and the scenario, with
     /// intervals.
@@ -608,7 +610,7 @@ template <class = void>
     } else {
         doc.sections.push_back(
             detail::empty_section("survival", "Time to leaving care (Kaplan-Meier)",
-                                  "No period of care began in the period covered."));
+                                  d.survival_note));
     }
 
     if (!d.comparison.empty()) {
