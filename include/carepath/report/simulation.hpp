@@ -320,6 +320,14 @@ run_document(const sim::run_result& r,
              "line is no difference.";
     if (c.baseline.config.replicates < 2)
         s.text += " This run has one replicate: there is no interval (run 2 or more).";
+    if (c.baseline.config.burn_in_years > 0)
+        s.text += " From a synthetic stock the scenario applies from the start of the burn-in, "
+                  + std::to_string(c.baseline.config.burn_in_years)
+                  + " years before the stock date, not from the stock date: the two runs' "
+                    "children in care on the stock date already differ, so the first year's "
+                    "difference holds the policy's effect over those years too, and the pairing "
+                    "is looser than if both started from one stock (docs/simulation.md, "
+                    "\"Scenarios\").";
     data_table t;
     t.caption = "Scenario minus baseline, per figure (paired, 95% interval)";
     t.columns = {"figure",
