@@ -160,3 +160,31 @@ TEST_CASE("write_report: parts without data say why instead of drawing an "
     CHECK(html.find("No period of care began") != std::string::npos);
     CHECK(count(html, "<svg ") == 1); // moves per child: all zero, still drawn
 }
+
+TEST_CASE("survival table: a time past every period's follow-up is a dash, not the last step "
+          "carried on",
+          "[report][care_report][survival]") {
+    // The sample's periods are followed at most 425 days (1.16 years): the share still in care
+    // after 2 and 5 years is not known. Before, both cells showed the 387-day step, 0.333.
+    const auto histories = carepath::testing::sample_histories();
+    const auto d = summarise_histories(histories, window);
+    REQUIRE(!d.survival.empty());
+    const auto doc = make_document(d);
+    const section* s = nullptr;
+    for (const auto& x : doc.sections)
+        if (x.id == "survival")
+            s = &x;
+    REQUIRE(s);
+    REQUIRE(s->tables.size() == 1);
+    const auto& t = s->tables[0];
+    REQUIRE(t.columns.size() == 8);
+    CHECK(t.columns[6] == "2 years");
+    CHECK(t.columns[7] == "5 years");
+    const auto& any = t.rows.at(0);
+    CHECK(any[0] == "any route");
+    CHECK(any[4] == "1.000");           // 0.5 years: the first step is at 183 days
+    CHECK(any[5].starts_with("0.667")); // 1 year (365 days): the 387-day step is later
+    CHECK(any[6] == "-");
+    CHECK(any[7] == "-");
+    CHECK(s->text.find("no period was followed that long") != std::string::npos);
+}

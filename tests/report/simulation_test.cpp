@@ -134,6 +134,16 @@ TEST_CASE("comparison_document: every chart and table says which run it shows",
         REQUIRE(find_section(doc, "in-care"));
         CHECK(find_section(doc, "in-care")->title.find("Scenario run: kinship support") == 0);
     }
+    SECTION("the difference says the scenario started with the burn-in, not on the stock date") {
+        // s15 audit 1: the engine applies the scenario from the start of the run, 5 years
+        // before the stock date with a synthetic stock; the differences did not say so
+        REQUIRE(c.baseline.config.burn_in_years == 5);
+        const auto* s = find_section(doc, "difference");
+        REQUIRE(s);
+        CHECK(s->text.find("the scenario applies from the start of the burn-in, 5 years before "
+                           "the stock date, not from the stock date")
+              != std::string::npos);
+    }
     SECTION("the continuity section defines both figures") {
         const auto* s = find_section(doc, "continuity");
         REQUIRE(s);
@@ -265,4 +275,47 @@ TEST_CASE("run_document: a single run's report has the model's sections", "[repo
     write_html(os, doc);
     CHECK(os.str().find("<h2>What this model assumes</h2>") != std::string::npos);
     CHECK(os.str().find("<h2>How well it reproduces published figures</h2>") != std::string::npos);
+}
+
+TEST_CASE("run_document: continuity and survival come from whole authorities' children, and "
+          "say which; the first children of each authority are not used",
+          "[report][simulation]") {
+    auto cfg = small_run();
+    cfg.replicates = 1;
+    SECTION("whole authorities: each part names its sample, not scaled to England") {
+        const auto run = sim::simulate(cfg);
+        REQUIRE(run.history_authorities > 0);
+        const auto doc = run_document(run);
+        const std::string said = "From the histories kept: every child of "
+                                 + std::to_string(run.history_authorities) + " authorities of "
+                                 + "replicate 1 (" + std::to_string(run.history_children);
+        for (const auto* id : {"continuity", "survival"}) {
+            const auto* s = find_section(doc, id);
+            REQUIRE(s);
+            CHECK(!s->tables.empty());
+            CHECK(s->text.find(said) != std::string::npos);
+            CHECK(s->text.find("not scaled to England") != std::string::npos);
+        }
+    }
+    SECTION("fewer histories than one authority's children: not computed, and why") {
+        // 10 histories keep the first child of each of the 152 authorities: children of the
+        // stock drawn at the start of the burn-in. Before, their few re-entries made the
+        // survival curve and their moves the continuity table.
+        cfg.keep_histories = 10;
+        const auto run = sim::simulate(cfg);
+        REQUIRE(run.history_authorities == 0);
+        REQUIRE(!run.histories.empty());
+        REQUIRE(run.histories.size() < run.first_replicate_children);
+        const auto doc = run_document(run);
+        for (const auto* id : {"continuity", "survival"}) {
+            const auto* s = find_section(doc, id);
+            REQUIRE(s);
+            CHECK(s->tables.empty());
+            CHECK(s->charts.empty());
+            CHECK(s->text.find("Not computed: the run kept "
+                               + std::to_string(run.histories.size())
+                               + " histories, the first children made in each authority")
+                  != std::string::npos);
+        }
+    }
 }

@@ -93,3 +93,10 @@ TEST_CASE("kaplan_meier: a negative time is a programming error", "[report][surv
     const std::vector<survival_observation> obs{{-1, true}};
     CHECK_THROWS_AS(kaplan_meier(obs), std::invalid_argument);
 }
+
+TEST_CASE("kaplan_meier: follow_up is the longest time observed, censored or not",
+          "[report][survival]") {
+    const std::vector<survival_observation> obs{{1.0, true}, {3.5, false}, {2.0, true}};
+    CHECK(kaplan_meier(obs).follow_up == 3.5);
+    CHECK(kaplan_meier(std::vector<survival_observation>{}).follow_up == 0);
+}

@@ -137,6 +137,20 @@ int run_simulate(const options& o) {
         }
         alternative = std::move(s).value();
     }
+    // One replicate under parameter uncertainty is one random draw of every unfitted
+    // assumption (each within half to one and a half times its value), reported as the
+    // model's figures with no interval to show the draw: refused, not run.
+    if (o.replicates < 2 && (o.parameter_uncertainty
+                             || (alternative && alternative->parameter_uncertainty))) {
+        std::cerr << "carepath simulate: parameter uncertainty ("
+                  << (o.parameter_uncertainty ? std::string{"--parameter-uncertainty"}
+                                              : "parameter_uncertainty = true in "
+                                                    + o.scenario_file)
+                  << ") with one replicate would report one random draw of the model's "
+                     "assumptions as its figures\n  give --replicates 2 or more: each replicate "
+                     "draws its own, and the 95% intervals carry them\n";
+        return 2;
+    }
     std::error_code ec;
     fs::create_directories(o.out, ec);
     if (ec || !fs::is_directory(o.out, ec)) {
@@ -267,7 +281,7 @@ const carepath::cli::registrar simulate_command{[](CLI::App& app) {
     cmd->add_flag("--parameter-uncertainty", opt->parameter_uncertainty,
                   "draw the model's unfitted assumptions from their plausible ranges, once per "
                   "replicate (ranges in the report's 'What this model assumes'), so intervals "
-                  "include what the model does not know");
+                  "include what the model does not know; needs --replicates 2 or more");
     cmd->add_option("--out", opt->out, "output folder (created if missing)")->capture_default_str();
     cmd->callback([opt] { carepath::cli::exit_code() = run_simulate(*opt); });
 }};

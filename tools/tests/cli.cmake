@@ -91,6 +91,12 @@ cp_cli_test(cli_simulate_parameter_uncertainty RC 0
                  --parameter-uncertainty --out ${cp_work}/uncertain
             FILE ${cp_work}/uncertain/report.html
             FILE_RE "This run drew every assumption that is not fitted from its range")
+# s15 audit 4: one replicate under parameter uncertainty reported one random draw of every
+# assumption as the model's figures, with nothing said; it is refused.
+cp_cli_test(cli_simulate_parameter_uncertainty_one_replicate RC 2
+            ARGS simulate --children 800 --years 1 --threads 1 --parameter-uncertainty
+                 --out ${cp_work}/uncertain-one
+            ERR "--parameter-uncertainty.* with one replicate would report one random draw.*--replicates 2 or more")
 cp_cli_test(cli_simulate_bad_scenario RC 2
             ARGS simulate --scenario ${cp_data}/bad_scenario.txt --out ${cp_work}/bad
             ERR "bad_scenario.txt:2:[0-9]+: .*kinship_suport.*unknown scenario key")

@@ -120,6 +120,8 @@ struct care_report_data {
     /// the window: any route first, then one curve per route (leaving by another
     /// route censors).
     std::vector<survival_curve> survival;
+    /// Shown instead of the survival section when `survival` is empty.
+    std::string survival_note = "No period of care began in the period covered.";
 
     /// A scenario run: each measure under the baseline and the scenario, with
     /// intervals.
@@ -578,11 +580,17 @@ template <class = void>
         const std::array<double, 4> at{0.5, 1, 2, 5};
         for (const double a : at)
             t.columns.push_back(format_number(a, a < 1 ? 1 : 0) + " years");
+        bool beyond = false; // a time past every period's follow-up was asked for
         for (const auto& c : d.survival) {
             std::vector<std::string> row{c.name, format_count(c.subjects), format_count(c.events),
                                          c.median() ? format_number(*c.median(), 2)
                                                     : std::string{"-"}};
             for (const double a : at) {
+                if (a > c.follow_up) { // beyond every period's follow-up: not known
+                    row.emplace_back("-");
+                    beyond = true;
+                    continue;
+                }
                 const survival_step* last = nullptr;
                 for (const auto& st : c.steps)
                     if (st.time <= a)
@@ -594,12 +602,15 @@ template <class = void>
             }
             t.add_row(std::move(row));
         }
+        if (beyond)
+            s.text += " A dash in the table: no period was followed that long (the period "
+                      "covered ends first), so the share still in care is not known.";
         s.tables.push_back(std::move(t));
         doc.sections.push_back(std::move(s));
     } else {
         doc.sections.push_back(
             detail::empty_section("survival", "Time to leaving care (Kaplan-Meier)",
-                                  "No period of care began in the period covered."));
+                                  d.survival_note));
     }
 
     if (!d.comparison.empty()) {

@@ -62,6 +62,43 @@ inline std::string interval_cell(const std::optional<double>& low,
     return figs;
 }
 
+namespace detail {
+// Whether the kept histories are whole populations (every child of the first authorities, or
+// of the replicate), which the parts from histories need; the first children of each
+// authority are its starting stock, not a sample of children in care or entering care.
+inline bool whole_histories(const sim::run_result& r) {
+    return !r.histories.empty()
+           && (r.history_authorities > 0 || r.histories.size() >= r.first_replicate_children);
+}
+// Which children the parts from kept histories describe, for their sections' text.
+inline std::string history_sample(const sim::run_result& r) {
+    std::string who = r.history_authorities > 0
+                          ? "every child of " + std::to_string(r.history_authorities)
+                                + (r.history_authorities == 1 ? " authority" : " authorities")
+                                + " of replicate 1 (" + std::to_string(r.history_children)
+                                + " of its " + std::to_string(r.first_replicate_children)
+                                + " children)"
+                          : "every child of replicate 1 (" + std::to_string(r.histories.size())
+                                + " children)";
+    std::string out = "From the histories kept: " + who
+                      + "; counts are of those children, not scaled to England, and have no "
+                        "interval over replicates.";
+    if (r.config.parameter_uncertainty)
+        out += " Under parameter uncertainty replicate 1 ran on one draw of the assumptions, "
+               "not on their values.";
+    return out;
+}
+// Why the parts from kept histories are not given when the histories are not whole.
+inline std::string partial_histories_note(const sim::run_result& r) {
+    return "Not computed: the run kept " + std::to_string(r.histories.size())
+           + " histories, the first children made in each authority of replicate 1 (its "
+             "starting stock), because no whole authority's children fit in the number asked "
+             "for (--histories, keep_histories). Those children are not a sample of the "
+             "children in care or entering care. Keep more histories (every child of at least "
+             "one authority) for this part.";
+}
+} // namespace detail
+
 /// The report data of `r`: children in care on each 31 March by kind of home, entries and
 /// exits by route, children by moves at the last 31 March, sibling separation; continuity per
 /// move and time to leaving care from the kept histories (`sim_config::keep_histories`).
@@ -111,7 +148,10 @@ inline std::string interval_cell(const std::optional<double>& low,
                 out.siblings, [](const sibling_counts& s) { return s.with_sibling_in_care == 0; }))
             out.siblings.clear();
     }
-    if (!r.histories.empty()) {
+    if (!r.histories.empty() && !detail::whole_histories(r)) {
+        out.continuity_note = detail::partial_histories_note(r);
+        out.survival_note = out.continuity_note;
+    } else if (!r.histories.empty()) {
         const int last_year = year_of(r.config.start) + r.config.warmup_years + r.config.years;
         const report_window window{r.config.start + days{1},
                                    *make_date(last_year, 3, 31) + days{1}};
@@ -121,6 +161,7 @@ inline std::string interval_cell(const std::optional<double>& low,
         out.continuity_note = "The kept children's histories record no relationship before a move.";
     } else {
         out.continuity_note = "The run kept no children's histories (keep_histories = 0).";
+        out.survival_note = out.continuity_note;
     }
     out.facts = {
         {"scenario", r.scenario_name},
@@ -135,7 +176,10 @@ inline std::string interval_cell(const std::optional<double>& low,
                     ? " (every child of " + std::to_string(r.history_authorities)
                           + (r.history_authorities == 1 ? " authority" : " authorities")
                           + ", replicate 1)"
-                    : std::string{})}};
+                    : !r.histories.empty() && !detail::whole_histories(r)
+                        ? " (the first children of each authority, replicate 1: not a sample, "
+                          "so not used)"
+                        : std::string{})}};
 
     out.facts.emplace_back("intervals", interval_method(r.config.replicates));
     out.extra_tables.push_back(figures_table(r));
@@ -228,6 +272,15 @@ inline void define_continuity(section& s, const care_report_data& d) {
     s.tables.push_back(std::move(t));
 }
 
+// Says which children the parts from kept histories (continuity, survival) describe, where
+// they are shown: a sample of authorities of replicate 1, not scaled like the rest.
+inline void describe_history_parts(section& s, const care_report_data& d,
+                                   const sim::run_result& r) {
+    if ((s.id == "continuity" && !d.continuity.empty())
+        || (s.id == "survival" && !d.survival.empty()))
+        s.text += " " + history_sample(r);
+}
+
 // Appends the sections every simulation report has: assumptions and reproduction.
 inline void add_model_sections(document& doc, const sim::run_result& r,
                                const sim::published_figures& published) {
@@ -244,9 +297,11 @@ run_document(const sim::run_result& r,
              const sim::published_figures& published = sim::compared_figures()) {
     const auto d = summarise_run(r);
     auto doc = make_document(d);
-    for (auto& s : doc.sections)
+    for (auto& s : doc.sections) {
         if (s.id == "continuity")
             detail::define_continuity(s, d);
+        detail::describe_history_parts(s, d, r);
+    }
     detail::add_model_sections(doc, r, published);
     return doc;
 }
@@ -265,6 +320,14 @@ run_document(const sim::run_result& r,
              "line is no difference.";
     if (c.baseline.config.replicates < 2)
         s.text += " This run has one replicate: there is no interval (run 2 or more).";
+    if (c.baseline.config.burn_in_years > 0)
+        s.text += " From a synthetic stock the scenario applies from the start of the burn-in, "
+                  + std::to_string(c.baseline.config.burn_in_years)
+                  + " years before the stock date, not from the stock date: the two runs' "
+                    "children in care on the stock date already differ, so the first year's "
+                    "difference holds the policy's effect over those years too, and the pairing "
+                    "is looser than if both started from one stock (docs/simulation.md, "
+                    "\"Scenarios\").";
     data_table t;
     t.caption = "Scenario minus baseline, per figure (paired, 95% interval)";
     t.columns = {"figure",
@@ -318,6 +381,7 @@ comparison_document(const sim::comparison& c,
     for (auto& s : doc.sections) {
         if (s.id == "continuity")
             detail::define_continuity(s, d);
+        detail::describe_history_parts(s, d, c.alternative);
         const auto run = s.id == "scenario" ? shown_run::both : shown_run::scenario;
         label_section(s, run, run_label(run, base, alt));
         if (s.id == "scenario") // its table would overwrite the scenario run's scenario.csv

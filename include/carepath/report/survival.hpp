@@ -46,8 +46,14 @@ struct survival_curve {
     std::size_t subjects = 0;         ///< observations used
     std::size_t events = 0;           ///< of which ended by the event
     std::vector<survival_step> steps; ///< one per distinct event time, in time order
+    /// The longest time any observation was followed (event or censored). S(t) is not known
+    /// beyond it: `survival_at` carries the last step on, so a caller showing S at a fixed
+    /// time (say 5 years) checks this first (R's `summary(survfit, times)` leaves such a time
+    /// out).
+    double follow_up = 0;
 
-    /// S(t): the share still without the event after time `t`.
+    /// S(t): the share still without the event after time `t` (the last step's value for any
+    /// `t` past the last step, even past `follow_up`).
     [[nodiscard]] double survival_at(double t) const noexcept {
         double s = 1;
         for (const auto& st : steps) {
@@ -81,6 +87,7 @@ struct survival_curve {
     survival_curve out;
     out.name = std::move(name);
     out.subjects = sorted.size();
+    out.follow_up = sorted.empty() ? 0.0 : sorted.back().time;
     std::size_t at_risk = sorted.size();
     double s = 1;
     double greenwood = 0; // sum of d / (n (n - d)): the variance of log S
