@@ -134,14 +134,12 @@ TEST_CASE("comparison_document: every chart and table says which run it shows",
         REQUIRE(find_section(doc, "in-care"));
         CHECK(find_section(doc, "in-care")->title.find("Scenario run: kinship support") == 0);
     }
-    SECTION("the difference says the scenario started with the burn-in, not on the stock date") {
-        // s15 audit 1: the engine applies the scenario from the start of the run, 5 years
-        // before the stock date with a synthetic stock; the differences did not say so
-        REQUIRE(c.baseline.config.burn_in_years == 5);
+    SECTION("the difference says both runs start from one stock on the stock date") {
         const auto* s = find_section(doc, "difference");
         REQUIRE(s);
-        CHECK(s->text.find("the scenario applies from the start of the burn-in, 5 years before "
-                           "the stock date, not from the stock date")
+        CHECK(s->text.find("Both runs start from the same children in the same placements on "
+                           "the stock date, 31/03/2019, and the scenario applies from the next "
+                           "day")
               != std::string::npos);
     }
     SECTION("the continuity section defines both figures") {

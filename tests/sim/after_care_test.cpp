@@ -239,8 +239,9 @@ TEST_CASE("after care: with constant inputs the number in care moves only as far
 TEST_CASE("after care: support after orders means fewer breakdowns, the same with the same seed",
           "[sim][after_care]") {
     // Breakdown rates raised so a small run sees many, and support set to stop every one of
-    // them: then no child comes back after an SGO or adoption, and fewer start care (the
-    // children who left before the start date and would have come back do not).
+    // them: then no child comes back after an SGO or adoption once the scenario starts on the
+    // stock date (the burn-in before it runs under the baseline's policy), and fewer start
+    // care (the children who left before the stock date and would have come back do not).
     sim_config c;
     c.scale = 0.05;
     c.years = 2;
@@ -252,13 +253,14 @@ TEST_CASE("after care: support after orders means fewer breakdowns, the same wit
     scenario support;
     support.name = "support";
     support.post_order_support = true;
-    auto came_back_after_order = [](const run_result& r) {
+    auto came_back_after_order = [&c](const run_result& r) {
         std::size_t n = 0;
         for (const auto& h : r.histories) {
             const auto& ps = h.periods();
             for (std::size_t k = 1; k < ps.size(); ++k)
-                n += ps[k - 1].exit == carepath::exit_route::special_guardianship
-                     || ps[k - 1].exit == carepath::exit_route::adoption;
+                n += ps[k].period.start() > c.start
+                     && (ps[k - 1].exit == carepath::exit_route::special_guardianship
+                         || ps[k - 1].exit == carepath::exit_route::adoption);
         }
         return n;
     };

@@ -8,8 +8,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <sstream>
 #include <thread>
+#include <tuple>
+#include <vector>
 
 using namespace carepath::sim;
 using carepath::date;
@@ -234,6 +237,46 @@ TEST_CASE("engine: policies move the figures they act on", "[sim][engine]") {
         s.share_inside_home_authority = 0.9;
         CHECK(fig(simulate(cfg, s), figure_key::out_of_area_share)
               < fig(base, figure_key::out_of_area_share) - 3);
+    }
+}
+
+TEST_CASE("engine: a scenario starts on the stock date, from the baseline's stock",
+          "[sim][engine]") {
+    // the state of every child in care on day d: placement type, carer, inside or outside
+    // the home authority
+    using state = std::tuple<int, std::uint64_t, bool>;
+    const auto states_on = [](const run_result& r, date d) {
+        std::map<std::uint64_t, state> m;
+        for (const auto& h : r.histories)
+            if (const auto* p = h.in_care_on(d) ? h.placement_on(d) : nullptr)
+                m[h.subject().id.value()] = {static_cast<int>(p->where.type),
+                                             p->where.carer ? p->where.carer->value() : 0,
+                                             p->where.location.inside_home_authority};
+        return m;
+    };
+    for (const int burn_in : {5, 0}) {
+        sim_config cfg = small(1);
+        cfg.scale = 0.02;
+        cfg.burn_in_years = burn_in;
+        cfg.keep_histories = 1'000'000;
+        const auto base = simulate(cfg);
+        std::vector<scenario> policies(4);
+        policies[0].share_inside_home_authority = 1;
+        policies[1].kinship_support = true;
+        policies[2].siblings = sibling_policy::together_unless_reason;
+        policies[3].post_order_support = true;
+        policies[3].sw_turnover_factor = 0.5;
+        policies[3].carer_recruitment_factor = 2;
+        for (const auto& s : policies) {
+            const auto run = simulate(cfg, s);
+            for (const date d : {cfg.start, cfg.start - std::chrono::days{365}}) {
+                INFO("burn-in " << burn_in << ", day " << carepath::format_uk(d));
+                const auto a = states_on(base, d), b = states_on(run, d);
+                CHECK(a.size() > 500);
+                CHECK(a == b);
+            }
+            CHECK(json_of(run) != json_of(base)); // and it acts after the stock date
+        }
     }
 }
 

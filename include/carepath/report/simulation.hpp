@@ -6,6 +6,7 @@
 /// table is labelled with the run it shows (baseline, scenario, or the difference), and each
 /// figure's paired difference (scenario minus baseline, on common random numbers) is shown
 /// with its Student's t interval.
+#include "carepath/core/dates.hpp"
 #include "carepath/report/care_report.hpp"
 #include "carepath/report/difference_chart.hpp"
 #include "carepath/report/model_evidence.hpp"
@@ -317,17 +318,13 @@ run_document(const sim::run_result& r,
              "over replicates, with a 95% Student's t interval on replicates - 1 degrees of "
              "freedom. Each row of the chart has its own scale, from minus to plus the bound "
              "printed at its ends, so small and large differences are both visible; the dashed "
-             "line is no difference.";
+             "line is no difference. Both runs start from the same children in the same "
+             "placements on the stock date, "
+             + format_uk(c.baseline.config.start)
+             + ", and the scenario applies from the next day (anything before it, the drawn "
+               "stock and a burn-in, is run under the baseline's policy).";
     if (c.baseline.config.replicates < 2)
         s.text += " This run has one replicate: there is no interval (run 2 or more).";
-    if (c.baseline.config.burn_in_years > 0)
-        s.text += " From a synthetic stock the scenario applies from the start of the burn-in, "
-                  + std::to_string(c.baseline.config.burn_in_years)
-                  + " years before the stock date, not from the stock date: the two runs' "
-                    "children in care on the stock date already differ, so the first year's "
-                    "difference holds the policy's effect over those years too, and the pairing "
-                    "is looser than if both started from one stock (docs/simulation.md, "
-                    "\"Scenarios\").";
     data_table t;
     t.caption = "Scenario minus baseline, per figure (paired, 95% interval)";
     t.columns = {"figure",

@@ -64,9 +64,8 @@ struct scenario {
     /// The chance that a new foster home is inside the home authority (0-1); every other kind
     /// of home moves from its calibrated chance by the same ratio, capped at 1, so 1 does not
     /// put every child inside (children's homes, adoptive and other residential homes stay
-    /// below it; placements made before the scenario starts are not moved, but a scenario
-    /// starts with the run: from a synthetic stock, at the start of its burn-in, and the
-    /// starting stock is drawn under it). Unset
+    /// below it; placements made before the scenario starts, on the stock date, are not
+    /// moved). Unset
     /// keeps the calibrated chances.
     std::optional<double> share_inside_home_authority;
     /// Multiplies foster carer approvals per year (2.0 doubles recruitment).

@@ -44,10 +44,10 @@ template <class = void>
 class basic_authority_model {
 public:
     explicit basic_authority_model(const authority_input& in)
-        : in_{in}, cal_{*in.cal}, pol_{*in.policy}, start_{day_number(in.start)},
+        : in_{in}, cal_{*in.cal}, start_{day_number(in.start)},
           burn_in_until_{std::max(start_, day_number(in.burn_in_until))},
           snapshots_{snapshot_days(in)}, end_{snapshots_.back()}, queue_{start_, end_},
-          people_{in.index, 0}, carers_{*in.cal, *in.policy, in.share,
+          people_{in.index, 0}, carers_{*in.cal, baseline_, in.share,
                                         stream{rng_key{in.seed, in.replicate,
                                                        (std::uint64_t{3} << 40) | in.index,
                                                        purpose::placement}},
@@ -80,6 +80,13 @@ public:
         push(start_ + carers_.next_gap(carers_.initial_turnover_rate()), ev_carer_change, 0, 0);
         for (std::uint32_t w = 0; w < workers_.size(); ++w)
             schedule_worker(w, start_);
+        if (burn_in_until_ <= start_) {
+            // no burn-in: the stock was drawn under the baseline, the scenario starts now
+            const auto keep = now_;
+            now_ = start_;
+            begin_scenario();
+            now_ = keep;
+        }
         queue_.run([this](const event& e) {
             now_ = e.day;
             dispatch(e);
@@ -116,10 +123,12 @@ private:
             arrival();
             return;
         case ev_worker:
-            worker_leaves(e.entity);
+            if (workers_[e.entity].version == e.version) // else redrawn
+                worker_leaves(e.entity);
             return;
         case ev_carer_change:
-            carer_turnover();
+            if (e.version == carer_change_version_) // else redrawn
+                carer_turnover();
             return;
         case ev_snapshot:
             snapshot(e.entity);
@@ -218,6 +227,8 @@ private:
     void reenter(std::uint32_t ci);
     void seed_after_care();
     void snapshot(std::uint32_t k);
+    void begin_scenario();
+    void redraw_return(std::uint32_t ci, const scenario& was);
 
     // ---- social workers, ties and histories (people.hpp) --------------------------------------
     std::uint32_t hire_worker();
@@ -243,7 +254,11 @@ private:
     // ---- state ----------------------------------------------------------------------------------
     authority_input in_;
     const calibration& cal_;
-    const scenario& pol_;
+    // The policy in force: the baseline's while the starting stock is drawn and through a
+    // burn-in, the run's scenario from the stock date (begin_scenario, exits.hpp), so a
+    // scenario's first reported year holds one year of it, from the baseline's stock.
+    const scenario baseline_{};
+    const scenario* pol_ = &baseline_;
     std::int32_t start_;
     std::int32_t burn_in_until_; // start_ when there is no burn-in
     std::vector<std::int32_t> snapshots_; // 31 March of each year, the last is the end
@@ -269,6 +284,7 @@ private:
         std::int32_t day;
     };
     std::vector<planned_contact> contacts_;
+    std::uint32_t carer_change_version_ = 0; // the pending ev_carer_change's
     double arrival_clock_ = 0;
     double replacements_due_ = 0; // burn-in: leavers not yet replaced by entries
     bool replacement_pushed_ = false;

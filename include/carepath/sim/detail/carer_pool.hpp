@@ -92,6 +92,15 @@ public:
                                   + cal_->carer_approvals.value * share_
                                         * pol_->carer_recruitment_factor);
     }
+    /// The rate of approvals and deregistrations together, now (as `turnover` gives it).
+    [[nodiscard]] double turnover_rate() const {
+        return std::max(1e-9, households_ * cal_->household_leaving_rate.value
+                                  + cal_->carer_approvals.value * share_
+                                        / cal_->carers_per_household.value
+                                        * pol_->carer_recruitment_factor);
+    }
+    /// Puts `pol` in force from now (the model's scenario from the stock date).
+    void set_policy(const scenario& pol) noexcept { pol_ = &pol; }
     /// Days to the next event of a process with `rate_per_year` (at least one).
     std::int32_t next_gap(double rate_per_year) {
         return std::max<std::int32_t>(1, static_cast<std::int32_t>(std::lround(

@@ -253,7 +253,7 @@ home_kind basic_authority_model<V>::draw_home(child_rec& c, bool entry) {
         w[static_cast<std::size_t>(home_kind::kinship_foster)] = 0;
         w[static_cast<std::size_t>(home_kind::with_parents)] = 0;
     }
-    if (pol_.kinship_support)
+    if (pol_->kinship_support)
         w[static_cast<std::size_t>(home_kind::kinship_foster)] *=
             cal_.kinship_placement_factor.value;
     return static_cast<home_kind>(c.rng.choose(w));
@@ -296,7 +296,7 @@ void basic_authority_model<V>::enter_group(std::span<const std::uint32_t> group,
     // place them apart is recorded, in a household with room for them all when one is found
     // (carer_pool::household_with_room); else the group is split
     const std::size_t n = group.size();
-    const bool policy = pol_.siblings == sibling_policy::together_unless_reason;
+    const bool policy = pol_->siblings == sibling_policy::together_unless_reason;
     bool together = false;
     if (n > 1) {
         const double apart = policy ? 1 - cal_.siblings_together_policy.value
@@ -319,7 +319,7 @@ void basic_authority_model<V>::enter_group(std::span<const std::uint32_t> group,
                 || carers_[shared_carer].used < carers_[shared_carer].places))
             carer = shared_carer;
         if (carer == none) {
-            carer = find_home(ci, h, c.rng.bernoulli(inside_share(cal_, pol_, h)),
+            carer = find_home(ci, h, c.rng.bernoulli(inside_share(cal_, *pol_, h)),
                               together ? static_cast<std::uint32_t>(n - i) : 1,
                               together && policy);
             if (together && shared_carer == none)

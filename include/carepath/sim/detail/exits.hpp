@@ -20,7 +20,7 @@ void basic_authority_model<V>::leave_at_18(std::uint32_t ci) {
         stays = c.rng.bernoulli(cal_.staying_put_share.value);
         if (stays)
             route = exit_route::staying_put;
-    } else if (c.home == home_kind::childrens_home && pol_.staying_close_to_25) {
+    } else if (c.home == home_kind::childrens_home && pol_->staying_close_to_25) {
         stays = c.rng.bernoulli(cal_.staying_close_share.value);
     }
     // who will be there at 25: each tie held at 18 lasts with an assumed chance
@@ -42,7 +42,7 @@ void basic_authority_model<V>::leave_at_18(std::uint32_t ci) {
             links += 1;
     }
     // ... except the personal adviser, to 21, or to 25 under staying close
-    if (pol_.staying_close_to_25 && follow.bernoulli(k[4] * cal_.adviser_to_25_factor.value))
+    if (pol_->staying_close_to_25 && follow.bernoulli(k[4] * cal_.adviser_to_25_factor.value))
         links += 1;
     auto& a = acc();
     a[tally::links_sum] += links;
@@ -111,7 +111,7 @@ void basic_authority_model<V>::leave(std::uint32_t ci, exit_route route) {
         // one unit draw whatever the route, so the child's stream does not depend on the hazard
         const double dt =
             (hazard.any() ? years_to_return(hazard, c.rng.exponential(1.0),
-                                            post_order_factor(cal_, pol_, route))
+                                            post_order_factor(cal_, *pol_, route))
                           : HUGE_VAL)
             * days_per_year;
         const double window = route == exit_route::return_home
@@ -174,7 +174,7 @@ void basic_authority_model<V>::seed_after_care() {
                 // support after the order (the scenario) applies from the start date only
                 const double years = years_to_return(
                     after_care_hazard(cal_, route, age), r.exponential(1.0),
-                    post_order_factor(cal_, pol_, route),
+                    post_order_factor(cal_, *pol_, route),
                     static_cast<double>(start_ - exit_day) / days_per_year);
                 const auto back = seeded_return_day(exit_day, years, window, start_, at18, end_);
                 if (!back)
@@ -266,6 +266,75 @@ void basic_authority_model<V>::snapshot(std::uint32_t k) {
         c.moves_year = 0;
     }
     snapshot_list_.resize(kept);
+    if (snapshots_[k] == burn_in_until_ && burn_in_until_ > start_)
+        begin_scenario(); // the burn-in ends: the scenario starts the day after the stock date
+}
+
+// Puts the run's scenario in force from today, the stock date. What was drawn ahead under the
+// baseline and depends on the policy is drawn again from today, each process being
+// memoryless: the next event of a child in care whose rates the policy changes, the return of
+// a child followed after an order when support after it changes, each social worker's leaving
+// day when turnover changes, and the next approval or deregistration of a foster household when
+// recruitment changes. Nothing else is drawn again, so the scenario keeps the baseline's
+// random numbers wherever the policy does not reach (the pairing of a comparison), and a
+// baseline run is the same with or without this.
+template <class V>
+void basic_authority_model<V>::begin_scenario() {
+    const scenario& was = *pol_;
+    const scenario& now = *in_.policy;
+    pol_ = &now;
+    carers_.set_policy(now);
+    scenario same = now; // the policy alone: not the name, nor how the inputs were drawn
+    same.name = was.name;
+    same.parameter_uncertainty = was.parameter_uncertainty;
+    if (same == was)
+        return;
+    rate_tables_ = rate_cache{}; // its tables hold the old policy's rates
+    rate_table before, after;
+    for (std::uint32_t ci = 0; ci < children_.size(); ++ci) {
+        const auto& c = children_[ci];
+        if (c.in_care) {
+            // the policy reaches the rates through the child's home and flags, which stay
+            // as they are until the child's next event: today's rates tell
+            rates(cal_, was, c, now_, before);
+            rates(cal_, now, c, now_, after);
+            if (before.values != after.values)
+                schedule(ci);
+        } else if (c.followed) {
+            redraw_return(ci, was);
+        }
+    }
+    if (now.sw_turnover_factor != was.sw_turnover_factor)
+        for (const auto w : active_workers_) {
+            ++workers_[w].version;
+            schedule_worker(w, now_);
+        }
+    if (now.carer_recruitment_factor != was.carer_recruitment_factor) {
+        ++carer_change_version_;
+        push(now_ + carers_.next_gap(carers_.turnover_rate()), ev_carer_change, 0,
+             carer_change_version_);
+    }
+}
+
+// The return of child `ci`, followed after leaving care, drawn again from today when support
+// after its order differs between `was` and the policy now in force: the child has not come
+// back by today, so a fresh unit of cumulative hazard is spent from today's point on the
+// route's clock, at the new factor.
+template <class V>
+void basic_authority_model<V>::redraw_return(std::uint32_t ci, const scenario& was) {
+    auto& c = children_[ci];
+    const double factor = post_order_factor(cal_, *pol_, c.last_exit);
+    if (factor == post_order_factor(cal_, was, c.last_exit))
+        return;
+    const auto hazard = after_care_hazard(cal_, c.last_exit,
+                                          static_cast<double>(c.exit_day - c.birth) / days_per_year);
+    const double clock = hazard.clock_at_exit + static_cast<double>(now_ - c.exit_day) / days_per_year;
+    const double dt = time_to_hazard(hazard, clock, c.rng.exponential(1.0), factor) * days_per_year;
+    ++c.version;
+    c.followed = now_ + dt < c.edge_days.back() && now_ + dt <= end_;
+    if (c.followed)
+        push(now_ + std::max<std::int32_t>(1, static_cast<std::int32_t>(dt)), ev_child, ci,
+             c.version);
 }
 
 } // namespace carepath::sim::detail

@@ -28,7 +28,7 @@ void basic_authority_model<V>::carer_turnover() {
             }
         }
     }
-    push(now_ + carers_.next_gap(change.rate), ev_carer_change, 0, 0);
+    push(now_ + carers_.next_gap(change.rate), ev_carer_change, 0, carer_change_version_);
 }
 
 // Draws the child's next event (after a team move due today). The hazards are constant
@@ -55,7 +55,7 @@ void basic_authority_model<V>::schedule(std::uint32_t ci) {
     double need = c.rng.exponential(1.0);
     std::int32_t t = now_;
     while (t < hard) {
-        const auto segment = rate_tables_.from(cal_, pol_, c, t, hard);
+        const auto segment = rate_tables_.from(cal_, *pol_, c, t, hard);
         const auto& [r, total] = *segment.rates;
         const std::int32_t seg_end = segment.end;
         const double span = static_cast<double>(seg_end - t) / days_per_year;
@@ -242,8 +242,8 @@ void basic_authority_model<V>::relocate(std::uint32_t ci, home_kind h, change_re
                                         bool planned, bool forced) {
     auto& c = children_[ci];
     const auto old = c.carer;
-    const bool inside = c.rng.bernoulli(inside_share(cal_, pol_, h));
-    const bool policy = pol_.siblings == sibling_policy::together_unless_reason;
+    const bool inside = c.rng.bernoulli(inside_share(cal_, *pol_, h));
+    const bool policy = pol_->siblings == sibling_policy::together_unless_reason;
     std::vector<std::uint32_t> with;
     if (old != none && !carers_[old].unlimited && home_shared_with_siblings(h)) {
         // a move about the carer or the plan takes them all; one about this child alone
@@ -273,7 +273,7 @@ void basic_authority_model<V>::relocate(std::uint32_t ci, home_kind h, change_re
                           !with.empty() && policy);
         carer = avoid(ci, h, carer, old, inside);
     }
-    const bool hold = planned && !forced && pol_.keep_last_placement_open && c.held_carer == none
+    const bool hold = planned && !forced && pol_->keep_last_placement_open && c.held_carer == none
                       && !carers_[old].unlimited;
     move_to(ci, h, carer, why, hold, false);
     for (auto sib : with) {

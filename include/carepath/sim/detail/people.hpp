@@ -63,7 +63,7 @@ std::uint32_t basic_authority_model<V>::hire_worker_now() {
 
 template <class V>
 void basic_authority_model<V>::schedule_worker(std::uint32_t w, std::int32_t from) {
-    const double rate = cal_.sw_turnover.value * pol_.sw_turnover_factor
+    const double rate = cal_.sw_turnover.value * pol_->sw_turnover_factor
                         * (workers_[w].agency ? cal_.sw_agency_turnover_factor.value : 1.0);
     const double years = workers_rng_.exponential(rate);
     const auto own = years * days_per_year > (end_ - from) + 1
@@ -73,7 +73,7 @@ void basic_authority_model<V>::schedule_worker(std::uint32_t w, std::int32_t fro
     const auto day = agency_leaving_day(own, workers_[w].cover_until);
     if (day > end_)
         return;
-    push(std::max(day, from + 1), ev_worker, w, 0);
+    push(std::max(day, from + 1), ev_worker, w, workers_[w].version);
 }
 
 template <class V>

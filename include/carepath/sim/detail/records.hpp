@@ -116,6 +116,7 @@ struct worker_rec {
     std::int32_t cover_until = never; // an agency worker covers a vacancy until it is filled
     bool agency = false;
     bool active = true;
+    std::uint32_t version = 0; // of the worker's pending ev_worker (redrawn at a new policy)
     std::vector<std::uint32_t> caseload;
 };
 

@@ -213,7 +213,7 @@ void basic_authority_model<V>::place_initial(std::uint32_t ci, home_kind h, lega
                                              stream& init, std::optional<bool> inside_given,
                                              std::uint32_t with_carer, std::uint32_t need) {
     auto& c = children_[ci];
-    const bool inside = inside_given ? *inside_given : init.bernoulli(inside_share(cal_, pol_, h));
+    const bool inside = inside_given ? *inside_given : init.bernoulli(inside_share(cal_, *pol_, h));
     c.in_care = true;
     c.home = h;
     c.legal = l;
@@ -224,7 +224,7 @@ void basic_authority_model<V>::place_initial(std::uint32_t ci, home_kind h, lega
     // siblings to be placed together get a home with room for them when one is found
     if (carer == none)
         carer = find_home(ci, h, inside, need,
-                          need > 1 && pol_.siblings == sibling_policy::together_unless_reason);
+                          need > 1 && pol_->siblings == sibling_policy::together_unless_reason);
     c.carer = carer;
     c.inside = carers_[carer].unlimited ? inside : carers_[carer].inside;
     carers_.occupy(carer, ci);
