@@ -29,6 +29,9 @@ TEST_CASE("assumptions section: every assumption with its value and range",
         CHECK(assumptions_section(cal, true).text.find("drew every assumption")
               != std::string::npos);
     }
+    SECTION("the text says a drawn table of shares is scaled after the draw") {
+        CHECK(s.text.find("drawn slot by slot and then scaled to sum to 1") != std::string::npos);
+    }
 }
 
 namespace {
@@ -62,6 +65,12 @@ TEST_CASE("reproduction section: targets and validation figures in two labelled 
         measured("adoption_disruption_12yr_2014", figure_role::validation, 3.2, {})};
     rows.back().not_computed = "the run is too short";
     const auto s = reproduction_section(rows);
+    CHECK(s.text.find("replicate 1 alone") == std::string::npos);
+    // under parameter uncertainty the figures from histories rest on replicate 1's draw
+    CHECK(reproduction_section(rows, true).text.find(
+              "the figures from care histories come from replicate 1 alone, which ran on one "
+              "draw of them")
+          != std::string::npos);
     CHECK(s.id == "reproduction");
     CHECK(s.title == "How well it reproduces published figures");
     CHECK(s.text.find("fitted, not evidence") != std::string::npos);

@@ -58,7 +58,10 @@ inline std::string auto_number(double v) {
              "choices. The plausible range of each is itself an assumption: half to one and a "
              "half times the value (a probability capped at 1), because nothing published says "
              "how wrong these numbers may be. Fitted values were adjusted to published targets "
-             "and are held at their values. "
+             "and are held at their values. A table of shares used as weights (sibling group "
+             "sizes, ages of the children who left care before the run, places per household) is "
+             "drawn slot by slot and then scaled to sum to 1, so a share in use can fall outside "
+             "the range printed for its slot. "
              + std::string{drawn ? "This run drew every assumption that is not fitted from its "
                                    "range, once per replicate, so its intervals include this "
                                    "uncertainty."
@@ -148,8 +151,11 @@ inline constexpr std::string_view validation_table_caption =
 
 /// "How well it reproduces published figures": the rows of `sim::validation_rows` in two
 /// tables, the targets (matching them is expected, so they are not evidence) and the
-/// validation figures (never read by the fit: the test of the model).
-[[nodiscard]] inline section reproduction_section(std::span<const sim::validation_row> rows) {
+/// validation figures (never read by the fit: the test of the model). `one_draw`: the run drew
+/// the assumptions (parameter uncertainty), so the figures from care histories, kept from
+/// replicate 1 only, rest on that replicate's one draw; the text says so.
+[[nodiscard]] inline section reproduction_section(std::span<const sim::validation_row> rows,
+                                                  bool one_draw = false) {
     section s;
     s.id = "reproduction";
     s.title = "How well it reproduces published figures";
@@ -168,6 +174,11 @@ inline constexpr std::string_view validation_table_caption =
         "the tables written as CSV keep it. A figure the run cannot compute "
         "says why instead of showing a number. Published figures are of other years than the "
         "run's: the comparison is of levels. Reasons for each miss: docs/validation.md.";
+    if (one_draw)
+        s.text += " This run drew the assumptions from their ranges (parameter uncertainty): "
+                  "the figures from care histories come from replicate 1 alone, which ran on "
+                  "one draw of them, so they do not carry the uncertainty the other rows' "
+                  "intervals include.";
     s.tables.push_back(detail::reproduction_table(std::string{target_table_caption}, rows,
                                                   sim::figure_role::target));
     s.tables.push_back(detail::reproduction_table(std::string{validation_table_caption}, rows,

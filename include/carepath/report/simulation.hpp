@@ -286,7 +286,8 @@ inline void describe_history_parts(section& s, const care_report_data& d,
 inline void add_model_sections(document& doc, const sim::run_result& r,
                                const sim::published_figures& published) {
     doc.sections.push_back(assumptions_section(r.config.params, r.config.parameter_uncertainty));
-    doc.sections.push_back(reproduction_section(sim::validation_rows(published, r)));
+    doc.sections.push_back(reproduction_section(sim::validation_rows(published, r),
+                                                r.config.parameter_uncertainty));
 }
 } // namespace detail
 
@@ -394,7 +395,8 @@ comparison_document(const sim::comparison& c,
     auto assumed =
         assumptions_section(c.baseline.config.params, c.baseline.config.parameter_uncertainty);
     label_section(assumed, shown_run::inputs, run_label(shown_run::inputs, base, alt));
-    auto reproduced = reproduction_section(sim::validation_rows(published, c.baseline));
+    auto reproduced = reproduction_section(sim::validation_rows(published, c.baseline),
+                                           c.baseline.config.parameter_uncertainty);
     label_section(reproduced, shown_run::baseline, run_label(shown_run::baseline, base, alt));
     // The difference first: it is the number a researcher quotes.
     doc.sections.insert(doc.sections.begin(), std::move(diff));
