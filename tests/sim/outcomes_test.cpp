@@ -25,6 +25,20 @@ care_history in_care(unsigned id, date entered, unsigned carer, date born = ymd(
     add(h, entered_care{entered, ls::care_order, with(t::U6, carer)});
     return h;
 }
+// A school from `from` (a tie with its teacher), a move to another school on `on`, and a social
+// worker allocated on `on`.
+void teacher(care_history& h, unsigned id, date from) {
+    add(h, relationship_begun{
+               relationship{h.subject().as_person, person_id{id}, kinds::teacher, from}});
+}
+void school_move(care_history& h, unsigned from_id, unsigned to_id, date on) {
+    add(h, relationship_ended{person_id{from_id}, kinds::teacher,
+                              relationship_ending{on, end_reason::school_move}});
+    teacher(h, to_id, on);
+}
+void worker(care_history& h, date on, unsigned id) {
+    add(h, worker_changed{on, worker_role::social_worker, social_worker_id{id}});
+}
 } // namespace
 
 TEST_CASE("outcomes: siblings apart on a day, by children and by sibling groups",
@@ -212,18 +226,6 @@ TEST_CASE("outcomes: a mid-year school move is read as each publisher defines it
 TEST_CASE("outcomes: the DfE's year measures of school moves and social workers",
           "[sim][outcomes]") {
     std::vector<care_history> hs;
-    auto teacher = [](care_history& h, unsigned id, date from) {
-        add(h, relationship_begun{
-                   relationship{h.subject().as_person, person_id{id}, kinds::teacher, from}});
-    };
-    auto school_move = [&](care_history& h, unsigned from_id, unsigned to_id, date on) {
-        add(h, relationship_ended{person_id{from_id}, kinds::teacher,
-                                  relationship_ending{on, end_reason::school_move}});
-        teacher(h, to_id, on);
-    };
-    auto worker = [](care_history& h, date on, unsigned id) {
-        add(h, worker_changed{on, worker_role::social_worker, social_worker_id{id}});
-    };
     // s1: at school, moved school on 25 September (not mid-year for the DfE, mid-year for the
     // CCO); workers 1, 2 and back to 1 in the year: two social workers, counted once each
     hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
@@ -258,18 +260,6 @@ TEST_CASE("outcomes: the DfE's year measures of school moves and social workers"
 
 TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][outcomes]") {
     std::vector<care_history> hs;
-    auto teacher = [](care_history& h, unsigned id, date from) {
-        add(h, relationship_begun{
-                   relationship{h.subject().as_person, person_id{id}, kinds::teacher, from}});
-    };
-    auto school_move = [&](care_history& h, unsigned from_id, unsigned to_id, date on) {
-        add(h, relationship_ended{person_id{from_id}, kinds::teacher,
-                                  relationship_ending{on, end_reason::school_move}});
-        teacher(h, to_id, on);
-    };
-    auto worker = [](care_history& h, date on, unsigned id) {
-        add(h, worker_changed{on, worker_role::social_worker, social_worker_id{id}});
-    };
     // s1: a school move in November; workers changed twice in the year
     hs.push_back(in_care(1, ymd(2020, 1, 1), 1));
     worker(hs.back(), ymd(2020, 1, 1), 1);

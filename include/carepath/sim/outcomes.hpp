@@ -356,6 +356,14 @@ enum class midyear_rule : std::uint8_t {
     return n;
 }
 
+/// True when the child has a school on `d` (an open tie with a teacher): the model's "enrolled
+/// in school", for the publishers' children matched to the school census.
+[[nodiscard]] inline bool at_school_on(const care_history& h, date d) {
+    return std::ranges::any_of(h.relationships(), [&](const auto& r) {
+        return r.kind() == kinds::teacher && r.active_on(d);
+    });
+}
+
 /// Social workers the child had in `window`, each counted once however often the child went
 /// back to them (the DfE's count: "social workers are only counted once for each child during
 /// the year").
@@ -385,13 +393,10 @@ struct stability_index {
     for (const auto& h : hs) {
         if (!h.in_care_on(on))
             continue;
-        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
-            return r.kind() == kinds::teacher && r.active_on(on);
-        });
         const auto school = midyear_school_moves(h, window, midyear_rule::cco);
         const auto sw = social_worker_changes(h, window);
         const auto moves = h.moves_between(window.start(), *window.end());
-        if (in_school) {
+        if (at_school_on(h, on)) {
             ++s.midyear_school_move.of;
             s.midyear_school_move.count += school > 0;
         }
@@ -437,10 +442,7 @@ struct dfe_year_stability {
     for (const auto& h : hs) {
         if (!h.in_care_on(on))
             continue;
-        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
-            return r.kind() == kinds::teacher && r.active_on(on);
-        });
-        if (in_school) {
+        if (at_school_on(h, on)) {
             ++s.midyear_school_move.of;
             s.midyear_school_move.count += midyear_school_moves(h, window, midyear_rule::dfe) > 0;
         }
@@ -461,10 +463,7 @@ struct dfe_year_stability {
     for (const auto& h : hs) {
         if (!in_care_two_years_on(h, y))
             continue;
-        const bool in_school = std::ranges::any_of(h.relationships(), [&](const auto& r) {
-            return r.kind() == kinds::teacher && r.active_on(on);
-        });
-        if (!in_school)
+        if (!at_school_on(h, on))
             continue;
         ++s.of;
         s.count += midyear_school_moves(h, two, midyear_rule::dfe) > 0;
