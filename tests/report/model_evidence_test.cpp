@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <span>
 #include <string>
 #include <vector>
@@ -29,8 +30,13 @@ TEST_CASE("assumptions section: every assumption with its value and range",
         CHECK(assumptions_section(cal, true).text.find("drew every assumption")
               != std::string::npos);
     }
-    SECTION("the text says a drawn table of shares is scaled after the draw") {
-        CHECK(s.text.find("drawn slot by slot and then scaled to sum to 1") != std::string::npos);
+    SECTION("the text says a table of shares is drawn as a whole") {
+        CHECK(s.text.find("keeps its total and every share its range") != std::string::npos);
+        const auto slot = std::find_if(t.rows.begin(), t.rows.end(), [](const auto& r) {
+            return r.front() == "sibling_group_size[1]";
+        });
+        REQUIRE(slot != t.rows.end());
+        CHECK((*slot)[3] == "drawn with its table");
     }
 }
 

@@ -3,6 +3,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 
@@ -90,6 +93,62 @@ TEST_CASE("assumptions: draws differ across replicates and repeat for a seed",
         CHECK(d.sw_turnover.value == base.sw_turnover.value);
         CHECK(d.move_scale.value == base.move_scale.value);
         CHECK(d.inside_share.values == base.inside_share.values);
+    }
+}
+
+TEST_CASE("assumptions: a table of shares is drawn as a whole, keeping its total and ranges",
+          "[sim][assumptions]") {
+    const auto base = default_england();
+    const auto base_rows = assumptions(base);
+    std::set<std::string> share_tables;
+    for (const auto& r : base_rows)
+        if (r.kind == input_kind::share)
+            share_tables.insert(r.name.substr(0, r.name.find('[')));
+    // the tables the engine uses as weights (rng choose) or as a distribution (a mean)
+    CHECK(share_tables == std::set<std::string>{"after_care_age_adoption", "after_care_age_orders",
+                                                "after_care_age_return_home", "entry_age",
+                                                "household_places", "sibling_group_size"});
+    auto totals = [&](const std::vector<assumption_row>& rows) {
+        std::map<std::string, double> t;
+        for (const auto& r : rows)
+            if (r.kind == input_kind::share)
+                t[r.name.substr(0, r.name.find('['))] += r.value;
+        return t;
+    };
+    const auto given = totals(base_rows);
+    std::size_t moved = 0;
+    for (std::uint32_t rep = 0; rep < 200; ++rep) {
+        const auto rows = assumptions(draw_assumptions(base, 11, rep));
+        for (const auto& [table, total] : totals(rows)) {
+            CAPTURE(rep, table);
+            CHECK(total == Approx(given.at(table)).margin(1e-12));
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].kind != input_kind::share)
+                continue;
+            CAPTURE(rep, rows[i].name);
+            CHECK(rows[i].value >= base_rows[i].range.low);
+            CHECK(rows[i].value <= base_rows[i].range.high);
+            if (base_rows[i].value == 0)
+                CHECK(rows[i].value == 0); // a structural zero stays zero
+            moved += rows[i].value != base_rows[i].value;
+        }
+    }
+    CHECK(moved > 200 * 20); // the shares are drawn, not held
+    SECTION("the shortfall goes to the slots with room, in proportion to it") {
+        // the audit's case: (0.1, 0.8, 0.1) drawn as (0.15, 0.4, 0.05) sums to 0.6; the ranges
+        // are 0.05-0.15, 0.4-1 and 0.05-0.15, so the room is 0, 0.6 and 0.1 of 0.7 in all
+        const std::array<double, 3> given3{0.1, 0.8, 0.1};
+        std::array<double, 3> drawn3{0.15, 0.4, 0.05};
+        detail::keep_total(given3, drawn3);
+        CHECK(drawn3[0] == Approx(0.15)); // no room: left where it was drawn
+        CHECK(drawn3[1] == Approx(0.4 + 0.4 * 0.6 / 0.7));
+        CHECK(drawn3[2] == Approx(0.05 + 0.4 * 0.1 / 0.7));
+        std::array<double, 3> over{0.15, 1.0, 0.15}; // 1.3: 0.3 too much, room 0.1 + 0.6 + 0.1
+        detail::keep_total(given3, over);
+        CHECK(over[0] == Approx(0.15 - 0.3 * 0.1 / 0.8));
+        CHECK(over[1] == Approx(1.0 - 0.3 * 0.6 / 0.8));
+        CHECK(over[0] + over[1] + over[2] == Approx(1.0));
     }
 }
 

@@ -58,10 +58,11 @@ inline std::string auto_number(double v) {
              "choices. The plausible range of each is itself an assumption: half to one and a "
              "half times the value (a probability capped at 1), because nothing published says "
              "how wrong these numbers may be. Fitted values were adjusted to published targets "
-             "and are held at their values. A table of shares used as weights (sibling group "
-             "sizes, ages of the children who left care before the run, places per household) is "
-             "drawn slot by slot and then scaled to sum to 1, so a share in use can fall outside "
-             "the range printed for its slot. "
+             "and are held at their values. A table of shares (entrants' ages, sibling group sizes, "
+             "ages of the children who left care before the run, places per household) is drawn "
+             "as a whole: each share from its range, then what the draws add up to over or under "
+             "the table's total is spread over the shares in proportion to their room within "
+             "their ranges, so the table keeps its total and every share its range. "
              + std::string{drawn ? "This run drew every assumption that is not fitted from its "
                                    "range, once per replicate, so its intervals include this "
                                    "uncertainty."
@@ -77,6 +78,7 @@ inline std::string auto_number(double v) {
                    detail::auto_number(a.range.low) + " to " + detail::auto_number(a.range.high),
                    a.fitted                           ? "fitted: not drawn"
                    : a.kind == sim::input_kind::fixed ? "a definition: not drawn"
+                   : a.kind == sim::input_kind::share ? "drawn with its table"
                                                       : "drawn",
                    std::string{a.note}});
     t.add_row({"entry_home, move_home", "weights by age and home", "not drawn", "fitted: not drawn",

@@ -26,7 +26,9 @@ namespace carepath::sim {
 enum class input_kind : std::uint8_t {
     probability, ///< a chance or share, 0-1: a range never passes 1
     amount,      ///< a rate, factor, count or duration: any non-negative value
-    fixed        ///< a definition (a follow-up window, a count of slots): listed, never drawn
+    fixed,       ///< a definition (a follow-up window, a count of slots): listed, never drawn
+    share        ///< one slot of a table of shares of a whole (a distribution, used as
+                 ///< weights): a range as a probability's; the table is drawn as a whole
 };
 
 /// A closed range of plausible values `[low, high]`.
@@ -50,7 +52,7 @@ inline constexpr double assumption_spread = 0.5;
     value_range r{value * (1 - assumption_spread), value * (1 + assumption_spread)};
     if (r.low > r.high)
         std::swap(r.low, r.high);
-    if (kind == input_kind::probability)
+    if (kind == input_kind::probability || kind == input_kind::share)
         r.high = std::min(r.high, 1.0);
     return r;
 }
@@ -73,10 +75,10 @@ void visit_inputs(Cal& c, F&& f) {
     f("stock_out_of_area", c.stock_out_of_area, k::amount);
     f("male", c.male, k::amount);
     f("entries_per_year", c.entries_per_year, k::amount);
-    f("entry_age", c.entry_age, k::probability);
+    f("entry_age", c.entry_age, k::share);
     f("entry_s20", c.entry_s20, k::probability);
     f("entry_uasc", c.entry_uasc, k::probability);
-    f("sibling_group_size", c.sibling_group_size, k::probability);
+    f("sibling_group_size", c.sibling_group_size, k::share);
     f("move_rate", c.move_rate, k::amount);
     f("move_duration", c.move_duration, k::amount);
     f("long_term_move_factor", c.long_term_move_factor, k::amount);
@@ -114,9 +116,9 @@ void visit_inputs(Cal& c, F&& f) {
     f("after_care_sgo", c.after_care_sgo, k::amount);
     f("after_care_adoptions", c.after_care_adoptions, k::amount);
     f("after_care_cao_share", c.after_care_cao_share, k::probability);
-    f("after_care_age_return_home", c.after_care_age_return_home, k::probability);
-    f("after_care_age_orders", c.after_care_age_orders, k::probability);
-    f("after_care_age_adoption", c.after_care_age_adoption, k::probability);
+    f("after_care_age_return_home", c.after_care_age_return_home, k::share);
+    f("after_care_age_orders", c.after_care_age_orders, k::share);
+    f("after_care_age_adoption", c.after_care_age_adoption, k::share);
     f("siblings_apart_reason", c.siblings_apart_reason, k::probability);
     f("sibling_search_households", c.sibling_search_households, k::amount);
     f("siblings_reunite_on_move", c.siblings_reunite_on_move, k::probability);
@@ -134,7 +136,7 @@ void visit_inputs(Cal& c, F&& f) {
     f("foster_carers", c.foster_carers, k::amount);
     f("carers_per_household", c.carers_per_household, k::amount);
     f("places_per_household", c.places_per_household, k::amount);
-    f("household_places", c.household_places, k::probability);
+    f("household_places", c.household_places, k::share);
     f("household_available", c.household_available, k::probability);
     f("carer_approvals", c.carer_approvals, k::amount);
     f("household_leaving_rate", c.household_leaving_rate, k::amount);
@@ -194,6 +196,34 @@ void for_each_slot(std::string_view name, Values& values, F&& f) {
 }
 } // namespace detail
 
+namespace detail {
+// A table of shares drawn slot by slot no longer sums to its total, and the engine's weights
+// would then scale every share, moving some outside their printed ranges. Spreading the
+// excess (or the shortfall) over the slots in proportion to each one's room within its range
+// keeps the total and every slot in range: the ranges' lows sum to at most the total and their
+// highs to at least it, so the room always suffices. A zero slot has no room and stays zero.
+template <std::size_t N>
+void keep_total(const std::array<double, N>& given, std::array<double, N>& drawn) {
+    double total = 0, sum = 0, room = 0;
+    for (std::size_t i = 0; i < N; ++i) {
+        total += given[i];
+        sum += drawn[i];
+    }
+    const double gap = total - sum; // > 0: shares to add; < 0: to take away
+    std::array<value_range, N> range{};
+    std::array<double, N> free{};
+    for (std::size_t i = 0; i < N; ++i) {
+        range[i] = plausible_range(given[i], input_kind::share);
+        free[i] = gap > 0 ? range[i].high - drawn[i] : drawn[i] - range[i].low;
+        room += free[i];
+    }
+    if (!(room > 0))
+        return;
+    for (std::size_t i = 0; i < N; ++i) // the clamp only absorbs rounding
+        drawn[i] = std::clamp(drawn[i] + gap * free[i] / room, range[i].low, range[i].high);
+}
+} // namespace detail
+
 /// One assumption of the model: a value (one slot of a table gets its own row, named
 /// `table[i]`), its plausible range, and what it is for.
 struct assumption_row {
@@ -235,7 +265,8 @@ template <class = void>
 }
 
 /// `base` with every assumption that is not fitted drawn uniformly from its plausible range,
-/// by a stream keyed on (seed, replicate): the same seed and replicate give the same draws on
+/// a table of shares (`input_kind::share`) then moved back to its total within its slots'
+/// ranges (detail::keep_total), by a stream keyed on (seed, replicate): the same seed and replicate give the same draws on
 /// any thread or rank, and each replicate gets its own. Published and derived figures and
 /// fitted values are left as they are.
 template <class = void>
@@ -253,8 +284,12 @@ template <class = void>
             || kind == input_kind::fixed)
             return;
         if constexpr (requires { input.values; }) {
+            const auto before = input.values;
             detail::for_each_slot(name, input.values,
                                   [&](const std::string&, double& v) { v = draw(v, kind); });
+            if constexpr (requires { detail::keep_total(before, input.values); })
+                if (kind == input_kind::share)
+                    detail::keep_total(before, input.values);
         } else {
             input.value = draw(input.value, kind);
         }
