@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -256,6 +257,27 @@ TEST_CASE("outcomes: the DfE's year measures of school moves and social workers"
     CHECK(d.midyear_school_move == share{1, 2});
     CHECK(d.three_plus_workers == share{1, 2});
     CHECK(stability_index_in(hs, 2022).midyear_school_move == share{2, 2});
+}
+
+TEST_CASE("outcomes: the DfE's mid-year school moves by age group on 31 March",
+          "[sim][outcomes]") {
+    std::vector<care_history> hs;
+    auto pupil = [&](unsigned id, date born, std::optional<date> moved) {
+        hs.push_back(in_care(id, ymd(2020, 1, 1), id, born));
+        teacher(hs.back(), 100 + id, ymd(2020, 1, 1));
+        if (moved)
+            school_move(hs.back(), 100 + id, 200 + id, *moved);
+    };
+    pupil(1, ymd(2017, 6, 1), ymd(2021, 11, 15)); // 4 on 31 March 2022: younger group, moved
+    pupil(2, ymd(2012, 4, 1), std::nullopt);      // 9 (10 on 1 April): younger group
+    pupil(3, ymd(2012, 3, 31), ymd(2022, 2, 1));  // 10 that day: older group, moved
+    pupil(4, ymd(2006, 4, 1), std::nullopt);      // 15: older group
+    pupil(5, ymd(2006, 3, 31), ymd(2021, 12, 1)); // 16: in neither group, only in the total
+    pupil(6, ymd(2014, 1, 1), ymd(2021, 8, 20));  // 8: moved in the summer, not mid-year
+    const auto d = dfe_year_stability_in(hs, 2022);
+    CHECK(d.midyear_school_move == share{3, 6});
+    CHECK(d.midyear_school_move_4_9 == share{1, 3});
+    CHECK(d.midyear_school_move_10_15 == share{1, 2});
 }
 
 TEST_CASE("outcomes: mid-year school moves and social worker changes", "[sim][outcomes]") {

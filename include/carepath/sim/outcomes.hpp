@@ -430,6 +430,10 @@ struct dfe_year_stability {
     /// Of those at school on 31 March (a teacher tie; the DfE's are those matched to the
     /// school census): one or more mid-year school moves (`midyear_rule::dfe`).
     share midyear_school_move;
+    /// The same for those aged 4-9 on 31 March, the DfE's younger age group.
+    share midyear_school_move_4_9;
+    /// The same for those aged 10-15 on 31 March.
+    share midyear_school_move_10_15;
     /// Of all: 3 or more social workers during the year (`social_workers_during`).
     share three_plus_workers;
 };
@@ -443,8 +447,17 @@ struct dfe_year_stability {
         if (!h.in_care_on(on))
             continue;
         if (at_school_on(h, on)) {
+            const bool moved = midyear_school_moves(h, window, midyear_rule::dfe) > 0;
             ++s.midyear_school_move.of;
-            s.midyear_school_move.count += midyear_school_moves(h, window, midyear_rule::dfe) > 0;
+            s.midyear_school_move.count += moved;
+            const int age = age_on(h.subject().birth_date, on);
+            auto* group = age >= 4 && age <= 9     ? &s.midyear_school_move_4_9
+                          : age >= 10 && age <= 15 ? &s.midyear_school_move_10_15
+                                                   : nullptr;
+            if (group) {
+                ++group->of;
+                group->count += moved;
+            }
         }
         ++s.three_plus_workers.of;
         s.three_plus_workers.count += social_workers_during(h, window) >= 3;

@@ -393,6 +393,24 @@ inline std::optional<measure_plan> history_plan(const published_figure& p, run_y
                 + ", a mid-year school move in the year (any day outside 1 August to 30 September)",
             tr::share,
             [=](H hs) { return percent_of(dfe_year_stability_in(hs, y).midyear_school_move); }, y);
+    if (id == "midyear_school_move_1yr_share_4_9_2024")
+        return at(
+            "in care and at school" + in_y
+                + ", aged 4-9 that day, a mid-year school move in the year (outside 1 August to "
+                  "30 September)",
+            tr::share,
+            [=](H hs) { return percent_of(dfe_year_stability_in(hs, y).midyear_school_move_4_9); },
+            y);
+    if (id == "midyear_school_move_1yr_share_10_15_2024")
+        return at(
+            "in care and at school" + in_y
+                + ", aged 10-15 that day, a mid-year school move in the year (outside 1 August "
+                  "to 30 September)",
+            tr::share,
+            [=](H hs) {
+                return percent_of(dfe_year_stability_in(hs, y).midyear_school_move_10_15);
+            },
+            y);
     if (id == "sw_3plus_workers_share_2024")
         return at(
             "children in care" + in_y + ", 3 or more social workers in the year (each once)",
