@@ -112,6 +112,31 @@ TEST_CASE("carer_pool: a household that stops takes no more children", "[sim][ca
     CHECK(stopped > 0);
 }
 
+TEST_CASE("carer_pool: every gap between approvals and deregistrations, the first too, is "
+          "drawn at one rate",
+          "[sim][carers]") {
+    fixture f{0.01};
+    // approvals count carers; the pool's approvals are households, as many as the carers over
+    // carers per household. The engine's first gap was once drawn at carer_approvals alone
+    // (1.4 times too often); it now reads this same rate.
+    const double households = f.people.next - 16.0;
+    const double expected = households * f.cal.household_leaving_rate.value
+                            + f.cal.carer_approvals.value * 0.01
+                                  / f.cal.carers_per_household.value;
+    CHECK(f.pool.turnover_rate() == Approx(expected));
+    for (int i = 0; i < 20; ++i) {
+        const double before = f.pool.turnover_rate();
+        CHECK(f.pool.turnover().rate == Approx(before));
+    }
+    // a scenario's recruitment factor scales the approvals alone
+    const double before = f.pool.turnover_rate();
+    scenario more;
+    more.carer_recruitment_factor = 2;
+    f.pool.set_policy(more);
+    CHECK(f.pool.turnover_rate() - before
+          == Approx(f.cal.carer_approvals.value * 0.01 / f.cal.carers_per_household.value));
+}
+
 namespace {
 // Fills every household of the authority (numbered first, one person each, before the 16
 // providers) and returns the first with at least `places` places, with `free` of them freed.

@@ -302,13 +302,23 @@ TEST_CASE("council_fit: a council simulated by carepath is fitted and forecast b
     CHECK(m.children_in_care == Approx(run.mean.years[2].in_care * cfg.scale));
     // the model's inputs come back where the data has cases enough: the rates of SGOs from
     // kinship care and of leaving at 16-17 within a third, the months to an adoption order
-    // within a quarter
+    // within a quarter, as means over eight councils (seeds 1-8). One council of 300 children
+    // is too few: leaving at 16-17 came back at 0.044-0.146 (0.08 given) across those seeds,
+    // so a single seed passed or failed by chance.
     const auto e = default_england();
-    CHECK(fit.params.sgo_kinship_rate.value == Approx(e.sgo_kinship_rate.value).epsilon(0.33));
-    CHECK(fit.params.independent_living_rate.value
-          == Approx(e.independent_living_rate.value).epsilon(0.33));
-    CHECK(fit.params.placed_to_order_months.value
-          == Approx(e.placed_to_order_months.value).epsilon(0.25));
+    double sgo = 0, living = 0, months = 0;
+    constexpr int councils = 8;
+    for (int seed = 1; seed <= councils; ++seed) {
+        sim_config one = cfg;
+        one.seed = static_cast<std::uint64_t>(seed);
+        const auto p = fit_council(simulate(one).histories, on, o).params;
+        sgo += p.sgo_kinship_rate.value / councils;
+        living += p.independent_living_rate.value / councils;
+        months += p.placed_to_order_months.value / councils;
+    }
+    CHECK(sgo == Approx(e.sgo_kinship_rate.value).epsilon(0.33));
+    CHECK(living == Approx(e.independent_living_rate.value).epsilon(0.33));
+    CHECK(months == Approx(e.placed_to_order_months.value).epsilon(0.25));
     // and the next year's count, which the fit did not see, falls inside the forecast's
     // interval: with the rates held at their estimates (as this test was written: 8 replicates,
     // 303 inside) ...

@@ -77,7 +77,7 @@ public:
         schedule_arrival(burn_in_until_); // during a burn-in, entries replace leavers
         for (std::size_t k = 0; k < snapshots_.size(); ++k)
             push(snapshots_[k], ev_snapshot, static_cast<std::uint32_t>(k), 0);
-        push(start_ + carers_.next_gap(carers_.initial_turnover_rate()), ev_carer_change, 0, 0);
+        push(start_ + carers_.next_gap(carers_.turnover_rate()), ev_carer_change, 0, 0);
         for (std::uint32_t w = 0; w < workers_.size(); ++w)
             schedule_worker(w, start_);
         if (burn_in_until_ <= start_) {

@@ -86,19 +86,10 @@ public:
         return ci;
     }
 
-    /// The rate of approvals and deregistrations together, at the start.
-    [[nodiscard]] double initial_turnover_rate() const {
-        return std::max(1e-9, households_ * cal_->household_leaving_rate.value
-                                  + cal_->carer_approvals.value * share_
-                                        * pol_->carer_recruitment_factor);
-    }
-    /// The rate of approvals and deregistrations together, now (as `turnover` gives it).
-    [[nodiscard]] double turnover_rate() const {
-        return std::max(1e-9, households_ * cal_->household_leaving_rate.value
-                                  + cal_->carer_approvals.value * share_
-                                        / cal_->carers_per_household.value
-                                        * pol_->carer_recruitment_factor);
-    }
+    /// The rate of approvals and deregistrations together, now: the rate of the first gap and
+    /// of every later one (`turnover`). `carer_approvals` counts carers, so approvals of
+    /// households are that over `carers_per_household`.
+    [[nodiscard]] double turnover_rate() const { return std::max(1e-9, leaving() + approving()); }
     /// Puts `pol` in force from now (the model's scenario from the stock date).
     void set_policy(const scenario& pol) noexcept { pol_ = &pol; }
     /// Days to the next event of a process with `rate_per_year` (at least one).
@@ -114,9 +105,8 @@ public:
     /// One approval or deregistration, in proportion to their rates. A household that stops
     /// takes no more children; its children are still listed in it, for the model to move.
     turnover_result turnover() {
-        const double leave = households_ * cal_->household_leaving_rate.value;
-        const double approve = cal_->carer_approvals.value * share_
-                               / cal_->carers_per_household.value * pol_->carer_recruitment_factor;
+        const double leave = leaving();
+        const double approve = approving();
         turnover_result out{leave + approve, none};
         if (rng_.uniform() * (leave + approve) < approve) {
             const double inside = pol_->share_inside_home_authority
@@ -258,6 +248,15 @@ public:
     }
 
 private:
+    // Households that stop fostering a year, and households approved a year (the scenario's
+    // recruitment factor applies to approvals only).
+    [[nodiscard]] double leaving() const noexcept {
+        return households_ * cal_->household_leaving_rate.value;
+    }
+    [[nodiscard]] double approving() const noexcept {
+        return cal_->carer_approvals.value * share_ / cal_->carers_per_household.value
+               * pol_->carer_recruitment_factor;
+    }
     // Agency places are not the authority's supply: they do not count as its households.
     std::uint32_t add_agency_household(std::uint32_t min_places) {
         const auto h = add_household(false, min_places);
