@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -600,4 +601,55 @@ TEST_CASE("engine: parameter uncertainty draws the assumptions per replicate, re
             if (d.mean)
                 CHECK(*d.mean == 0.0);
     }
+}
+
+// s15 audit 4: simulate() ran parameter uncertainty with one replicate, giving one random draw
+// of every unfitted assumption as the model's figures (the CLI refused it; the library not).
+TEST_CASE("engine: parameter uncertainty with one replicate is refused, saying why",
+          "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.scale = 0.001;
+    cfg.authorities = 2;
+    cfg.replicates = 1;
+    auto refused = [](auto&& run) {
+        try {
+            run();
+        } catch (const std::invalid_argument& e) {
+            const std::string what = e.what();
+            return what.find("one random draw") != std::string::npos
+                   && what.find("2 or more replicates") != std::string::npos;
+        }
+        return false;
+    };
+    scenario uncertain;
+    uncertain.name = "uncertain";
+    uncertain.parameter_uncertainty = true;
+    CHECK(refused([&] { (void)simulate(cfg, uncertain); })); // asked for by the scenario
+    CHECK(refused([&] { (void)compare(cfg, uncertain); }));
+    auto drawn = cfg;
+    drawn.parameter_uncertainty = true; // asked for by the config
+    CHECK(refused([&] { (void)simulate(drawn); }));
+    scenario other;
+    other.name = "other";
+    CHECK(refused([&] { (void)compare(drawn, other); }));
+    // two replicates, or one without uncertainty, run
+    drawn.replicates = 2;
+    CHECK(simulate(drawn).replicates.size() == 2);
+    CHECK(simulate(cfg).replicates.size() == 1);
+}
+
+TEST_CASE("engine: one replicate of a larger result may draw its assumptions",
+          "[sim][engine]") {
+    // A caller running one replicate per call and combining them (a sweep's units, a council
+    // forecast's bootstrap replicates) says how many it combines.
+    auto cfg = small(1);
+    cfg.scale = 0.001;
+    cfg.authorities = 2;
+    cfg.parameter_uncertainty = true;
+    cfg.combined_replicates = 4;
+    const auto part = simulate(cfg);
+    CHECK(part.replicates.size() == 1);
+    CHECK(part.config.parameter_uncertainty);
+    cfg.combined_replicates = 1; // combined, still one draw: refused
+    CHECK_THROWS_AS(simulate(cfg), std::invalid_argument);
 }

@@ -96,8 +96,13 @@ struct sim_config {
     /// Parameter uncertainty: each replicate draws the unfitted assumptions of `params` from
     /// their plausible ranges (sim/assumptions.hpp), so intervals include what the model does
     /// not know as well as chance. The draws are keyed on (seed, replicate): a scenario and its
-    /// baseline draw the same values, and stay paired.
+    /// baseline draw the same values, and stay paired. It needs 2 or more replicates in all
+    /// (`replicates`, or `combined_replicates`): `simulate` refuses it with one.
     bool parameter_uncertainty = false;
+    /// When a caller runs the replicates of one result one call each and combines them (a
+    /// sweep's units, a council forecast's bootstrap replicates): how many replicates the
+    /// combined result has. 0 when this run is the result, with `replicates` of its own.
+    std::uint32_t combined_replicates = 0;
 };
 
 /// The result of a run.
@@ -282,7 +287,9 @@ std::vector<std::size_t> histories_to_keep(const sim_config& config,
 } // namespace detail
 
 /// Runs the simulation of `policy` under `config`.
-/// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...).
+/// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...), or
+/// parameter uncertainty (asked for by the config or by `policy`) with one replicate in all:
+/// that would be one random draw of every unfitted assumption given as the model's figures.
 template <class = void>
 [[nodiscard]] run_result simulate(const sim_config& config, const scenario& policy = {},
                                   const progress_callback& on_progress = {}) {
@@ -300,6 +307,15 @@ template <class = void>
         throw std::invalid_argument{"sim_config: authorities must be >= 1"};
     if (!(policy.sw_turnover_factor >= 0) || !(policy.carer_recruitment_factor >= 0))
         throw std::invalid_argument{"scenario: factors must be >= 0"};
+    // One replicate under parameter uncertainty is one random draw of every unfitted assumption
+    // (each within half to one and a half times its value), with no interval to show the draw.
+    if ((config.parameter_uncertainty || policy.parameter_uncertainty)
+        && (config.combined_replicates != 0 ? config.combined_replicates : config.replicates) < 2)
+        throw std::invalid_argument{
+            "simulate: parameter uncertainty with one replicate would give one random draw of "
+            "every unfitted assumption as the model's figures; run 2 or more replicates "
+            "(sim_config::replicates, or combined_replicates when each call runs one replicate "
+            "of a larger result): each draws its own, and the intervals carry them"};
 
     run_result out;
     out.scenario_name = policy.name;
