@@ -525,6 +525,42 @@ template <class = void>
     return out;
 }
 
+/// One figure's two runs, each averaged over the pairs a paired difference uses: the
+/// replicates in which both runs measured it.
+struct paired_means {
+    std::optional<double> baseline; ///< the baseline's mean over the pairs (none without one)
+    std::optional<double> scenario; ///< the scenario's mean over the same pairs
+};
+
+/// Every last-year figure's two runs, each averaged over the replicates in which both measured
+/// it: the pairs `paired_estimates` uses, so its difference is the scenario's mean minus the
+/// baseline's (to rounding). Where both runs measured a figure in every replicate, these are
+/// the runs' own means (`run_result::mean`), to the last bit.
+/// @throws std::invalid_argument if the runs have different numbers of replicates.
+template <class = void>
+[[nodiscard]] std::array<paired_means, figure_count> paired_run_means(const comparison& c) {
+    std::array<paired_means, figure_count> out{};
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        const auto a = last_year_values(c.baseline, i);
+        const auto b = last_year_values(c.alternative, i);
+        if (a.size() != b.size())
+            throw std::invalid_argument{"paired_run_means: the runs have different numbers of "
+                                        "replicates"};
+        // summed in replicate order, as simulate sums a run's mean
+        double sa = 0, sb = 0;
+        std::size_t n = 0;
+        for (std::size_t r = 0; r < a.size(); ++r)
+            if (a[r] && b[r]) {
+                sa += *a[r];
+                sb += *b[r];
+                ++n;
+            }
+        if (n > 0)
+            out[i] = {sa / static_cast<double>(n), sb / static_cast<double>(n)};
+    }
+    return out;
+}
+
 namespace detail {
 // `[v0,v1,...]`.
 template <class = void>
@@ -621,13 +657,16 @@ void write_json(std::ostream& os, const comparison& c) {
     os << "}}\n";
 }
 /// Writes `figure,baseline,scenario,difference,low,high,pairs` rows for the last year: the
-/// runs' means and the paired difference (scenario minus baseline) with its 95% Student's t
-/// interval; empty cells where there is nothing to show (no interval from one replicate).
+/// runs' means over the `pairs` replicates in which both measured the figure
+/// (`paired_run_means`), and the paired difference (scenario minus baseline, so baseline +
+/// difference = scenario to rounding) with its 95% Student's t interval; empty cells where
+/// there is nothing to show (no interval from one replicate). A figure measured in every
+/// replicate has the runs' own means; one that is not can differ from a run's own mean (in
+/// summary.json, and over every replicate that measured it).
 template <class = void>
 void write_csv(std::ostream& os, const comparison& c) {
     os << "figure,baseline,scenario,difference,low,high,pairs\n";
-    const auto& a = c.baseline.mean.years.back().figs;
-    const auto& b = c.alternative.mean.years.back().figs;
+    const auto means = paired_run_means(c);
     const auto paired = paired_estimates(c);
     auto cell = [&](const std::optional<double>& v) {
         os << ',';
@@ -637,8 +676,8 @@ void write_csv(std::ostream& os, const comparison& c) {
     for (std::size_t i = 0; i < figure_count; ++i) {
         const auto& d = paired[i];
         os << to_string(enum_table<figure_key>::rows[i].value);
-        cell(a.values[i]);
-        cell(b.values[i]);
+        cell(means[i].baseline);
+        cell(means[i].scenario);
         cell(d.mean);
         cell(d.interval ? std::optional{d.interval->low} : std::nullopt);
         cell(d.interval ? std::optional{d.interval->high} : std::nullopt);
