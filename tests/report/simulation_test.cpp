@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace carepath;
 using namespace carepath::report;
@@ -315,5 +318,64 @@ TEST_CASE("run_document: continuity and survival come from whole authorities' ch
                                + " histories, the first children made in each authority")
                   != std::string::npos);
         }
+    }
+}
+
+namespace {
+// A run built by hand: one reported year whose foster share is `values` replicate by replicate
+// (nullopt: not measured), and the run's mean and estimate over the replicates that measured
+// it, as simulate makes them.
+sim::run_result hand_run(std::string name, const std::vector<std::optional<double>>& values) {
+    const auto k = static_cast<std::size_t>(sim::figure_key::foster_share);
+    sim::run_result r;
+    r.scenario_name = std::move(name);
+    r.config.replicates = static_cast<std::uint32_t>(values.size());
+    for (const auto& v : values) {
+        sim::summary s;
+        s.years.emplace_back();
+        s.years.back().year = 2020;
+        s.years.back().figs.values[k] = v;
+        r.replicates.push_back(std::move(s));
+    }
+    r.mean = r.replicates.front();
+    double sum = 0;
+    for (const auto& v : values)
+        if (v) {
+            sum += *v;
+            r.estimates[k].values.push_back(*v);
+        }
+    const auto n = static_cast<double>(r.estimates[k].values.size());
+    r.mean.years.back().figs.values[k] = sum / n;
+    r.estimates[k].mean = sum / n;
+    r.estimates[k].replicates = r.estimates[k].values.size();
+    return r;
+}
+} // namespace
+
+// s15 audit 8: the table set each run's mean over the replicates that measured a figure beside
+// the difference over the pairs where both did: 23.33 and 27.50 beside a difference of 2.50.
+TEST_CASE("difference_section: the runs' columns are over the pairs the difference uses",
+          "[report][simulation]") {
+    sim::comparison c;
+    c.baseline = hand_run("baseline", {10.0, 20.0, 40.0});
+    c.alternative = hand_run("support", {12.0, std::nullopt, 43.0}); // not in replicate 2
+    const auto s = difference_section(c);
+    REQUIRE(s.tables.size() == 1);
+    const auto k = static_cast<std::size_t>(sim::figure_key::foster_share);
+    const auto& row = s.tables[0].rows[k];
+    CHECK(row[0] == "foster_share");
+    CHECK(row[2] == "25.00"); // replicates 1 and 3 of the baseline
+    CHECK(row[3] == "27.50");
+    CHECK(row[4] == "2.50");
+    CHECK(row[6] == "2");
+    CHECK(s.text.find("the difference is the one column minus the other") != std::string::npos);
+    CHECK(s.text.find("Not every replicate measured foster_share in both runs")
+          != std::string::npos);
+    SECTION("measured in every replicate: the runs' own means, and no note") {
+        c.alternative = hand_run("support", {12.0, 21.0, 43.0});
+        const auto all = difference_section(c);
+        CHECK(all.tables[0].rows[k][2] == format_number(*c.baseline.estimates[k].mean, 2));
+        CHECK(all.tables[0].rows[k][3] == format_number(*c.alternative.estimates[k].mean, 2));
+        CHECK(all.text.find("Not every replicate") == std::string::npos);
     }
 }

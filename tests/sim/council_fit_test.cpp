@@ -424,6 +424,18 @@ TEST_CASE("council_fit: bad requests are refused", "[sim][council_fit]") {
     // nobody in care on the snapshot: nothing to start from
     CHECK_THROWS_AS(microsim_forecast(hs, ymd(2015, 3, 31), 1, forecast_options{}),
                     std::invalid_argument);
+    // s15 audit 4: parameter uncertainty with one replicate is one draw of the assumptions;
+    // refused before a replicate runs, with or without the bootstrap (whose replicates run one
+    // simulation each, combined)
+    scenario unsure;
+    unsure.name = "unsure";
+    unsure.parameter_uncertainty = true;
+    forecast_options one;
+    one.replicates = 1;
+    for (const bool bootstrap : {true, false})
+        CHECK_THROWS_AS(microsim_scenario_forecast(hs, snapshot, 1, one, unsure,
+                                                   {.bootstrap = bootstrap}),
+                        std::invalid_argument);
 }
 
 TEST_CASE("council_fit: the demand-model sample fits and forecasts", "[sim][council_fit]") {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 #include <tuple>
 #include <vector>
@@ -599,5 +600,116 @@ TEST_CASE("engine: parameter uncertainty draws the assumptions per replicate, re
         for (const auto& d : paired_estimates(c))
             if (d.mean)
                 CHECK(*d.mean == 0.0);
+    }
+}
+
+// s15 audit 4: simulate() ran parameter uncertainty with one replicate, giving one random draw
+// of every unfitted assumption as the model's figures (the CLI refused it; the library not).
+TEST_CASE("engine: parameter uncertainty with one replicate is refused, saying why",
+          "[sim][engine]") {
+    auto cfg = small(1);
+    cfg.scale = 0.001;
+    cfg.authorities = 2;
+    cfg.replicates = 1;
+    auto refused = [](auto&& run) {
+        try {
+            run();
+        } catch (const std::invalid_argument& e) {
+            const std::string what = e.what();
+            return what.find("one random draw") != std::string::npos
+                   && what.find("2 or more replicates") != std::string::npos;
+        }
+        return false;
+    };
+    scenario uncertain;
+    uncertain.name = "uncertain";
+    uncertain.parameter_uncertainty = true;
+    CHECK(refused([&] { (void)simulate(cfg, uncertain); })); // asked for by the scenario
+    CHECK(refused([&] { (void)compare(cfg, uncertain); }));
+    auto drawn = cfg;
+    drawn.parameter_uncertainty = true; // asked for by the config
+    CHECK(refused([&] { (void)simulate(drawn); }));
+    scenario other;
+    other.name = "other";
+    CHECK(refused([&] { (void)compare(drawn, other); }));
+    // two replicates, or one without uncertainty, run
+    drawn.replicates = 2;
+    CHECK(simulate(drawn).replicates.size() == 2);
+    CHECK(simulate(cfg).replicates.size() == 1);
+}
+
+TEST_CASE("engine: one replicate of a larger result may draw its assumptions",
+          "[sim][engine]") {
+    // A caller running one replicate per call and combining them (a sweep's units, a council
+    // forecast's bootstrap replicates) says how many it combines.
+    auto cfg = small(1);
+    cfg.scale = 0.001;
+    cfg.authorities = 2;
+    cfg.parameter_uncertainty = true;
+    cfg.combined_replicates = 4;
+    const auto part = simulate(cfg);
+    CHECK(part.replicates.size() == 1);
+    CHECK(part.config.parameter_uncertainty);
+    cfg.combined_replicates = 1; // combined, still one draw: refused
+    CHECK_THROWS_AS(simulate(cfg), std::invalid_argument);
+}
+
+namespace {
+// A run built by hand: one reported year whose foster share is `values` replicate by replicate
+// (nullopt: not measured), and the run's mean and estimate over the replicates that measured
+// it, as simulate makes them.
+run_result hand_run(std::string name, const std::vector<std::optional<double>>& values) {
+    const auto k = static_cast<std::size_t>(figure_key::foster_share);
+    run_result r;
+    r.scenario_name = std::move(name);
+    r.config.replicates = static_cast<std::uint32_t>(values.size());
+    for (const auto& v : values) {
+        summary s;
+        s.years.emplace_back();
+        s.years.back().year = 2020;
+        s.years.back().figs.values[k] = v;
+        r.replicates.push_back(std::move(s));
+    }
+    r.mean = r.replicates.front();
+    double sum = 0;
+    for (const auto& v : values)
+        if (v) {
+            sum += *v;
+            r.estimates[k].values.push_back(*v);
+        }
+    const auto n = static_cast<double>(r.estimates[k].values.size());
+    r.mean.years.back().figs.values[k] = sum / n;
+    r.estimates[k].mean = sum / n;
+    r.estimates[k].replicates = r.estimates[k].values.size();
+    return r;
+}
+} // namespace
+
+// s15 audit 8: summary.csv set each run's mean over the replicates that measured a figure
+// beside the difference over the pairs where both did, so for a figure missing in some
+// replicates the difference was not the scenario's column minus the baseline's.
+TEST_CASE("engine: a comparison's run columns are over the pairs its difference uses",
+          "[sim][engine]") {
+    comparison c;
+    c.baseline = hand_run("baseline", {10.0, 20.0, 40.0});
+    c.alternative = hand_run("support", {12.0, std::nullopt, 43.0}); // not in replicate 2
+    const auto k = static_cast<std::size_t>(figure_key::foster_share);
+    const auto means = paired_run_means(c);
+    REQUIRE(means[k].baseline);
+    REQUIRE(means[k].scenario);
+    CHECK(*means[k].baseline == 25.0); // replicates 1 and 3, not the run's 23.33
+    CHECK(*means[k].scenario == 27.5);
+    const auto d = paired_estimates(c)[k];
+    REQUIRE(d.mean);
+    CHECK(*d.mean == Approx(*means[k].scenario - *means[k].baseline));
+    CHECK_FALSE(means[static_cast<std::size_t>(figure_key::cla_count)].baseline); // no pair
+    std::ostringstream csv;
+    write_csv(csv, c);
+    CHECK(csv.str().find("\nfoster_share,25,27.5,2.5,") != std::string::npos);
+    CHECK(csv.str().find("\ncla_count,,,,,,0\n") != std::string::npos);
+    SECTION("measured in every replicate, the columns are the runs' own means") {
+        c.alternative = hand_run("support", {12.0, 21.0, 43.0});
+        CHECK(paired_run_means(c)[k].baseline == c.baseline.mean.years.back().figs.values[k]);
+        CHECK(paired_run_means(c)[k].scenario == c.alternative.mean.years.back().figs.values[k]);
     }
 }

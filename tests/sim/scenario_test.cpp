@@ -165,3 +165,63 @@ TEST_CASE("scenario: the sibling policy table round-trips", "[sim][scenario]") {
     CHECK(carepath::codes_are_unique<sibling_policy>());
     CHECK(carepath::table_is_dense<sibling_policy>());
 }
+
+// s15 audit 7: `name = kinship # trial` named the scenario "kinship # trial" (a comment after
+// any other value is refused, as the value is then not one the key takes).
+TEST_CASE("scenario: a comment after a name is refused, not read as part of the name",
+          "[sim][scenario]") {
+    for (const std::string line : {"name = kinship # trial", "name = kinship\t# trial",
+                                   "name = # trial"}) {
+        const auto r = parse("kinship_support = true\n" + line + "\n");
+        INFO(line);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().file == "policy.txt");
+        CHECK(r.error().line == 2);
+        CHECK(r.error().column == 8);
+        CHECK(r.error().field == "name");
+        CHECK(r.error().value == line.substr(7));
+        CHECK(r.error().message.find("comment") != std::string::npos);
+    }
+    // `#` inside a word is part of the name, as before
+    CHECK(parse("name = plan#2\n")->name == "plan#2");
+    // comments on their own line are still skipped
+    CHECK(parse("# trial\nname = kinship\n")->name == "kinship");
+    SECTION("a name the reader refuses is not written") {
+        scenario s;
+        s.name = "kinship # trial";
+        std::ostringstream out;
+        const auto w = write_scenario(out, s);
+        REQUIRE_FALSE(w.ok());
+        CHECK(w.error().field == "name");
+        CHECK(out.str().empty());
+    }
+}
+
+// s15 audit 7: a scenario named "baseline" was run beside the baseline: the report read
+// "Difference: baseline minus baseline" and summary.json held two runs named "baseline".
+TEST_CASE("scenario: a scenario to run beside the baseline cannot take the baseline's name",
+          "[sim][scenario]") {
+    auto beside = [](const std::string& text, std::string_view baseline = "baseline") {
+        std::istringstream in{text};
+        return read_alternative_scenario(in, "policy.txt", baseline);
+    };
+    const auto r = beside("kinship_support = true\n  name =  baseline\n");
+    REQUIRE_FALSE(r.ok());
+    CHECK(carepath::to_string(r.error()).starts_with("policy.txt:2:11: name=\"baseline\": "));
+    CHECK(r.error().message.find("baseline minus baseline") != std::string::npos);
+    // any other name, or none (the default "scenario"), reads as read_scenario reads it
+    CHECK(beside("name = kinship\nkinship_support = true\n")->name == "kinship");
+    CHECK(beside("kinship_support = true\n")->name == "scenario");
+    CHECK(*beside("name = base line\n") == *parse("name = base line\n"));
+    // a baseline of another name: that name is refused, and so is a file that falls back on it
+    CHECK_FALSE(beside("name = current\n", "current").ok());
+    const auto unnamed = beside("kinship_support = true\n", "scenario");
+    REQUIRE_FALSE(unnamed.ok());
+    CHECK(unnamed.error().file == "policy.txt");
+    CHECK(unnamed.error().field == "name");
+    CHECK(beside("name = baseline\n", "current")->name == "baseline");
+    // the default scenario, named "baseline", is still written and read back as it is
+    std::ostringstream out;
+    REQUIRE(write_scenario(out, scenario{}).ok());
+    CHECK(parse(out.str())->name == "baseline");
+}

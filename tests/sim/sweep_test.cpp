@@ -449,3 +449,34 @@ TEST_CASE("sweep: with named scenarios the varied keys are set in the baseline t
         CHECK(*v.scenario[1] > *v.baseline[1]); // the key's own effect
     }
 }
+
+// s15 audit 4: a sweep runs one replicate per unit and combines a point's units, so parameter
+// uncertainty is refused only when a point has one replicate in all.
+TEST_CASE("sweep: parameter uncertainty runs unit by unit, and needs 2 replicates a point",
+          "[sim][sweep]") {
+    sweep_spec s;
+    s.seed = 9;
+    s.replicates = 2;
+    s.scale = 0.001;
+    s.authorities = 2;
+    s.figures = {figure_key::cla_count};
+    s.baseline.parameter_uncertainty = true;
+    s.parameters.push_back({.key = "sw_turnover_factor",
+                            .values = {"1"},
+                            .low = 0,
+                            .high = 0,
+                            .steps = 0,
+                            .line = 0});
+    const auto points = expand_sweep(s).value();
+    REQUIRE(points.front().policy.parameter_uncertainty);
+    CHECK(sweep_unit_config(s, 0, 1).combined_replicates == 2);
+    const auto unit = run_sweep_unit(s, points.front(), 1);
+    REQUIRE(unit.scenario[0]);
+    CHECK(*unit.scenario[0] > 0);
+    s.replicates = 1;
+    CHECK_THROWS_AS(run_sweep_unit(s, points.front(), 0), std::invalid_argument);
+    std::ostringstream out;
+    const auto outcome = run_sweep(s, points, 0, 1, out);
+    REQUIRE(outcome.failure);
+    CHECK(outcome.failure->message.find("one random draw") != std::string::npos);
+}

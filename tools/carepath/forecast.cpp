@@ -308,7 +308,8 @@ int run_forecast(const options& opt) {
                       << "\n  give a file of `key = value` lines (see docs/cli.md)\n";
             return 2;
         }
-        auto s = sim::read_scenario(in, opt.scenario_file);
+        // named like the baseline, it would pass for the baseline's forecast: refused
+        auto s = sim::read_alternative_scenario(in, opt.scenario_file);
         if (!s) {
             std::cerr << "carepath forecast: " << s.error() << '\n';
             return 2;

@@ -127,7 +127,8 @@ int run_simulate(const options& o) {
                       << "\n  give a file of `key = value` lines (see docs/cli.md)\n";
             return 2;
         }
-        auto s = sim::read_scenario(in, o.scenario_file);
+        // named like the baseline, the report would read "baseline minus baseline": refused
+        auto s = sim::read_alternative_scenario(in, o.scenario_file);
         if (!s) {
             std::cerr << "carepath simulate: " << s.error() << "\n  keys a scenario may set:";
             for (const auto k : sim::scenario_keys)

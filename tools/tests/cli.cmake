@@ -100,6 +100,11 @@ cp_cli_test(cli_simulate_parameter_uncertainty_one_replicate RC 2
 cp_cli_test(cli_simulate_bad_scenario RC 2
             ARGS simulate --scenario ${cp_data}/bad_scenario.txt --out ${cp_work}/bad
             ERR "bad_scenario.txt:2:[0-9]+: .*kinship_suport.*unknown scenario key")
+# s15 audit 7: a scenario named "baseline" ran, and the report read "baseline minus baseline".
+cp_cli_test(cli_simulate_scenario_named_baseline RC 2
+            ARGS simulate --children 800 --years 1 --threads 1
+                 --scenario ${cp_data}/scenario_named_baseline.txt --out ${cp_work}/named-baseline
+            ERR "scenario_named_baseline.txt:3:8: name=.baseline.: a scenario run beside the baseline cannot have the baseline run.s name")
 cp_cli_test(cli_simulate_missing_scenario RC 2 ARGS simulate --scenario ${cp_data}/nope.txt
             ERR "cannot open the scenario file")
 cp_cli_test(cli_simulate_bad_years RC 2 ARGS simulate --years 0 ERR "--years")

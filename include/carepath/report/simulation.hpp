@@ -15,6 +15,7 @@
 #include "carepath/sim/stats.hpp"
 #include "carepath/sim/summary.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -308,7 +309,8 @@ run_document(const sim::run_result& r,
     return doc;
 }
 
-/// The difference section: a table and a chart of every figure's paired difference.
+/// The difference section: a table and a chart of every figure's paired difference, beside the
+/// two runs' means over the same pairs of replicates (`sim::paired_run_means`).
 [[nodiscard]] inline section difference_section(const sim::comparison& c) {
     const auto paired = sim::paired_estimates(c);
     section s;
@@ -326,6 +328,22 @@ run_document(const sim::run_result& r,
                "stock and a burn-in, is run under the baseline's policy).";
     if (c.baseline.config.replicates < 2)
         s.text += " This run has one replicate: there is no interval (run 2 or more).";
+    // the runs' columns over the same pairs as the difference, so that it is their difference
+    const auto means = sim::paired_run_means(c);
+    s.text += " The two runs' columns are each run's mean over the same replicates as the "
+              "difference (the pairs in which both runs measured the figure), so the difference "
+              "is the one column minus the other.";
+    std::string fewer; // figures a run measured in a replicate the pairs leave out
+    for (std::size_t i = 0; i < sim::figure_count; ++i)
+        if (std::max(c.baseline.estimates[i].replicates, c.alternative.estimates[i].replicates)
+            > paired[i].count)
+            fewer += (fewer.empty() ? "" : ", ")
+                     + std::string{to_string(enum_table<sim::figure_key>::rows[i].value)};
+    if (!fewer.empty())
+        s.text += " Not every replicate measured " + fewer
+                  + " in both runs: there the columns can differ from each run's own figures "
+                    "elsewhere in this report, which are over every replicate that measured "
+                    "them.";
     data_table t;
     t.caption = "Scenario minus baseline, per figure (paired, 95% interval)";
     t.columns = {"figure",
@@ -339,8 +357,6 @@ run_document(const sim::run_result& r,
     for (std::size_t i = 0; i < sim::figure_count; ++i) {
         const auto key = enum_table<sim::figure_key>::rows[i].value;
         const auto& d = paired[i];
-        const auto& a = c.baseline.estimates[i];
-        const auto& b = c.alternative.estimates[i];
         auto cell = [](const std::optional<double>& v) {
             return v ? format_number(*v, 2) : std::string{"-"};
         };
@@ -348,7 +364,8 @@ run_document(const sim::run_result& r,
             d.interval ? std::optional<double>{d.interval->low} : std::nullopt;
         const std::optional<double> high =
             d.interval ? std::optional<double>{d.interval->high} : std::nullopt;
-        t.add_row({std::string{to_string(key)}, figure_definition(key), cell(a.mean), cell(b.mean),
+        t.add_row({std::string{to_string(key)}, figure_definition(key), cell(means[i].baseline),
+                   cell(means[i].scenario),
                    cell(d.mean), detail::interval_cell(low, high, d.count),
                    std::to_string(d.count)});
         if (d.mean)

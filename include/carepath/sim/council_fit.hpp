@@ -653,7 +653,8 @@ inline stock_count count_of(const year_summary& y) {
 /// run with the same seed stays paired with its baseline): the spread carries the rates'
 /// uncertainty as well as model noise. Without it every replicate runs on the rates fitted to
 /// all children: the spread of model noise only.
-/// @throws std::invalid_argument when no child is in care on the snapshot, or years < 1.
+/// @throws std::invalid_argument when no child is in care on the snapshot, years < 1, or
+/// `policy` asks for parameter uncertainty with one replicate.
 [[nodiscard]] inline forecast microsim_scenario_forecast(std::span<const care_history> histories,
                                                          date snapshot, int years,
                                                          const forecast_options& options,
@@ -663,6 +664,11 @@ inline stock_count count_of(const year_summary& y) {
         throw std::invalid_argument{"microsim_forecast: years must be at least 1"};
     if (options.replicates < 1)
         throw std::invalid_argument{"microsim_forecast: replicates must be at least 1"};
+    // checked here, before any replicate runs (a bootstrap replicate runs on a worker thread)
+    if (policy.parameter_uncertainty && options.replicates < 2)
+        throw std::invalid_argument{
+            "microsim_forecast: parameter uncertainty with one replicate would give one random "
+            "draw of every unfitted assumption as the forecast; run 2 or more replicates"};
     const auto fit = fit_council(histories, snapshot, options);
     if (fit.measured.children_in_care < 1)
         throw std::invalid_argument{"microsim_forecast: no child under 18 is in care on "
@@ -693,6 +699,7 @@ inline stock_count count_of(const year_summary& y) {
                 const auto refit = fit_council(histories, snapshot, options, weights);
                 sim_config one = cfg;
                 one.replicates = 1;
+                one.combined_replicates = cfg.replicates; // combined into one forecast below
                 one.threads = 1;
                 one.seed = stream_base({options.seed, rep, council_bootstrap_entity,
                                         purpose::child_events});

@@ -96,8 +96,13 @@ struct sim_config {
     /// Parameter uncertainty: each replicate draws the unfitted assumptions of `params` from
     /// their plausible ranges (sim/assumptions.hpp), so intervals include what the model does
     /// not know as well as chance. The draws are keyed on (seed, replicate): a scenario and its
-    /// baseline draw the same values, and stay paired.
+    /// baseline draw the same values, and stay paired. It needs 2 or more replicates in all
+    /// (`replicates`, or `combined_replicates`): `simulate` refuses it with one.
     bool parameter_uncertainty = false;
+    /// When a caller runs the replicates of one result one call each and combines them (a
+    /// sweep's units, a council forecast's bootstrap replicates): how many replicates the
+    /// combined result has. 0 when this run is the result, with `replicates` of its own.
+    std::uint32_t combined_replicates = 0;
 };
 
 /// The result of a run.
@@ -282,7 +287,9 @@ std::vector<std::size_t> histories_to_keep(const sim_config& config,
 } // namespace detail
 
 /// Runs the simulation of `policy` under `config`.
-/// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...).
+/// @throws std::invalid_argument for a config that cannot run (no years, scale <= 0, ...), or
+/// parameter uncertainty (asked for by the config or by `policy`) with one replicate in all:
+/// that would be one random draw of every unfitted assumption given as the model's figures.
 template <class = void>
 [[nodiscard]] run_result simulate(const sim_config& config, const scenario& policy = {},
                                   const progress_callback& on_progress = {}) {
@@ -300,6 +307,15 @@ template <class = void>
         throw std::invalid_argument{"sim_config: authorities must be >= 1"};
     if (!(policy.sw_turnover_factor >= 0) || !(policy.carer_recruitment_factor >= 0))
         throw std::invalid_argument{"scenario: factors must be >= 0"};
+    // One replicate under parameter uncertainty is one random draw of every unfitted assumption
+    // (each within half to one and a half times its value), with no interval to show the draw.
+    if ((config.parameter_uncertainty || policy.parameter_uncertainty)
+        && (config.combined_replicates != 0 ? config.combined_replicates : config.replicates) < 2)
+        throw std::invalid_argument{
+            "simulate: parameter uncertainty with one replicate would give one random draw of "
+            "every unfitted assumption as the model's figures; run 2 or more replicates "
+            "(sim_config::replicates, or combined_replicates when each call runs one replicate "
+            "of a larger result): each draws its own, and the intervals carry them"};
 
     run_result out;
     out.scenario_name = policy.name;
@@ -509,6 +525,42 @@ template <class = void>
     return out;
 }
 
+/// One figure's two runs, each averaged over the pairs a paired difference uses: the
+/// replicates in which both runs measured it.
+struct paired_means {
+    std::optional<double> baseline; ///< the baseline's mean over the pairs (none without one)
+    std::optional<double> scenario; ///< the scenario's mean over the same pairs
+};
+
+/// Every last-year figure's two runs, each averaged over the replicates in which both measured
+/// it: the pairs `paired_estimates` uses, so its difference is the scenario's mean minus the
+/// baseline's (to rounding). Where both runs measured a figure in every replicate, these are
+/// the runs' own means (`run_result::mean`), to the last bit.
+/// @throws std::invalid_argument if the runs have different numbers of replicates.
+template <class = void>
+[[nodiscard]] std::array<paired_means, figure_count> paired_run_means(const comparison& c) {
+    std::array<paired_means, figure_count> out{};
+    for (std::size_t i = 0; i < figure_count; ++i) {
+        const auto a = last_year_values(c.baseline, i);
+        const auto b = last_year_values(c.alternative, i);
+        if (a.size() != b.size())
+            throw std::invalid_argument{"paired_run_means: the runs have different numbers of "
+                                        "replicates"};
+        // summed in replicate order, as simulate sums a run's mean
+        double sa = 0, sb = 0;
+        std::size_t n = 0;
+        for (std::size_t r = 0; r < a.size(); ++r)
+            if (a[r] && b[r]) {
+                sa += *a[r];
+                sb += *b[r];
+                ++n;
+            }
+        if (n > 0)
+            out[i] = {sa / static_cast<double>(n), sb / static_cast<double>(n)};
+    }
+    return out;
+}
+
 namespace detail {
 // `[v0,v1,...]`.
 template <class = void>
@@ -605,13 +657,16 @@ void write_json(std::ostream& os, const comparison& c) {
     os << "}}\n";
 }
 /// Writes `figure,baseline,scenario,difference,low,high,pairs` rows for the last year: the
-/// runs' means and the paired difference (scenario minus baseline) with its 95% Student's t
-/// interval; empty cells where there is nothing to show (no interval from one replicate).
+/// runs' means over the `pairs` replicates in which both measured the figure
+/// (`paired_run_means`), and the paired difference (scenario minus baseline, so baseline +
+/// difference = scenario to rounding) with its 95% Student's t interval; empty cells where
+/// there is nothing to show (no interval from one replicate). A figure measured in every
+/// replicate has the runs' own means; one that is not can differ from a run's own mean (in
+/// summary.json, and over every replicate that measured it).
 template <class = void>
 void write_csv(std::ostream& os, const comparison& c) {
     os << "figure,baseline,scenario,difference,low,high,pairs\n";
-    const auto& a = c.baseline.mean.years.back().figs;
-    const auto& b = c.alternative.mean.years.back().figs;
+    const auto means = paired_run_means(c);
     const auto paired = paired_estimates(c);
     auto cell = [&](const std::optional<double>& v) {
         os << ',';
@@ -621,8 +676,8 @@ void write_csv(std::ostream& os, const comparison& c) {
     for (std::size_t i = 0; i < figure_count; ++i) {
         const auto& d = paired[i];
         os << to_string(enum_table<figure_key>::rows[i].value);
-        cell(a.values[i]);
-        cell(b.values[i]);
+        cell(means[i].baseline);
+        cell(means[i].scenario);
         cell(d.mean);
         cell(d.interval ? std::optional{d.interval->low} : std::nullopt);
         cell(d.interval ? std::optional{d.interval->high} : std::nullopt);

@@ -95,6 +95,12 @@ inline std::optional<double> parse_number(std::string_view s) noexcept {
         return std::nullopt;
     return v;
 }
+// True when `s` starts with `#` or holds one after a blank: a comment the writer of a scenario
+// file meant, which the reader does not strip from a value.
+inline bool has_inline_comment(std::string_view s) noexcept {
+    return s.starts_with('#') || s.find(" #") != std::string_view::npos
+           || s.find("\t#") != std::string_view::npos;
+}
 inline std::optional<bool> parse_bool(std::string_view s) noexcept {
     if (s == "true" || s == "yes" || s == "on" || s == "1")
         return true;
@@ -146,6 +152,11 @@ inline constexpr std::array<std::string_view, 10> scenario_keys{"name",
     if (key == "name") {
         if (value.empty())
             return fail("a scenario name cannot be empty");
+        // Comments after a value are not read: after a name, one would become part of it.
+        if (detail::has_inline_comment(value))
+            return fail("a scenario name cannot hold `#` at its start or after a blank: a "
+                        "comment after the name would become part of it (put the comment on a "
+                        "line of its own)");
         s.name = std::string{value};
         return ok;
     }
@@ -183,10 +194,10 @@ inline constexpr std::array<std::string_view, 10> scenario_keys{"name",
     return fail("unknown scenario key (known keys: " + known + ")");
 }
 
-/// Reads a scenario from `key = value` lines. Blank lines and lines starting with `#` are
-/// skipped; a key given twice is refused. The first error stops the read and names the file,
-/// line, column, key and value.
-[[nodiscard]] inline result<scenario> read_scenario(std::istream& in, std::string_view file_name) {
+namespace detail {
+// read_scenario, refusing the name `refused_name` (when given) on the line that sets it.
+inline result<scenario> read_scenario_lines(std::istream& in, std::string_view file_name,
+                                            std::optional<std::string_view> refused_name) {
     scenario s;
     s.name = "scenario";
     std::string line;
@@ -231,8 +242,48 @@ inline constexpr std::array<std::string_view, 10> scenario_keys{"name",
             const bool unknown_key = r.error().message.starts_with("unknown");
             return where(r.error(), unknown_key ? indent + 1 : value_column);
         }
+        if (key == "name" && refused_name && s.name == *refused_name) {
+            diagnostic d;
+            d.field = "name";
+            d.value = std::string{value};
+            d.message = "a scenario run beside the baseline cannot have the baseline run's "
+                        "name: the report would read \""
+                        + s.name + " minus " + s.name + "\" and the summary hold two runs named \""
+                        + s.name + "\" (give the scenario another name)";
+            return where(std::move(d), value_column);
+        }
+    }
+    if (refused_name && s.name == *refused_name) { // no name line: the default name clashes
+        diagnostic d;
+        d.file = std::string{file_name};
+        d.field = "name";
+        d.value = s.name;
+        d.message = "the file gives no name, and the default is the baseline run's name: add "
+                    "`name = ...`";
+        return d;
     }
     return s;
+}
+} // namespace detail
+
+/// Reads a scenario from `key = value` lines. Blank lines and lines starting with `#` are
+/// skipped; a comment after a value is not (a value followed by one is refused, and so is a
+/// name holding `#` after a blank). A key given twice is refused. The first error stops the
+/// read and names the file, line, column, key and value. The name defaults to "scenario".
+[[nodiscard]] inline result<scenario> read_scenario(std::istream& in, std::string_view file_name) {
+    return detail::read_scenario_lines(in, file_name, std::nullopt);
+}
+
+/// Reads a scenario to run beside a baseline whose run is named `baseline_name` (the default
+/// scenario's name, "baseline", which `compare` uses unless given another baseline): as
+/// `read_scenario`, and a file naming the scenario like the baseline is refused, at the line
+/// and column of its name, because the report would read "baseline minus baseline" and the
+/// summary hold two runs of one name. (`compare` itself accepts two runs of one name: a sweep,
+/// or a check that a scenario equal to the baseline differs by 0, names neither run.)
+[[nodiscard]] inline result<scenario>
+read_alternative_scenario(std::istream& in, std::string_view file_name,
+                          std::string_view baseline_name = "baseline") {
+    return detail::read_scenario_lines(in, file_name, baseline_name);
 }
 
 namespace detail {
@@ -246,8 +297,9 @@ inline std::string exact_number(double v) {
 } // namespace detail
 
 /// Why `s` cannot be written so that `read_scenario` reads it back the same, if it cannot: a
-/// name that is empty, has a line break (the rest would be read as another key) or starts or
-/// ends with a blank (trimmed on reading), or a factor outside what the reader accepts.
+/// name that is empty, has a line break (the rest would be read as another key), starts or
+/// ends with a blank (trimmed on reading) or holds `#` at its start or after a blank (refused
+/// on reading), or a factor outside what the reader accepts.
 [[nodiscard]] inline status check_writable(const scenario& s) {
     auto refuse = [](std::string_view field, std::string value, std::string message) {
         return status{diagnostic{.field = std::string{field}, .value = std::move(value),
@@ -258,8 +310,10 @@ inline std::string exact_number(double v) {
         return refuse("name", s.name, "a scenario name cannot hold a line break");
     if (detail::trim(s.name) != s.name)
         return refuse("name", s.name, "a scenario name cannot start or end with a blank");
-    // Each number goes through the reader's own check, so writer and reader cannot disagree.
+    // The name and each number go through the reader's own check, so writer and reader cannot
+    // disagree (a name with `#` after a blank, for one).
     scenario copy;
+    if (auto r = set_scenario_key(copy, "name", s.name); !r) return r;
     for (const auto& [key, v] :
          {std::pair{"sw_turnover_factor", s.sw_turnover_factor},
           std::pair{"carer_recruitment_factor", s.carer_recruitment_factor},

@@ -255,6 +255,7 @@ struct sweep_unit_values {
     sim_config cfg;
     cfg.seed = sweep_unit_seed(spec.seed, point, replicate);
     cfg.replicates = 1;
+    cfg.combined_replicates = spec.replicates; // a point's units are combined
     cfg.threads = 1;
     cfg.years = spec.years;
     cfg.warmup_years = spec.warmup_years;
