@@ -3,6 +3,8 @@
 
 #include "carepath/graph/continuity.hpp"
 
+#include "support/hand_runs.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -654,36 +656,7 @@ TEST_CASE("engine: one replicate of a larger result may draw its assumptions",
     CHECK_THROWS_AS(simulate(cfg), std::invalid_argument);
 }
 
-namespace {
-// A run built by hand: one reported year whose foster share is `values` replicate by replicate
-// (nullopt: not measured), and the run's mean and estimate over the replicates that measured
-// it, as simulate makes them.
-run_result hand_run(std::string name, const std::vector<std::optional<double>>& values) {
-    const auto k = static_cast<std::size_t>(figure_key::foster_share);
-    run_result r;
-    r.scenario_name = std::move(name);
-    r.config.replicates = static_cast<std::uint32_t>(values.size());
-    for (const auto& v : values) {
-        summary s;
-        s.years.emplace_back();
-        s.years.back().year = 2020;
-        s.years.back().figs.values[k] = v;
-        r.replicates.push_back(std::move(s));
-    }
-    r.mean = r.replicates.front();
-    double sum = 0;
-    for (const auto& v : values)
-        if (v) {
-            sum += *v;
-            r.estimates[k].values.push_back(*v);
-        }
-    const auto n = static_cast<double>(r.estimates[k].values.size());
-    r.mean.years.back().figs.values[k] = sum / n;
-    r.estimates[k].mean = sum / n;
-    r.estimates[k].replicates = r.estimates[k].values.size();
-    return r;
-}
-} // namespace
+using carepath::testing::hand_run;
 
 // s15 audit 8: summary.csv set each run's mean over the replicates that measured a figure
 // beside the difference over the pairs where both did, so for a figure missing in some
